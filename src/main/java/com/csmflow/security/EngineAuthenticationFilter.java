@@ -1,0 +1,43 @@
+package com.csmflow.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Hands the authenticated user and groups to the engine for the duration of one request, so that
+ * engine authorization applies to everything the REST API and our controllers do on the user's behalf.
+ */
+class EngineAuthenticationFilter extends OncePerRequestFilter {
+
+    private final IdentityService identityService;
+
+    EngineAuthenticationFilter(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        List<String> groups = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+        identityService.setAuthentication(authentication.getName(), groups);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package com.csmflow.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings the identity service to the state every profile needs: the admin, the role groups, what each
+ * group may do, and one Tasklist filter per group. Idempotent: it only adds what is missing, so a
+ * restart or a second node changes nothing.
+ */
+@Component
+@Order(0)
+class IdentitySetup implements ApplicationRunner {
+
+    /**
+     * Which role groups start which process from Tasklist. Workflows add their process key here;
+     * everything else a group does on a task comes from being the task's candidate group.
+     */
+    static final Map<String, List<RoleGroup>> PROCESS_STARTERS = Map.of(
+            "service-desk-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER));
+
+    static final String MY_TASKS_FILTER = "My tasks";
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+    private final AdminAccount admin;
+
+    IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
+                  FilterService filterService, TaskService taskService, AdminAccount admin) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+        this.admin = admin;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        createAdmin();
+        for (RoleGroup role : RoleGroup.values()) {
+            createGroup(role.id(), role.displayName(), "WORKFLOW");
+            grantRolePermissions(role);
+            createGroupFilter(role);
+        }
+        createMyTasksFilter();
+    }
+
+    private void createAdmin() {
+        createGroup(Groups.CAMUNDA_ADMIN, "Camunda Administrators", Groups.GROUP_TYPE_SYSTEM);
+        if (identityService.createUserQuery().userId(admin.userId()).count() == 0) {
+            User user = identityService.newUser(admin.userId());
+            user.setFirstName("CSM Flow");
+            user.setLastName("Administrator");
+            user.setPassword(admin.password());
+            identityService.saveUser(user);
+        }
+        addMembership(admin.userId(), Groups.CAMUNDA_ADMIN);
+    }
+
+    private void grantRolePermissions(RoleGroup role) {
+        String group = role.id();
+        grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        // Reading the models lets Tasklist show process names and start forms.
+        grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+        PROCESS_STARTERS.forEach((processKey, starters) -> {
+            if (starters.contains(role)) {
+                grant(group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.CREATE_INSTANCE);
+                grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+            }
+        });
+        if (role.watchesOperations()) {
+            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+            grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+            grant(group, Resources.TASK, "*", Permissions.READ);
+            grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+            grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
+        }
+    }
+
+    private void createGroupFilter(RoleGroup role) {
+        String name = role.displayName() + " tasks";
+        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filterService.newTaskFilter(name);
+            filter.setQuery(taskService.createTaskQuery().taskCandidateGroup(role.id()).includeAssignedTasks());
+            filter.setProperties(Map.of(
+                    "description", "Tasks of the " + role.displayName() + " group",
+                    "priority", 10,
+                    "refresh", true));
+            filterService.saveFilter(filter);
+        }
+        grant(role.id(), Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+
+    private void createMyTasksFilter() {
+        Filter filter = filterService.createFilterQuery().filterName(MY_TASKS_FILTER).singleResult();
+        if (filter == null) {
+            filter = filterService.newTaskFilter(MY_TASKS_FILTER);
+            filter.setQuery(taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+            filter.setProperties(Map.of("description", "Tasks assigned to me", "priority", 0, "refresh", true));
+            filterService.saveFilter(filter);
+        }
+        for (RoleGroup role : RoleGroup.values()) {
+            grant(role.id(), Resources.FILTER, filter.getId(), Permissions.READ);
+        }
+    }
+
+    void createGroup(String id, String name, String type) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType(type);
+            identityService.saveGroup(group);
+        }
+    }
+
+    void addMembership(String userId, String groupId) {
+        if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+            identityService.createMembership(userId, groupId);
+        }
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        boolean changed = authorization.getId() == null;
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+}

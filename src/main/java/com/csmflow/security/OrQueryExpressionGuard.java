@@ -1,0 +1,175 @@
+package com.csmflow.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Camunda 7 CE evaluates expressions found inside the {@code orQueries} of a task query, even when
+ * ad-hoc query expressions are switched off. This guard rejects such requests with 400 before they
+ * reach the engine, on the public REST API and on the webapps' internal engine API alike.
+ */
+class OrQueryExpressionGuard extends OncePerRequestFilter {
+
+    private final ObjectMapper objectMapper;
+
+    OrQueryExpressionGuard(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (parameterCarriesExpression(request)) {
+            reject(response);
+            return;
+        }
+        if (request.getContentLength() == 0 || !isJson(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        if (bodyCarriesExpressionInOrQueries(body)) {
+            reject(response);
+            return;
+        }
+        chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    private static boolean isJson(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        return contentType != null && contentType.toLowerCase().contains("json");
+    }
+
+    private static boolean parameterCarriesExpression(HttpServletRequest request) {
+        String[] values = request.getParameterMap().get("orQueries");
+        if (values == null) {
+            return false;
+        }
+        for (String value : values) {
+            if (containsExpression(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean bodyCarriesExpressionInOrQueries(byte[] body) {
+        JsonNode root;
+        try {
+            root = objectMapper.readTree(body);
+        } catch (IOException notJson) {
+            return false; // the engine answers malformed JSON with its own 400
+        }
+        return root != null && anyOrQueryCarriesExpression(root, false);
+    }
+
+    private static boolean anyOrQueryCarriesExpression(JsonNode node, boolean insideOrQueries) {
+        if (node.isTextual()) {
+            return insideOrQueries && containsExpression(node.asText());
+        }
+        if (node.isObject()) {
+            Iterator<String> names = node.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (anyOrQueryCarriesExpression(node.get(name), insideOrQueries || "orQueries".equals(name))) {
+                    return true;
+                }
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (anyOrQueryCarriesExpression(element, insideOrQueries)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsExpression(String text) {
+        return text.contains("${") || text.contains("#{");
+    }
+
+    private void reject(HttpServletResponse response) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Expressions are not allowed inside orQueries of a task query");
+        problem.setTitle("Expression in query rejected");
+        problem.setProperty("field", "orQueries");
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The body was read to inspect it; the engine gets the same bytes again. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return bytes.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return bytes.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return bytes.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous body only");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package com.csmflow.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
+/**
+ * Who may call what. Paths are matched as plain Ant patterns because the engine REST API and the
+ * webapps are servlets of their own, outside Spring MVC.
+ * The REST APIs (engine and domain) take HTTP Basic against the engine's identity
+ * service and run with engine authorization for the caller; the webapps keep their own login; only
+ * the health probe is open; the admin webapp's first-user setup is closed for good.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain restApis(HttpSecurity http, IdentityService identityService) throws Exception {
+        ProviderManager identityServiceLogin =
+                new ProviderManager(new IdentityServiceAuthenticationProvider(identityService));
+        return http
+                .securityMatcher(new OrRequestMatcher(antMatcher("/engine-rest/**"), antMatcher("/api/**")))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("CSM Flow"))
+                .authenticationManager(identityServiceLogin)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless Basic auth sends no cookie a forged page could ride on.
+                .csrf(AbstractHttpConfigurer::disable)
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webapps(HttpSecurity http, IdentityService identityService) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(antMatcher("/camunda/api/admin/setup/**")).denyAll()
+                        .requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**")).permitAll()
+                        // Tasklist, Cockpit and Admin authenticate with their own login and session,
+                        // and protect themselves against CSRF with their own filter.
+                        .requestMatchers(antMatcher("/camunda/**"), antMatcher("/"), antMatcher("/error")).permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("CSM Flow"))
+                .authenticationManager(new ProviderManager(new IdentityServiceAuthenticationProvider(identityService)))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/**"), antMatcher("/error")))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .build();
+    }
+
+    /** Runs after Spring Security, in front of both the public and the webapps' engine API. */
+    @Bean
+    FilterRegistrationBean<OrQueryExpressionGuard> orQueryExpressionGuard(ObjectMapper objectMapper) {
+        FilterRegistrationBean<OrQueryExpressionGuard> registration =
+                new FilterRegistrationBean<>(new OrQueryExpressionGuard(objectMapper));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
+}

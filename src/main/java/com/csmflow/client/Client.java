@@ -1,0 +1,229 @@
+package com.csmflow.client;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * A client of the provider: its tier, where and when it works (time zone, business hours, holiday
+ * region and extra closing days), who to tell (contacts) and what it bought (contracts).
+ */
+@Entity
+@Table(name = "client")
+public class Client {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    /** Human reference used in business keys and mails, e.g. {@code ACME}. */
+    @Column(nullable = false, unique = true)
+    private String reference;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private CsmTier tier;
+
+    /** IETF language tag of the client's notices, e.g. {@code en}, {@code de}. */
+    @Column(nullable = false)
+    private String language;
+
+    @Column(name = "time_zone", nullable = false)
+    private String timeZone;
+
+    @Column(name = "business_day_start", nullable = false)
+    private LocalTime businessDayStart;
+
+    @Column(name = "business_day_end", nullable = false)
+    private LocalTime businessDayEnd;
+
+    /** Comma-separated {@link DayOfWeek} names, e.g. {@code MONDAY,TUESDAY,...}. */
+    @Column(name = "business_days", nullable = false)
+    private String businessDays;
+
+    /** Holiday calendar: ISO country code, optionally with subdivision, e.g. {@code DE-BY}, {@code US-NY}. */
+    @Column(name = "holiday_region", nullable = false)
+    private String holidayRegion;
+
+    @ElementCollection
+    @CollectionTable(name = "client_closing_day", joinColumns = @JoinColumn(name = "client_id"))
+    @Column(name = "closing_day")
+    private Set<LocalDate> closingDays = new TreeSet<>();
+
+    @OneToMany(mappedBy = "client", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<ClientContact> contacts = new ArrayList<>();
+
+    @OneToMany(mappedBy = "client", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<Contract> contracts = new ArrayList<>();
+
+    @Column(nullable = false)
+    private boolean retired;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Client() {
+    }
+
+    public Client(String reference, String name, CsmTier tier, String language, ZoneId timeZone,
+                  LocalTime businessDayStart, LocalTime businessDayEnd, Set<DayOfWeek> businessDays,
+                  String holidayRegion) {
+        this.reference = reference;
+        this.createdAt = Instant.now();
+        update(name, tier, language, timeZone, businessDayStart, businessDayEnd, businessDays, holidayRegion);
+    }
+
+    public void update(String name, CsmTier tier, String language, ZoneId timeZone, LocalTime businessDayStart,
+                       LocalTime businessDayEnd, Set<DayOfWeek> businessDays, String holidayRegion) {
+        this.name = name;
+        this.tier = tier;
+        this.language = language;
+        this.timeZone = timeZone.getId();
+        this.businessDayStart = businessDayStart;
+        this.businessDayEnd = businessDayEnd;
+        this.businessDays = businessDays.stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(","));
+        this.holidayRegion = holidayRegion;
+        this.updatedAt = Instant.now();
+    }
+
+    public void replaceContacts(List<ClientContact> newContacts) {
+        contacts.clear();
+        newContacts.forEach(this::addContact);
+    }
+
+    public void addContact(ClientContact contact) {
+        contact.attachTo(this);
+        contacts.add(contact);
+    }
+
+    public void replaceContracts(List<Contract> newContracts) {
+        contracts.clear();
+        newContracts.forEach(this::addContract);
+    }
+
+    public void addContract(Contract contract) {
+        contract.attachTo(this);
+        contracts.add(contract);
+    }
+
+    public void replaceClosingDays(Set<LocalDate> days) {
+        closingDays.clear();
+        closingDays.addAll(days);
+    }
+
+    public void retire() {
+        this.retired = true;
+        this.updatedAt = Instant.now();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public CsmTier getTier() {
+        return tier;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public ZoneId getTimeZone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public LocalTime getBusinessDayStart() {
+        return businessDayStart;
+    }
+
+    public LocalTime getBusinessDayEnd() {
+        return businessDayEnd;
+    }
+
+    public Set<DayOfWeek> getBusinessDays() {
+        EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        Arrays.stream(businessDays.split(",")).filter(day -> !day.isBlank())
+                .map(String::trim).map(DayOfWeek::valueOf).forEach(days::add);
+        return days;
+    }
+
+    public String getHolidayRegion() {
+        return holidayRegion;
+    }
+
+    public Set<LocalDate> getClosingDays() {
+        return closingDays;
+    }
+
+    public List<ClientContact> getContacts() {
+        return contacts;
+    }
+
+    /** The contacts who receive service notices (maintenance, outcomes, RCAs, updates). */
+    public List<ClientContact> getNoticeRecipients() {
+        return contacts.stream().filter(ClientContact::isReceivesServiceNotices).toList();
+    }
+
+    public List<Contract> getContracts() {
+        return contracts;
+    }
+
+    public boolean isRetired() {
+        return retired;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

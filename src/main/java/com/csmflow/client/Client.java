@@ -1,9 +1,11 @@
 package com.csmflow.client;
 
+import com.csmflow.register.ProcessOrigin;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -96,6 +98,10 @@ public class Client {
 
     @Version
     private long version;
+
+    /** The process instance that created the client; empty for clients created through the REST API. */
+    @Embedded
+    private ProcessOrigin origin;
 
     protected Client() {
     }
@@ -225,5 +231,13 @@ public class Client {
 
     public long getVersion() {
         return version;
+    }
+
+    public ProcessOrigin getOrigin() {
+        return origin;
+    }
+
+    public void recordOrigin(ProcessOrigin origin) {
+        this.origin = origin;
     }
 }

@@ -53,6 +53,14 @@ public class Contract {
         this.termEnd = termEnd;
     }
 
+    /** Changes the terms of a contract, keeping its reference (and row). */
+    void update(List<String> services, int contractedHoursPerMonth, LocalDate termStart, LocalDate termEnd) {
+        this.services = String.join(",", services);
+        this.contractedHoursPerMonth = contractedHoursPerMonth;
+        this.termStart = termStart;
+        this.termEnd = termEnd;
+    }
+
     void attachTo(Client client) {
         this.client = client;
     }

@@ -1,0 +1,60 @@
+package com.csmflow.register;
+
+import com.csmflow.api.InvalidFieldException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Read-only view of the register audit log, for the managers who answer "who changed this, and when". */
+@RestController
+@RequestMapping("/api/audit")
+@RequiresGroup({"service-manager", "dc-head", "delivery-manager", "camunda-admin"})
+class AuditController {
+
+    private final RegisterAudit audit;
+    private final ObjectMapper objectMapper;
+
+    AuditController(RegisterAudit audit, ObjectMapper objectMapper) {
+        this.audit = audit;
+        this.objectMapper = objectMapper;
+    }
+
+    /** By business key ({@code ?businessKey=CHG-2026-0042}), by row ({@code ?register=client&reference=ACME}) or by register. */
+    @GetMapping
+    List<AuditEntryView> find(@RequestParam(required = false) String businessKey,
+                              @RequestParam(required = false) String register,
+                              @RequestParam(required = false) String reference) {
+        List<AuditEntry> found;
+        if (businessKey != null && !businessKey.isBlank()) {
+            found = audit.forBusinessKey(businessKey);
+        } else if (register != null && !register.isBlank()) {
+            found = reference == null || reference.isBlank()
+                    ? audit.forRegister(register) : audit.forRow(register, reference);
+        } else {
+            throw new InvalidFieldException("businessKey", "give a businessKey, or a register (and reference)");
+        }
+        return found.stream().map(this::view).toList();
+    }
+
+    private AuditEntryView view(AuditEntry entry) {
+        JsonNode changes;
+        try {
+            changes = objectMapper.readTree(entry.getChanges());
+        } catch (JsonProcessingException e) {
+            changes = objectMapper.getNodeFactory().textNode(entry.getChanges());
+        }
+        return new AuditEntryView(entry.getId(), entry.getRegister(), entry.getReference(), entry.getBusinessKey(),
+                entry.getProcessInstanceId(), entry.getActivityId(), entry.getUserId(), entry.getChangedAt(),
+                entry.getAction(), changes);
+    }
+
+    record AuditEntryView(Long id, String register, String reference, String businessKey, String processInstanceId,
+                          String activityId, String userId, Instant changedAt, String action, JsonNode changes) {
+    }
+}

@@ -1,0 +1,18 @@
+package com.csmflow.register;
+
+import java.util.List;
+import org.springframework.data.repository.Repository;
+
+/** Append-only on purpose: save and queries, no update or delete methods. */
+interface AuditEntryRepository extends Repository<AuditEntry, Long> {
+
+    AuditEntry save(AuditEntry entry);
+
+    List<AuditEntry> findByBusinessKeyOrderByChangedAtAscIdAsc(String businessKey);
+
+    List<AuditEntry> findByRegisterAndReferenceOrderByChangedAtAscIdAsc(String register, String reference);
+
+    List<AuditEntry> findByRegisterOrderByChangedAtAscIdAsc(String register);
+
+    long count();
+}

@@ -1,0 +1,90 @@
+package com.csmflow.client;
+
+import com.csmflow.api.ConflictException;
+import com.csmflow.api.InvalidFieldException;
+import com.csmflow.client.ClientConstraints.OnCreate;
+import com.csmflow.client.ClientConstraints.OnUpdate;
+import com.csmflow.register.RequiresGroup;
+import java.net.URI;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The client register (customer database). Every authenticated user may read it; the roles that look
+ * after clients (CSM, service manager, account manager) and administrators may change it.
+ */
+@RestController
+@RequestMapping("/api/clients")
+class ClientController {
+
+    private final ClientService service;
+
+    ClientController(ClientService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @RequiresGroup({"csm", "service-manager", "account-manager", "camunda-admin"})
+    ResponseEntity<ClientResponse> create(@Validated(OnCreate.class) @RequestBody ClientRequest request) {
+        ClientResponse created = service.create(request);
+        return ResponseEntity.created(URI.create("/api/clients/" + created.reference())).body(created);
+    }
+
+    @GetMapping("/{reference}")
+    ClientResponse get(@PathVariable String reference) {
+        return service.get(reference);
+    }
+
+    @GetMapping
+    ClientPage list(@RequestParam(required = false) CsmTier tier,
+                    @RequestParam(defaultValue = "false") boolean includeRetired,
+                    @RequestParam(defaultValue = "0") int page,
+                    @RequestParam(defaultValue = "20") int size) {
+        if (page < 0) {
+            throw new InvalidFieldException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > 200) {
+            throw new InvalidFieldException("size", "must be between 1 and 200");
+        }
+        return service.list(tier, includeRetired, page, size);
+    }
+
+    @PutMapping("/{reference}")
+    @RequiresGroup({"csm", "service-manager", "account-manager", "camunda-admin"})
+    ClientResponse update(@PathVariable String reference,
+                          @Validated(OnUpdate.class) @RequestBody ClientRequest request) {
+        try {
+            return service.update(reference, request);
+        } catch (OptimisticLockingFailureException concurrentUpdate) {
+            // someone else committed between our version check and our flush
+            throw new ConflictException("Client '" + reference + "' was changed by someone else: reload and try again");
+        }
+    }
+
+    @PostMapping("/{reference}/retire")
+    @RequiresGroup({"csm", "service-manager", "account-manager", "camunda-admin"})
+    ClientResponse retire(@PathVariable String reference) {
+        try {
+            return service.retire(reference);
+        } catch (OptimisticLockingFailureException concurrentUpdate) {
+            throw new ConflictException("Client '" + reference + "' was changed by someone else: reload and try again");
+        }
+    }
+
+    /** Same as retire: clients are never physically deleted, their history stays. */
+    @DeleteMapping("/{reference}")
+    @RequiresGroup({"csm", "service-manager", "account-manager", "camunda-admin"})
+    ClientResponse delete(@PathVariable String reference) {
+        return retire(reference);
+    }
+}

@@ -1,0 +1,170 @@
+package com.csmflow.client;
+
+import com.csmflow.api.ConflictException;
+import com.csmflow.api.InvalidFieldException;
+import com.csmflow.api.NotFoundException;
+import com.csmflow.register.RegisterAudit;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes to the client register. Every write is one transaction together with its audit entry, so a
+ * rejected request leaves nothing behind. Input has passed bean validation; the rules that need the
+ * database or the whole request (duplicates, stale version, retired) are checked here.
+ */
+@Service
+class ClientService {
+
+    static final String REGISTER = "client";
+
+    private final ClientRepository clients;
+    private final RegisterAudit audit;
+
+    ClientService(ClientRepository clients, RegisterAudit audit) {
+        this.clients = clients;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public ClientResponse create(ClientRequest request) {
+        if (clients.existsByReference(request.reference())) {
+            throw new ConflictException("Client '" + request.reference() + "' already exists");
+        }
+        checkContracts(request.reference(), request);
+        Client client = new Client(request.reference(), request.name(), request.tier(), request.language(),
+                ZoneId.of(request.timeZone()), request.businessDayStart(), request.businessDayEnd(),
+                request.businessDays(), request.holidayRegion());
+        client.replaceClosingDays(request.closingDaySet());
+        client.replaceContacts(contacts(request));
+        request.contractList().forEach(contract -> client.addContract(new Contract(contract.reference(),
+                contract.services(), contract.contractedHoursPerMonth(), contract.termStart(), contract.termEnd())));
+        Client saved = clients.saveAndFlush(client);
+        audit.record(REGISTER, saved.getReference(), RegisterAudit.CREATE, Map.of(), snapshot(saved));
+        return ClientResponse.of(saved);
+    }
+
+    @Transactional(readOnly = true)
+    public ClientResponse get(String reference) {
+        return ClientResponse.of(find(reference));
+    }
+
+    @Transactional(readOnly = true)
+    public ClientPage list(CsmTier tier, boolean includeRetired, int page, int size) {
+        Page<Client> found = clients.search(tier, includeRetired, PageRequest.of(page, size, Sort.by("reference")));
+        return new ClientPage(found.map(ClientResponse::of).getContent(), page, size, found.getTotalElements(),
+                found.getTotalPages());
+    }
+
+    /** Replaces the client's data if {@code request.version()} is still current; 409 otherwise. */
+    @Transactional
+    public ClientResponse update(String reference, ClientRequest request) {
+        if (request.reference() != null && !request.reference().equals(reference)) {
+            throw new InvalidFieldException("reference", "the reference of a client cannot be changed");
+        }
+        Client client = find(reference);
+        if (client.isRetired()) {
+            throw new ConflictException("Client '" + reference + "' is retired and can no longer be changed");
+        }
+        if (request.version() != client.getVersion()) {
+            throw new ConflictException("Client '" + reference + "' was changed by someone else (version "
+                    + client.getVersion() + ", yours " + request.version() + "): reload and try again");
+        }
+        checkContracts(reference, request);
+        Map<String, Object> before = snapshot(client);
+        client.update(request.name(), request.tier(), request.language(), ZoneId.of(request.timeZone()),
+                request.businessDayStart(), request.businessDayEnd(), request.businessDays(), request.holidayRegion());
+        client.replaceClosingDays(request.closingDaySet());
+        client.replaceContacts(contacts(request));
+        mergeContracts(client, request.contractList());
+        Client saved = clients.saveAndFlush(client);
+        audit.record(REGISTER, reference, RegisterAudit.UPDATE, before, snapshot(saved));
+        return ClientResponse.of(saved);
+    }
+
+    /** Retired clients stay in the register (history, audit) but get no new work; 409 when already retired. */
+    @Transactional
+    public ClientResponse retire(String reference) {
+        Client client = find(reference);
+        if (client.isRetired()) {
+            throw new ConflictException("Client '" + reference + "' is already retired");
+        }
+        client.retire();
+        Client saved = clients.saveAndFlush(client);
+        audit.record(REGISTER, reference, RegisterAudit.RETIRE, Map.of("retired", false), Map.of("retired", true));
+        return ClientResponse.of(saved);
+    }
+
+    private Client find(String reference) {
+        return clients.findByReference(reference).orElseThrow(() -> new NotFoundException("Client", reference));
+    }
+
+    /** Contract references are unique: within the request (400) and across clients (409). */
+    private void checkContracts(String clientReference, ClientRequest request) {
+        Set<String> seen = new HashSet<>();
+        List<ClientRequest.ContractData> contracts = request.contractList();
+        for (int i = 0; i < contracts.size(); i++) {
+            String reference = contracts.get(i).reference();
+            if (!seen.add(reference)) {
+                throw new InvalidFieldException("contracts[" + i + "].reference", "appears twice in this client");
+            }
+            if (clients.contractBelongsToAnotherClient(reference, clientReference)) {
+                throw new ConflictException("Contract '" + reference + "' belongs to another client");
+            }
+        }
+    }
+
+    private static List<ClientContact> contacts(ClientRequest request) {
+        return request.contactList().stream()
+                .map(contact -> new ClientContact(contact.name(), contact.email(), contact.role(), contact.notices()))
+                .toList();
+    }
+
+    /** Keeps contracts whose reference is still listed (same row, new terms), drops the others, adds new ones. */
+    private static void mergeContracts(Client client, List<ClientRequest.ContractData> wanted) {
+        Map<String, ClientRequest.ContractData> byReference = wanted.stream()
+                .collect(Collectors.toMap(ClientRequest.ContractData::reference, contract -> contract));
+        client.getContracts().removeIf(existing -> !byReference.containsKey(existing.getReference()));
+        for (ClientRequest.ContractData data : wanted) {
+            client.getContracts().stream().filter(existing -> existing.getReference().equals(data.reference()))
+                    .findFirst()
+                    .ifPresentOrElse(
+                            existing -> existing.update(data.services(), data.contractedHoursPerMonth(),
+                                    data.termStart(), data.termEnd()),
+                            () -> client.addContract(new Contract(data.reference(), data.services(),
+                                    data.contractedHoursPerMonth(), data.termStart(), data.termEnd())));
+        }
+    }
+
+    /** The client's fields as the audit log compares them. */
+    static Map<String, Object> snapshot(Client client) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", client.getName());
+        fields.put("tier", client.getTier().name());
+        fields.put("language", client.getLanguage());
+        fields.put("timeZone", client.getTimeZone().getId());
+        fields.put("businessDayStart", client.getBusinessDayStart().toString());
+        fields.put("businessDayEnd", client.getBusinessDayEnd().toString());
+        fields.put("businessDays", client.getBusinessDays().stream().sorted().map(Enum::name).toList());
+        fields.put("holidayRegion", client.getHolidayRegion());
+        fields.put("closingDays", client.getClosingDays().stream().sorted().map(Object::toString).toList());
+        fields.put("contacts", client.getContacts().stream().map(contact -> Map.of(
+                "name", contact.getName(), "email", contact.getEmail(), "role", contact.getRole(),
+                "receivesServiceNotices", contact.isReceivesServiceNotices())).toList());
+        fields.put("contracts", client.getContracts().stream().map(contract -> Map.of(
+                "reference", contract.getReference(), "services", contract.getServices(),
+                "contractedHoursPerMonth", contract.getContractedHoursPerMonth(),
+                "termStart", contract.getTermStart().toString(), "termEnd", contract.getTermEnd().toString()))
+                .toList());
+        return fields;
+    }
+}

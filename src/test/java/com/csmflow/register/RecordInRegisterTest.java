@@ -83,8 +83,8 @@ class RecordInRegisterTest {
 
     @AfterEach
     void cleanUp() {
-        repositoryService.deleteDeployment(deploymentId, true);
         identityService.clearAuthentication();
+        repositoryService.deleteDeployment(deploymentId, true);
         ClockUtil.reset();
     }
 
@@ -108,7 +108,7 @@ class RecordInRegisterTest {
 
         // the outcome step is run by a person: the audit names them
         String task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
-        identityService.setAuthenticatedUserId("csm");
+        identityService.setAuthentication("csm", List.of("csm"));
         taskService.complete(task);
         identityService.clearAuthentication();
 

@@ -14,7 +14,7 @@ CREATE TABLE register_audit (
     user_id             VARCHAR(255)  NOT NULL,
     changed_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     action              VARCHAR(32)   NOT NULL,
-    changes             VARCHAR(32000) NOT NULL
+    changes             VARCHAR(1000000) NOT NULL
 );
 CREATE INDEX ix_register_audit_business_key ON register_audit (business_key);
 CREATE INDEX ix_register_audit_row ON register_audit (register, reference);
@@ -30,7 +30,7 @@ CREATE TABLE register_entry (
     process_instance_id VARCHAR(64)   NOT NULL,
     activity_id         VARCHAR(255)  NOT NULL,
     action              VARCHAR(32)   NOT NULL,
-    data                VARCHAR(32000) NOT NULL,
+    data                VARCHAR(1000000) NOT NULL,
     created_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT uq_register_entry_step UNIQUE (process_instance_id, activity_id, register, reference)
 );

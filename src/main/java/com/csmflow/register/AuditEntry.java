@@ -48,7 +48,7 @@ public class AuditEntry {
     private String action;
 
     /** JSON object: {@code {"field": {"old": ..., "new": ...}, ...}}. */
-    @Column(nullable = false, length = 32000)
+    @Column(nullable = false, length = 1000000)
     private String changes;
 
     protected AuditEntry() {

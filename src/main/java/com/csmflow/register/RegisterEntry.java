@@ -36,7 +36,7 @@ public class RegisterEntry {
     @Column(nullable = false)
     private String action;
 
-    @Column(nullable = false, length = 32000)
+    @Column(nullable = false, length = 1000000)
     private String data;
 
     @Column(name = "created_at", nullable = false)

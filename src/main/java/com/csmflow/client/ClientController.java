@@ -6,7 +6,7 @@ import com.csmflow.client.ClientConstraints.OnCreate;
 import com.csmflow.client.ClientConstraints.OnUpdate;
 import com.csmflow.register.RequiresGroup;
 import java.net.URI;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -65,8 +65,8 @@ class ClientController {
                           @Validated(OnUpdate.class) @RequestBody ClientRequest request) {
         try {
             return service.update(reference, request);
-        } catch (OptimisticLockingFailureException concurrentUpdate) {
-            // someone else committed between our version check and our flush
+        } catch (ConcurrencyFailureException concurrentUpdate) {
+            // someone else committed between our version check and our flush (or won a lock race)
             throw new ConflictException("Client '" + reference + "' was changed by someone else: reload and try again");
         }
     }
@@ -76,7 +76,7 @@ class ClientController {
     ClientResponse retire(@PathVariable String reference) {
         try {
             return service.retire(reference);
-        } catch (OptimisticLockingFailureException concurrentUpdate) {
+        } catch (ConcurrencyFailureException concurrentUpdate) {
             throw new ConflictException("Client '" + reference + "' was changed by someone else: reload and try again");
         }
     }

@@ -108,6 +108,38 @@ class ClientApiTest {
     }
 
     @Test
+    void twoConcurrentUpdatesOfTheSameVersionLeaveOneWinnerAndOneConflict() throws Exception {
+        String reference = uniqueReference();
+        Map<String, Object> body = validClient(reference);
+        Map<String, Object> created = send("csm", HttpMethod.POST, "/api/clients", body).getBody();
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<HttpStatus>> results = new ArrayList<>();
+        try {
+            for (String name : List.of("First Name K.K.", "Second Name K.K.")) {
+                Map<String, Object> change = new LinkedHashMap<>(body);
+                change.put("name", name);
+                change.put("version", created.get("version"));
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return (HttpStatus) send("csm", HttpMethod.PUT, "/api/clients/" + reference, change).getStatusCode();
+                }));
+            }
+            start.countDown();
+            List<HttpStatus> statuses = new ArrayList<>();
+            for (java.util.concurrent.Future<HttpStatus> result : results) {
+                statuses.add(result.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(HttpStatus.OK, HttpStatus.CONFLICT);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM register_audit WHERE register = 'client' AND reference = ?"
+                + " AND action = 'UPDATE'", Long.class, reference)).isEqualTo(1);
+    }
+
+    @Test
     void listIsPagedAndValidatesItsParameters() {
         Map<String, Object> page = send("csm", HttpMethod.GET, "/api/clients?size=1&page=0", null).getBody();
         assertThat((List<?>) page.get("items")).hasSize(1);

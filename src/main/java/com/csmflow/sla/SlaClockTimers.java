@@ -2,15 +2,19 @@ package com.csmflow.sla;
 
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.management.JobDefinition;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +29,8 @@ import org.springframework.stereotype.Component;
  * fires; they are activated again on resume. A stopped clock suspends any timer still waiting on it.
  *
  * <p>Runs inside the delegate's command (the engine reuses the command context for nested service
- * calls) with authorization checks off: the user whose action moved the clock need not hold job
- * permissions.
+ * calls) on the job entities of that command, with authorization checks off: the user whose action
+ * moved the clock need not hold job permissions.
  */
 @Component
 class SlaClockTimers {
@@ -63,50 +67,64 @@ class SlaClockTimers {
 
     /** Paused or stopped: the clock's waiting timers must not fire. */
     void hold(DelegateExecution execution, String clockName) {
-        withoutAuthorization(() -> timersOf(execution.getProcessInstanceId(), clockName)
-                .forEach(job -> managementService.suspendJobById(job.getId())));
+        inCommand(commandContext -> timersOf(commandContext, execution.getProcessInstanceId(), clockName)
+                .forEach(timer -> timer.setSuspensionState(SuspensionState.SUSPENDED.getStateCode())));
     }
 
     /** Resumed or re-targeted: waiting timers take the clock's new instants and may fire again. */
     void follow(DelegateExecution execution, String clockName) {
-        withoutAuthorization(() -> timersOf(execution.getProcessInstanceId(), clockName).forEach(job -> {
-            managementService.recalculateJobDuedate(job.getId(), false);
-            if (job.isSuspended()) {
-                managementService.activateJobById(job.getId());
-            }
-        }));
+        inCommand(commandContext -> timersOf(commandContext, execution.getProcessInstanceId(), clockName)
+                .forEach(timer -> {
+                    // evaluates the timer's timeDate expression again, against the variables just written
+                    managementService.recalculateJobDuedate(timer.getId(), false);
+                    timer.setSuspensionState(SuspensionState.ACTIVE.getStateCode());
+                }));
     }
 
-    /** Timer jobs of the process instance whose definition's expression names one of the clock's variables. */
-    private List<Job> timersOf(String processInstanceId, String clockName) {
+    /**
+     * Timer jobs of the process instance whose definition's expression names one of the clock's
+     * variables. Works on the job entities of the running command (not on bulk updates such as
+     * ManagementService#suspendJobById), because the same transaction may already have moved or
+     * deleted those jobs: a bulk update would then clash with the engine's own flush.
+     */
+    private List<TimerEntity> timersOf(CommandContext commandContext, String processInstanceId, String clockName) {
         Pattern clockVariable = Pattern.compile("\\b(" + Pattern.quote(dueVariable(clockName)) + "|"
                 + Pattern.quote(warningVariable(clockName)) + ")\\b");
+        DbEntityManager entities = commandContext.getDbEntityManager();
+        Map<String, TimerEntity> timers = new LinkedHashMap<>();
+        commandContext.getJobManager().findJobsByProcessInstanceId(processInstanceId).stream()
+                .filter(TimerEntity.class::isInstance).map(TimerEntity.class::cast)
+                .forEach(timer -> timers.put(timer.getId(), timer));
+        // timers created in this very transaction are not in the database yet
+        entities.getCachedEntitiesByType(TimerEntity.class).stream()
+                .filter(timer -> processInstanceId.equals(timer.getProcessInstanceId()))
+                .forEach(timer -> timers.putIfAbsent(timer.getId(), timer));
         Map<String, Boolean> definitionMatches = new HashMap<>();
-        return managementService.createJobQuery().processInstanceId(processInstanceId).timers().list().stream()
-                .filter(job -> definitionMatches.computeIfAbsent(job.getJobDefinitionId(),
-                        id -> namesClock(id, clockVariable)))
+        return timers.values().stream()
+                .filter(timer -> !entities.getDbEntityCache().isDeleted(timer))
+                .filter(timer -> definitionMatches.computeIfAbsent(String.valueOf(timer.getJobDefinitionId()),
+                        id -> namesClock(commandContext, timer.getJobDefinitionId(), clockVariable)))
                 .toList();
     }
 
-    private boolean namesClock(String jobDefinitionId, Pattern clockVariable) {
+    private static boolean namesClock(CommandContext commandContext, String jobDefinitionId, Pattern clockVariable) {
         if (jobDefinitionId == null) {
             return false;
         }
-        JobDefinition definition = managementService.createJobDefinitionQuery()
-                .jobDefinitionId(jobDefinitionId).singleResult();
+        JobDefinitionEntity definition = commandContext.getJobDefinitionManager().findById(jobDefinitionId);
         // a timer's configuration is its type and expression, e.g. "DATE: ${cabDecisionDue}"
         return definition != null && definition.getJobConfiguration() != null
                 && clockVariable.matcher(definition.getJobConfiguration()).find();
     }
 
-    private static void withoutAuthorization(Runnable action) {
+    /** Delegates always run inside an engine command; job permissions of the current user don't matter here. */
+    private static void inCommand(Consumer<CommandContext> action) {
         CommandContext commandContext = Context.getCommandContext();
         if (commandContext == null) {
-            action.run();
-            return;
+            throw new IllegalStateException("SLA clock timers can only be changed from inside the process engine");
         }
         commandContext.runWithoutAuthorization(() -> {
-            action.run();
+            action.accept(commandContext);
             return null;
         });
     }

@@ -93,6 +93,7 @@ public class SlaClocks {
     }
 
     /** The calendar the clock counts on (the client's business calendar or 24x7). */
+    @Transactional(readOnly = true)
     public BusinessCalendar calendarOf(SlaClock clock) {
         return clock.getCalendar() == SlaCalendarType.TWENTY_FOUR_SEVEN
                 ? calendars.twentyFourSeven()
@@ -100,11 +101,13 @@ public class SlaClocks {
     }
 
     /** Net business time of a clock up to now (its final value once stopped). */
+    @Transactional(readOnly = true)
     public Duration elapsed(SlaClock clock) {
         return clock.elapsed(calendarOf(clock), now());
     }
 
     /** Business time the clock has been paused, up to now. */
+    @Transactional(readOnly = true)
     public Duration paused(SlaClock clock) {
         return clock.paused(calendarOf(clock), now());
     }

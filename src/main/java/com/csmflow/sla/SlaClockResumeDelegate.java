@@ -1,0 +1,40 @@
+package com.csmflow.sla;
+
+import static com.csmflow.sla.SlaClockInputs.CLOCK_NAME;
+
+import com.csmflow.register.DelegateInputs;
+import com.csmflow.register.TemplateBackedDelegate;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Resume SLA clock": counts again, moves due and warning by the business time of the pause and
+ * re-aims the waiting timers at them.
+ */
+@Component("slaClockResume")
+class SlaClockResumeDelegate implements TemplateBackedDelegate {
+
+    static final Set<String> INPUTS = Set.of(CLOCK_NAME);
+
+    private final SlaClocks clocks;
+    private final SlaClockTimers timers;
+
+    SlaClockResumeDelegate(SlaClocks clocks, SlaClockTimers timers) {
+        this.clocks = clocks;
+        this.timers = timers;
+    }
+
+    @Override
+    public Set<String> inputNames() {
+        return INPUTS;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String clockName = SlaClockInputs.checkedClockName(DelegateInputs.read(execution, INPUTS).text(CLOCK_NAME));
+        SlaClock clock = clocks.resume(execution.getProcessInstanceId(), SlaClockInputs.businessKey(execution), clockName);
+        timers.publish(execution, clock);
+        timers.follow(execution, clockName);
+    }
+}

@@ -1,0 +1,145 @@
+package com.csmflow.sla;
+
+import com.csmflow.client.Client;
+import com.csmflow.client.ClientRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts, pauses, resumes, re-targets and stops SLA clocks. Runs in the caller's transaction (the
+ * engine's, when called from a delegate), so a clock row and the process step that changed it commit
+ * or roll back together and a retried job never leaves a second row. "Now" is the engine clock
+ * ({@link ClockUtil}) so tests can move time.
+ *
+ * <p>A clock is found by process instance and clock name; when the process instance has none (a
+ * sub-process acting on its parent's clock) by business key and clock name.
+ */
+@Service
+public class SlaClocks {
+
+    private static final Set<SlaClockState> ACTIVE = EnumSet.of(SlaClockState.RUNNING, SlaClockState.PAUSED);
+
+    private final SlaClockRepository clocks;
+    private final SlaTargets targets;
+    private final ClientRepository clients;
+    private final BusinessCalendars calendars;
+
+    SlaClocks(SlaClockRepository clocks, SlaTargets targets, ClientRepository clients, BusinessCalendars calendars) {
+        this.clocks = clocks;
+        this.targets = targets;
+        this.clients = clients;
+        this.calendars = calendars;
+    }
+
+    /**
+     * Starts a clock on the target of the client's tier, the priority and the metric. An active clock
+     * of the same name in the same process instance is stopped first (a restarted cadence clock).
+     */
+    @Transactional
+    public SlaClock start(String businessKey, String processInstanceId, String clockName, String clientReference,
+                          String metric, SlaPriority priority) {
+        Instant now = now();
+        Client client = client(clientReference);
+        SlaTarget target = target(client, priority, metric);
+        if (processInstanceId != null) {
+            clocks.findByProcessInstanceIdAndClockNameAndStateIn(processInstanceId, clockName, ACTIVE)
+                    .forEach(previous -> previous.stop(calendarOf(previous), now));
+        }
+        return clocks.save(new SlaClock(businessKey, processInstanceId, clockName, metric, clientReference,
+                client.getTier(), target, calendar(target.getCalendar(), client), now));
+    }
+
+    @Transactional
+    public SlaClock pause(String processInstanceId, String businessKey, String clockName) {
+        SlaClock clock = active(processInstanceId, businessKey, clockName);
+        clock.pause(calendarOf(clock), now());
+        return clock;
+    }
+
+    @Transactional
+    public SlaClock resume(String processInstanceId, String businessKey, String clockName) {
+        SlaClock clock = active(processInstanceId, businessKey, clockName);
+        clock.resume(calendarOf(clock), now());
+        return clock;
+    }
+
+    /** Changes the priority of a running or paused clock, keeping its elapsed and paused time. */
+    @Transactional
+    public SlaClock retarget(String processInstanceId, String businessKey, String clockName, SlaPriority newPriority) {
+        SlaClock clock = active(processInstanceId, businessKey, clockName);
+        Client client = client(clock.getClientReference());
+        SlaTarget target = target(client, newPriority, clock.getMetric());
+        clock.retarget(newPriority, target, calendarOf(clock), calendar(target.getCalendar(), client), now());
+        return clock;
+    }
+
+    @Transactional
+    public SlaClock stop(String processInstanceId, String businessKey, String clockName) {
+        SlaClock clock = active(processInstanceId, businessKey, clockName);
+        clock.stop(calendarOf(clock), now());
+        return clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<SlaClock> search(String businessKey, String processInstanceId, SlaClockState state, int limit) {
+        return clocks.search(businessKey, processInstanceId, state, PageRequest.of(0, limit));
+    }
+
+    /** The calendar the clock counts on (the client's business calendar or 24x7). */
+    @Transactional(readOnly = true)
+    public BusinessCalendar calendarOf(SlaClock clock) {
+        return clock.getCalendar() == SlaCalendarType.TWENTY_FOUR_SEVEN
+                ? calendars.twentyFourSeven()
+                : calendars.forClient(client(clock.getClientReference()));
+    }
+
+    /** Net business time of a clock up to now (its final value once stopped). */
+    @Transactional(readOnly = true)
+    public Duration elapsed(SlaClock clock) {
+        return clock.elapsed(calendarOf(clock), now());
+    }
+
+    /** Business time the clock has been paused, up to now. */
+    @Transactional(readOnly = true)
+    public Duration paused(SlaClock clock) {
+        return clock.paused(calendarOf(clock), now());
+    }
+
+    private SlaClock active(String processInstanceId, String businessKey, String clockName) {
+        List<SlaClock> found = processInstanceId == null ? List.of()
+                : clocks.findByProcessInstanceIdAndClockNameAndStateIn(processInstanceId, clockName, ACTIVE);
+        if (found.isEmpty() && businessKey != null) {
+            found = clocks.findByBusinessKeyAndClockNameAndStateIn(businessKey, clockName, ACTIVE);
+        }
+        if (found.size() != 1) {
+            throw new IllegalStateException((found.isEmpty() ? "No" : found.size()) + " active SLA clock(s) named '"
+                    + clockName + "' for business key " + businessKey + " / process instance " + processInstanceId);
+        }
+        return found.get(0);
+    }
+
+    private BusinessCalendar calendar(SlaCalendarType type, Client client) {
+        return type == SlaCalendarType.TWENTY_FOUR_SEVEN ? calendars.twentyFourSeven() : calendars.forClient(client);
+    }
+
+    private Client client(String reference) {
+        return clients.findByReference(reference)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown client '" + reference + "'"));
+    }
+
+    private SlaTarget target(Client client, SlaPriority priority, String metric) {
+        return targets.find(client.getTier(), priority, metric).orElseThrow(() -> new IllegalStateException(
+                "No SLA target for " + client.getTier() + " " + priority + " " + metric));
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}

@@ -1,0 +1,81 @@
+package com.csmflow.sla;
+
+import com.csmflow.client.CsmTier;
+import com.csmflow.security.RoleGroup;
+import org.camunda.bpm.engine.authorization.Groups;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * SLA targets: everyone signed in may read them; only service managers and Camunda admins change them.
+ * The role is checked before the body is validated, so a user without the role learns nothing from
+ * validation messages.
+ */
+@RestController
+@RequestMapping("/api/sla-targets")
+class SlaTargetController {
+
+    static final Set<String> EDITOR_GROUPS = Set.of(RoleGroup.SERVICE_MANAGER.id(), Groups.CAMUNDA_ADMIN);
+
+    private final SlaTargets targets;
+
+    SlaTargetController(SlaTargets targets) {
+        this.targets = targets;
+    }
+
+    @GetMapping
+    List<SlaTargetView> list(@RequestParam(required = false) CsmTier tier,
+                             @RequestParam(required = false) SlaPriority priority,
+                             @RequestParam(required = false) String metric) {
+        return targets.search(tier, priority, metric).stream().map(SlaTargetView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    SlaTargetView get(@PathVariable long id) {
+        return SlaTargetView.of(targets.get(id));
+    }
+
+    @PostMapping
+    ResponseEntity<SlaTargetView> create(@RequestBody(required = false) SlaTargetRequest request,
+                                         Authentication user) {
+        requireEditor(user);
+        SlaTargetView created = SlaTargetView.of(targets.create(request, user.getName()));
+        return ResponseEntity.created(URI.create("/api/sla-targets/" + created.id())).body(created);
+    }
+
+    @PutMapping("/{id}")
+    SlaTargetView update(@PathVariable long id, @RequestBody(required = false) SlaTargetRequest request,
+                         Authentication user) {
+        requireEditor(user);
+        return SlaTargetView.of(targets.update(id, request, user.getName()));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id, Authentication user) {
+        requireEditor(user);
+        targets.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static void requireEditor(Authentication user) {
+        boolean editor = user != null && user.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).anyMatch(EDITOR_GROUPS::contains);
+        if (!editor) {
+            throw new AccessDeniedException("Only service managers and Camunda admins change SLA targets");
+        }
+    }
+}

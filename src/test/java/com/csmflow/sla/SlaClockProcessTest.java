@@ -1,0 +1,317 @@
+package com.csmflow.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.csmflow.client.Client;
+import com.csmflow.client.ClientRepository;
+import com.csmflow.client.CsmTier;
+import com.csmflow.harness.CsmFlowTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * The SLA clock pattern in a process (src/test/resources/sla/sla-clock-pattern.bpmn) on PostgreSQL:
+ * one test per real-world failure case (holidays and weekends, time zones with DST, pausing while
+ * waiting for the client, priority changes mid-flight) and the warning/breach timers firing at the
+ * right instants. Time moves with the engine clock; due jobs are executed explicitly, the way the
+ * job executor would (active timers whose due date has come).
+ *
+ * <p>Seeded Standard-tier targets used: cab.decision P1 = PT8H, P2 = PT16H, P3 = PT40H, all on
+ * business hours with a warning at 75 %.
+ */
+@CsmFlowTest
+class SlaClockProcessTest {
+
+    static final String PROCESS = "sla-clock-pattern-test";
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    ClientRepository clientRepository;
+    @Autowired
+    SlaClockRepository clockRepository;
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ObjectMapper json;
+
+    private String deploymentId;
+
+    @BeforeEach
+    void deploy() {
+        BpmnAwareTests.init(engine);
+        deploymentId = repositoryService.createDeployment().name("sla-clock-pattern-test")
+                .addClasspathResource("sla/sla-clock-pattern.bpmn").deploy().getId();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        ClockUtil.reset();
+        repositoryService.deleteDeployment(deploymentId, true);
+    }
+
+    // --- the failure cases -------------------------------------------------------------------
+
+    @Test
+    void warningAndBreachTimersFireAtTheRightInstants() throws Exception {
+        String client = client(BERLIN, "DE-BY");
+        // Monday 16 March 2026 10:00; P2 = 16 business hours, warning at 12
+        ProcessInstance pi = start(client, "P2", at("2026-03-16T10:00", BERLIN));
+        Instant warning = at("2026-03-17T14:00", BERLIN);
+        Instant due = at("2026-03-18T10:00", BERLIN);
+        assertThat(variable(pi, "cabDecisionWarning")).isEqualTo(Date.from(warning));
+        assertThat(variable(pi, "cabDecisionDue")).isEqualTo(Date.from(due));
+        assertThat(timerDue(pi, "Timer_CabDecisionWarning")).isEqualTo(warning);
+        assertThat(timerDue(pi, "Timer_CabDecisionDue")).isEqualTo(due);
+
+        assertThat(fireDueTimersAt(pi, warning.minusSeconds(1))).isZero();
+        assertThat(pi).hasNotPassed("Timer_CabDecisionWarning");
+        assertThat(fireDueTimersAt(pi, warning)).isEqualTo(1);
+        assertThat(pi).hasPassed("Timer_CabDecisionWarning", "End_Warned").isWaitingAt("Task_Decide");
+
+        assertThat(fireDueTimersAt(pi, due.minusSeconds(1))).isZero();
+        assertThat(fireDueTimersAt(pi, due)).isEqualTo(1);
+        assertThat(pi).hasPassed("Timer_CabDecisionDue", "Task_StopClockBreached", "End_Breached").isEnded();
+
+        SlaClock clock = clockOf(pi);
+        assertThat(clock.getState()).isEqualTo(SlaClockState.BREACHED);
+        assertThat(clock.isBreached()).isTrue();
+        assertThat(clock.getElapsedTime()).isEqualTo(Duration.ofHours(16));
+        assertThat(clock.getPausedTime()).isZero();
+        assertThat(clock.getStoppedAt()).isEqualTo(due);
+
+        // the rows are visible through the API
+        JsonNode rows = json.readTree(rest.withBasicAuth("service-manager", "service-manager")
+                .getForObject("/api/sla-clocks?businessKey=" + pi.getBusinessKey(), String.class));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("state").asText()).isEqualTo("BREACHED");
+        assertThat(rows.get(0).get("elapsedTime").asText()).isEqualTo("PT16H");
+        assertThat(rows.get(0).get("dueAt").asText()).isEqualTo(due.toString());
+        JsonNode met = json.readTree(rest.withBasicAuth("csm", "csm")
+                .getForObject("/api/sla-clocks?businessKey=" + pi.getBusinessKey() + "&state=MET", String.class));
+        assertThat(met).isEmpty();
+    }
+
+    @Test
+    void weekendAndPublicHolidayAreSkipped() {
+        String client = client(BERLIN, "DE-BY");
+        // Thursday 30 April 2026 14:00; Friday 1 May is Labour Day, then the weekend. P1 = 8 business hours:
+        // 3 h on Thursday, 5 h from Monday 09:00 -> due Monday 4 May 14:00, warning (6 h) Monday 12:00
+        ProcessInstance pi = start(client, "P1", at("2026-04-30T14:00", BERLIN));
+        assertThat(timerDue(pi, "Timer_CabDecisionDue")).isEqualTo(at("2026-05-04T14:00", BERLIN));
+        assertThat(timerDue(pi, "Timer_CabDecisionWarning")).isEqualTo(at("2026-05-04T12:00", BERLIN));
+
+        // on wall-clock time both timers would have fired on the holiday
+        assertThat(fireDueTimersAt(pi, at("2026-05-01T23:00", BERLIN))).isZero();
+        assertThat(fireDueTimersAt(pi, at("2026-05-03T23:00", BERLIN))).isZero();
+        assertThat(fireDueTimersAt(pi, at("2026-05-04T12:00", BERLIN))).isEqualTo(1);
+
+        completeDecisionAt(pi, at("2026-05-04T13:00", BERLIN));
+        SlaClock clock = clockOf(pi);
+        assertThat(clock.getState()).isEqualTo(SlaClockState.MET);
+        assertThat(clock.getElapsedTime()).isEqualTo(Duration.ofHours(7));
+    }
+
+    @Test
+    void daylightSavingChangeInTheClientsTimeZone() {
+        // the server runs in UTC; the client works 09:00-17:00 in New York, which moves to EDT on Sunday 8 March
+        String client = client(NEW_YORK, "US-NY");
+        // Friday 6 March 2026 15:00 EST (20:00Z) + 8 business hours: 2 h Friday, 6 h Monday from 09:00 EDT
+        ProcessInstance pi = start(client, "P1", at("2026-03-06T15:00", NEW_YORK));
+        assertThat(timerDue(pi, "Timer_CabDecisionDue")).isEqualTo(Instant.parse("2026-03-09T19:00:00Z"));
+        assertThat(timerDue(pi, "Timer_CabDecisionWarning")).isEqualTo(Instant.parse("2026-03-09T17:00:00Z"));
+
+        // one hour before the due instant (14:00 EDT) the decision is made: 7 business hours, met
+        completeDecisionAt(pi, Instant.parse("2026-03-09T18:00:00Z"));
+        SlaClock clock = clockOf(pi);
+        assertThat(clock.getState()).isEqualTo(SlaClockState.MET);
+        assertThat(clock.getElapsedTime()).isEqualTo(Duration.ofHours(7));
+    }
+
+    @Test
+    void clockPausedOverAWeekendWhileWaitingForTheClient() {
+        String client = client(BERLIN, "DE-BY");
+        // Thursday 12 March 10:00, P1 = 8 h: warning Thursday 16:00, due Friday 10:00
+        ProcessInstance pi = start(client, "P1", at("2026-03-12T10:00", BERLIN));
+        assertThat(timerDue(pi, "Timer_CabDecisionDue")).isEqualTo(at("2026-03-13T10:00", BERLIN));
+
+        // Thursday 15:00 (5 h counted) the CAB waits for the client
+        correlateAt(pi, "sla-test-client-waiting", Map.of(), at("2026-03-12T15:00", BERLIN));
+        assertThat(clockOf(pi).getState()).isEqualTo(SlaClockState.PAUSED);
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().suspended().count())
+                .isEqualTo(2);
+        // nothing fires while paused, though the original warning and due instants pass
+        assertThat(fireDueTimersAt(pi, at("2026-03-13T10:00", BERLIN))).isZero();
+        assertThat(fireDueTimersAt(pi, at("2026-03-15T20:00", BERLIN))).isZero();
+
+        // Monday 16 March 11:00 the client answers: the pause lasted 2 + 8 + 2 = 12 business hours,
+        // 3 business hours remain -> due Monday 14:00, warning (6 h, 1 h left) Monday 12:00
+        correlateAt(pi, "sla-test-client-responded", Map.of(), at("2026-03-16T11:00", BERLIN));
+        assertThat(timerDue(pi, "Timer_CabDecisionDue")).isEqualTo(at("2026-03-16T14:00", BERLIN));
+        assertThat(timerDue(pi, "Timer_CabDecisionWarning")).isEqualTo(at("2026-03-16T12:00", BERLIN));
+        assertThat(variable(pi, "cabDecisionDue")).isEqualTo(Date.from(at("2026-03-16T14:00", BERLIN)));
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().suspended().count())
+                .isZero();
+
+        assertThat(fireDueTimersAt(pi, at("2026-03-16T11:59", BERLIN))).isZero();
+        assertThat(fireDueTimersAt(pi, at("2026-03-16T12:00", BERLIN))).isEqualTo(1);
+        completeDecisionAt(pi, at("2026-03-16T13:00", BERLIN));
+
+        SlaClock clock = clockOf(pi);
+        assertThat(clock.getState()).isEqualTo(SlaClockState.MET);
+        assertThat(clock.getElapsedTime()).isEqualTo(Duration.ofHours(7));
+        assertThat(clock.getPausedTime()).isEqualTo(Duration.ofHours(12));
+    }
+
+    @Test
+    void priorityChangeMidFlightRetargetsTheTimersKeepingElapsedAndPausedTime() {
+        String client = client(BERLIN, "DE-BY");
+        // Monday 16 March 09:00 at P3 (40 business hours)
+        ProcessInstance pi = start(client, "P3", at("2026-03-16T09:00", BERLIN));
+        assertThat(timerDue(pi, "Timer_CabDecisionDue")).isEqualTo(at("2026-03-20T17:00", BERLIN));
+        // an hour's pause on Monday afternoon
+        correlateAt(pi, "sla-test-client-waiting", Map.of(), at("2026-03-16T13:00", BERLIN));
+        correlateAt(pi, "sla-test-client-responded", Map.of(), at("2026-03-16T14:00", BERLIN));
+
+        // Tuesday 10:00, 8 business hours counted (4 + 3 + 1), the change becomes P2 (16 h):
+        // 8 h remain -> due Wednesday 10:00; warning at 12 h, 4 h left -> Tuesday 14:00
+        correlateAt(pi, "sla-test-priority-changed", Map.of("priority", "P2"), at("2026-03-17T10:00", BERLIN));
+        SlaClock retargeted = clockOf(pi);
+        assertThat(retargeted.getPriority()).isEqualTo(SlaPriority.P2);
+        assertThat(retargeted.getTargetDuration()).isEqualTo("PT16H");
+        assertThat(retargeted.getElapsedTime()).isEqualTo(Duration.ofHours(8));
+        assertThat(retargeted.getPausedTime()).isEqualTo(Duration.ofHours(1));
+        assertThat(timerDue(pi, "Timer_CabDecisionDue")).isEqualTo(at("2026-03-18T10:00", BERLIN));
+        assertThat(timerDue(pi, "Timer_CabDecisionWarning")).isEqualTo(at("2026-03-17T14:00", BERLIN));
+
+        assertThat(fireDueTimersAt(pi, at("2026-03-17T14:00", BERLIN))).isEqualTo(1);
+        assertThat(pi).hasPassed("Timer_CabDecisionWarning");
+        completeDecisionAt(pi, at("2026-03-17T15:00", BERLIN));
+
+        SlaClock clock = clockOf(pi);
+        assertThat(clock.getState()).isEqualTo(SlaClockState.MET);
+        assertThat(clock.getElapsedTime()).isEqualTo(Duration.ofHours(13));
+        assertThat(clock.getPausedTime()).isEqualTo(Duration.ofHours(1));
+        assertThat(clock.getStartedAt()).isEqualTo(at("2026-03-16T09:00", BERLIN));
+    }
+
+    @Test
+    void raisingThePriorityPastItsTargetBreachesAtOnce() {
+        String client = client(BERLIN, "DE-BY");
+        ProcessInstance pi = start(client, "P3", at("2026-03-16T09:00", BERLIN));
+        // Tuesday 09:00 (8 h counted) the change becomes P1, whose 8 h are used up: both timers are due now
+        Instant now = at("2026-03-17T09:00", BERLIN);
+        correlateAt(pi, "sla-test-priority-changed", Map.of("priority", "critical"), now);
+        assertThat(timerDue(pi, "Timer_CabDecisionDue")).isEqualTo(now);
+        assertThat(timerDue(pi, "Timer_CabDecisionWarning")).isEqualTo(now);
+        assertThat(fireDueTimersAt(pi, now)).isPositive();
+        assertThat(pi).hasPassed("End_Breached").isEnded();
+        SlaClock clock = clockOf(pi);
+        assertThat(clock.getState()).isEqualTo(SlaClockState.BREACHED);
+        assertThat(clock.getPriority()).isEqualTo(SlaPriority.P1);
+        assertThat(clock.getElapsedTime()).isEqualTo(Duration.ofHours(8));
+    }
+
+    // --- helpers -----------------------------------------------------------------------------
+
+    static Instant at(String localDateTime, ZoneId zone) {
+        return LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
+    }
+
+    /** A Standard-tier client working Monday to Friday 09:00-17:00; unique per test. */
+    private String client(ZoneId zone, String holidayRegion) {
+        String reference = "SLA-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        clientRepository.save(new Client(reference, "SLA clock test " + reference, CsmTier.STANDARD, "en", zone,
+                LocalTime.of(9, 0), LocalTime.of(17, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                holidayRegion));
+        return reference;
+    }
+
+    private ProcessInstance start(String client, String priority, Instant now) {
+        ClockUtil.setCurrentTime(Date.from(now));
+        String businessKey = "CHG-TEST-" + UUID.randomUUID().toString().substring(0, 8);
+        return runtimeService.startProcessInstanceByKey(PROCESS, businessKey,
+                Map.of("metric", "cab.decision", "priority", priority, "clientReference", client));
+    }
+
+    private void correlateAt(ProcessInstance pi, String message, Map<String, Object> variables, Instant now) {
+        ClockUtil.setCurrentTime(Date.from(now));
+        runtimeService.createMessageCorrelation(message).processInstanceId(pi.getId())
+                .setVariables(variables).correlate();
+    }
+
+    private void completeDecisionAt(ProcessInstance pi, Instant now) {
+        ClockUtil.setCurrentTime(Date.from(now));
+        taskService.complete(taskService.createTaskQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey("Task_Decide").singleResult().getId());
+        assertThat(pi).hasPassed("Task_StopClock", "End_Decided").isEnded();
+    }
+
+    /** What the job executor would do at {@code now}: run the active timers that are due. */
+    private int fireDueTimersAt(ProcessInstance pi, Instant now) {
+        ClockUtil.setCurrentTime(Date.from(now));
+        int fired = 0;
+        List<Job> due;
+        // one at a time: an interrupting timer removes the other timers of its activity
+        while (!(due = managementService.createJobQuery().processInstanceId(pi.getId()).timers().active()
+                .duedateLowerThan(Date.from(now.plusMillis(1))).orderByJobDuedate().asc().list()).isEmpty()) {
+            managementService.executeJob(due.get(0).getId());
+            fired++;
+        }
+        return fired;
+    }
+
+    private Instant timerDue(ProcessInstance pi, String activityId) {
+        Job job = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
+                .singleResult();
+        assertThat(job).as("timer job of " + activityId).isNotNull();
+        return job.getDuedate().toInstant();
+    }
+
+    private Object variable(ProcessInstance pi, String name) {
+        return runtimeService.getVariable(pi.getId(), name);
+    }
+
+    private SlaClock clockOf(ProcessInstance pi) {
+        List<SlaClock> clocks = clockRepository.search(pi.getBusinessKey(), null, null,
+                org.springframework.data.domain.Pageable.unpaged());
+        assertThat(clocks).hasSize(1);
+        return clocks.get(0);
+    }
+}

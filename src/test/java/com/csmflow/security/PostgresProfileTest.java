@@ -1,7 +1,7 @@
 package com.csmflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.csmflow.CsmFlowApplication;
@@ -10,6 +10,7 @@ import com.csmflow.harness.WebappLogin;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -18,7 +19,10 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +36,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
@@ -50,6 +55,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("postgres")
 @Import(PostgresProfileTest.OwnDatabase.class)
 @ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresProfileTest {
 
     static final String ADMIN_PASSWORD = "Not-a-demo-password-42";
@@ -97,31 +103,37 @@ class PostgresProfileTest {
     }
 
     @Test
-    void withoutAnAdminPasswordItRefusesToStartWithAOneLineReason(CapturedOutput output) {
+    @Order(Integer.MAX_VALUE) // last: a refused start must not disturb the context above, but be safe
+    void withoutAnAdminPasswordItRefusesToStartWithAOneLineReason(CapturedOutput output) throws SQLException {
         assumeTrue(System.getenv("CSMFLOW_ADMIN_PASSWORD") == null, "CSMFLOW_ADMIN_PASSWORD is set here");
-        String jdbcUrl;
         try (EmbeddedPostgres17.Lease lease = EmbeddedPostgres17.lease()) {
-            jdbcUrl = OwnDatabase.createDatabase(lease, "csmflow_refused");
-            SpringApplicationBuilder application = new SpringApplicationBuilder(CsmFlowApplication.class)
-                    .profiles("postgres")
-                    .properties(
-                            "spring.datasource.url=" + jdbcUrl,
-                            "spring.datasource.username=postgres",
-                            "spring.datasource.password=postgres",
-                            "server.port=0",
-                            // if the engine got as far as starting, keep it apart from the other context's
-                            "camunda.bpm.process-engine-name=refused",
-                            "camunda.bpm.job-execution.enabled=false");
+            String jdbcUrl = OwnDatabase.createDatabase(lease, "csmflow_refused");
+            // a reachable, empty database: the refusal is about the password, nothing else
+            SpringApplicationBuilder application = new SpringApplicationBuilder(CsmFlowApplication.class);
+            Throwable refusal = catchThrowable(() -> application.run(
+                    "--spring.profiles.active=postgres",
+                    "--spring.datasource.url=" + jdbcUrl,
+                    "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=postgres",
+                    "--server.port=0",
+                    "--camunda.bpm.job-execution.enabled=false").close());
 
-            assertThatThrownBy(() -> application.run().close())
-                    .hasRootCauseInstanceOf(MissingAdminPasswordException.class)
-                    .rootCause().hasMessage(AdminAccount.MISSING_PASSWORD);
+            assertThat(NestedExceptionUtils.getMostSpecificCause(refusal))
+                    .isInstanceOf(MissingAdminPasswordException.class)
+                    .hasMessage(AdminAccount.MISSING_PASSWORD);
+            // refused before anything touched the database
+            try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                 ResultSet tables = connection.createStatement().executeQuery(
+                         "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
+                tables.next();
+                assertThat(tables.getInt(1)).isZero();
+            }
         }
         // Spring Boot's failure report: the reason on one line, then what to do
         assertThat(output.getOut() + output.getErr())
                 .contains("APPLICATION FAILED TO START")
                 .contains("Description:" + System.lineSeparator() + System.lineSeparator()
-                        + AdminAccount.MISSING_PASSWORD + System.lineSeparator());
+                        + AdminAccount.MISSING_PASSWORD + System.lineSeparator() + System.lineSeparator() + "Action:");
     }
 
     @Test

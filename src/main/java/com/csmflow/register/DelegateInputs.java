@@ -1,0 +1,54 @@
+package com.csmflow.register;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/**
+ * The inputs of a {@link TemplateBackedDelegate}, read all at once from the activity's local scope
+ * (its {@code camunda:inputParameter}s). Asking for a name the delegate did not declare is a bug and
+ * fails at once, so template, {@code inputNames()} and code cannot drift apart silently.
+ */
+public final class DelegateInputs {
+
+    private final Map<String, Object> values;
+
+    private DelegateInputs(Map<String, Object> values) {
+        this.values = values;
+    }
+
+    /** Reads every declared input (absent ones as {@code null}) before any validation happens. */
+    public static DelegateInputs read(DelegateExecution execution, Set<String> inputNames) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String name : inputNames) {
+            values.put(name, execution.getVariableLocal(name));
+        }
+        return new DelegateInputs(Collections.unmodifiableMap(values));
+    }
+
+    /** The raw value, or {@code null} when the input is absent or empty. */
+    public Object get(String name) {
+        if (!values.containsKey(name)) {
+            throw new IllegalArgumentException("'" + name + "' is not a declared input of this delegate");
+        }
+        Object value = values.get(name);
+        return value instanceof String text && text.isBlank() ? null : value;
+    }
+
+    /** A text input, trimmed; {@code null} when absent or blank. */
+    public String text(String name) {
+        Object value = get(name);
+        return value == null ? null : value.toString().trim();
+    }
+
+    /** A required text input; a BPMN modelling error when missing. */
+    public String requiredText(String name) {
+        String value = text(name);
+        if (value == null) {
+            throw new IllegalArgumentException("Input '" + name + "' is required");
+        }
+        return value;
+    }
+}

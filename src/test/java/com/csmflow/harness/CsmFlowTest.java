@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on embedded PostgreSQL 17, demo users present, job executor off so that
@@ -18,5 +19,6 @@ import org.springframework.test.context.ActiveProfiles;
         properties = {"camunda.bpm.job-execution.enabled=false", "server.shutdown=immediate"})
 @ActiveProfiles("demo")
 @Import(EmbeddedPostgresConfiguration.class)
+@ContextConfiguration(initializers = TestServers.class)
 public @interface CsmFlowTest {
 }

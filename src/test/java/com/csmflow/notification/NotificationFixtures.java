@@ -150,6 +150,11 @@ final class NotificationFixtures {
         return runtime.startProcessInstanceByKey(processKey, businessKey, variables);
     }
 
+    /** Executes only the "Send notification" job of this instance (not the delivery it starts). */
+    void runNotifyStep(ProcessInstance instance) {
+        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+    }
+
     /** Executes every due job of the instances carrying this business key, until none is left. */
     void runDueJobs(String businessKey) {
         for (int round = 0; round < 20; round++) {

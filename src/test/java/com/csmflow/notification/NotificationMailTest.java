@@ -105,6 +105,22 @@ class NotificationMailTest {
     }
 
     @Test
+    void assigneesAndExplicitAddressesAreMailedOnceEach() throws Exception {
+        String process = fx.deployNotifyProcess(Map.of("template", "notify-probe",
+                "recipientUsers", "${handledBy}",
+                "recipientGroups", NotificationFixtures.PROBE_GROUP,
+                "to", "Desk@Client.example, desk@client.example"), null);
+        ProcessInstance instance = fx.start(process, Map.of("summary", "s", "handledBy", "np-bob"));
+
+        fx.runDueJobs(instance.getBusinessKey());
+
+        assertThat(mailsTo(BOB)).as("in the group and the assignee: one mail").hasSize(1);
+        assertThat(mailsTo(ALICE)).hasSize(1);
+        assertThat(mailsTo("desk@client.example")).hasSize(1);
+        assertThat(TestServers.mail().getReceivedMessages()).hasSize(3);
+    }
+
+    @Test
     void missingLanguageFallsBackToEnglish() throws Exception {
         Client client = fx.client("fr");
         String process = fx.deployNotifyProcess(Map.of("template", "notify-probe", "clientContacts", "true",

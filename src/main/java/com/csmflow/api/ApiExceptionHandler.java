@@ -29,7 +29,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error of the domain API is an RFC 7807 problem: 400 names the invalid field(s), 404 an
  * unknown id, 409 a conflict. Unexpected failures become a 500 without internals.
  */
-@RestControllerAdvice(basePackages = "com.csmflow")
+// Global on purpose: an unknown /api path is answered by Spring's resource handler, not by one of our
+// controllers, and must still be a JSON problem rather than Boot's error page.
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

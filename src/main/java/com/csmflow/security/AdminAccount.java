@@ -18,11 +18,15 @@ class AdminAccount {
 
     AdminAccount(@Value("${csmflow.admin.user:admin}") String userId,
                  @Value("${csmflow.admin.password:}") String password) {
+        requirePassword(password);
+        this.userId = userId;
+        this.password = password;
+    }
+
+    static void requirePassword(String password) {
         if (password == null || password.isBlank()) {
             throw new MissingAdminPasswordException(MISSING_PASSWORD);
         }
-        this.userId = userId;
-        this.password = password;
     }
 
     String userId() {

@@ -78,6 +78,11 @@ class IdentitySetup implements ApplicationRunner {
             identityService.saveUser(user);
         }
         addMembership(admin.userId(), Groups.CAMUNDA_ADMIN);
+        // What the admin webapp's (closed) first-user setup would have granted: everything, so the
+        // admin can log into all three webapps and manage users, groups and authorizations.
+        for (Resource resource : Resources.values()) {
+            grant(Groups.CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL);
+        }
     }
 
     private void grantRolePermissions(RoleGroup role) {

@@ -45,16 +45,26 @@ class OrQueryExpressionGuard extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        if (bodyCarriesExpressionInOrQueries(body)) {
+        JsonNode root;
+        try {
+            root = objectMapper.readTree(body);
+        } catch (IOException unreadable) {
+            // Fail closed: what this parser cannot read might still be read by a more lenient one
+            // behind it. The engine would answer malformed JSON with 400 anyway.
+            reject(response, "The body is not valid JSON");
+            return;
+        }
+        if (root != null && anyOrQueryCarriesExpression(root, false)) {
             reject(response);
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
     }
 
+    /** A body without a content type is inspected too: the REST API may still read it as JSON. */
     private static boolean isJson(HttpServletRequest request) {
         String contentType = request.getContentType();
-        return contentType != null && contentType.toLowerCase().contains("json");
+        return contentType == null || contentType.toLowerCase().contains("json");
     }
 
     private static boolean parameterCarriesExpression(HttpServletRequest request) {
@@ -68,16 +78,6 @@ class OrQueryExpressionGuard extends OncePerRequestFilter {
             }
         }
         return false;
-    }
-
-    private boolean bodyCarriesExpressionInOrQueries(byte[] body) {
-        JsonNode root;
-        try {
-            root = objectMapper.readTree(body);
-        } catch (IOException notJson) {
-            return false; // the engine answers malformed JSON with its own 400
-        }
-        return root != null && anyOrQueryCarriesExpression(root, false);
     }
 
     private static boolean anyOrQueryCarriesExpression(JsonNode node, boolean insideOrQueries) {
@@ -108,8 +108,11 @@ class OrQueryExpressionGuard extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Expressions are not allowed inside orQueries of a task query");
+        reject(response, "Expressions are not allowed inside orQueries of a task query");
+    }
+
+    private void reject(HttpServletResponse response, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Expression in query rejected");
         problem.setProperty("field", "orQueries");
         response.setStatus(HttpStatus.BAD_REQUEST.value());

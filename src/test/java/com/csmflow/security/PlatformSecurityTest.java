@@ -10,12 +10,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -24,7 +23,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 @CsmFlowTest
-@Import(PlatformSecurityTest.ProbeConfiguration.class)
 class PlatformSecurityTest {
 
     @Autowired
@@ -32,7 +30,9 @@ class PlatformSecurityTest {
     @Autowired
     TaskService taskService;
     @Autowired
-    ExpressionProbe probe;
+    ConfigurableApplicationContext context;
+
+    private ExpressionProbe probe;
 
     @Autowired
     RepositoryService repositoryService;
@@ -41,6 +41,18 @@ class PlatformSecurityTest {
 
     private String taskId;
     private String deploymentId;
+
+    /**
+     * The probe is registered by hand instead of through a test configuration, which would give this
+     * class an application context (and a second engine "default") of its own.
+     */
+    @BeforeEach
+    void registerProbe() {
+        if (!context.containsBean("expressionProbe")) {
+            context.getBeanFactory().registerSingleton("expressionProbe", new ExpressionProbe());
+        }
+        probe = context.getBean("expressionProbe", ExpressionProbe.class);
+    }
 
     @AfterEach
     void removeProbeProcess() {
@@ -129,14 +141,6 @@ class PlatformSecurityTest {
         assertThat(dcHead.exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
                 new HttpEntity<>("{}", headers), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(taskService.createTaskQuery().taskId(taskId).count()).isZero();
-    }
-
-    @TestConfiguration
-    static class ProbeConfiguration {
-        @Bean
-        ExpressionProbe expressionProbe() {
-            return new ExpressionProbe();
-        }
     }
 
     /** Counts evaluations of an expression that an attacker slipped into a query. */

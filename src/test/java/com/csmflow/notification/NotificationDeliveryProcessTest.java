@@ -23,9 +23,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Non-urgent client notices wait for the client's business hours; urgent ones and staff mail do not. */
+/**
+ * The notification-delivery process on both paths (its process test coverage is measured): non-urgent
+ * client notices wait on the timer for the client's business hours; urgent ones and staff mail go at once.
+ */
 @CsmFlowTest
-class NotificationBusinessHoursTest {
+class NotificationDeliveryProcessTest {
 
     /** Saturday 13 June 2026, 14:00 in Berlin: the client (Mon-Fri 09:00-17:00) is closed. */
     static final Instant SATURDAY = Instant.parse("2026-06-13T12:00:00Z");

@@ -1,0 +1,54 @@
+package com.csmflow.harness;
+
+import java.util.List;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Logs into a Camunda webapp the way the browser does: open the app to get a session and the CSRF
+ * token, then post the login form with both. TestRestTemplate keeps no cookies, so they are copied by
+ * hand (which also works for cookies marked Secure on plain HTTP).
+ */
+public final class WebappLogin {
+
+    private WebappLogin() {
+    }
+
+    /** Posts the login form of {@code app} (tasklist, cockpit, admin); the response carries the session. */
+    public static ResponseEntity<String> login(TestRestTemplate rest, String app, String user, String password) {
+        ResponseEntity<String> page = rest.getForEntity("/camunda/app/" + app + "/", String.class);
+        String session = cookie(page, "JSESSIONID");
+        String csrfToken = cookie(page, "XSRF-TOKEN");
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; XSRF-TOKEN=" + csrfToken);
+        headers.add("X-XSRF-TOKEN", csrfToken);
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", user);
+        form.add("password", password);
+        return rest.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
+                new HttpEntity<>(form, headers), String.class);
+    }
+
+    /** The value of a cookie the response sets, or null. */
+    public static String cookie(ResponseEntity<?> response, String name) {
+        List<String> cookies = response.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of());
+        return cookies.stream().filter(cookie -> cookie.startsWith(name + "="))
+                .map(cookie -> cookie.substring(name.length() + 1).split(";", 2)[0])
+                .findFirst().orElse(null);
+    }
+
+    /** The full Set-Cookie header of a cookie, with its attributes, or null. */
+    public static String setCookieHeader(ResponseEntity<?> response, String name) {
+        List<String> cookies = response.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of());
+        return cookies.stream().filter(cookie -> cookie.startsWith(name + "=")).findFirst().orElse(null);
+    }
+}

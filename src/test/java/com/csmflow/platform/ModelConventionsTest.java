@@ -1,0 +1,152 @@
+package com.csmflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.csmflow.security.RoleGroup;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guards the modelling conventions of DESIGN.md for every workflow in bpmn/, present and future:
+ * bounded history, a deployed Camunda Form and a role group on every user task, forms made only of
+ * components Tasklist's form-js 1.8 renders, and no class or field injection in delegates.
+ * Plain file parsing: no engine needed.
+ */
+class ModelConventionsTest {
+
+    /** form-js 1.8 components that Tasklist 7.24 renders. */
+    private static final Set<String> RENDERED_COMPONENTS = Set.of("textfield", "textarea", "number", "select",
+            "checkbox", "radio", "datetime", "text", "checklist", "taglist");
+
+    private static final Set<String> ROLE_GROUPS =
+            Arrays.stream(RoleGroup.values()).map(RoleGroup::id).collect(Collectors.toSet());
+
+    private static Map<Path, BpmnModelInstance> models;
+    private static Map<String, JsonNode> formsById;
+
+    @BeforeAll
+    static void readModelsAndForms() throws IOException {
+        models = new HashMap<>();
+        for (Path file : filesEndingWith(Path.of("bpmn"), ".bpmn")) {
+            models.put(file, Bpmn.readModelFromFile(file.toFile()));
+        }
+        ObjectMapper json = new ObjectMapper();
+        formsById = new HashMap<>();
+        for (Path file : filesEndingWith(Path.of("forms"), ".form")) {
+            JsonNode form = json.readTree(file.toFile());
+            JsonNode previous = formsById.put(form.path("id").asText(), form);
+            assertThat(previous).as("form id %s is used twice", form.path("id").asText()).isNull();
+        }
+        assertThat(models).as("BPMN files in bpmn/").isNotEmpty();
+    }
+
+    @Test
+    void everyExecutableProcessHasAHistoryTimeToLive() {
+        List<String> without = new ArrayList<>();
+        models.forEach((file, model) -> model.getModelElementsByType(Process.class).stream()
+                .filter(Process::isExecutable)
+                .filter(process -> process.getCamundaHistoryTimeToLiveString() == null
+                        || process.getCamundaHistoryTimeToLiveString().isBlank())
+                .forEach(process -> without.add(file.getFileName() + "#" + process.getId())));
+        assertThat(without).as("executable processes without camunda:historyTimeToLive").isEmpty();
+    }
+
+    @Test
+    void everyUserTaskHasADeployedFormAndARoleGroup() {
+        List<String> problems = new ArrayList<>();
+        models.forEach((file, model) -> {
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                String where = file.getFileName() + "#" + task.getId();
+                checkFormRef(where, task.getCamundaFormRef(), task.getCamundaFormRefBinding(), problems);
+                String groups = task.getCamundaCandidateGroups();
+                if (groups == null || groups.isBlank()) {
+                    problems.add(where + ": no camunda:candidateGroups");
+                    continue;
+                }
+                for (String group : groups.split(",")) {
+                    String id = group.trim();
+                    if (!id.startsWith("${") && !ROLE_GROUPS.contains(id)) {
+                        problems.add(where + ": candidate group '" + id + "' is not a role group");
+                    }
+                }
+            }
+            for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+                if (start.getCamundaFormRef() != null) {
+                    checkFormRef(file.getFileName() + "#" + start.getId(), start.getCamundaFormRef(),
+                            start.getCamundaFormRefBinding(), problems);
+                }
+            }
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void formsUseOnlyComponentsTasklistRenders() {
+        List<String> problems = new ArrayList<>();
+        formsById.forEach((id, form) -> collectUnrenderedComponents(id, form.path("components"), problems));
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void delegatesAreSpringBeansWithoutFieldInjection() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path file : models.keySet()) {
+            String xml = Files.readString(file);
+            if (xml.contains("camunda:class=")) {
+                problems.add(file.getFileName() + ": uses camunda:class instead of camunda:delegateExpression");
+            }
+            if (xml.contains("<camunda:field")) {
+                problems.add(file.getFileName() + ": uses camunda:field instead of camunda:inputParameter");
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private static void checkFormRef(String where, String formRef, String binding, List<String> problems) {
+        if (formRef == null || formRef.isBlank()) {
+            problems.add(where + ": no camunda:formRef");
+        } else if (!formsById.containsKey(formRef)) {
+            problems.add(where + ": form '" + formRef + "' is not in forms/");
+        }
+        if (!"deployment".equals(binding)) {
+            problems.add(where + ": camunda:formRefBinding must be 'deployment'");
+        }
+    }
+
+    private static void collectUnrenderedComponents(String formId, JsonNode components, List<String> problems) {
+        for (JsonNode component : components) {
+            String type = component.path("type").asText();
+            if (!RENDERED_COMPONENTS.contains(type)) {
+                problems.add(formId + "#" + component.path("id").asText() + ": component type '" + type
+                        + "' is not rendered by Tasklist's form-js 1.8");
+            }
+            collectUnrenderedComponents(formId, component.path("components"), problems);
+        }
+    }
+
+    private static List<Path> filesEndingWith(Path directory, String suffix) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(suffix))
+                    .filter(file -> !file.toString().contains(".camunda"))
+                    .sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package com.csmflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.csmflow.harness.CsmFlowTest;
+import com.csmflow.harness.TestServers;
+import jakarta.mail.MessagingException;
+import java.util.Arrays;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The service desk request: started from its Camunda Form, handled by a CSM, the requester told, closed. */
+@CsmFlowTest
+class ServiceDeskRequestProcessTest {
+
+    private static final String PROCESS = "service-desk-request";
+
+    @Autowired
+    ProcessEngine processEngine;
+    @Autowired
+    FormService formService;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+
+    @BeforeEach
+    void initAssertions() {
+        BpmnAwareTests.init(processEngine);
+    }
+
+    @Test
+    void aCsmHandlesTheRequestAndTheInstanceEnds() {
+        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(PROCESS).latestVersion().singleResult();
+        assertThat(definition.getHistoryTimeToLive()).isEqualTo(180);
+
+        ProcessInstance instance = formService.submitStartForm(definition.getId(), "SDR-TEST-1", Map.of(
+                "subject", "VPN certificate expired",
+                "requesterEmail", "it-lead@client.example",
+                "description", "Nobody can connect since this morning"));
+
+        assertThat(instance).isStarted().hasPassed("StartEvent_RequestReceived")
+                .isWaitingAt("Task_HandleRequest")
+                .hasVariables("subject", "requesterEmail", "description");
+        Task handle = task(instance);
+        assertThat(handle).hasName("Handle service desk request").hasCandidateGroup("csm").isNotAssigned();
+        assertThat(taskService.createTaskQuery().taskId(handle.getId()).initializeFormKeys().singleResult()
+                .getCamundaFormRef().getKey()).isEqualTo("service-desk-request-handle");
+
+        complete(handle, withVariables("resolution", "Renewed the certificate", "outcome", "resolved"));
+
+        // The outcome mail is decided in its own job, then delivered by a notification-delivery instance.
+        assertThat(instance).isWaitingAt("Task_TellRequester");
+        execute(job(instance));
+        ProcessInstance delivery = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("SDR-TEST-1")
+                .processDefinitionKey("notification-delivery").singleResult();
+        execute(job(delivery));
+        assertThat(delivery).hasPassed("Task_Deliver").isEnded();
+        assertThat(Arrays.stream(TestServers.mail().getReceivedMessages()).filter(mail -> {
+            try {
+                return mail.getAllRecipients()[0].toString().equals("it-lead@client.example")
+                        && mail.getSubject().equals("Your request \"VPN certificate expired\": resolved");
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        })).hasSize(1);
+
+        assertThat(instance).hasPassedInOrder("StartEvent_RequestReceived", "Task_HandleRequest",
+                "Task_TellRequester", "EndEvent_RequestHandled").isEnded();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName("outcome").singleResult().getValue()).isEqualTo("resolved");
+    }
+}

@@ -44,15 +44,19 @@ class OutboxDelivery {
             if (entry == null || !entry.isOpen()) {
                 continue;
             }
+            String notDelivered;
             try {
-                String notDelivered = entry.getChannel() == Channel.WEBHOOK ? webhook.send(entry) : mail.send(entry);
-                record(id, notDelivered == null ? row -> row.markSent(now()) : row -> row.markNotDelivered(now(), notDelivered));
+                notDelivered = entry.getChannel() == Channel.WEBHOOK ? webhook.send(entry) : mail.send(entry);
             } catch (Exception e) {
                 String error = describe(e);
                 log.warn("Notification {} to {} failed: {}", id, entry.getRecipient(), error);
                 record(id, row -> row.markFailed(now(), error));
                 failures.add(id + " (" + entry.getRecipient() + "): " + error);
+                continue;
             }
+            // Outside the try: if the database fails right here, the job fails and the row stays open
+            // (the one at-least-once window, see docs/notifications.md), rather than being marked FAILED.
+            record(id, notDelivered == null ? row -> row.markSent(now()) : row -> row.markNotDelivered(now(), notDelivered));
         }
         if (!failures.isEmpty()) {
             throw new NotificationDeliveryException("Could not deliver " + failures.size() + " notification(s): "

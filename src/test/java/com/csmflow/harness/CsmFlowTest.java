@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on embedded PostgreSQL 17, demo users present, job executor off so that
@@ -14,6 +15,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Process test coverage is measured for classes named {@code *ProcessTest} and enforced per class
  * (see {@link ProcessCoverageConfiguration}: the coverage library registers its test execution listener
  * for every Spring test by itself); reports land in {@code target/process-test-coverage}.
+ * Mail goes to GreenMail and HTTP calls to WireMock, both on free ports ({@link TestServers}).
  * Don't add {@code @Import}, {@code @MockBean}, properties or profiles next to it: a second context
  * starts a second engine "default", which the Camunda container refuses in the same JVM.
  */
@@ -23,5 +25,6 @@ import org.springframework.test.context.ActiveProfiles;
         properties = {"camunda.bpm.job-execution.enabled=false", "server.shutdown=immediate"})
 @ActiveProfiles("demo")
 @Import({EmbeddedPostgresConfiguration.class, ProcessCoverageConfiguration.class})
+@ContextConfiguration(initializers = TestServers.class)
 public @interface CsmFlowTest {
 }

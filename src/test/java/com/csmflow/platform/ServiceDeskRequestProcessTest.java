@@ -3,15 +3,21 @@ package com.csmflow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.csmflow.harness.CsmFlowTest;
+import com.csmflow.harness.TestServers;
+import jakarta.mail.MessagingException;
+import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -21,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The service desk request: started from its Camunda Form, handled by a CSM, closed. */
+/** The service desk request: started from its Camunda Form, handled by a CSM, the requester told, closed. */
 @CsmFlowTest
 class ServiceDeskRequestProcessTest {
 
@@ -37,6 +43,8 @@ class ServiceDeskRequestProcessTest {
     HistoryService historyService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
 
     @BeforeEach
     void initAssertions() {
@@ -64,8 +72,24 @@ class ServiceDeskRequestProcessTest {
 
         complete(handle, withVariables("resolution", "Renewed the certificate", "outcome", "resolved"));
 
+        // The outcome mail is decided in its own job, then delivered by a notification-delivery instance.
+        assertThat(instance).isWaitingAt("Task_TellRequester");
+        execute(job(instance));
+        ProcessInstance delivery = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("SDR-TEST-1")
+                .processDefinitionKey("notification-delivery").singleResult();
+        execute(job(delivery));
+        assertThat(delivery).hasPassed("Task_Deliver").isEnded();
+        assertThat(Arrays.stream(TestServers.mail().getReceivedMessages()).filter(mail -> {
+            try {
+                return mail.getAllRecipients()[0].toString().equals("it-lead@client.example")
+                        && mail.getSubject().equals("Your request \"VPN certificate expired\": resolved");
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        })).hasSize(1);
+
         assertThat(instance).hasPassedInOrder("StartEvent_RequestReceived", "Task_HandleRequest",
-                "EndEvent_RequestHandled").isEnded();
+                "Task_TellRequester", "EndEvent_RequestHandled").isEnded();
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
                 .variableName("outcome").singleResult().getValue()).isEqualTo("resolved");
     }

@@ -1,0 +1,101 @@
+package com.csmflow.notification;
+
+import static com.csmflow.notification.NotificationFixtures.ALICE;
+import static com.csmflow.notification.NotificationFixtures.contact;
+import static com.csmflow.notification.NotificationFixtures.mailsTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.csmflow.client.Client;
+import com.csmflow.client.ClientRepository;
+import com.csmflow.harness.CsmFlowTest;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The notification-delivery process on both paths (its process test coverage is measured): non-urgent
+ * client notices wait on the timer for the client's business hours; urgent ones and staff mail go at once.
+ */
+@CsmFlowTest
+class NotificationDeliveryProcessTest {
+
+    /** Saturday 13 June 2026, 14:00 in Berlin: the client (Mon-Fri 09:00-17:00) is closed. */
+    static final Instant SATURDAY = Instant.parse("2026-06-13T12:00:00Z");
+    /** Monday 15 June 2026, 09:00 in Berlin (CEST). */
+    static final Instant MONDAY_OPENING = Instant.parse("2026-06-15T07:00:00Z");
+
+    @Autowired RuntimeService runtime;
+    @Autowired RepositoryService repository;
+    @Autowired ManagementService management;
+    @Autowired IdentityService identity;
+    @Autowired ClientRepository clients;
+    @Autowired OutboxRepository outbox;
+
+    NotificationFixtures fx;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fx = new NotificationFixtures(runtime, repository, management, identity, clients, outbox);
+        fx.reset(SATURDAY);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.cleanUp();
+    }
+
+    @Test
+    void nonUrgentClientNoticeIsHeldUntilTheNextBusinessHourWhileStaffGetItAtOnce() throws Exception {
+        Client client = fx.client("en");
+        String process = fx.deployNotifyProcess(Map.of("template", "notify-probe", "clientContacts", "true",
+                "clientReference", client.getReference(), "recipientGroups", NotificationFixtures.PROBE_GROUP), null);
+        ProcessInstance instance = fx.start(process, Map.of("summary", "maintenance window"));
+
+        fx.runDueJobs(instance.getBusinessKey());
+
+        assertThat(mailsTo(ALICE)).as("staff are told at once").hasSize(1);
+        assertThat(mailsTo(contact(client, "anna"))).as("the client is not disturbed on a Saturday").isEmpty();
+        OutboxEntry held = fx.outboxOf(instance).stream().filter(row -> row.getAudience() == Audience.CLIENT)
+                .findFirst().orElseThrow();
+        assertThat(held.getStatus()).isEqualTo(NotificationStatus.PENDING);
+        assertThat(held.getNotBefore()).isEqualTo(MONDAY_OPENING);
+        Job timer = fx.jobs(instance.getBusinessKey()).stream().findFirst().orElseThrow();
+        assertThat(timer.getDuedate()).isEqualTo(Date.from(MONDAY_OPENING));
+
+        ClockUtil.setCurrentTime(Date.from(MONDAY_OPENING.minusSeconds(60)));
+        fx.runDueJobs(instance.getBusinessKey());
+        assertThat(mailsTo(contact(client, "anna"))).as("still Monday 08:59").isEmpty();
+
+        ClockUtil.setCurrentTime(Date.from(MONDAY_OPENING));
+        fx.runDueJobs(instance.getBusinessKey());
+        assertThat(mailsTo(contact(client, "anna"))).hasSize(1);
+        assertThat(outbox.findById(held.getId()).orElseThrow().getSentAt()).isEqualTo(MONDAY_OPENING);
+        assertThat(mailsTo(ALICE)).as("staff mail was not sent again").hasSize(1);
+        assertThat(fx.jobs(instance.getBusinessKey())).isEmpty();
+    }
+
+    @Test
+    void urgentClientNoticeGoesAtOnce() throws Exception {
+        Client client = fx.client("en");
+        String process = fx.deployNotifyProcess(Map.of("template", "notify-probe", "clientContacts", "true",
+                "clientReference", client.getReference(), "urgent", "true"), null);
+        ProcessInstance instance = fx.start(process, Map.of("summary", "outage"));
+
+        fx.runDueJobs(instance.getBusinessKey());
+
+        assertThat(mailsTo(contact(client, "anna"))).hasSize(1);
+        assertThat(fx.outboxOf(instance).get(0).getNotBefore()).isNull();
+        assertThat(fx.outboxOf(instance).get(0).getSentAt()).isEqualTo(SATURDAY);
+    }
+}

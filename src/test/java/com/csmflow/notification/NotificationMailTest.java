@@ -1,0 +1,180 @@
+package com.csmflow.notification;
+
+import static com.csmflow.notification.NotificationFixtures.ALICE;
+import static com.csmflow.notification.NotificationFixtures.BOB;
+import static com.csmflow.notification.NotificationFixtures.contact;
+import static com.csmflow.notification.NotificationFixtures.mailsTo;
+import static com.csmflow.notification.NotificationFixtures.onlyMailTo;
+import static com.csmflow.notification.NotificationFixtures.part;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.csmflow.client.Client;
+import com.csmflow.client.ClientRepository;
+import com.csmflow.harness.CsmFlowTest;
+import com.csmflow.harness.TestServers;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** Who gets the mail and what it says, on a real SMTP server (GreenMail). */
+@CsmFlowTest
+class NotificationMailTest {
+
+    /** A Wednesday, 10:00 in Berlin: business hours, so nothing is held. */
+    static final Instant WEDNESDAY_MORNING = Instant.parse("2026-06-10T08:00:00Z");
+
+    @Autowired RuntimeService runtime;
+    @Autowired RepositoryService repository;
+    @Autowired ManagementService management;
+    @Autowired IdentityService identity;
+    @Autowired TaskService tasks;
+    @Autowired ClientRepository clients;
+    @Autowired OutboxRepository outbox;
+    @Autowired TestRestTemplate rest;
+
+    NotificationFixtures fx;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fx = new NotificationFixtures(runtime, repository, management, identity, clients, outbox);
+        fx.reset(WEDNESDAY_MORNING);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.cleanUp();
+    }
+
+    @Test
+    void groupMembersAndNoticeContactsGetTheRenderedMailInTheirLanguage() throws Exception {
+        Client client = fx.client("de");
+        String process = fx.deployNotifyProcess(Map.of(
+                "template", "notify-probe",
+                "recipientGroups", NotificationFixtures.PROBE_GROUP,
+                "clientContacts", "true",
+                "clientReference", client.getReference()), null);
+        String summary = "<b>Printer</b> & \"toner\" ${7*7} ${summary}";
+        ProcessInstance instance = fx.start(process, Map.of("summary", summary));
+
+        fx.runDueJobs(instance.getBusinessKey());
+
+        assertThat(TestServers.mail().getReceivedMessages()).hasSize(3);
+        assertThat(mailsTo(contact(client, "bert"))).as("contact without service notices").isEmpty();
+
+        MimeMessage staff = onlyMailTo(ALICE);
+        assertThat(staff.getSubject()).isEqualTo("Update on " + instance.getBusinessKey() + " for " + client.getName());
+        assertThat(part(staff, "text/plain")).contains("has news: " + summary);
+        assertThat(part(staff, "text/html"))
+                .contains("<b>" + instance.getBusinessKey() + "</b>")
+                .contains("&lt;b&gt;Printer&lt;/b&gt; &amp; &quot;toner&quot; ${7*7} ${summary}")
+                .doesNotContain("<b>Printer</b>");
+        assertThat(onlyMailTo(BOB).getSubject()).startsWith("Update on ");
+
+        MimeMessage clientMail = onlyMailTo(contact(client, "anna"));
+        assertThat(clientMail.getSubject())
+                .isEqualTo("Neuigkeiten zu " + instance.getBusinessKey() + " für " + client.getName());
+        assertThat(part(clientMail, "text/plain")).contains("gibt es Neuigkeiten: " + summary);
+
+        List<OutboxEntry> rows = fx.outboxOf(instance);
+        assertThat(rows).extracting(OutboxEntry::getRecipient)
+                .containsExactlyInAnyOrder(ALICE, BOB, contact(client, "anna"));
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.getStatus()).isEqualTo(NotificationStatus.SENT);
+            assertThat(row.getAttempts()).isEqualTo(1);
+            assertThat(row.getSentAt()).isEqualTo(WEDNESDAY_MORNING);
+        });
+        assertThat(rows).filteredOn(row -> row.getAudience() == Audience.CLIENT).extracting(OutboxEntry::getLanguage)
+                .containsExactly("de");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey()).count())
+                .as("notifying and delivery instances ended").isZero();
+    }
+
+    @Test
+    void assigneesAndExplicitAddressesAreMailedOnceEach() throws Exception {
+        String process = fx.deployNotifyProcess(Map.of("template", "notify-probe",
+                "recipientUsers", "${handledBy}",
+                "recipientGroups", NotificationFixtures.PROBE_GROUP,
+                "to", "Desk@Client.example, desk@client.example"), null);
+        ProcessInstance instance = fx.start(process, Map.of("summary", "s", "handledBy", "np-bob"));
+
+        fx.runDueJobs(instance.getBusinessKey());
+
+        assertThat(mailsTo(BOB)).as("in the group and the assignee: one mail").hasSize(1);
+        assertThat(mailsTo(ALICE)).hasSize(1);
+        assertThat(mailsTo("desk@client.example")).hasSize(1);
+        assertThat(TestServers.mail().getReceivedMessages()).hasSize(3);
+    }
+
+    @Test
+    void missingLanguageFallsBackToEnglish() throws Exception {
+        Client client = fx.client("fr");
+        String process = fx.deployNotifyProcess(Map.of("template", "notify-probe", "clientContacts", "true",
+                "clientReference", client.getReference()), null);
+        ProcessInstance instance = fx.start(process, Map.of("summary", "ok"));
+
+        fx.runDueJobs(instance.getBusinessKey());
+
+        assertThat(onlyMailTo(contact(client, "anna")).getSubject()).startsWith("Update on ");
+        assertThat(fx.outboxOf(instance)).extracting(OutboxEntry::getLanguage).containsExactly("en");
+    }
+
+    @Test
+    void serviceDeskRequestTellsTheRequesterTheOutcome() throws Exception {
+        ProcessInstance instance = runtime.startProcessInstanceByKey("service-desk-request", "SDR-NTF-1",
+                Map.of("subject", "VPN <down>", "requesterEmail", "Requester@Client.example", "description", "d"));
+        Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        tasks.complete(task.getId(), Map.of("resolution", "Token renewed & tested", "outcome", "resolved"));
+
+        fx.runDueJobs("SDR-NTF-1");
+
+        MimeMessage mail = onlyMailTo("requester@client.example");
+        assertThat(mail.getSubject()).isEqualTo("Your request \"VPN <down>\": resolved");
+        assertThat(part(mail, "text/plain")).contains("Token renewed & tested").contains("SDR-NTF-1");
+        assertThat(part(mail, "text/html")).contains("VPN &lt;down&gt;").contains("Token renewed &amp; tested");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    @Test
+    void outboxIsReadableByManagersAndCsmButNotByOthers() {
+        String process = fx.deployNotifyProcess(Map.of("template", "notify-probe", "to", "someone@client.example"), null);
+        ProcessInstance instance = fx.start(process, Map.of("summary", "x"));
+        fx.runDueJobs(instance.getBusinessKey());
+
+        ResponseEntity<List> asCsm = rest.withBasicAuth("csm", "csm")
+                .getForEntity("/api/notifications?businessKey=" + instance.getBusinessKey() + "&status=SENT", List.class);
+        assertThat(asCsm.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(asCsm.getBody()).hasSize(1);
+        Map<?, ?> row = (Map<?, ?>) asCsm.getBody().get(0);
+        assertThat(row.get("recipients")).isEqualTo(List.of("someone@client.example"));
+        assertThat(row.get("status")).isEqualTo("SENT");
+        assertThat(row.get("channel")).isEqualTo("MAIL");
+        assertThat(row.get("attempts")).isEqualTo(1);
+        assertThat(row.get("createdAt")).isNotNull();
+        assertThat(row.get("sentAt")).isNotNull();
+
+        assertThat(rest.withBasicAuth("dc-head", "dc-head").getForEntity(
+                "/api/notifications?businessKey=" + instance.getBusinessKey() + "&status=FAILED", List.class).getBody())
+                .isEmpty();
+        assertThat(rest.withBasicAuth("cse", "cse").getForEntity("/api/notifications", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<Map> invalid = rest.withBasicAuth("csm", "csm")
+                .getForEntity("/api/notifications?status=LOST", Map.class);
+        assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(invalid.getBody().toString()).contains("field=status");
+    }
+}

@@ -54,6 +54,10 @@ class SecurityConfiguration {
                         // Tasklist, Cockpit and Admin authenticate with their own login and session,
                         // and protect themselves against CSRF with their own filter.
                         .requestMatchers(antMatcher("/camunda/**"), antMatcher("/"), antMatcher("/error")).permitAll()
+                        // The webapps' login page probes /camunda-welcome (a Camunda Run page we don't
+                        // have). Answered with a Basic challenge, the browser would pop up its own
+                        // sign-in dialog over the login page and swallow all input; open, it is a 404.
+                        .requestMatchers(antMatcher("/camunda-welcome")).permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("CSM Flow"))
                 .authenticationManager(new ProviderManager(new IdentityServiceAuthenticationProvider(identityService)))

@@ -1,0 +1,175 @@
+// Browser test: a Client Service Manager works a service desk request in Camunda Tasklist.
+//
+// The app must already run at BASE_URL (e2e/run.sh starts it). The test starts a process instance
+// through the engine REST API, then, in Debian's Chromium driven by playwright-core, logs into
+// Tasklist as the demo user csm, opens the task from the "Client Service Manager tasks" filter,
+// claims it, fills in the Camunda Form and completes it. It then asks the history REST API whether
+// the instance moved on. Screenshots land in target/e2e/ (one per step, and failure.png on error).
+//
+// Run: BASE_URL=http://localhost:8080 node --test tasklist.spec.mjs
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HERE = dirname(fileURLToPath(import.meta.url));
+const SHOTS = resolve(process.env.SCREENSHOT_DIR ?? join(HERE, '..', 'target', 'e2e'));
+// The machine may be busy (CI shares it): generous, but finite, waits.
+const STEP_TIMEOUT_MS = Number(process.env.STEP_TIMEOUT_MS ?? 30_000);
+
+// Flags for a root, offline CI box: no sandbox, no GPU, and none of Chromium's calls home, which a
+// closed network refuses (and which would slow every start).
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+const PROCESS_KEY = 'service-desk-request';
+const USER_TASK_KEY = 'Task_HandleRequest';
+const GROUP_FILTER = 'Client Service Manager tasks';
+
+/** Calls the engine REST API with HTTP Basic; fails with the status and body when not 2xx. */
+async function rest(method, path, { user, body } = {}) {
+  const [name, password] = user;
+  const response = await fetch(`${BASE_URL}/engine-rest${path}`, {
+    method,
+    headers: {
+      Authorization: 'Basic ' + Buffer.from(`${name}:${password}`).toString('base64'),
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+      Accept: 'application/json',
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  if (!response.ok) {
+    throw new Error(`${method} /engine-rest${path} as ${name} answered ${response.status}: ${text.slice(0, 500)}`);
+  }
+  return text ? JSON.parse(text) : null;
+}
+
+const CSM = ['csm', 'csm'];
+const ADMIN = ['admin', 'admin'];
+
+test('a CSM claims, fills in and completes a service desk request in Tasklist', async (t) => {
+  mkdirSync(SHOTS, { recursive: true });
+  rmSync(join(SHOTS, 'failure.png'), { force: true });
+  const businessKey = `E2E-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  const resolution = `Replaced the toner cartridge (${businessKey}).`;
+
+  // 1. A request arrives: start an instance as the csm user, as the service desk would.
+  const instance = await rest('POST', `/process-definition/key/${PROCESS_KEY}/start`, {
+    user: CSM,
+    body: {
+      businessKey,
+      variables: {
+        subject: { value: `Printer on floor 3 jams (${businessKey})`, type: 'String' },
+        requesterEmail: { value: 'requester@client.example', type: 'String' },
+        description: { value: 'Paper jams on every second page since Monday.', type: 'String' },
+      },
+    },
+  });
+  const tasks = await rest('GET', `/task?processInstanceId=${instance.id}&taskDefinitionKey=${USER_TASK_KEY}`, { user: CSM });
+  assert.equal(tasks.length, 1, `expected one open "${USER_TASK_KEY}" task for ${businessKey}, got ${tasks.length}`);
+  const taskId = tasks[0].id;
+  t.diagnostic(`instance ${instance.id}, business key ${businessKey}, task ${taskId}`);
+
+  // 2. The browser part. A fresh profile each run, so no session or local storage leaks in.
+  const profile = mkdtempSync(join(tmpdir(), 'csm-flow-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 1000 },
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  const page = context.pages()[0] ?? await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  let step = 'start';
+  const shot = async (name) => {
+    const path = join(SHOTS, `${name}.png`);
+    await page.screenshot({ path, fullPage: true });
+    t.diagnostic(`screenshot ${path}`);
+  };
+
+  try {
+    step = 'log into Tasklist as csm';
+    await page.goto(`${BASE_URL}/camunda/app/tasklist/`);
+    await page.getByPlaceholder('Username').fill('csm');
+    await page.getByPlaceholder('Password').fill('csm');
+    await page.getByRole('button', { name: 'Log in' }).click();
+
+    step = `open the "${GROUP_FILTER}" filter`;
+    await page.locator('.task-filters .task-filter', { hasText: GROUP_FILTER }).click();
+
+    step = 'open the task from the list';
+    // The list links each task by id; the id is the only thing telling our task from older ones.
+    const taskLink = page.locator(`ol.tasks-list a[href="#/?task=${taskId}"]`);
+    await taskLink.click();
+    await page.getByRole('heading', { name: 'Handle service desk request' }).first().waitFor();
+    // The Camunda Form shows what the requester asked.
+    await page.getByText(`Printer on floor 3 jams (${businessKey})`).waitFor();
+
+    step = 'claim the task';
+    const claim = page.getByRole('button', { name: 'Claim', exact: true });
+    await claim.click();
+    // Once claimed, the header shows the assignee (and "Unclaim") instead of the Claim button.
+    await claim.waitFor({ state: 'detached' });
+
+    step = 'fill in the form';
+    const form = page.locator('.fjs-form');
+    await form.getByLabel('Resolution given to the requester').fill(resolution);
+    // form-js draws its own drop-down: open it, then pick the entry.
+    await form.locator('.fjs-form-field-select', { hasText: 'Outcome' }).locator('.fjs-select-display').click();
+    await form.locator('.fjs-dropdownlist-item', { hasText: 'Resolved' }).click();
+    await form.locator('.fjs-form-field-select', { hasText: 'Outcome' })
+      .locator('.fjs-select-display', { hasText: 'Resolved' }).waitFor();
+    await shot('1-form-filled');
+
+    step = 'complete the task';
+    const complete = page.getByRole('button', { name: 'Complete', exact: true });
+    await complete.click();
+    // Tasklist takes the task off the list and closes its form.
+    await taskLink.waitFor({ state: 'detached' });
+    await page.getByText('Select a task in the list.').waitFor();
+    await shot('2-after-completion');
+
+    // 3. Did the instance move on? Ask history, as admin (sees everything).
+    step = 'check through REST that the instance moved on';
+    const [historic] = await rest('GET', `/history/process-instance?businessKey=${encodeURIComponent(businessKey)}`, { user: ADMIN });
+    assert.ok(historic, `admin sees no historic process instance with business key ${businessKey} (does admin hold READ_HISTORY?)`);
+    assert.ok(['COMPLETED', 'ACTIVE'].includes(historic.state),
+      `instance ${businessKey} should be COMPLETED (or ACTIVE at a later step), is ${historic.state}`);
+
+    const open = await rest('GET', `/task?processInstanceId=${historic.id}&taskDefinitionKey=${USER_TASK_KEY}`, { user: ADMIN });
+    assert.equal(open.length, 0, `the "${USER_TASK_KEY}" task is still open after Complete`);
+
+    const [handled] = await rest('GET', `/history/task?taskId=${taskId}`, { user: ADMIN });
+    assert.equal(handled.assignee, 'csm', 'the task should have been claimed by csm');
+    assert.equal(handled.deleteReason, 'completed', `the task should be completed, delete reason is ${handled.deleteReason}`);
+
+    const variables = await rest('GET', `/history/variable-instance?processInstanceId=${historic.id}&deserializeValues=false`, { user: ADMIN });
+    const value = (name) => variables.find((v) => v.name === name)?.value;
+    assert.equal(value('resolution'), resolution, 'variable "resolution" should hold what was typed into the form');
+    assert.equal(value('outcome'), 'resolved', 'variable "outcome" should be "resolved"');
+    t.diagnostic(`instance ${businessKey} is ${historic.state}; resolution and outcome saved`);
+  } catch (error) {
+    const failure = join(SHOTS, 'failure.png');
+    await page.screenshot({ path: failure, fullPage: true }).catch(() => {});
+    const extra = pageErrors.length ? `\nPage errors: ${pageErrors.join(' | ')}` : '';
+    const message = error.message.split('\n').slice(0, 12).join('\n');
+    throw new Error(`Step "${step}" failed at ${page.url()}:\n${message}` +
+      `\nScreenshot: ${failure}${extra}`, { cause: error });
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});

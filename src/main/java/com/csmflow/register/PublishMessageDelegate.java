@@ -1,0 +1,105 @@
+package com.csmflow.register;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Publish workflow message" (element template {@code publish-message.json}): hands a case to another
+ * workflow through a BPMN message start event, e.g. {@code problem-requested} or {@code sla-breached}.
+ * <p>
+ * Inputs: {@code messageName} (required) and {@code payload} (a {@code camunda:map} or JSON object of
+ * the variables the receiver gets). The receiver also gets {@code sourceBusinessKey} and
+ * {@code sourceProcessInstanceId} of the sender.
+ * <p>
+ * The receiving instance starts in the sender's transaction, so both commit or neither does and a retried
+ * job never starts it twice; receivers put {@code camunda:asyncAfter} on their message start event so
+ * their own work runs in their own job. When no deployed workflow listens to the message yet, the
+ * request is kept in the {@code undelivered-message} register instead of being lost.
+ */
+@Component("publishMessage")
+class PublishMessageDelegate implements TemplateBackedDelegate {
+
+    static final String MESSAGE_NAME = "messageName";
+    static final String PAYLOAD = "payload";
+    static final String UNDELIVERED_REGISTER = "undelivered-message";
+    private static final Set<String> INPUTS = Set.of(MESSAGE_NAME, PAYLOAD);
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final Logger log = LoggerFactory.getLogger(PublishMessageDelegate.class);
+
+    private final RuntimeService runtimeService;
+    private final RegisterEntryRepository entries;
+    private final RegisterAudit audit;
+    private final ObjectMapper objectMapper;
+
+    PublishMessageDelegate(RuntimeService runtimeService, RegisterEntryRepository entries, RegisterAudit audit,
+                           ObjectMapper objectMapper) {
+        this.runtimeService = runtimeService;
+        this.entries = entries;
+        this.audit = audit;
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public Set<String> inputNames() {
+        return INPUTS;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) throws Exception {
+        DelegateInputs inputs = DelegateInputs.read(execution, INPUTS);
+        String messageName = inputs.requiredText(MESSAGE_NAME);
+        Map<String, Object> variables = payload(inputs.get(PAYLOAD));
+        variables.put("sourceBusinessKey", execution.getProcessBusinessKey());
+        variables.put("sourceProcessInstanceId", execution.getProcessInstanceId());
+        try {
+            String started = runtimeService.createMessageCorrelation(messageName)
+                    .setVariables(variables)
+                    .correlateStartMessage()
+                    .getId();
+            log.info("Message '{}' from {} started instance {}", messageName, execution.getProcessBusinessKey(), started);
+        } catch (MismatchingMessageCorrelationException noReceiver) {
+            keepUndelivered(execution, messageName, variables);
+        }
+    }
+
+    private void keepUndelivered(DelegateExecution execution, String messageName, Map<String, Object> variables)
+            throws JsonProcessingException {
+        String reference = messageName + ":" + execution.getProcessBusinessKey();
+        String activityId = execution.getCurrentActivityId();
+        if (reference.length() > 64 || entries.existsByOriginProcessInstanceIdAndActivityIdAndRegisterAndReference(
+                execution.getProcessInstanceId(), activityId, UNDELIVERED_REGISTER, reference)) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>(variables);
+        data.put("messageName", messageName);
+        log.warn("No deployed workflow starts on message '{}': kept in the {} register as {}",
+                messageName, UNDELIVERED_REGISTER, reference);
+        entries.save(new RegisterEntry(UNDELIVERED_REGISTER, reference, ProcessOrigin.of(execution), activityId,
+                RegisterAudit.CREATE, objectMapper.writeValueAsString(data), ClockUtil.getCurrentTime().toInstant()));
+        audit.record(execution, UNDELIVERED_REGISTER, reference, RegisterAudit.CREATE, Map.of(), data);
+    }
+
+    private Map<String, Object> payload(Object value) throws JsonProcessingException {
+        if (value == null) {
+            return new LinkedHashMap<>();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            map.forEach((key, item) -> result.put(String.valueOf(key), item));
+            return result;
+        }
+        return objectMapper.readValue(value.toString(), MAP);
+    }
+}

@@ -20,6 +20,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -60,6 +61,8 @@ class SlaClockProcessTest {
     RuntimeService runtimeService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    IdentityService identityService;
     @Autowired
     ManagementService managementService;
     @Autowired
@@ -276,10 +279,17 @@ class SlaClockProcessTest {
                 .setVariables(variables).correlate();
     }
 
+    /** A CAB member (not an admin) decides: the stop delegate runs with that user's engine authorizations. */
     private void completeDecisionAt(ProcessInstance pi, Instant now) {
         ClockUtil.setCurrentTime(Date.from(now));
-        taskService.complete(taskService.createTaskQuery().processInstanceId(pi.getId())
-                .taskDefinitionKey("Task_Decide").singleResult().getId());
+        String taskId = taskService.createTaskQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey("Task_Decide").singleResult().getId();
+        identityService.setAuthentication("cab", List.of("cab"));
+        try {
+            taskService.complete(taskId);
+        } finally {
+            identityService.clearAuthentication();
+        }
         assertThat(pi).hasPassed("Task_StopClock", "End_Decided").isEnded();
     }
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -39,13 +39,15 @@ class PublishMessageDelegate implements TemplateBackedDelegate {
     private static final Logger log = LoggerFactory.getLogger(PublishMessageDelegate.class);
 
     private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
     private final RegisterEntryRepository entries;
     private final RegisterAudit audit;
     private final ObjectMapper objectMapper;
 
-    PublishMessageDelegate(RuntimeService runtimeService, RegisterEntryRepository entries, RegisterAudit audit,
-                           ObjectMapper objectMapper) {
+    PublishMessageDelegate(RuntimeService runtimeService, RepositoryService repositoryService,
+                           RegisterEntryRepository entries, RegisterAudit audit, ObjectMapper objectMapper) {
         this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
         this.entries = entries;
         this.audit = audit;
         this.objectMapper = objectMapper;
@@ -63,15 +65,19 @@ class PublishMessageDelegate implements TemplateBackedDelegate {
         Map<String, Object> variables = payload(inputs.get(PAYLOAD));
         variables.put("sourceBusinessKey", execution.getProcessBusinessKey());
         variables.put("sourceProcessInstanceId", execution.getProcessInstanceId());
-        try {
-            String started = runtimeService.createMessageCorrelation(messageName)
-                    .setVariables(variables)
-                    .correlateStartMessage()
-                    .getId();
-            log.info("Message '{}' from {} started instance {}", messageName, execution.getProcessBusinessKey(), started);
-        } catch (MismatchingMessageCorrelationException noReceiver) {
+        // Asked first rather than catching the engine's mismatch exception: that exception would mark
+        // the sender's whole transaction rollback-only.
+        boolean someoneListens = repositoryService.createProcessDefinitionQuery()
+                .messageEventSubscriptionName(messageName).latestVersion().count() > 0;
+        if (!someoneListens) {
             keepUndelivered(execution, messageName, variables);
+            return;
         }
+        String started = runtimeService.createMessageCorrelation(messageName)
+                .setVariables(variables)
+                .correlateStartMessage()
+                .getId();
+        log.info("Message '{}' from {} started instance {}", messageName, execution.getProcessBusinessKey(), started);
     }
 
     private void keepUndelivered(DelegateExecution execution, String messageName, Map<String, Object> variables)

@@ -95,7 +95,6 @@ class EscalationProcessTest {
     void acknowledgedInTimeUpdatedResolvedConfirmedAndClosedWithKnownRootCause() {
         ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("escalation")
                 .latestVersion().singleResult();
-        assertThat(formService.getStartFormKey(definition.getId())).contains("escalation-start");
         ProcessInstance instance = formService.submitStartForm(definition.getId(), Map.of(
                 "clientReference", "ALPENWERK", "subject", "Backups failed three nights in a row",
                 "description", "No restore point since Friday", "reportedImpact", "high",

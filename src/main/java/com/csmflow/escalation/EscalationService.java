@@ -115,8 +115,8 @@ class EscalationService {
      */
     private void correlate(Escalation escalation, String message, Map<String, Object> variables, String conflict) {
         String processInstanceId = escalation.getOrigin().getProcessInstanceId();
-        boolean waiting = runtimeService.createEventSubscriptionQuery().eventType("message").eventName(message)
-                .processInstanceId(processInstanceId).count() > 0;
+        boolean waiting = withoutEngineAuthorization(() -> runtimeService.createEventSubscriptionQuery()
+                .eventType("message").eventName(message).processInstanceId(processInstanceId).count()) > 0;
         if (!waiting) {
             throw new ConflictException("Escalation " + escalation.getReference() + " " + conflict);
         }

@@ -31,9 +31,9 @@ def clock(id, name, col, row, action, clock_name, parent='escalation', metric=No
     bean = {'start': 'slaClockStart', 'stop': 'slaClockStop', 'pause': 'slaClockPause', 'resume': 'slaClockResume'}[action]
     params = dict(metric=metric, priority='${priority}', clientReference='${clientReference}',
                   clockName=clock_name) if action == 'start' else dict(clockName=clock_name)
-    template = 'com.csmflow.sla-clock-' + action
+    template = 'com.csmflow.sla.clock-' + action
     node(id, 'serviceTask', name, col, row, parent,
-         'camunda:delegateExpression="${%s}" camunda:modelerTemplate="%s"' % (bean, template),
+         'camunda:delegateExpression="${%s}" camunda:modelerTemplate="%s" camunda:modelerTemplateVersion="1"' % (bean, template),
          '<camunda:inputOutput>%s</camunda:inputOutput>' % io(**params))
 
 def notify(id, name, col, row, template, parent='escalation', **params):
@@ -173,7 +173,7 @@ user('Task_Close', 'Close the escalation', A + 7, 3, 'escalation-close')
 node('Gateway_RootCause', 'exclusiveGateway', 'Root cause known?', A + 8, 3)
 node('Task_RequestProblem', 'serviceTask', 'Request problem investigation', A + 9, 4.3,
      attrs='camunda:asyncBefore="true" camunda:delegateExpression="${publishMessage}" '
-           'camunda:modelerTemplate="com.csmflow.publish-message"',
+           'camunda:modelerTemplate="com.csmflow.register.publish-message" camunda:modelerTemplateVersion="1"',
      inner=RETRY + '<camunda:inputOutput>%s</camunda:inputOutput>' % io(
          messageName='problem-requested',
          payload='{"sourceType": "escalation", "sourceReference": "${escalationReference}", '

@@ -317,6 +317,8 @@ def waypoints(s, t, route):
         if abs(scx - tcx) < 1:
             return [(scx, sy), (tcx, ty + th)]
         return [(scx, sy), (scx, tcy), (tx, tcy)]
+    if route in ('down', 'v') and abs(scx - tcx) < 1:  # straight down into t
+        return [(scx, sy + sh), (tcx, ty)]
     if route in ('down', 'v'):  # from the bottom of s down, then right into t
         return [(scx, sy + sh), (scx, tcy), (tx, tcy)]
     if route == 'right-up':
@@ -391,8 +393,14 @@ for n in order:
     x, y, w, h = bounds(n)
     extra = ' isExpanded="true"' if n['kind'] == 'sub' else ''
     extra += ' isMarkerVisible="true"' if n['tag'] == 'exclusiveGateway' else ''
-    lines.append('      <bpmndi:BPMNShape id="Shape_%s" bpmnElement="%s"%s><dc:Bounds x="%d" y="%d" width="%d" height="%d" /></bpmndi:BPMNShape>'
-                 % (n['id'], n['id'], extra, x, y, w, h))
+    label = ''
+    if n['kind'] in ('event', 'gateway', 'boundary') and n['name']:
+        # labels below the symbol; the two timers on "Write client update" sit close, so spread their labels
+        shift = {'Timer_UpdateReminder': -50, 'Timer_UpdateLate': 50}.get(n['id'], 0)
+        label = '<bpmndi:BPMNLabel><dc:Bounds x="%d" y="%d" width="90" height="27" /></bpmndi:BPMNLabel>' % (
+            x + w / 2 - 45 + shift, y + h + 5)
+    lines.append('      <bpmndi:BPMNShape id="Shape_%s" bpmnElement="%s"%s><dc:Bounds x="%d" y="%d" width="%d" height="%d" />%s</bpmndi:BPMNShape>'
+                 % (n['id'], n['id'], extra, x, y, w, h, label))
 for f in flows:
     pts = ''.join('<di:waypoint x="%d" y="%d" />' % p for p in waypoints(f[1], f[2], f[5]))
     lines.append('      <bpmndi:BPMNEdge id="Edge_%s" bpmnElement="%s">%s</bpmndi:BPMNEdge>' % (f[0], f[0], pts))

@@ -326,6 +326,28 @@ class EscalationProcessTest {
     }
 
     @Test
+    void theAcknowledgementClockRunsOnTheStandardClientsCalendarAndRoundTheClockForEnhancedCritical() {
+        // Friday 6 March 2026, 16:30 in Munich: a high escalation of a Standard client (2 business hours)
+        at(Instant.parse("2026-03-06T15:30:00Z"));
+        String standard = raise("ALPENWERK", "high", "Invoices not exported");
+        // 30 minutes on Friday until 17:00, the other 90 from Monday 08:00: due Monday 09:30 in Munich
+        assertThat(fx.dateVariable(standard, "escalationAcknowledgeDue").toInstant())
+                .isEqualTo(Instant.parse("2026-03-09T08:30:00Z"));
+        assertThat(fx.timer(standard, "Timer_AckOverdue").getDuedate().toInstant())
+                .isEqualTo(Instant.parse("2026-03-09T08:30:00Z"));
+
+        // Saturday 7 March 2026, 03:00 in New York: critical for an Enhanced client, 15 minutes round the clock
+        at(Instant.parse("2026-03-07T08:00:00Z"));
+        String enhanced = raise("HUDSON-MUTUAL", "critical", "Core banking unreachable");
+        assertThat(fx.dateVariable(enhanced, "escalationAcknowledgeDue").toInstant())
+                .isEqualTo(Instant.parse("2026-03-07T08:15:00Z"));
+        fx.fireAt(enhanced, "Timer_AckOverdue", Instant.parse("2026-03-07T08:15:00Z"));
+        assertLevel(businessKey(enhanced), EscalationLevel.SERVICE_MANAGER);
+        runtimeService.deleteProcessInstance(standard, "test done");
+        runtimeService.deleteProcessInstance(enhanced, "test done");
+    }
+
+    @Test
     void theSeverityTableWeighsTierImpactSourceAndRepetition() {
         assertThat(decide("STANDARD", "critical", "client", false)).containsEntry("severity", "critical")
                 .containsEntry("priority", "P1").containsEntry("urgentUpdates", true);

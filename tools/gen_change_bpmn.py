@@ -119,10 +119,10 @@ node('Task_ClassifyChange', 'task', 2, 0,
      'camunda:decisionRef="change-classification" camunda:decisionRefBinding="deployment">\n'
      '      <bpmn:documentation>Decision table bpmn/change-classification.dmn: class, risk, priority, major change.</bpmn:documentation>\n'
      + ext('        <camunda:inputOutput>\n'
-           '          <camunda:outputParameter name="changeClass">${decisionResult.singleResult.changeClass}</camunda:outputParameter>\n'
-           '          <camunda:outputParameter name="riskLevel">${decisionResult.singleResult.riskLevel}</camunda:outputParameter>\n'
-           '          <camunda:outputParameter name="priority">${decisionResult.singleResult.priority}</camunda:outputParameter>\n'
-           '          <camunda:outputParameter name="majorChange">${decisionResult.singleResult.majorChange}</camunda:outputParameter>\n'
+           '          <camunda:outputParameter name="changeClass">${decisionResult.getSingleResult().changeClass}</camunda:outputParameter>\n'
+           '          <camunda:outputParameter name="riskLevel">${decisionResult.getSingleResult().riskLevel}</camunda:outputParameter>\n'
+           '          <camunda:outputParameter name="priority">${decisionResult.getSingleResult().priority}</camunda:outputParameter>\n'
+           '          <camunda:outputParameter name="majorChange">${decisionResult.getSingleResult().majorChange}</camunda:outputParameter>\n'
            '        </camunda:inputOutput>')
      + '{flows}    </bpmn:businessRuleTask>\n')
 node('Task_ChooseApprovalRule', 'task', 3, 0,
@@ -130,10 +130,10 @@ node('Task_ChooseApprovalRule', 'task', 3, 0,
      'camunda:decisionRef="change-cab-approval" camunda:decisionRefBinding="deployment">\n'
      '      <bpmn:documentation>Decision table bpmn/change-cab-approval.dmn: CAB required, rule any/all/majority/percentage, veto group.</bpmn:documentation>\n'
      + ext('        <camunda:inputOutput>\n'
-           '          <camunda:outputParameter name="cabRequired">${decisionResult.singleResult.cabRequired}</camunda:outputParameter>\n'
-           '          <camunda:outputParameter name="approvalRule">${decisionResult.singleResult.approvalRule}</camunda:outputParameter>\n'
-           '          <camunda:outputParameter name="approvalPercentage">${decisionResult.singleResult.approvalPercentage}</camunda:outputParameter>\n'
-           '          <camunda:outputParameter name="vetoGroup">${decisionResult.singleResult.vetoGroup}</camunda:outputParameter>\n'
+           '          <camunda:outputParameter name="cabRequired">${decisionResult.getSingleResult().cabRequired}</camunda:outputParameter>\n'
+           '          <camunda:outputParameter name="approvalRule">${decisionResult.getSingleResult().approvalRule}</camunda:outputParameter>\n'
+           '          <camunda:outputParameter name="approvalPercentage">${decisionResult.getSingleResult().approvalPercentage}</camunda:outputParameter>\n'
+           '          <camunda:outputParameter name="vetoGroup">${decisionResult.getSingleResult().vetoGroup}</camunda:outputParameter>\n'
            '        </camunda:inputOutput>')
      + '{flows}    </bpmn:businessRuleTask>\n')
 step('Task_RecordClassification', 4, 0, 'Record class and risk', 'CLASSIFY')

@@ -60,13 +60,17 @@ class CabVoteListener implements TaskListener {
         }
     }
 
-    /** The member the vote belongs to: the assignee; for group tasks whoever completes it. */
+    /**
+     * Who voted: the user who completed the task; without an authenticated user (tests, jobs) the
+     * assignee. The candidate group lets every CAB member open a colleague's vote task, so the register
+     * names the member who really cast it, and only that member's veto group counts.
+     */
     private String voter(DelegateTask task) {
-        if (task.getAssignee() != null) {
-            return task.getAssignee();
-        }
         Authentication authentication = identityService.getCurrentAuthentication();
-        return authentication == null || authentication.getUserId() == null ? "system" : authentication.getUserId();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
+        return task.getAssignee() != null ? task.getAssignee() : "system";
     }
 
     private boolean inVetoGroup(String voter, DelegateExecution execution) {

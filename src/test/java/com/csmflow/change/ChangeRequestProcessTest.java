@@ -287,6 +287,11 @@ class ChangeRequestProcessTest {
         assertThat(instance).isWaitingAt("Task_ScheduleChange").variables().containsEntry("cabDecision", "APPROVED");
         assertThat(changes.findByReference(businessKey(instance)).orElseThrow().getDecisionReason())
                 .contains("3 of 4").contains("percentage 75 %");
+
+        complete(instance, "Task_ScheduleChange", Map.of());
+        // Enhanced P3: change.notice PT16H = 2 business days in New York before Saturday 13 June: Thursday 07:00
+        assertThat(dateVariable(instance, "noticeAt")).isEqualTo(
+                ZonedDateTime.of(2026, 6, 11, 7, 0, 0, 0, ZoneId.of("America/New_York")).toInstant());
     }
 
     @Test

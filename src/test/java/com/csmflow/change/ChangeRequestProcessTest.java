@@ -77,6 +77,8 @@ class ChangeRequestProcessTest {
     @Autowired
     IdentityService identityService;
     @Autowired
+    org.camunda.bpm.engine.FormService formService;
+    @Autowired
     ChangeRecordRepository changes;
     @Autowired
     CabVoteRepository votes;
@@ -434,6 +436,33 @@ class ChangeRequestProcessTest {
         complete(instance, "Task_PostImplementationReview", Map.of("pirOutcome", "not-achieved"));
         assertThat(instance).isEnded();
         assertThat(changes.findByReference(key).orElseThrow().getStatus()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void startedFromTheTasklistStartFormTheChangeGetsItsRegisterReferenceAsBusinessKey() {
+        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS)
+                .latestVersion().singleResult().getId();
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("clientReference", "HUDSON-MUTUAL");
+        fields.put("title", "Rotate VPN certificates");
+        fields.put("requestedType", "standard");
+        fields.put("nonStandard", true); // not in the catalogue: becomes a normal change
+        fields.put("impactedServices", "VPN");
+        fields.put("urgency", "medium");
+        fields.put("impact", "low");
+        fields.put("windowStart", "2026-06-13T22:00-04:00"); // form-js datetime, utc_offset
+        fields.put("windowEnd", "2026-06-13T23:30-04:00");
+        fields.put("billable", false);
+        ProcessInstance instance = formService.submitStartForm(definitionId, fields);
+        instances.add(instance.getId());
+        String key = businessKey(instance);
+        assertThat(key).matches("CHG-2026-\\d{4,}");
+        assertThat(instance).isWaitingAt("Task_PrepareCab").variables().containsEntry("changeClass", "normal")
+                .containsEntry("approvalRule", "any").containsEntry("windowStart", "2026-06-13T22:00-04:00");
+        ChangeRecord record = changes.findByReference(key).orElseThrow();
+        assertThat(record.getWindowStart()).isEqualTo(Instant.parse("2026-06-14T02:00:00Z"));
+        assertThat(record.getStatus()).isEqualTo("CLASSIFIED");
+        runtimeService.deleteProcessInstance(instance.getId(), "start form probe");
     }
 
     // ------------------------------------------------------------------ helpers

@@ -1,5 +1,6 @@
 package com.csmflow.escalation;
 
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import static com.csmflow.escalation.EscalationFixtures.at;
 import static com.csmflow.escalation.EscalationFixtures.now;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +46,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * bpmn/escalation.bpmn path by path on PostgreSQL, time driven by the engine clock. The class also
  * enforces that its tests pass through at least 95 % of the escalation model's flow nodes.
  */
+// This workflow hands cases to other workflows (sla-breached, problem-requested), whose models the
+// coverage library would count against this class. The class enforces 95 % of its OWN model instead
+// (see the @AfterAll check); the receivers' coverage is enforced by their own process tests.
+@ExcludeFromProcessCoverage
 @CsmFlowTest
 class EscalationProcessTest {
 

@@ -115,6 +115,8 @@ class ChangeApiTest {
         // an engineer (group cse) may not cast a CAB member's vote
         String cabVote = taskId("cab", processInstanceId, "Task_CabVote", "cab");
         assertThat(completeStatus("cse", cabVote, Map.of("vote", "approve"))).isEqualTo(HttpStatus.FORBIDDEN);
+        // nor may another CAB member cast it: each vote task belongs to its assignee alone
+        assertThat(completeStatus(SECOND_MEMBER, cabVote, Map.of("vote", "reject"))).isEqualTo(HttpStatus.FORBIDDEN);
 
         complete("cab", cabVote, Map.of("vote", "approve", "voteComment", "Tested in staging"));
         complete(SECOND_MEMBER, taskId(SECOND_MEMBER, processInstanceId, "Task_CabVote", SECOND_MEMBER),

@@ -78,7 +78,11 @@ class ModelConventionsTest {
                 checkFormRef(where, task.getCamundaFormRef(), task.getCamundaFormRefBinding(), problems);
                 String groups = task.getCamundaCandidateGroups();
                 if (groups == null || groups.isBlank()) {
-                    problems.add(where + ": no camunda:candidateGroups");
+                    // A personal task (e.g. one CAB member's vote) names its assignee instead.
+                    String assignee = task.getCamundaAssignee();
+                    if (assignee == null || assignee.isBlank()) {
+                        problems.add(where + ": neither camunda:candidateGroups nor camunda:assignee");
+                    }
                     continue;
                 }
                 for (String group : groups.split(",")) {

@@ -77,7 +77,7 @@ class ProblemRegisterDelegate implements JavaDelegate {
             problem = problems.save(new Problem(reference != null ? reference : businessKeys.next("PRB"),
                     problemService.checkClient(text(execution, "clientReference")),
                     ProblemService.checkSourceType(text(execution, "sourceType")),
-                    ProblemService.blankToNull(text(execution, "sourceReference")),
+                    sourceReference(execution),
                     required(execution, "summary"),
                     ProblemService.normalisePriority(text(execution, "priority")), null, ProblemService.now()));
             if (reference == null) {
@@ -94,6 +94,12 @@ class ProblemRegisterDelegate implements JavaDelegate {
         execution.setVariable("sourceType", problem.getSourceType());
         execution.setVariable("sourceReference", problem.getSourceReference() == null ? "" : problem.getSourceReference());
         execution.setVariable("summary", problem.getSummary());
+    }
+
+    /** The payload's sourceReference; a sender that left it out is still known by its business key. */
+    private static String sourceReference(DelegateExecution execution) {
+        String given = ProblemService.blankToNull(text(execution, "sourceReference"));
+        return given != null ? given : ProblemService.blankToNull(text(execution, "sourceBusinessKey"));
     }
 
     private static String internalRca(DelegateExecution execution) {

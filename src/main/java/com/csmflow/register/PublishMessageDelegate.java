@@ -63,6 +63,13 @@ class PublishMessageDelegate implements TemplateBackedDelegate {
         Map<String, Object> variables = payload(inputs.get(PAYLOAD));
         variables.put("sourceBusinessKey", execution.getProcessBusinessKey());
         variables.put("sourceProcessInstanceId", execution.getProcessInstanceId());
+        // Check for a listener first: a failed correlation inside a job marks the shared Spring
+        // transaction rollback-only even when the exception is caught, so it must not be the normal path.
+        if (execution.getProcessEngineServices().getRepositoryService().createProcessDefinitionQuery()
+                .messageEventSubscriptionName(messageName).count() == 0) {
+            keepUndelivered(execution, messageName, variables);
+            return;
+        }
         try {
             String started = runtimeService.createMessageCorrelation(messageName)
                     .setVariables(variables)

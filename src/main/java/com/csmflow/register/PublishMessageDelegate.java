@@ -9,6 +9,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,10 +64,12 @@ class PublishMessageDelegate implements TemplateBackedDelegate {
         Map<String, Object> variables = payload(inputs.get(PAYLOAD));
         variables.put("sourceBusinessKey", execution.getProcessBusinessKey());
         variables.put("sourceProcessInstanceId", execution.getProcessInstanceId());
-        // Check for a listener first: a failed correlation inside a job marks the shared Spring
-        // transaction rollback-only even when the exception is caught, so it must not be the normal path.
-        if (execution.getProcessEngineServices().getRepositoryService().createProcessDefinitionQuery()
-                .messageEventSubscriptionName(messageName).count() == 0) {
+        // Ask first instead of catching the engine's "no receiver" exception: that exception, thrown in a
+        // nested engine command, marks the surrounding (job's) transaction rollback-only.
+        // (system question: whoever's action reached this step need not see other workflows' subscriptions)
+        long listeners = Context.getCommandContext().runWithoutAuthorization(() -> runtimeService
+                .createEventSubscriptionQuery().eventType("message").eventName(messageName).count());
+        if (listeners == 0) {
             keepUndelivered(execution, messageName, variables);
             return;
         }

@@ -100,7 +100,7 @@ class ProblemRcaIntegrationTest {
         driver.runDueJobs(problem);
 
         List<MimeMessage> rcaMails = Arrays.stream(TestServers.mail().getReceivedMessages())
-                .filter(mail -> subject(mail).equals("Root cause analysis " + problem
+                .filter(mail -> subject(mail).equals("Ursachenanalyse " + problem
                         + ": Firmware upgrade of the core switch failed and was rolled back"))
                 .toList();
         assertThat(rcaMails).flatExtracting(mail -> Arrays.stream(mail.getAllRecipients()).map(Address::toString).toList())

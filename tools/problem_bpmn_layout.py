@@ -12,8 +12,11 @@ class Diagram:
         self.edges = []    # (id, [(x,y),...])
         self.centres = {}
         self.bounds = {}
+        self.labels = {}   # element id -> (x, y, w, h) of its label, where the default would collide
 
-    def node(self, element_id, kind, cx, cy, extra=""):
+    def node(self, element_id, kind, cx, cy, extra="", label=None):
+        if label:
+            self.labels[element_id] = label
         w, h = SIZES[kind]
         self.shapes.append((element_id, cx - w // 2, cy - h // 2, w, h, extra))
         self.centres[element_id] = (cx, cy)
@@ -51,6 +54,9 @@ class Diagram:
         for element_id, x, y, w, h, extra in self.shapes:
             out.append(f'      <bpmndi:BPMNShape id="Shape_{element_id}" bpmnElement="{element_id}"{extra}>')
             out.append(f'        <dc:Bounds x="{x}" y="{y}" width="{w}" height="{h}" />')
+            if element_id in self.labels:
+                lx, ly, lw, lh = self.labels[element_id]
+                out.append(f'        <bpmndi:BPMNLabel><dc:Bounds x="{lx}" y="{ly}" width="{lw}" height="{lh}" /></bpmndi:BPMNLabel>')
             out.append('      </bpmndi:BPMNShape>')
         for flow_id, points in self.edges:
             out.append(f'      <bpmndi:BPMNEdge id="Edge_{flow_id}" bpmnElement="{flow_id}">')

@@ -71,6 +71,77 @@ class ProblemRcaIntegrationTest {
         rcaToClient(problem, change);
     }
 
+    /**
+     * The real thing: a standard change in the change workflow (bpmn/change-request.bpmn, branch change) is
+     * scheduled, its notice and window timers pass, its implementation fails and is rolled back; the change
+     * workflow publishes problem-requested, and the problem's RCA reaches the client.
+     */
+    @Test
+    void aFailedChangeInTheChangeWorkflowEndsInAProblemWhoseRcaReachesTheClientAndWhoseActionsAreListed()
+            throws Exception {
+        // a Friday-morning window in Munich: the RCA mail that follows goes out in business hours
+        java.time.ZonedDateTime window = java.time.ZonedDateTime.of(2026, 12, 11, 10, 0, 0, 0,
+                java.time.ZoneId.of("Europe/Berlin"));
+        Map<String, Object> request = new java.util.HashMap<>();
+        request.put("clientReference", ProblemDriver.CLIENT);
+        request.put("title", "Firmware upgrade of the core switch");
+        request.put("description", "Upgrade the core switch to firmware 9.4");
+        request.put("requestedType", "standard");
+        request.put("nonStandard", false);
+        request.put("impactedServices", "Networking");
+        request.put("urgency", "low");
+        request.put("impact", "low");
+        request.put("windowStart", window.toOffsetDateTime().toString());
+        request.put("windowEnd", window.plusHours(2).toOffsetDateTime().toString());
+        request.put("billable", false);
+        request.put("requesterEmail", "it@alpenwerk.example");
+        ProcessInstance change = engine.getRuntimeService().startProcessInstanceByKey("change-request", request);
+        String changeKey = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(change.getId()).singleResult().getBusinessKey();
+
+        driveChangeUntilProblemRequested(change.getId(), changeKey);
+        String problem = problemRequestedBy(changeKey);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM register_entry WHERE register = 'undelivered-message'"
+                + " AND reference = ?", Integer.class, "problem-requested:" + changeKey)).isZero();
+
+        rcaToClient(problem, changeKey);
+    }
+
+    /** Completes the change's tasks (failing the implementation) and moves the clock to its timers. */
+    private void driveChangeUntilProblemRequested(String changeInstance, String changeKey) {
+        for (int step = 0; step < 40; step++) {
+            if (engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("problem-rca")
+                    .variableValueEquals("sourceBusinessKey", changeKey).count() > 0) {
+                return;
+            }
+            List<org.camunda.bpm.engine.runtime.Job> due = engine.getManagementService().createJobQuery()
+                    .processInstanceId(changeInstance).executable().list();
+            if (!due.isEmpty()) {
+                due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+                continue;
+            }
+            List<org.camunda.bpm.engine.task.Task> tasks = engine.getTaskService().createTaskQuery()
+                    .processInstanceId(changeInstance).list();
+            if (!tasks.isEmpty()) {
+                org.camunda.bpm.engine.task.Task task = tasks.get(0);
+                Map<String, Object> answer = switch (task.getTaskDefinitionKey()) {
+                    case "Task_ScheduleChange" -> Map.of();
+                    case "Task_ImplementChange" -> Map.of("implementationResult", "failed",
+                            "implementationNotes", "Switch did not boot the new firmware: boot partition full");
+                    case "Task_RollBack" -> Map.of("rollbackNotes", "Previous firmware restored from the backup slot");
+                    default -> throw new AssertionError("unexpected change task " + task.getTaskDefinitionKey());
+                };
+                engine.getTaskService().complete(task.getId(), answer);
+                continue;
+            }
+            org.camunda.bpm.engine.runtime.Job timer = engine.getManagementService().createJobQuery()
+                    .processInstanceId(changeInstance).timers().orderByJobDuedate().asc().list().stream()
+                    .findFirst().orElseThrow(() -> new AssertionError("change " + changeKey + " is stuck"));
+            ClockUtil.setCurrentTime(timer.getDuedate());
+        }
+        throw new AssertionError("change " + changeKey + " did not request a problem");
+    }
+
     /** Finds the problem a problem-requested message opened and runs its first job. */
     String problemRequestedBy(String sourceBusinessKey) {
         ProcessInstance requested = engine.getRuntimeService().createProcessInstanceQuery()

@@ -105,7 +105,6 @@ public class Problem {
 
     void linkProcess(ProcessOrigin origin) { this.origin = origin; }
     void setStatus(ProblemStatus status) { this.status = status.name(); }
-    void setPriority(String priority) { this.priority = priority; }
 
     void recordInternalRca(String symptoms, String rootCause, String contributingFactors, String evidence,
                            String internalRca, Instant acceptedAt) {

@@ -1,5 +1,6 @@
 package com.csmflow.problem;
 
+import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
 import com.csmflow.client.ClientRepository;
@@ -7,6 +8,7 @@ import com.csmflow.register.BusinessKeys;
 import com.csmflow.register.RegisterAudit;
 import com.csmflow.sla.SlaPriority;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,11 +74,12 @@ public class ProblemService {
 
     /** The CSM adds an improvement action to a problem whose RCA has been sent; it is followed up like the others. */
     @Transactional
-    public SipAction addAction(String problemReference, String description, String owner, java.time.LocalDate targetDate) {
+    public SipAction addAction(String problemReference, String description, String owner, LocalDate targetDate) {
         Problem problem = find(problemReference);
-        if (ProblemStatus.valueOf(problem.getStatus()) != ProblemStatus.RCA_SENT
-                && ProblemStatus.valueOf(problem.getStatus()) != ProblemStatus.ACTIONS_IN_PROGRESS) {
-            throw new com.csmflow.api.ConflictException("Actions can be added once the RCA has been sent and until the problem is closed"
+        ProblemStatus status = ProblemStatus.valueOf(problem.getStatus());
+        if (status != ProblemStatus.RCA_SENT && status != ProblemStatus.ACTIONS_IN_PROGRESS) {
+            // before: the actions come from the RCA; after closing: nothing follows them up any more
+            throw new ConflictException("Actions can be added once the RCA has been sent and until the problem is closed"
                     + " (problem " + problemReference + " is " + problem.getStatus() + ")");
         }
         SipAction action = SipActions.create(actions, businessKeys, audit, problem.getClientReference(), "problem",

@@ -39,7 +39,8 @@ class IdentitySetup implements ApplicationRunner {
      */
     static final Map<String, List<RoleGroup>> PROCESS_STARTERS = Map.of(
             "service-desk-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER),
-            "problem-rca", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER));
+            "problem-rca", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER),
+            "change-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER));
 
     static final String MY_TASKS_FILTER = "My tasks";
 

@@ -40,6 +40,7 @@ class IdentitySetup implements ApplicationRunner {
     static final Map<String, List<RoleGroup>> PROCESS_STARTERS = Map.of(
             "service-desk-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER),
             "escalation", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER, RoleGroup.DC_HEAD),
+            "problem-rca", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER),
             "change-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER));
 
     static final String MY_TASKS_FILTER = "My tasks";

@@ -1,0 +1,128 @@
+package com.csmflow.problem;
+
+import com.csmflow.register.ProcessOrigin;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A row of the problem register: one problem, its RCA documents and where it stands. */
+@Entity
+@Table(name = "problem")
+public class Problem {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String reference;
+    @Column(name = "client_reference")
+    private String clientReference;
+    @Column(name = "source_type")
+    private String sourceType;
+    @Column(name = "source_reference")
+    private String sourceReference;
+    private String summary;
+    private String priority;
+    private String status;
+    @Column(name = "chronic_key")
+    private String chronicKey;
+    private String symptoms;
+    @Column(name = "root_cause")
+    private String rootCause;
+    @Column(name = "contributing_factors")
+    private String contributingFactors;
+    private String evidence;
+    @Column(name = "internal_rca")
+    private String internalRca;
+    @Column(name = "client_rca")
+    private String clientRca;
+    @Column(name = "rca_accepted_at")
+    private Instant rcaAcceptedAt;
+    @Column(name = "rca_sent_at")
+    private Instant rcaSentAt;
+    @Column(name = "opened_at")
+    private Instant openedAt;
+    @Column(name = "closed_at")
+    private Instant closedAt;
+    @Embedded
+    private ProcessOrigin origin;
+
+    protected Problem() {
+    }
+
+    Problem(String reference, String clientReference, String sourceType, String sourceReference, String summary,
+            String priority, String chronicKey, Instant openedAt) {
+        this.reference = reference;
+        this.clientReference = clientReference;
+        this.sourceType = sourceType;
+        this.sourceReference = sourceReference;
+        this.summary = summary;
+        this.priority = priority;
+        this.chronicKey = chronicKey;
+        this.openedAt = openedAt;
+        this.status = ProblemStatus.OPEN.name();
+    }
+
+    /** The fields the audit log compares. */
+    Map<String, Object> auditView() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("status", status);
+        view.put("clientReference", clientReference);
+        view.put("sourceType", sourceType);
+        view.put("sourceReference", sourceReference);
+        view.put("priority", priority);
+        view.put("rootCause", rootCause);
+        view.put("internalRca", internalRca);
+        view.put("clientRca", clientRca);
+        return view;
+    }
+
+    public String getReference() { return reference; }
+    public String getClientReference() { return clientReference; }
+    public String getSourceType() { return sourceType; }
+    public String getSourceReference() { return sourceReference; }
+    public String getSummary() { return summary; }
+    public String getPriority() { return priority; }
+    public String getStatus() { return status; }
+    public String getChronicKey() { return chronicKey; }
+    public String getSymptoms() { return symptoms; }
+    public String getRootCause() { return rootCause; }
+    public String getContributingFactors() { return contributingFactors; }
+    public String getEvidence() { return evidence; }
+    public String getInternalRca() { return internalRca; }
+    public String getClientRca() { return clientRca; }
+    public Instant getRcaAcceptedAt() { return rcaAcceptedAt; }
+    public Instant getRcaSentAt() { return rcaSentAt; }
+    public Instant getOpenedAt() { return openedAt; }
+    public Instant getClosedAt() { return closedAt; }
+    public ProcessOrigin getOrigin() { return origin; }
+
+    void linkProcess(ProcessOrigin origin) { this.origin = origin; }
+    void setStatus(ProblemStatus status) { this.status = status.name(); }
+
+    void recordInternalRca(String symptoms, String rootCause, String contributingFactors, String evidence,
+                           String internalRca, Instant acceptedAt) {
+        this.symptoms = symptoms;
+        this.rootCause = rootCause;
+        this.contributingFactors = contributingFactors;
+        this.evidence = evidence;
+        this.internalRca = internalRca;
+        this.rcaAcceptedAt = acceptedAt;
+    }
+
+    void recordClientRcaSent(String clientRca, Instant sentAt) {
+        this.clientRca = clientRca;
+        this.rcaSentAt = sentAt;
+    }
+
+    void close(Instant at) {
+        this.closedAt = at;
+        this.status = ProblemStatus.CLOSED.name();
+    }
+}

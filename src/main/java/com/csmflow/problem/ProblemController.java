@@ -1,0 +1,59 @@
+package com.csmflow.problem;
+
+import com.csmflow.problem.ProblemApi.NewAction;
+import com.csmflow.problem.ProblemApi.OpenProblem;
+import com.csmflow.problem.ProblemApi.ProblemView;
+import com.csmflow.problem.ProblemApi.SipActionView;
+import com.csmflow.register.RequiresGroup;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The problem register: open a problem (starts problem-rca), read problems, add an action later. */
+@RestController
+@RequestMapping("/api/problems")
+class ProblemController {
+
+    private final ProblemService problems;
+
+    ProblemController(ProblemService problems) {
+        this.problems = problems;
+    }
+
+    @PostMapping
+    @RequiresGroup({"csm", "service-manager", "cse", "camunda-admin"})
+    ResponseEntity<ProblemView> open(@Valid @RequestBody OpenProblem request) {
+        Problem problem = problems.open(request.clientReference(), request.sourceType(), request.sourceReference(),
+                request.summary().trim(), request.priority(), null);
+        return ResponseEntity.created(URI.create("/api/problems/" + problem.getReference()))
+                .body(ProblemView.of(problems.find(problem.getReference())));
+    }
+
+    @GetMapping
+    List<ProblemView> list(@RequestParam(required = false) String clientReference,
+                           @RequestParam(required = false) String status) {
+        return problems.list(ProblemApi.blankToNull(clientReference), ProblemApi.status(status, ProblemStatus.class))
+                .stream().map(ProblemView::of).toList();
+    }
+
+    @GetMapping("/{reference}")
+    ProblemView get(@PathVariable String reference) {
+        return ProblemView.of(problems.find(reference));
+    }
+
+    @PostMapping("/{reference}/actions")
+    @RequiresGroup({"csm", "camunda-admin"})
+    ResponseEntity<SipActionView> addAction(@PathVariable String reference, @Valid @RequestBody NewAction request) {
+        SipAction action = problems.addAction(reference, request.description(), request.owner(), request.targetDate());
+        return ResponseEntity.created(URI.create("/api/sip-actions/" + action.getReference()))
+                .body(SipActionView.of(action));
+    }
+}

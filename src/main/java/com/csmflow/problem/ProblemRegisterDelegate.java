@@ -1,0 +1,129 @@
+package com.csmflow.problem;
+
+import com.csmflow.register.BusinessKeys;
+import com.csmflow.register.DelegateInputs;
+import com.csmflow.register.ProcessOrigin;
+import com.csmflow.register.RegisterAudit;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Record problem" steps of {@code problem-rca}, input {@code step}:
+ * <ul>
+ *   <li>{@code OPENED}: a problem opened by the API already has its row (business key = reference) and is
+ *       only linked to the instance; one opened by a message or the Tasklist start form gets a new
+ *       PRB reference, which becomes the business key.</li>
+ *   <li>{@code RCA_ACCEPTED}: the reviewed internal RCA (symptoms, root cause, contributing factors,
+ *       evidence, proposed actions) as one document plus its parts.</li>
+ *   <li>{@code RCA_SENT}: the client-facing RCA as sent.</li>
+ *   <li>{@code CLOSED}: all actions settled.</li>
+ * </ul>
+ * Every step is idempotent on its row, so a retried job writes nothing twice.
+ */
+@Component("problemRegister")
+class ProblemRegisterDelegate implements JavaDelegate {
+
+    static final String STEP = "step";
+
+    private final ProblemRepository problems;
+    private final ProblemService problemService;
+    private final BusinessKeys businessKeys;
+    private final RegisterAudit audit;
+
+    ProblemRegisterDelegate(ProblemRepository problems, ProblemService problemService, BusinessKeys businessKeys,
+                            RegisterAudit audit) {
+        this.problems = problems;
+        this.problemService = problemService;
+        this.businessKeys = businessKeys;
+        this.audit = audit;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String step = DelegateInputs.read(execution, Set.of(STEP)).requiredText(STEP);
+        if ("OPENED".equals(step)) {
+            open(execution);
+            return;
+        }
+        Problem problem = problems.findByReference(execution.getProcessBusinessKey()).orElseThrow(() ->
+                new IllegalStateException("No problem " + execution.getProcessBusinessKey() + " in the register"));
+        Map<String, Object> before = problem.auditView();
+        switch (step) {
+            case "RCA_ACCEPTED" -> {
+                problem.recordInternalRca(text(execution, "symptoms"), text(execution, "rootCause"),
+                        text(execution, "contributingFactors"), text(execution, "evidence"),
+                        internalRca(execution), ProblemService.now());
+                problem.setStatus(ProblemStatus.RCA_ACCEPTED);
+            }
+            case "RCA_SENT" -> {
+                problem.recordClientRcaSent(text(execution, "clientRca"), ProblemService.now());
+                problem.setStatus(ProblemStatus.RCA_SENT);
+            }
+            case "ACTIONS_IN_PROGRESS" -> problem.setStatus(ProblemStatus.ACTIONS_IN_PROGRESS);
+            case "CLOSED" -> problem.close(ProblemService.now());
+            default -> throw new IllegalArgumentException("Unknown problem register step '" + step + "'");
+        }
+        audit.record(execution, ProblemService.REGISTER, problem.getReference(), step.equals("CLOSED") ? "CLOSE" : RegisterAudit.UPDATE,
+                before, problem.auditView());
+    }
+
+    private void open(DelegateExecution execution) {
+        String reference = execution.getProcessBusinessKey();
+        Problem problem = reference == null ? null : problems.findByReference(reference).orElse(null);
+        if (problem == null) {
+            problem = problems.save(new Problem(reference != null ? reference : businessKeys.next("PRB"),
+                    problemService.checkClient(text(execution, "clientReference")),
+                    ProblemService.checkSourceType(text(execution, "sourceType")),
+                    sourceReference(execution),
+                    required(execution, "summary"),
+                    ProblemService.normalisePriority(text(execution, "priority")), null, ProblemService.now()));
+            if (reference == null) {
+                execution.setProcessBusinessKey(problem.getReference());
+            }
+            audit.record(execution, ProblemService.REGISTER, problem.getReference(), RegisterAudit.CREATE, Map.of(),
+                    problem.auditView());
+        }
+        problem.linkProcess(ProcessOrigin.of(execution));
+        // the workflow works with the register's normalised values
+        execution.setVariable("problemReference", problem.getReference());
+        execution.setVariable("clientReference", problem.getClientReference());
+        execution.setVariable("priority", problem.getPriority());
+        execution.setVariable("sourceType", problem.getSourceType());
+        execution.setVariable("sourceReference", problem.getSourceReference() == null ? "" : problem.getSourceReference());
+        execution.setVariable("summary", problem.getSummary());
+    }
+
+    /** The payload's sourceReference; a sender that left it out is still known by its business key. */
+    private static String sourceReference(DelegateExecution execution) {
+        String given = ProblemService.blankToNull(text(execution, "sourceReference"));
+        return given != null ? given : ProblemService.blankToNull(text(execution, "sourceBusinessKey"));
+    }
+
+    private static String internalRca(DelegateExecution execution) {
+        return "Symptoms:\n" + nonNull(text(execution, "symptoms"))
+                + "\n\nRoot cause:\n" + nonNull(text(execution, "rootCause"))
+                + "\n\nContributing factors:\n" + nonNull(text(execution, "contributingFactors"))
+                + "\n\nEvidence:\n" + nonNull(text(execution, "evidence"))
+                + "\n\nProposed actions:\n" + nonNull(text(execution, "proposedActions"));
+    }
+
+    private static String nonNull(String text) {
+        return text == null ? "-" : text;
+    }
+
+    private static String required(DelegateExecution execution, String name) {
+        String value = text(execution, name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("A problem needs '" + name + "'");
+        }
+        return value;
+    }
+
+    static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+}

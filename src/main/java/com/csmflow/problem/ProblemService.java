@@ -1,0 +1,150 @@
+package com.csmflow.problem;
+
+import com.csmflow.api.ConflictException;
+import com.csmflow.api.InvalidFieldException;
+import com.csmflow.api.NotFoundException;
+import com.csmflow.client.ClientRepository;
+import com.csmflow.register.BusinessKeys;
+import com.csmflow.register.RegisterAudit;
+import com.csmflow.sla.SlaPriority;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens problems (REST API, chronic incidents) and answers what the problem workflow asks about its
+ * actions. A problem opened here is written first and its workflow started in the same transaction,
+ * with the problem reference as business key: either both exist or neither.
+ */
+@Service("problemActions")
+public class ProblemService {
+
+    static final String PROCESS_KEY = "problem-rca";
+    static final String REGISTER = "problem";
+    static final Set<String> SOURCE_TYPES = Set.of("change", "escalation", "incident", "complaint", "csm");
+    private static final List<String> OPEN_ACTION_STATUSES =
+            List.of(SipActionStatus.OPEN.name(), SipActionStatus.OVERDUE.name());
+
+    private final ProblemRepository problems;
+    private final SipActionRepository actions;
+    private final ClientRepository clients;
+    private final BusinessKeys businessKeys;
+    private final RegisterAudit audit;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+
+    ProblemService(ProblemRepository problems, SipActionRepository actions, ClientRepository clients,
+                   BusinessKeys businessKeys, RegisterAudit audit, RuntimeService runtimeService,
+                   IdentityService identityService) {
+        this.problems = problems;
+        this.actions = actions;
+        this.clients = clients;
+        this.businessKeys = businessKeys;
+        this.audit = audit;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+    }
+
+    /** Writes the problem and starts its workflow; {@code chronicKey} only for chronic incidents. */
+    @Transactional
+    public Problem open(String clientReference, String sourceType, String sourceReference, String summary,
+                        String priority, String chronicKey) {
+        String client = checkClient(clientReference);
+        String type = checkSourceType(sourceType);
+        String normalisedPriority = normalisePriority(priority);
+        Problem problem = problems.save(new Problem(businessKeys.next("PRB"), client, type, blankToNull(sourceReference),
+                summary, normalisedPriority, chronicKey, now()));
+        audit.record(REGISTER, problem.getReference(), RegisterAudit.CREATE, Map.of(), problem.auditView());
+        SystemWork.run(identityService, () -> runtimeService.startProcessInstanceByKey(PROCESS_KEY,
+                problem.getReference(), Map.of(
+                        "clientReference", client,
+                        "sourceType", type,
+                        "sourceReference", problem.getSourceReference() == null ? "" : problem.getSourceReference(),
+                        "summary", summary,
+                        "priority", normalisedPriority)));
+        return problem;
+    }
+
+    /** The CSM adds an improvement action to a problem whose RCA has been sent; it is followed up like the others. */
+    @Transactional
+    public SipAction addAction(String problemReference, String description, String owner, LocalDate targetDate) {
+        Problem problem = find(problemReference);
+        ProblemStatus status = ProblemStatus.valueOf(problem.getStatus());
+        if (status != ProblemStatus.RCA_SENT && status != ProblemStatus.ACTIONS_IN_PROGRESS) {
+            // before: the actions come from the RCA; after closing: nothing follows them up any more
+            throw new ConflictException("Actions can be added once the RCA has been sent and until the problem is closed"
+                    + " (problem " + problemReference + " is " + problem.getStatus() + ")");
+        }
+        SipAction action = SipActions.create(actions, businessKeys, audit, problem.getClientReference(), "problem",
+                problem.getReference(), description, owner, targetDate, null);
+        SystemWork.run(identityService, () -> runtimeService.createMessageCorrelation("problem-action-added")
+                .processInstanceBusinessKey(problem.getReference())
+                .setVariable("addedSipActionReference", action.getReference())
+                .correlateWithResult());
+        return action;
+    }
+
+    @Transactional(readOnly = true)
+    public Problem find(String reference) {
+        return problems.findByReference(reference).orElseThrow(() -> new NotFoundException("problem", reference));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Problem> list(String clientReference, String status) {
+        if (clientReference != null && status != null) {
+            return problems.findTop500ByClientReferenceAndStatusOrderByIdDesc(clientReference, status);
+        }
+        if (clientReference != null) {
+            return problems.findTop500ByClientReferenceOrderByIdDesc(clientReference);
+        }
+        if (status != null) {
+            return problems.findTop500ByStatusOrderByIdDesc(status);
+        }
+        return problems.findTop500ByOrderByIdDesc();
+    }
+
+    /** Used by the BPMN gateway "Actions still open?": SIP actions of this problem neither done nor accepted as risk. */
+    public long openActionCount(String problemReference) {
+        return actions.countBySourceReferenceAndStatusIn(problemReference, OPEN_ACTION_STATUSES);
+    }
+
+    String checkClient(String clientReference) {
+        if (clientReference == null || clientReference.isBlank()) {
+            throw new InvalidFieldException("clientReference", "is required");
+        }
+        return clients.findByReference(clientReference.trim())
+                .map(client -> client.getReference())
+                .orElseThrow(() -> new InvalidFieldException("clientReference", "no client " + clientReference));
+    }
+
+    static String checkSourceType(String sourceType) {
+        String type = sourceType == null || sourceType.isBlank() ? "csm" : sourceType.trim().toLowerCase();
+        if (!SOURCE_TYPES.contains(type)) {
+            throw new InvalidFieldException("sourceType", "must be one of " + SOURCE_TYPES);
+        }
+        return type;
+    }
+
+    static String normalisePriority(String priority) {
+        try {
+            return SlaPriority.parse(priority).name();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("priority", e.getMessage());
+        }
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}

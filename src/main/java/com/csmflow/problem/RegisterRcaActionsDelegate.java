@@ -1,0 +1,91 @@
+package com.csmflow.problem;
+
+import com.csmflow.register.BusinessKeys;
+import com.csmflow.register.RegisterAudit;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Register SIP actions": every proposed action of the accepted RCA becomes a SIP register row. The CSE
+ * writes one action per line as {@code description | owner | target date (yyyy-mm-dd)}; the owner is a
+ * role group id or a user id (default: the CSMs), the target date defaults to 30 days from now. Sets
+ * {@code sipActionReferences}, the collection the multi-instance follow-up iterates over.
+ * <p>
+ * Runs once per problem; a retried job rolls back with the rows it wrote, so nothing is written twice.
+ */
+@Component("sipActionsFromRca")
+class RegisterRcaActionsDelegate implements JavaDelegate {
+
+    static final int DEFAULT_TARGET_DAYS = 30;
+
+    private final SipActionRepository actions;
+    private final ProblemRepository problems;
+    private final BusinessKeys businessKeys;
+    private final RegisterAudit audit;
+
+    RegisterRcaActionsDelegate(SipActionRepository actions, ProblemRepository problems, BusinessKeys businessKeys,
+                               RegisterAudit audit) {
+        this.actions = actions;
+        this.problems = problems;
+        this.businessKeys = businessKeys;
+        this.audit = audit;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String problemReference = execution.getProcessBusinessKey();
+        List<String> references = new ArrayList<>();
+        if (!actions.findBySourceReferenceOrderByIdAsc(problemReference).isEmpty()) {
+            // already registered in an earlier visit of this step: follow up those rows
+            actions.findBySourceReferenceOrderByIdAsc(problemReference).forEach(a -> references.add(a.getReference()));
+        } else {
+            for (ProposedAction proposed : parse(ProblemRegisterDelegate.text(execution, "proposedActions"),
+                    LocalDate.ofInstant(ProblemService.now(), ZoneOffset.UTC))) {
+                references.add(SipActions.create(actions, businessKeys, audit,
+                        (String) execution.getVariable("clientReference"), "problem", problemReference,
+                        proposed.description(), proposed.owner(), proposed.targetDate(), execution).getReference());
+            }
+        }
+        execution.setVariable("sipActionReferences", references);
+        problems.findByReference(problemReference).ifPresent(problem -> {
+            java.util.Map<String, Object> before = problem.auditView();
+            problem.setStatus(ProblemStatus.ACTIONS_IN_PROGRESS);
+            audit.record(execution, ProblemService.REGISTER, problemReference, RegisterAudit.UPDATE, before,
+                    problem.auditView());
+        });
+    }
+
+    record ProposedAction(String description, String owner, LocalDate targetDate) {
+    }
+
+    static List<ProposedAction> parse(String text, LocalDate today) {
+        List<ProposedAction> result = new ArrayList<>();
+        if (text == null) {
+            return result;
+        }
+        for (String line : text.split("\\R")) {
+            String[] parts = line.split("\\|");
+            String description = parts[0].strip().replaceFirst("^[-*]\\s*", "");
+            if (description.isEmpty()) {
+                continue;
+            }
+            String owner = parts.length > 1 && !parts[1].isBlank() ? parts[1].strip() : null;
+            LocalDate target = today.plusDays(DEFAULT_TARGET_DAYS);
+            if (parts.length > 2 && !parts[2].isBlank()) {
+                try {
+                    target = LocalDate.parse(parts[2].strip());
+                } catch (DateTimeParseException keepDefault) {
+                    // a typo in the date must not lose the action; the CSM can see the default in the register
+                }
+            }
+            result.add(new ProposedAction(description, owner, target));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,118 @@
+package com.csmflow.problem;
+
+import com.csmflow.register.ProcessOrigin;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A row of the service-improvement (SIP) register: one improvement action with an owner (user or
+ * group), a target date, a status and, once done, its evidence. Any workflow may add one; the source
+ * says which (problem, complaint, survey, csm, ...).
+ */
+@Entity
+@Table(name = "sip_action")
+public class SipAction {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String reference;
+    @Column(name = "client_reference")
+    private String clientReference;
+    @Column(name = "source_type")
+    private String sourceType;
+    @Column(name = "source_reference")
+    private String sourceReference;
+    private String description;
+    @Column(name = "owner_user")
+    private String ownerUser;
+    @Column(name = "owner_group")
+    private String ownerGroup;
+    @Column(name = "target_date")
+    private LocalDate targetDate;
+    private String status;
+    private String evidence;
+    @Column(name = "risk_reference")
+    private String riskReference;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "completed_at")
+    private Instant completedAt;
+    @Embedded
+    private ProcessOrigin origin;
+
+    protected SipAction() {
+    }
+
+    SipAction(String reference, String clientReference, String sourceType, String sourceReference,
+              String description, String ownerUser, String ownerGroup, LocalDate targetDate, Instant createdAt,
+              ProcessOrigin origin) {
+        this.reference = reference;
+        this.clientReference = clientReference;
+        this.sourceType = sourceType;
+        this.sourceReference = sourceReference;
+        this.description = description;
+        this.ownerUser = ownerUser;
+        this.ownerGroup = ownerGroup;
+        this.targetDate = targetDate;
+        this.createdAt = createdAt;
+        this.origin = origin;
+        this.status = SipActionStatus.OPEN.name();
+    }
+
+    Map<String, Object> auditView() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("status", status);
+        view.put("description", description);
+        view.put("ownerUser", ownerUser);
+        view.put("ownerGroup", ownerGroup);
+        view.put("targetDate", targetDate == null ? null : targetDate.toString());
+        view.put("evidence", evidence);
+        view.put("riskReference", riskReference);
+        return view;
+    }
+
+    public String getReference() { return reference; }
+    public String getClientReference() { return clientReference; }
+    public String getSourceType() { return sourceType; }
+    public String getSourceReference() { return sourceReference; }
+    public String getDescription() { return description; }
+    public String getOwnerUser() { return ownerUser; }
+    public String getOwnerGroup() { return ownerGroup; }
+    public LocalDate getTargetDate() { return targetDate; }
+    public String getStatus() { return status; }
+    public String getEvidence() { return evidence; }
+    public String getRiskReference() { return riskReference; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getCompletedAt() { return completedAt; }
+    public ProcessOrigin getOrigin() { return origin; }
+
+    SipActionStatus status() { return SipActionStatus.valueOf(status); }
+
+    void markOverdue() {
+        if (!status().settled()) {
+            status = SipActionStatus.OVERDUE.name();
+        }
+    }
+
+    void complete(String evidence, Instant at) {
+        this.evidence = evidence;
+        this.completedAt = at;
+        this.status = SipActionStatus.DONE.name();
+    }
+
+    void acceptAsRisk(String riskReference, Instant at) {
+        this.riskReference = riskReference;
+        this.completedAt = at;
+        this.status = SipActionStatus.RISK_ACCEPTED.name();
+    }
+}

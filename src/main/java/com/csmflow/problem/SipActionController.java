@@ -1,0 +1,61 @@
+package com.csmflow.problem;
+
+import com.csmflow.problem.ProblemApi.NewSipAction;
+import com.csmflow.problem.ProblemApi.RiskView;
+import com.csmflow.problem.ProblemApi.SipActionView;
+import com.csmflow.register.RequiresGroup;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The SIP register ({@code /api/sip-actions}) and the issues and risk register ({@code /api/risks}). */
+@RestController
+class SipActionController {
+
+    private final SipActionService service;
+
+    SipActionController(SipActionService service) {
+        this.service = service;
+    }
+
+    @PostMapping("/api/sip-actions")
+    @RequiresGroup({"csm", "service-manager", "camunda-admin"})
+    ResponseEntity<SipActionView> create(@Valid @RequestBody NewSipAction request) {
+        SipAction action = service.create(request.clientReference(), request.sourceType(), request.sourceReference(),
+                request.description(), request.owner(), request.targetDate());
+        return ResponseEntity.created(URI.create("/api/sip-actions/" + action.getReference()))
+                .body(SipActionView.of(action));
+    }
+
+    @GetMapping("/api/sip-actions")
+    List<SipActionView> list(@RequestParam(required = false) String clientReference,
+                             @RequestParam(required = false) String status,
+                             @RequestParam(required = false) String sourceReference) {
+        return service.list(ProblemApi.blankToNull(clientReference), ProblemApi.status(status, SipActionStatus.class),
+                ProblemApi.blankToNull(sourceReference)).stream().map(SipActionView::of).toList();
+    }
+
+    @GetMapping("/api/sip-actions/{reference}")
+    SipActionView get(@PathVariable String reference) {
+        return SipActionView.of(service.find(reference));
+    }
+
+    @GetMapping("/api/risks")
+    List<RiskView> risks(@RequestParam(required = false) String clientReference,
+                         @RequestParam(required = false) String status) {
+        return service.listRisks(ProblemApi.blankToNull(clientReference), ProblemApi.status(status, RiskStatus.class))
+                .stream().map(RiskView::of).toList();
+    }
+
+    @GetMapping("/api/risks/{reference}")
+    RiskView risk(@PathVariable String reference) {
+        return RiskView.of(service.findRisk(reference));
+    }
+}

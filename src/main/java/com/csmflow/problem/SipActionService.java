@@ -1,0 +1,97 @@
+package com.csmflow.problem;
+
+import com.csmflow.api.NotFoundException;
+import com.csmflow.register.BusinessKeys;
+import com.csmflow.register.RegisterAudit;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The SIP register for every workflow: actions from problems, complaints, surveys or the CSM's own
+ * initiative. Each action created here is followed up by its own {@code sip-action} instance.
+ */
+@Service
+public class SipActionService {
+
+    static final String FOLLOW_UP_PROCESS = "sip-action";
+
+    private final SipActionRepository actions;
+    private final RiskRepository risks;
+    private final BusinessKeys businessKeys;
+    private final RegisterAudit audit;
+    private final ProblemService problems;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+
+    SipActionService(SipActionRepository actions, RiskRepository risks, BusinessKeys businessKeys, RegisterAudit audit,
+                     ProblemService problems, RuntimeService runtimeService, IdentityService identityService) {
+        this.actions = actions;
+        this.risks = risks;
+        this.businessKeys = businessKeys;
+        this.audit = audit;
+        this.problems = problems;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+    }
+
+    /** An action from any source; its follow-up starts in the same transaction. */
+    @Transactional
+    public SipAction create(String clientReference, String sourceType, String sourceReference, String description,
+                            String owner, LocalDate targetDate) {
+        String client = problems.checkClient(clientReference);
+        String type = sourceType == null || sourceType.isBlank() ? "csm" : sourceType.trim().toLowerCase();
+        SipAction action = SipActions.create(actions, businessKeys, audit, client, type,
+                ProblemService.blankToNull(sourceReference), description, owner, targetDate, null);
+        SystemWork.run(identityService, () -> runtimeService.startProcessInstanceByKey(FOLLOW_UP_PROCESS,
+                action.getReference(), Map.of("sipActionReference", action.getReference(), "clientReference", client)));
+        return action;
+    }
+
+    @Transactional(readOnly = true)
+    public SipAction find(String reference) {
+        return actions.findByReference(reference).orElseThrow(() -> new NotFoundException("SIP action", reference));
+    }
+
+    @Transactional(readOnly = true)
+    public List<SipAction> list(String clientReference, String status, String sourceReference) {
+        if (sourceReference != null) {
+            return actions.findBySourceReferenceOrderByIdAsc(sourceReference).stream()
+                    .filter(action -> clientReference == null || action.getClientReference().equals(clientReference))
+                    .filter(action -> status == null || action.getStatus().equals(status)).toList();
+        }
+        if (clientReference != null && status != null) {
+            return actions.findTop500ByClientReferenceAndStatusOrderByIdDesc(clientReference, status);
+        }
+        if (clientReference != null) {
+            return actions.findTop500ByClientReferenceOrderByIdDesc(clientReference);
+        }
+        if (status != null) {
+            return actions.findTop500ByStatusOrderByIdDesc(status);
+        }
+        return actions.findTop500ByOrderByIdDesc();
+    }
+
+    @Transactional(readOnly = true)
+    public Risk findRisk(String reference) {
+        return risks.findByReference(reference).orElseThrow(() -> new NotFoundException("risk", reference));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Risk> listRisks(String clientReference, String status) {
+        if (clientReference != null && status != null) {
+            return risks.findTop500ByClientReferenceAndStatusOrderByIdDesc(clientReference, status);
+        }
+        if (clientReference != null) {
+            return risks.findTop500ByClientReferenceOrderByIdDesc(clientReference);
+        }
+        if (status != null) {
+            return risks.findTop500ByStatusOrderByIdDesc(status);
+        }
+        return risks.findTop500ByOrderByIdDesc();
+    }
+}

@@ -1,0 +1,140 @@
+package com.csmflow.problem;
+
+import com.csmflow.client.ClientRepository;
+import com.csmflow.register.BusinessKeys;
+import com.csmflow.register.DelegateInputs;
+import com.csmflow.register.ProcessOrigin;
+import com.csmflow.register.RegisterAudit;
+import com.csmflow.security.RoleGroup;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * The register steps of the SIP action follow-up ({@code sip-action}), input {@code step}:
+ * <ul>
+ *   <li>{@code LOAD}: reads the action named by {@code sipActionReference} into the variables the model
+ *       needs: owner (assignee {@code sipOwnerUser}, candidate group {@code sipCandidateGroups}), the
+ *       instant it becomes overdue ({@code sipTargetAt}: the end of the target day in the client's time
+ *       zone) and the reminder ({@code sipReminderAt}, {@value #REMINDER_DAYS} days earlier).</li>
+ *   <li>{@code OVERDUE}: marks it overdue.</li>
+ *   <li>{@code DONE}: records completion with the evidence ({@code actionEvidence}).</li>
+ *   <li>{@code RISK_ACCEPTED}: writes the issues and risk register entry (owner {@code riskOwner}, review
+ *       date {@code riskReviewDate}) and settles the action with it.</li>
+ * </ul>
+ */
+@Component("sipActionStep")
+class SipActionStepDelegate implements JavaDelegate {
+
+    static final String STEP = "step";
+    static final int REMINDER_DAYS = 3;
+    static final String RISK_REGISTER = "risk";
+
+    private final SipActionRepository actions;
+    private final RiskRepository risks;
+    private final ClientRepository clients;
+    private final BusinessKeys businessKeys;
+    private final RegisterAudit audit;
+    private final IdentityService identityService;
+
+    SipActionStepDelegate(SipActionRepository actions, RiskRepository risks, ClientRepository clients,
+                          BusinessKeys businessKeys, RegisterAudit audit, IdentityService identityService) {
+        this.actions = actions;
+        this.risks = risks;
+        this.clients = clients;
+        this.businessKeys = businessKeys;
+        this.audit = audit;
+        this.identityService = identityService;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String step = DelegateInputs.read(execution, Set.of(STEP)).requiredText(STEP);
+        String reference = (String) execution.getVariable("sipActionReference");
+        SipAction action = actions.findByReference(reference)
+                .orElseThrow(() -> new IllegalStateException("No SIP action " + reference));
+        Map<String, Object> before = action.auditView();
+        switch (step) {
+            case "LOAD" -> {
+                load(execution, action);
+                return;
+            }
+            case "OVERDUE" -> action.markOverdue();
+            case "DONE" -> action.complete(ProblemRegisterDelegate.text(execution, "actionEvidence"), ProblemService.now());
+            case "RISK_ACCEPTED" -> {
+                if (action.getRiskReference() == null) {
+                    Risk risk = risks.save(new Risk(businessKeys.next("RSK"), action.getClientReference(), "sip-action",
+                            action.getReference(), riskDescription(execution, action),
+                            requiredText(execution, "riskOwner"), date(execution, "riskReviewDate"), currentUser(),
+                            ProblemService.now(), ProcessOrigin.of(execution)));
+                    audit.record(execution, RISK_REGISTER, risk.getReference(), RegisterAudit.CREATE, Map.of(),
+                            risk.auditView());
+                    action.acceptAsRisk(risk.getReference(), ProblemService.now());
+                    execution.setVariable("riskReference", risk.getReference());
+                }
+            }
+            default -> throw new IllegalArgumentException("Unknown SIP action step '" + step + "'");
+        }
+        execution.setVariable("sipStatus", action.getStatus());
+        audit.record(execution, SipActions.REGISTER, action.getReference(), RegisterAudit.UPDATE, before,
+                action.auditView());
+    }
+
+    private void load(DelegateExecution execution, SipAction action) {
+        ZoneId zone = clients.findByReference(action.getClientReference()).map(client -> client.getTimeZone())
+                .orElse(ZoneOffset.UTC);
+        Instant targetAt = action.getTargetDate().plusDays(1).atStartOfDay(zone).toInstant();
+        Instant reminderAt = targetAt.minus(java.time.Duration.ofDays(REMINDER_DAYS));
+        execution.setVariable("clientReference", action.getClientReference());
+        execution.setVariable("sipDescription", action.getDescription());
+        execution.setVariable("sipSourceReference", action.getSourceReference());
+        execution.setVariable("sipOwnerUser", action.getOwnerUser());
+        execution.setVariable("sipCandidateGroups", action.getOwnerGroup() != null ? action.getOwnerGroup() : RoleGroup.CSM.id());
+        execution.setVariable("sipTargetDate", action.getTargetDate().toString());
+        execution.setVariable("sipTargetAt", Date.from(targetAt));
+        execution.setVariable("sipReminderAt", Date.from(reminderAt));
+        execution.setVariable("sipStatus", action.getStatus());
+    }
+
+    private static String riskDescription(DelegateExecution execution, SipAction action) {
+        String text = ProblemRegisterDelegate.text(execution, "riskDescription");
+        return text == null || text.isBlank() ? "Not implemented: " + action.getDescription() : text;
+    }
+
+    private static String requiredText(DelegateExecution execution, String name) {
+        String text = ProblemRegisterDelegate.text(execution, name);
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("Accepting a risk needs '" + name + "'");
+        }
+        return text.trim();
+    }
+
+    /** A form date field: {@code yyyy-mm-dd}, also accepted with a time part. */
+    private static LocalDate date(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        if (value instanceof Date date) {
+            return LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC);
+        }
+        String text = requiredText(execution, name);
+        try {
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + name + "' is not a date (yyyy-mm-dd): " + text);
+        }
+    }
+
+    private String currentUser() {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+}

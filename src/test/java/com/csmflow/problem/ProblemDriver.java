@@ -1,0 +1,130 @@
+package com.csmflow.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Drives problem-rca instances in tests: runs due jobs of one problem (its own, its SIP follow-ups',
+ * and the notification deliveries of both, found by business key) and completes tasks.
+ */
+final class ProblemDriver {
+
+    static final String CLIENT = "ALPENWERK";
+
+    private final ProcessEngine engine;
+    private final JdbcTemplate jdbc;
+
+    ProblemDriver(ProcessEngine engine, JdbcTemplate jdbc) {
+        this.engine = engine;
+        this.jdbc = jdbc;
+    }
+
+    /** Business keys belonging to a problem: the problem itself and its SIP actions. */
+    Set<String> keysOf(String problemReference) {
+        Set<String> keys = new HashSet<>(jdbc.queryForList(
+                "SELECT reference FROM sip_action WHERE source_reference = ?", String.class, problemReference));
+        keys.add(problemReference);
+        return keys;
+    }
+
+    /** Executes every job of the problem's instances that is due now (engine clock), until none is left. */
+    void runDueJobs(String problemReference) {
+        for (int round = 0; round < 200; round++) {
+            Set<String> instances = new HashSet<>();
+            for (String key : keysOf(problemReference)) {
+                engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key).list()
+                        .forEach(instance -> instances.add(instance.getId()));
+            }
+            Date now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
+            List<Job> due = new ArrayList<>();
+            for (String instance : instances) {
+                engine.getManagementService().createJobQuery().processInstanceId(instance).active().list().stream()
+                        .filter(job -> job.getRetries() > 0)
+                        .filter(job -> job.getDuedate() == null || !job.getDuedate().after(now))
+                        .forEach(due::add);
+            }
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        }
+        throw new IllegalStateException("jobs keep coming for " + problemReference);
+    }
+
+    ProcessInstance problemInstance(String problemReference) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("problem-rca")
+                .processInstanceBusinessKey(problemReference).singleResult();
+    }
+
+    Task task(String businessKey, String taskDefinitionKey) {
+        List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
+                .taskDefinitionKey(taskDefinitionKey).list();
+        assertThat(tasks).as("open %s of %s", taskDefinitionKey, businessKey).hasSize(1);
+        return tasks.get(0);
+    }
+
+    void complete(String businessKey, String taskDefinitionKey, String user, Map<String, Object> variables) {
+        Task task = task(businessKey, taskDefinitionKey);
+        authenticate(user);
+        try {
+            engine.getTaskService().complete(task.getId(), variables);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    /** Signs in like Tasklist does: the user with its groups (demo users are named after their group). */
+    void authenticate(String user) {
+        engine.getIdentityService().setAuthentication(user, engine.getIdentityService().createGroupQuery()
+                .groupMember(user).list().stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    }
+
+    /** CSE determines the root cause with these proposed actions, the SM accepts it. */
+    void determineAndAccept(String problem, String proposedActions) {
+        complete(problem, "Task_DetermineRootCause", "cse", Map.of(
+                "symptoms", "Users lose VPN sessions every afternoon",
+                "rootCause", "Firewall session table exhausted by a misconfigured backup job",
+                "contributingFactors", "No monitoring of the session table",
+                "evidence", "Firewall logs 12-14 Nov, backup schedule",
+                "proposedActions", proposedActions));
+        complete(problem, "Task_ReviewInternalRca", "service-manager", Map.of("rcaReview", "accept", "reviewComments", ""));
+    }
+
+    /** CSM writes the client RCA, SM approves; the RCA goes out. */
+    void writeAndApproveClientRca(String problem) {
+        complete(problem, "Task_WriteClientRca", "csm", Map.of("clientRca",
+                "The VPN interruptions were caused by a backup job filling the firewall's session table."));
+        complete(problem, "Task_ApproveClientRca", "service-manager", Map.of("clientRcaDecision", "approve",
+                "approvalComments", ""));
+        runDueJobs(problem);
+    }
+
+    List<Map<String, Object>> outbox(String businessKey, String template) {
+        return jdbc.queryForList("SELECT recipient, status, subject, body_text, audience FROM notification_outbox"
+                + " WHERE business_key = ? AND template_id = ? ORDER BY id", businessKey, template);
+    }
+
+    String status(String problemReference) {
+        return jdbc.queryForObject("SELECT status FROM problem WHERE reference = ?", String.class, problemReference);
+    }
+
+    String actionStatus(String sipReference) {
+        return jdbc.queryForObject("SELECT status FROM sip_action WHERE reference = ?", String.class, sipReference);
+    }
+
+    List<String> actions(String problemReference) {
+        return jdbc.queryForList("SELECT reference FROM sip_action WHERE source_reference = ? ORDER BY id",
+                String.class, problemReference);
+    }
+}

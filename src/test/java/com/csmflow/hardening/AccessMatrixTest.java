@@ -185,15 +185,15 @@ class AccessMatrixTest {
     void usersAndSeed() {
         user(NO_GROUP_USER, NO_GROUP_USER);
         user(LOCKED_USER, "the-right-password-1");
-        if (runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("ACCESS-PROBE-SEED").count() == 0) {
-            runtimeService.startProcessInstanceByKey(STARTERS_KEY, "ACCESS-PROBE-SEED");
-        }
+        runtimeService.startProcessInstanceByKey(STARTERS_KEY, "ACCESS-PROBE-SEED");
     }
 
     @AfterEach
     void removeStartedInstances() {
-        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("ACCESS-PROBE").list()
-                .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "access test"));
+        for (String businessKey : List.of("ACCESS-PROBE", "ACCESS-PROBE-SEED")) {
+            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()
+                    .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "access test"));
+        }
         // only the admin may create these (and did): remove them again
         identityService.deleteUser("access-intruder");
         identityService.deleteGroup("access-intruders");

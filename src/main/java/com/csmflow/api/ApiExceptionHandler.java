@@ -98,6 +98,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail dataIntegrity(DataIntegrityViolationException ex) {
+        if (ex.getMostSpecificCause() instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+            // PostgreSQL cannot take a NUL character (e.g. %00 in a path): bad input, not a conflict
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The request contains characters that cannot be stored (NUL)");
+            problem.setTitle("Invalid request");
+            return problem;
+        }
         log.info("Rejected a write that breaks a database constraint: {}", ex.getMostSpecificCause().getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "The change conflicts with existing data (duplicate or still referenced)");

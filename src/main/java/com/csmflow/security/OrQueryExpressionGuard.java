@@ -58,6 +58,11 @@ class OrQueryExpressionGuard extends OncePerRequestFilter {
             reject(response);
             return;
         }
+        String refused = root == null ? null : refusedValue(root);
+        if (refused != null) {
+            reject(response, refused, "body");
+            return;
+        }
         chain.doFilter(new CachedBodyRequest(request, body), response);
     }
 
@@ -103,6 +108,44 @@ class OrQueryExpressionGuard extends OncePerRequestFilter {
         return false;
     }
 
+    /**
+     * Input the engine answers with a 500 instead of a 400 (found by HostileInputTest): a NUL character,
+     * which PostgreSQL cannot store in text, fails deep in the persistence layer; a variable of type
+     * File without valueInfo throws an IllegalArgumentException the REST API maps to 500.
+     */
+    private static String refusedValue(JsonNode node) {
+        if (node.isTextual()) {
+            return node.asText().indexOf('\0') >= 0 ? "Text must not contain NUL characters" : null;
+        }
+        if (node.isObject()) {
+            JsonNode type = node.get("type");
+            if (type != null && type.isTextual() && "file".equalsIgnoreCase(type.asText())
+                    && !node.path("valueInfo").path("filename").isTextual()) {
+                return "A variable of type File needs valueInfo.filename";
+            }
+            Iterator<String> names = node.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (name.indexOf('\0') >= 0) {
+                    return "Names must not contain NUL characters";
+                }
+                String refused = refusedValue(node.get(name));
+                if (refused != null) {
+                    return refused;
+                }
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                String refused = refusedValue(element);
+                if (refused != null) {
+                    return refused;
+                }
+            }
+        }
+        return null;
+    }
+
     private static boolean containsExpression(String text) {
         return text.contains("${") || text.contains("#{");
     }
@@ -112,9 +155,13 @@ class OrQueryExpressionGuard extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletResponse response, String detail) throws IOException {
+        reject(response, detail, "orQueries");
+    }
+
+    private void reject(HttpServletResponse response, String detail, String field) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Expression in query rejected");
-        problem.setProperty("field", "orQueries");
+        problem.setTitle("orQueries".equals(field) ? "Expression in query rejected" : "Invalid request");
+        problem.setProperty("field", field);
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);

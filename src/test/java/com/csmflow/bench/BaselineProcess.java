@@ -12,10 +12,11 @@ import org.camunda.bpm.model.bpmn.builder.StartEventBuilder;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * Workload 4: a bare BPMN with the same number of wait states (user tasks) and asynchronous steps as
- * the change standard path, and no-op delegates. Its shape is a parameter (bench.baseline.userTasks,
- * bench.baseline.asyncSteps) so it can be matched to bpmn/change-request.bpmn: the async steps and
- * user tasks alternate, async first.
+ * Workload 4: a bare BPMN with the same number of wait states (user tasks, timers) and asynchronous
+ * steps as the change standard path, and no-op delegates. Its shape is a parameter
+ * (bench.baseline.userTasks / asyncSteps / timers; defaults 3 / 2 / 2 = bpmn/change-request.bpmn's
+ * standard path: schedule, implement, technical review; notice and window timers; send notice and tell
+ * outcome asynchronously). Timers, async steps and user tasks alternate.
  */
 final class BaselineProcess {
 
@@ -24,11 +25,17 @@ final class BaselineProcess {
     private BaselineProcess() {
     }
 
-    static BpmnModelInstance model(int userTasks, int asyncSteps) {
+    static BpmnModelInstance model(int userTasks, int asyncSteps, int timers) {
         StartEventBuilder start = Bpmn.createExecutableProcess(KEY).name("Benchmark baseline")
                 .camundaHistoryTimeToLive(1).startEvent("start");
         AbstractFlowNodeBuilder<?, ?> flow = start;
-        for (int i = 0; i < Math.max(userTasks, asyncSteps); i++) {
+        for (int i = 0; i < Math.max(Math.max(userTasks, asyncSteps), timers); i++) {
+            if (i < timers) {
+                // the first timer is due at once (the change's late maintenance notice), the others at the
+                // window start the instance was given (the change's window timer)
+                flow = i == 0 ? flow.intermediateCatchEvent("timer" + i).timerWithDuration("PT0S")
+                        : flow.intermediateCatchEvent("timer" + i).timerWithDate("${windowStart}");
+            }
             if (i < asyncSteps) {
                 flow = flow.serviceTask("async" + i).camundaAsyncBefore().camundaDelegateExpression("${benchNoop}");
             }
@@ -51,8 +58,10 @@ final class BaselineProcess {
             @Override
             public String start(int sequence) {
                 String client = clients.get(sequence % clients.size());
+                String window = java.time.Instant.now().plusMillis(WorkflowWorkloads.WINDOW_LEAD_MILLIS).toString();
                 String body = "{\"businessKey\":\"BASE-" + sequence + "\",\"variables\":{\"clientReference\":"
-                        + "{\"value\":\"" + client + "\",\"type\":\"String\"}}}";
+                        + "{\"value\":\"" + client + "\",\"type\":\"String\"},\"windowStart\":{\"value\":\""
+                        + window + "\",\"type\":\"String\"}}}";
                 HttpResponse<String> response = app.call("POST",
                         "/engine-rest/process-definition/key/" + KEY + "/start", Bench.CSM_USER, Bench.PASSWORD, body);
                 if (response.statusCode() != 200) {

@@ -1,7 +1,7 @@
 package com.csmflow.bench;
 
 import com.csmflow.CsmFlowApplication;
-import com.csmflow.harness.EmbeddedPostgres17;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,23 +46,24 @@ final class BenchApp implements AutoCloseable {
     final String dbUser;
     final String dbPassword;
     final String databaseDescription;
-    private final EmbeddedPostgres17.Lease lease;
+    private final EmbeddedPostgres postgres;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     BenchApp(int smtpPort, List<String> extraArguments) {
         String external = System.getenv("SPRING_DATASOURCE_URL");
         if (external != null && !external.isBlank()) {
-            lease = null;
+            postgres = null;
             jdbcUrl = external;
             dbUser = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "csmflow");
             dbPassword = System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "");
             databaseDescription = "external PostgreSQL (SPRING_DATASOURCE_URL)";
         } else {
-            lease = EmbeddedPostgres17.lease();
-            jdbcUrl = freshDatabase(lease.jdbcUrl(), "csmflow_bench");
+            postgres = startPostgres();
+            jdbcUrl = freshDatabase(postgres.getJdbcUrl("postgres", "postgres"), "csmflow_bench");
             dbUser = "postgres";
             dbPassword = "postgres";
-            databaseDescription = "embedded PostgreSQL 17 (zonky, fsync=off, synchronous_commit=off)";
+            databaseDescription = "embedded PostgreSQL 17 (zonky binaries of the test harness; durable: fsync and "
+                    + "synchronous_commit on; pg_stat_statements)";
         }
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.profiles.active=postgres",
@@ -173,8 +174,71 @@ final class BenchApp implements AutoCloseable {
     @Override
     public void close() {
         context.close();
-        if (lease != null) {
-            lease.close();
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                System.err.println("[bench] stopping PostgreSQL: " + e);
+            }
+        }
+    }
+
+    /**
+     * The harness's PostgreSQL 17 binaries, but not its server settings: the test harness turns
+     * durability off, production doesn't, and pg_stat_statements must be preloaded.
+     */
+    private static EmbeddedPostgres startPostgres() {
+        try {
+            java.io.File workDir = new java.io.File("target/bench-postgres");
+            workDir.mkdirs();
+            java.io.File log = new java.io.File(System.getProperty("bench.out", "target/bench"), "postgres.log");
+            log.getParentFile().mkdirs();
+            return EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(workDir)
+                    // the server log, with the plan of every statement slower than 300 ms (auto_explain)
+                    .setErrorRedirector(ProcessBuilder.Redirect.to(log))
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
+                    .setServerConfig("auto_explain.log_min_duration", System.getProperty("bench.explainMs", "300"))
+                    .setServerConfig("auto_explain.log_analyze", System.getProperty("bench.explainAnalyze", "off"))
+                    .setCleanDataDirectory(true)
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
+                    .setServerConfig("pg_stat_statements.max", "2000")
+                    .start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start embedded PostgreSQL", e);
+        }
+    }
+
+    /** Top statements by total time since the last reset (pg_stat_statements), or empty. */
+    List<String> topStatements(int limit) {
+        try {
+            return query("SELECT calls, round(total_exec_time)::bigint, round(mean_exec_time::numeric, 2), "
+                    + "left(regexp_replace(query, '\\s+', ' ', 'g'), 600) FROM pg_stat_statements "
+                    + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                    + "ORDER BY total_exec_time DESC LIMIT " + limit).stream()
+                    .map(row -> "calls=" + row[0] + " totalMs=" + row[1] + " meanMs=" + row[2] + " | " + row[3])
+                    .toList();
+        } catch (IllegalStateException e) {
+            return List.of();
+        }
+    }
+
+    void resetStatements() {
+        try {
+            execute("SELECT pg_stat_statements_reset()");
+        } catch (IllegalStateException e) {
+            // not installed here: the JDBC counting proxy still counts
+        }
+    }
+
+    /** pg_stat_statements when the server preloads it (the embedded one does). */
+    void enableStatementStatistics() {
+        try {
+            execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        } catch (IllegalStateException e) {
+            System.err.println("[bench] pg_stat_statements not available: " + e.getCause());
         }
     }
 

@@ -20,6 +20,11 @@ import org.junit.jupiter.api.Test;
  */
 class PlatformBenchmark {
 
+    /** -Dbench.skip=baseline,workflows,storm,tasklist leaves workloads out (for quick looks at one). */
+    private static boolean wanted(String workload) {
+        return !List.of(System.getProperty("bench.skip", "").split(",")).contains(workload);
+    }
+
     @Test
     void run() {
         Bench.Scale scale = Bench.Scale.of(System.getProperty("bench.scale", "smoke")).withOverrides();
@@ -40,6 +45,7 @@ class PlatformBenchmark {
         smtp.start();
         try (BenchApp app = new BenchApp(smtp.getSmtp().getPort(), extra)) {
             results.run("database", app.databaseDescription);
+            app.enableStatementStatistics();
             results.run("jobExecutor", jobExecutor(app));
             String footprint = "footprint";
             results.add(footprint, "start-up to ready (SpringApplication.run)", app.startupMillis / 1000, "s");
@@ -52,48 +58,65 @@ class PlatformBenchmark {
             List<String> enhanced = clients.stream().filter(c -> Integer.parseInt(c.substring(6)) % 2 == 0).toList();
             RepositoryService repository = app.engine.getRepositoryService();
             int userTasks = Integer.getInteger("bench.baseline.userTasks", 3);
-            int asyncSteps = Integer.getInteger("bench.baseline.asyncSteps", 3);
+            int asyncSteps = Integer.getInteger("bench.baseline.asyncSteps", 2);
+            int timers = Integer.getInteger("bench.baseline.timers", 2);
             repository.createDeployment().name("benchmark")
-                    .addModelInstance(BaselineProcess.KEY + ".bpmn", BaselineProcess.model(userTasks, asyncSteps))
+                    .addModelInstance(BaselineProcess.KEY + ".bpmn", BaselineProcess.model(userTasks, asyncSteps, timers))
                     .addModelInstance(TimerStorm.KEY + ".bpmn", TimerStorm.model())
                     .addModelInstance(TasklistScale.KEY + ".bpmn", TasklistScale.model())
                     .deploy();
             Bench.grantStart(app, "csm", BaselineProcess.KEY);
 
             // 4: baseline
+            app.resetStatements();
             InstanceDriver driver = new InstanceDriver(app);
-            InstanceDriver.Outcome baseline = driver.run(BaselineProcess.scenario(app, clients), scale.users(),
+            InstanceDriver.Outcome baseline = !wanted("baseline") ? null : driver.run(BaselineProcess.scenario(app, clients), scale.users(),
                     scale.inFlightPerUser(), scale.warmupSeconds(), scale.measureSeconds());
-            String w4 = "4 baseline (" + userTasks + " tasks, " + asyncSteps + " async)";
-            report(results, w4, baseline, false);
-            Map<String, Object> w4detail = new LinkedHashMap<>(baseline.json());
+            String w4 = "4 baseline (" + userTasks + " tasks, " + asyncSteps + " async, " + timers + " timers)";
+            Map<String, Object> w4detail = new LinkedHashMap<>();
+            if (baseline != null) {
+                report(results, w4, baseline, false);
+                w4detail.putAll(baseline.json());
+            }
             w4detail.put("userTasks", userTasks);
             w4detail.put("asyncSteps", asyncSteps);
+            w4detail.put("timers", timers);
+            w4detail.put("topStatements", app.topStatements(12));
             results.detail("baseline", w4detail);
             results.add(footprint, "heap after warm-up (after full GC)", Bench.heapAfterGcMb(), "MB");
             results.add(footprint, "RSS after warm-up", Bench.rss().getOrDefault("VmRSS", Double.NaN), "MB");
             results.write(out);
 
             // 1-3: the change and escalation workflows, when they are part of this build
-            new WorkflowWorkloads(app, results, scale, clients, smtp, baseline).run();
+            if (wanted("workflows") && baseline != null) {
+                new WorkflowWorkloads(app, results, scale, clients, smtp, baseline).run();
+            }
             results.write(out);
 
             // 5: timer storm
-            new TimerStorm(app, results).run(scale.stormClocks(), enhanced,
-                    Double.parseDouble(System.getProperty("bench.stormTimeout", "300")));
+            if (wanted("storm")) {
+                app.resetStatements();
+                new TimerStorm(app, results).run(scale.stormClocks(), enhanced,
+                        Double.parseDouble(System.getProperty("bench.stormTimeout", "300")));
+                results.detail("timerStormTopStatements", app.topStatements(8));
+            }
             results.write(out);
 
             // 6: tasklist at scale
-            TasklistScale tasklist = new TasklistScale(app, results);
-            double populateSeconds = tasklist.populate(scale.openTasks(), clients);
-            String w6 = "6 tasklist (" + scale.openTasks() + " open tasks)";
-            results.add(w6, "bulk-create open tasks", populateSeconds, "s");
-            app.execute("ANALYZE");
-            Map<String, Object> queries = tasklist.measure(w6, 10, scale.querySamples());
-            queries.put("populateSeconds", Stats.round(populateSeconds));
-            results.detail("tasklist", queries);
-            results.detail("tableRows", tableRows(app));
-            results.write(out);
+            if (wanted("tasklist")) {
+                TasklistScale tasklist = new TasklistScale(app, results);
+                double populateSeconds = tasklist.populate(scale.openTasks(), clients);
+                String w6 = "6 tasklist (" + scale.openTasks() + " open tasks)";
+                results.add(w6, "bulk-create open tasks", populateSeconds, "s");
+                app.execute("ANALYZE");
+                app.resetStatements();
+                Map<String, Object> queries = tasklist.measure(w6, 10, scale.querySamples());
+                queries.put("populateSeconds", Stats.round(populateSeconds));
+                queries.put("topStatements", app.topStatements(6));
+                results.detail("tasklist", queries);
+                results.detail("tableRows", tableRows(app));
+                results.write(out);
+            }
             WorkflowWorkloads.changeQueries(app, results, clients, scale);
 
             // 8: footprint at the end

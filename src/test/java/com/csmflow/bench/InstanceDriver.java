@@ -122,7 +122,8 @@ final class InstanceDriver {
                         }
                     }
                     boolean progressed = false;
-                    while (inFlight.size() < inFlightPerUser) {
+                    // one start per round at most, so that a user keeps working its open tasks meanwhile
+                    if (inFlight.size() < inFlightPerUser) {
                         long t0 = System.nanoTime();
                         try {
                             String id = scenario.start(sequence.incrementAndGet());
@@ -135,7 +136,6 @@ final class InstanceDriver {
                         } catch (RuntimeException e) {
                             errors.incrementAndGet();
                             log(scenario, e);
-                            break;
                         }
                     }
                     Set<String> ids = new HashSet<>(inFlight.keySet());

@@ -110,6 +110,11 @@ class PlatformBenchmark {
                 results.add(w6, "bulk-create open tasks", populateSeconds, "s");
                 app.execute("ANALYZE");
                 app.resetStatements();
+                if (Boolean.getBoolean("bench.tasklistOnlyPopulate")) {
+                    results.write(out);
+                    System.out.println("[bench] populated; database " + app.jdbcUrl);
+                    InstanceDriver.sleep(Integer.getInteger("bench.hold", 0) * 1000L);
+                }
                 Map<String, Object> queries = tasklist.measure(w6, 10, scale.querySamples());
                 queries.put("populateSeconds", Stats.round(populateSeconds));
                 queries.put("topStatements", app.topStatements(6));
@@ -128,6 +133,13 @@ class PlatformBenchmark {
             results.check(footprint, "whole run without OutOfMemoryError", true,
                     "-Xmx" + System.getProperty("bench.xmx", "?"));
             results.run("machineAtEnd", Bench.machine());
+            results.write(out);
+            // -Dbench.hold=600 keeps the application and database up for a look with psql
+            int hold = Integer.getInteger("bench.hold", 0);
+            if (hold > 0) {
+                System.out.println("[bench] holding " + hold + " s; database " + app.jdbcUrl + ", app port " + app.port);
+                InstanceDriver.sleep(hold * 1000L);
+            }
         } finally {
             smtp.stop();
             results.write(out);

@@ -41,6 +41,16 @@ class PlatformBenchmark {
         }
         results.run("extraArguments", extra);
 
+        // the 1-minute load average every 5 s: on a shared machine the figures mean little without it
+        Stats load = new Stats();
+        java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "bench-load-sampler");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        sampler.scheduleAtFixedRate(() -> load.record(Double.parseDouble(Bench.loadAverage().split(" ")[0])),
+                0, 5, java.util.concurrent.TimeUnit.SECONDS);
         GreenMail smtp = new GreenMail(new ServerSetup(0, "localhost", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try (BenchApp app = new BenchApp(smtp.getSmtp().getPort(), extra)) {
@@ -150,6 +160,11 @@ class PlatformBenchmark {
                 InstanceDriver.sleep(hold * 1000L);
             }
         } finally {
+            sampler.shutdownNow();
+            results.run("loadAverage1mDuringRun", Map.of("min", load.percentile(0.0001), "median", load.percentile(50),
+                    "max", load.max(), "samples", load.count()));
+            results.add("machine", "load average (1 min) during run, median", load.percentile(50), "");
+            results.add("machine", "load average (1 min) during run, max", load.max(), "");
             smtp.stop();
             results.write(out);
             System.out.println();

@@ -115,7 +115,7 @@ class PlatformBenchmark {
             // 6: tasklist at scale
             if (wanted("tasklist")) {
                 TasklistScale tasklist = new TasklistScale(app, results);
-                int viaEngine = Math.min(scale.openTasks(), Integer.getInteger("bench.tasksViaEngine", 10_000));
+                int viaEngine = Math.min(scale.openTasks(), Integer.getInteger("bench.tasksViaEngine", 5_000));
                 double populateSeconds = tasklist.populate(viaEngine, clients);
                 double multiplySeconds = tasklist.multiply(viaEngine, scale.openTasks());
                 long openTasks = app.engine.getTaskService().createTaskQuery().count();

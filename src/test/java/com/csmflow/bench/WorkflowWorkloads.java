@@ -84,7 +84,7 @@ final class WorkflowWorkloads {
         InstanceDriver driver = new InstanceDriver(app);
         InstanceDriver.Outcome outcome = driver.run(changeScenario("change-normal", "normal", "medium"),
                 scale.users(), scale.inFlightPerUser(), scale.warmupSeconds(),
-                scale.measureSeconds());
+                Double.parseDouble(System.getProperty("bench.normalSeconds", "" + Math.min(30, scale.measureSeconds()))));
         // let the last notifications leave the outbox
         InstanceDriver.sleep(5_000);
         int mails = smtp.getReceivedMessages().length - mailsBefore;
@@ -160,7 +160,7 @@ final class WorkflowWorkloads {
      * time until every escalation reached it.
      */
     private void escalationLadder() {
-        int count = Integer.getInteger("bench.escalations", scale.name().equals("full") ? 500 : 20);
+        int count = Integer.getInteger("bench.escalations", scale.name().equals("full") ? 200 : 20);
         List<String> enhanced = clients.stream().filter(c -> Integer.parseInt(c.substring(6)) % 2 == 0).toList();
         Instant raisedAt = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
         ClockUtil.setCurrentTime(Date.from(raisedAt));

@@ -39,7 +39,7 @@ final class Bench {
         static Scale of(String name) {
             return switch (name) {
                 case "smoke" -> new Scale("smoke", 5, 20, 4, 8, 300, 3_000, 40);
-                case "full" -> new Scale("full", 10, 60, 4, 16, 10_000, 100_000, 200);
+                case "full" -> new Scale("full", 10, 60, 4, 24, 10_000, 100_000, 200);
                 default -> throw new IllegalArgumentException("bench.scale must be smoke or full: " + name);
             };
         }

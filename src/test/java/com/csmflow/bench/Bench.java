@@ -59,6 +59,7 @@ final class Bench {
         user(identity, "bench-cse", "cse");
         user(identity, "bench-service-manager", "service-manager");
         user(identity, "bench-dc-head", "dc-head");
+        user(identity, "bench-delivery-manager", "delivery-manager");
         user(identity, "bench-account-manager", "account-manager");
         CAB_USERS.forEach(cab -> user(identity, cab, "cab"));
     }

@@ -38,7 +38,8 @@ class IdentitySetup implements ApplicationRunner {
      * everything else a group does on a task comes from being the task's candidate group.
      */
     static final Map<String, List<RoleGroup>> PROCESS_STARTERS = Map.of(
-            "service-desk-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER));
+            "service-desk-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER),
+            "change-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER));
 
     static final String MY_TASKS_FILTER = "My tasks";
 

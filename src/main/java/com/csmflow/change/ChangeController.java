@@ -1,0 +1,55 @@
+package com.csmflow.change;
+
+import com.csmflow.register.RequiresGroup;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The change register. Staff and client systems (through a technical user in one of the starter groups)
+ * raise changes; every authenticated user may read them.
+ */
+@RestController
+@RequestMapping("/api/changes")
+class ChangeController {
+
+    private final ChangeService service;
+
+    ChangeController(ChangeService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @RequiresGroup({"csm", "cse", "service-manager", "camunda-admin"})
+    ResponseEntity<ChangeView> raise(@Valid @RequestBody ChangeRequestBody body) {
+        ChangeView created = service.raise(body);
+        return ResponseEntity.created(URI.create("/api/changes/" + created.reference())).body(created);
+    }
+
+    @GetMapping("/{reference}")
+    ChangeView get(@PathVariable String reference) {
+        return service.get(reference);
+    }
+
+    @GetMapping
+    List<ChangeView> list(@RequestParam(required = false) String client,
+                          @RequestParam(required = false) String status,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime windowFrom,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime windowTo) {
+        return service.list(blankToNull(client), blankToNull(status), windowFrom, windowTo);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

@@ -1,0 +1,105 @@
+package com.csmflow.change;
+
+import com.csmflow.register.ProcessOrigin;
+import com.csmflow.register.RegisterAudit;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The change register: rows and votes, each change written together with its audit entry in the
+ * caller's transaction (the engine's, when a process step writes).
+ */
+@Service
+class ChangeRegister {
+
+    static final String REGISTER = "change";
+    static final String VOTE_REGISTER = "change-cab-vote";
+
+    private final ChangeRecordRepository changes;
+    private final CabVoteRepository votes;
+    private final RegisterAudit audit;
+    private final IdentityService identityService;
+
+    ChangeRegister(ChangeRecordRepository changes, CabVoteRepository votes, RegisterAudit audit,
+                   IdentityService identityService) {
+        this.changes = changes;
+        this.votes = votes;
+        this.audit = audit;
+        this.identityService = identityService;
+    }
+
+    @Transactional
+    ChangeRecord create(DelegateExecution execution, ChangeRecord record) {
+        ChangeRecord saved = changes.save(record);
+        audit.record(execution, REGISTER, saved.getReference(), RegisterAudit.CREATE, Map.of(), saved.snapshot());
+        return saved;
+    }
+
+    /** Applies a change to the row of the execution's business key and audits the fields that changed. */
+    @Transactional
+    ChangeRecord update(DelegateExecution execution, String action, Consumer<ChangeRecord> change) {
+        ChangeRecord record = find(execution.getProcessBusinessKey()).orElseThrow(() -> new IllegalStateException(
+                "No change " + execution.getProcessBusinessKey() + " in the register"));
+        Map<String, Object> before = new LinkedHashMap<>(record.snapshot());
+        change.accept(record);
+        audit.record(execution, REGISTER, record.getReference(), action, before, record.snapshot());
+        return record;
+    }
+
+    /** One vote per task: a retried or replayed completion records nothing the second time. */
+    @Transactional
+    void recordVote(DelegateExecution execution, String board, String voter, String vote, boolean veto,
+                    String comment, Instant at, String taskId) {
+        if (votes.existsByTaskId(taskId)) {
+            return;
+        }
+        String reference = execution.getProcessBusinessKey();
+        votes.save(new CabVote(reference, board, voter, vote, veto, comment, at, taskId, ProcessOrigin.of(execution)));
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("board", board);
+        after.put("voter", voter);
+        after.put("vote", vote);
+        after.put("veto", veto);
+        after.put("comment", comment);
+        audit.record(execution, VOTE_REGISTER, reference, "VOTE", Map.of(), after);
+    }
+
+    @Transactional(readOnly = true)
+    Optional<ChangeRecord> find(String reference) {
+        return changes.findByReference(reference);
+    }
+
+    @Transactional(readOnly = true)
+    List<CabVote> votes(String reference) {
+        return votes.findByChangeReferenceOrderByVotedAtAscIdAsc(reference);
+    }
+
+    @Transactional(readOnly = true)
+    List<ChangeRecord> search(String client, String status, Instant windowFrom, Instant windowTo) {
+        // the window filter keeps changes whose window overlaps [windowFrom, windowTo)
+        return changes.search(client, status).stream()
+                .filter(change -> windowFrom == null || change.getWindowEnd().isAfter(windowFrom))
+                .filter(change -> windowTo == null || change.getWindowStart().isBefore(windowTo))
+                .toList();
+    }
+
+    /** Group membership as the engine's identity service knows it, whoever the current user is. */
+    boolean isMember(String userId, String groupId) {
+        CommandContext commandContext = Context.getCommandContext();
+        if (commandContext == null) {
+            return identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
+        }
+        return commandContext.runWithoutAuthorization(
+                () -> identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0);
+    }
+}

@@ -1,0 +1,122 @@
+package com.csmflow.change;
+
+import com.csmflow.api.InvalidFieldException;
+import com.csmflow.api.NotFoundException;
+import com.csmflow.client.ClientRepository;
+import com.csmflow.register.BusinessKeys;
+import com.csmflow.sla.SlaClocks;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Raising changes through the API and reading the change register with its live state. */
+@Service
+class ChangeService {
+
+    static final String PROCESS = "change-request";
+
+    private final ChangeRegister register;
+    private final ClientRepository clients;
+    private final BusinessKeys businessKeys;
+    private final RuntimeService runtimeService;
+    private final HistoryService historyService;
+    private final ProcessEngine processEngine;
+    private final SlaClocks clocks;
+
+    ChangeService(ChangeRegister register, ClientRepository clients, BusinessKeys businessKeys,
+                  RuntimeService runtimeService, HistoryService historyService, ProcessEngine processEngine,
+                  SlaClocks clocks) {
+        this.register = register;
+        this.clients = clients;
+        this.businessKeys = businessKeys;
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
+        this.processEngine = processEngine;
+        this.clocks = clocks;
+    }
+
+    /**
+     * Checks what bean validation cannot, then starts the workflow under the caller's authorizations with
+     * the register reference as business key. The first steps (record, classify) run in this transaction,
+     * so the answer already shows class and risk, and a failure leaves nothing behind.
+     */
+    @Transactional
+    ChangeView raise(ChangeRequestBody body) {
+        if (clients.findByReference(body.clientReference()).filter(client -> !client.isRetired()).isEmpty()) {
+            throw new InvalidFieldException("clientReference", "no active client with this reference");
+        }
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        if (!body.windowStart().toInstant().isAfter(now)) {
+            throw new InvalidFieldException("windowStart", "must be in the future");
+        }
+        if (!body.windowEnd().isAfter(body.windowStart())) {
+            throw new InvalidFieldException("windowEnd", "must be after windowStart");
+        }
+        String reference = businessKeys.next("CHG");
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("clientReference", body.clientReference());
+        variables.put("title", body.title().trim());
+        variables.put("description", body.description());
+        variables.put("requestedType", body.requestedType());
+        variables.put("nonStandard", Boolean.TRUE.equals(body.nonStandard()));
+        variables.put("impactedServices", String.join(", ", body.impactedServices()));
+        variables.put("windowStart", body.windowStart().toString());
+        variables.put("windowEnd", body.windowEnd().toString());
+        variables.put("urgency", body.urgency());
+        variables.put("impact", body.impact());
+        variables.put("billable", body.billable());
+        variables.put("requesterEmail", body.requesterEmail());
+        runtimeService.createProcessInstanceByKey(PROCESS).businessKey(reference).setVariables(variables).execute();
+        return get(reference);
+    }
+
+    @Transactional(readOnly = true)
+    ChangeView get(String reference) {
+        ChangeRecord change = register.find(reference).orElseThrow(() -> new NotFoundException("Change", reference));
+        return ChangeView.of(change, register.votes(reference).stream().map(ChangeView.VoteView::of).toList(),
+                currentSteps(change), clocks.search(reference, null, null, 50).stream()
+                        .map(ChangeView.ClockView::of).toList());
+    }
+
+    @Transactional(readOnly = true)
+    List<ChangeView> list(String client, String status, OffsetDateTime windowFrom, OffsetDateTime windowTo) {
+        if (status != null && !ChangeStatus.ALL.contains(status)) {
+            throw new InvalidFieldException("status", "must be one of " + ChangeStatus.ALL.stream().sorted().toList());
+        }
+        return register.search(client, status, windowFrom == null ? null : windowFrom.toInstant(),
+                        windowTo == null ? null : windowTo.toInstant()).stream()
+                .map(change -> ChangeView.of(change, null, null, null)).toList();
+    }
+
+    /**
+     * Activities of the instance that are still open (user tasks, timers, async steps). Read without the
+     * caller's engine authorizations: who may read changes is decided by the API, not by READ_HISTORY.
+     */
+    private List<ChangeView.StepView> currentSteps(ChangeRecord change) {
+        String processInstanceId = change.getOrigin() == null ? null : change.getOrigin().getProcessInstanceId();
+        if (processInstanceId == null) {
+            return List.of();
+        }
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        List<HistoricActivityInstance> open = configuration.getCommandExecutorTxRequired().execute(
+                commandContext -> commandContext.runWithoutAuthorization(() -> historyService
+                        .createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).unfinished()
+                        .orderByHistoricActivityInstanceStartTime().asc().list()));
+        return open.stream()
+                .filter(activity -> !"multiInstanceBody".equals(activity.getActivityType()))
+                .map(activity -> new ChangeView.StepView(activity.getActivityId(), activity.getActivityName(),
+                        activity.getActivityType()))
+                .distinct().toList();
+    }
+}

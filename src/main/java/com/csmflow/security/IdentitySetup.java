@@ -39,7 +39,8 @@ class IdentitySetup implements ApplicationRunner {
      */
     static final Map<String, List<RoleGroup>> PROCESS_STARTERS = Map.of(
             "service-desk-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER),
-            "change-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER));
+            "change-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER),
+            "escalation", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER, RoleGroup.DC_HEAD));
 
     static final String MY_TASKS_FILTER = "My tasks";
 

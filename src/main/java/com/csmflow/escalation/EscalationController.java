@@ -1,0 +1,63 @@
+package com.csmflow.escalation;
+
+import com.csmflow.register.RequiresGroup;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The escalation register and the client side of the escalation workflow. Client systems call it with an
+ * account in one of the staff roles below (there is no separate client role yet).
+ */
+@RestController
+@RequestMapping("/api/escalations")
+class EscalationController {
+
+
+    private final EscalationService service;
+
+    EscalationController(EscalationService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @RequiresGroup({"csm", "service-manager", "delivery-manager", "dc-head", "camunda-admin"})
+    ResponseEntity<EscalationView> raise(@Valid @RequestBody EscalationRequests.Raise request) {
+        EscalationView created = service.raise(request);
+        return ResponseEntity.created(URI.create("/api/escalations/" + created.reference())).body(created);
+    }
+
+    @PostMapping("/{reference}/client-response")
+    @RequiresGroup({"csm", "service-manager", "delivery-manager", "dc-head", "camunda-admin"})
+    EscalationView clientResponse(@PathVariable String reference,
+                                  @Valid @RequestBody EscalationRequests.ClientResponse request) {
+        return service.clientResponse(reference, request);
+    }
+
+    @PostMapping("/{reference}/client-confirmation")
+    @RequiresGroup({"csm", "service-manager", "delivery-manager", "dc-head", "camunda-admin"})
+    EscalationView clientConfirmation(@PathVariable String reference,
+                                      @Valid @RequestBody EscalationRequests.ClientConfirmation request) {
+        return service.clientConfirmation(reference, request);
+    }
+
+    @GetMapping("/{reference}")
+    EscalationView get(@PathVariable String reference) {
+        return service.get(reference);
+    }
+
+    @GetMapping
+    List<EscalationView> list(@RequestParam(required = false) String clientReference,
+                              @RequestParam(required = false) EscalationStatus status) {
+        return service.list(clientReference, status);
+    }
+
+}

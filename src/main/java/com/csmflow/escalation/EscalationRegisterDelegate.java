@@ -1,0 +1,198 @@
+package com.csmflow.escalation;
+
+import com.csmflow.api.NotFoundException;
+import com.csmflow.client.Client;
+import com.csmflow.client.ClientRepository;
+import com.csmflow.register.BusinessKeys;
+import com.csmflow.register.ProcessOrigin;
+import com.csmflow.register.RegisterAudit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Record in the escalation register": every step of bpmn/escalation.bpmn that changes the register
+ * goes through here, named by the input {@code step} (raise, severity, acknowledged, ladder, update,
+ * updateLate, pause, resume, resolved, reopened, confirmed, closed, breachJoined); {@code level} names
+ * the rung for {@code ladder}. Writes in the engine's transaction, audits every change, and writes a
+ * timeline row at most once per visit of the step, so a retried job does not record twice.
+ */
+@Component("escalationRegister")
+class EscalationRegisterDelegate implements JavaDelegate {
+
+    static final String REGISTER = "escalation";
+    static final Set<String> IMPACTS = Set.of("critical", "high", "medium", "low");
+    private static final Duration REPEAT_WINDOW = Duration.ofDays(30);
+
+    private final EscalationRepository escalations;
+    private final EscalationEventRepository events;
+    private final ClientRepository clients;
+    private final BusinessKeys businessKeys;
+    private final RegisterAudit audit;
+
+    EscalationRegisterDelegate(EscalationRepository escalations, EscalationEventRepository events,
+                               ClientRepository clients, BusinessKeys businessKeys, RegisterAudit audit) {
+        this.escalations = escalations;
+        this.events = events;
+        this.clients = clients;
+        this.businessKeys = businessKeys;
+        this.audit = audit;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String step = (String) execution.getVariableLocal("step");
+        String level = (String) execution.getVariableLocal("level");
+        if ("raise".equals(step)) {
+            raise(execution);
+            return;
+        }
+        Escalation escalation = escalations.findByReference(execution.getProcessBusinessKey())
+                .orElseThrow(() -> new NotFoundException("escalation", execution.getProcessBusinessKey()));
+        Map<String, Object> before = escalation.snapshot();
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        switch (step) {
+            case "severity" -> {
+                escalation.setSeverity(text(execution, "severity"), text(execution, "priority"));
+                event(execution, escalation, EscalationEventKind.SEVERITY_SET, null,
+                        text(execution, "severity") + " / " + text(execution, "priority"));
+            }
+            case "acknowledged" -> {
+                escalation.acknowledge(now, currentUser(execution));
+                execution.setVariable("acknowledged", true);
+                event(execution, escalation, EscalationEventKind.ACKNOWLEDGED, null, text(execution, "acknowledgementNote"));
+            }
+            case "ladder" -> {
+                EscalationLevel rung = EscalationLevel.valueOf(level);
+                escalation.climbTo(rung);
+                event(execution, escalation, EscalationEventKind.LADDER_STEP, rung, text(execution, "ladderReason"));
+            }
+            case "update" -> event(execution, escalation, EscalationEventKind.UPDATE_SENT, null, text(execution, "clientUpdate"));
+            case "updateLate" -> event(execution, escalation, EscalationEventKind.UPDATE_LATE, null, null);
+            case "pause" -> {
+                escalation.setStatus(EscalationStatus.WAITING_FOR_CLIENT);
+                event(execution, escalation, EscalationEventKind.PAUSED, null, text(execution, "informationRequest"));
+            }
+            case "resume" -> {
+                escalation.setStatus(EscalationStatus.ACKNOWLEDGED);
+                event(execution, escalation, EscalationEventKind.RESUMED, null, text(execution, "clientResponse"));
+            }
+            case "resolved" -> {
+                escalation.resolve(now, text(execution, "resolution"));
+                event(execution, escalation, EscalationEventKind.RESOLVED, null, text(execution, "resolution"));
+            }
+            case "reopened" -> {
+                escalation.reopen();
+                event(execution, escalation, EscalationEventKind.REOPENED, null, text(execution, "clientComment"));
+            }
+            case "confirmed" -> event(execution, escalation, EscalationEventKind.CONFIRMED, null, text(execution, "clientComment"));
+            case "closed" -> {
+                escalation.close(now, Boolean.TRUE.equals(execution.getVariable("rootCauseKnown")), text(execution, "rootCause"));
+                event(execution, escalation, EscalationEventKind.CLOSED, null, text(execution, "closingSummary"));
+            }
+            case "breachJoined" -> event(execution, escalation, EscalationEventKind.BREACH_JOINED, null,
+                    text(execution, "joinedBreachBusinessKey") + " missed " + text(execution, "joinedBreachMetric"));
+            default -> throw new IllegalArgumentException("Unknown escalation register step '" + step + "'");
+        }
+        escalations.save(escalation);
+        Map<String, Object> after = escalation.snapshot();
+        if (!after.equals(before)) {
+            audit.record(execution, REGISTER, escalation.getReference(), RegisterAudit.UPDATE, before, after);
+        }
+    }
+
+    /**
+     * First step of every escalation: gives it its reference (ESC-yyyy-nnnn, unless the API already did),
+     * normalises what the three ways in deliver, and writes the row. Also tells the severity table the
+     * client's tier and whether the client escalated in the last 30 days.
+     */
+    private void raise(DelegateExecution execution) {
+        String reference = execution.getProcessBusinessKey();
+        if (reference == null || reference.isBlank()) {
+            reference = businessKeys.next("ESC");
+            execution.setProcessBusinessKey(reference);
+        }
+        String clientReference = text(execution, "clientReference");
+        Client client = clients.findByReference(clientReference == null ? "" : clientReference)
+                .orElseThrow(() -> new NotFoundException("client", clientReference));
+        String breachedKey = text(execution, "breachedBusinessKey");
+        String source = breachedKey != null ? "sla-breach" : defaultText(text(execution, "source"), "staff");
+        String impact = text(execution, "reportedImpact");
+        if (impact == null && text(execution, "priority") != null) {
+            impact = impactOfPriority(text(execution, "priority"));
+        }
+        impact = defaultText(impact, "medium").toLowerCase(Locale.ROOT);
+        if (!IMPACTS.contains(impact)) {
+            throw new IllegalArgumentException("reportedImpact must be one of " + IMPACTS + ", was " + impact);
+        }
+        String subject = defaultText(text(execution, "subject"), text(execution, "summary"));
+        if (subject == null) {
+            subject = "SLA breach of " + breachedKey;
+        }
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+
+        execution.setVariable("escalationReference", reference);
+        execution.setVariable("source", source);
+        execution.setVariable("reportedImpact", impact);
+        execution.setVariable("subject", subject);
+        execution.setVariable("clientTier", client.getTier().name());
+        execution.setVariable("clientName", client.getName());
+        execution.setVariable("repeatedWithin30Days", escalations.existsByClientReferenceAndRaisedAtAfterAndReferenceNot(
+                clientReference, now.minus(REPEAT_WINDOW), reference));
+        execution.setVariable("acknowledged", false);
+        // the notification steps address the contact with ${contactEmail}: make sure the variable exists
+        execution.setVariable("contactEmail", defaultText(text(execution, "contactEmail"), ""));
+        execution.setVariable("description", defaultText(text(execution, "description"), ""));
+
+        if (escalations.findByReference(reference).isPresent()) {
+            return; // the step ran before in this instance (replay): the row is there
+        }
+        Escalation escalation = escalations.save(new Escalation(reference, clientReference, source, subject,
+                text(execution, "description"), impact, text(execution, "contactName"), text(execution, "contactEmail"),
+                breachedKey, text(execution, "breachedMetric"), now, ProcessOrigin.of(execution)));
+        event(execution, escalation, EscalationEventKind.RAISED, EscalationLevel.CSM, source);
+        audit.record(execution, REGISTER, reference, RegisterAudit.CREATE, Map.of(), escalation.snapshot());
+    }
+
+    private void event(DelegateExecution execution, Escalation escalation, EscalationEventKind kind,
+                       EscalationLevel level, String detail) {
+        String activityInstanceId = execution.getActivityInstanceId();
+        if (events.existsByEscalationIdAndKindAndActivityInstanceId(escalation.getId(), kind, activityInstanceId)) {
+            return;
+        }
+        events.save(new EscalationEvent(escalation.getId(), kind, level, detail,
+                ClockUtil.getCurrentTime().toInstant(), currentUser(execution), execution.getCurrentActivityId(),
+                activityInstanceId, ProcessOrigin.of(execution)));
+    }
+
+    static String impactOfPriority(String priority) {
+        return switch (priority.trim().toUpperCase(Locale.ROOT)) {
+            case "P1", "CRITICAL" -> "critical";
+            case "P2", "HIGH" -> "high";
+            case "P4", "LOW" -> "low";
+            default -> "medium";
+        };
+    }
+
+    private static String currentUser(DelegateExecution execution) {
+        Authentication authentication = execution.getProcessEngineServices().getIdentityService()
+                .getCurrentAuthentication();
+        return authentication == null ? "system" : authentication.getUserId();
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+
+    private static String defaultText(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+}

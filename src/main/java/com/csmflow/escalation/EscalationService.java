@@ -1,0 +1,142 @@
+package com.csmflow.escalation;
+
+import com.csmflow.api.ConflictException;
+import com.csmflow.api.InvalidFieldException;
+import com.csmflow.api.NotFoundException;
+import com.csmflow.client.ClientRepository;
+import com.csmflow.register.BusinessKeys;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import com.csmflow.register.RequiresGroup;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the REST API does with escalations. The caller's role is checked by {@link RequiresGroup} on the
+ * controller; the engine calls then run without engine authorization checks (a client system's account
+ * holds no process permissions), with the caller still recorded as the engine's current user.
+ */
+@Service
+class EscalationService {
+
+    static final String PROCESS = "escalation";
+    static final String CLIENT_RESPONSE_MESSAGE = "escalation-client-response";
+    static final String CLIENT_ANSWER_MESSAGE = "escalation-client-answer";
+
+    private final EscalationRepository escalations;
+    private final EscalationEventRepository events;
+    private final ClientRepository clients;
+    private final BusinessKeys businessKeys;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+    private final ProcessEngineConfigurationImpl engineConfiguration;
+
+    EscalationService(EscalationRepository escalations, EscalationEventRepository events, ClientRepository clients,
+                      BusinessKeys businessKeys, RuntimeService runtimeService, IdentityService identityService,
+                      ProcessEngineConfiguration engineConfiguration) {
+        this.escalations = escalations;
+        this.events = events;
+        this.clients = clients;
+        this.businessKeys = businessKeys;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+        this.engineConfiguration = (ProcessEngineConfigurationImpl) engineConfiguration;
+    }
+
+    /** Starts the workflow; its first steps write the register row in this transaction. */
+    @Transactional
+    EscalationView raise(EscalationRequests.Raise request) {
+        if (clients.findByReference(request.clientReference()).filter(c -> !c.isRetired()).isEmpty()) {
+            throw new InvalidFieldException("clientReference", "no active client with this reference");
+        }
+        String reference = businessKeys.next("ESC");
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("clientReference", request.clientReference());
+        variables.put("subject", request.subject());
+        variables.put("description", request.description());
+        variables.put("reportedImpact", request.reportedImpact());
+        variables.put("contactName", request.contactName());
+        variables.put("contactEmail", request.contactEmail());
+        variables.put("source", "client");
+        variables.put("raisedBy", currentUser());
+        withoutEngineAuthorization(() -> runtimeService.startProcessInstanceByKey(PROCESS, reference, variables));
+        return get(reference);
+    }
+
+    /** The client's information arrived: resumes the paused resolution clock. */
+    @Transactional
+    EscalationView clientResponse(String reference, EscalationRequests.ClientResponse request) {
+        Escalation escalation = find(reference);
+        correlate(escalation, CLIENT_RESPONSE_MESSAGE, Map.of("clientResponse", request.message()),
+                "is not waiting for information from the client");
+        return get(reference);
+    }
+
+    /** The client confirms the resolution or reopens the escalation. */
+    @Transactional
+    EscalationView clientConfirmation(String reference, EscalationRequests.ClientConfirmation request) {
+        Escalation escalation = find(reference);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("clientConfirmed", request.confirmed());
+        variables.put("clientComment", request.comment());
+        correlate(escalation, CLIENT_ANSWER_MESSAGE, variables, "is not waiting for the client to confirm a resolution");
+        return get(reference);
+    }
+
+    @Transactional(readOnly = true)
+    EscalationView get(String reference) {
+        Escalation escalation = find(reference);
+        return EscalationView.of(escalation, events.findByEscalationIdOrderByOccurredAtAscIdAsc(escalation.getId()));
+    }
+
+    @Transactional(readOnly = true)
+    List<EscalationView> list(String clientReference, EscalationStatus status) {
+        List<Escalation> rows = clientReference == null ? escalations.findAllByOrderByRaisedAtDesc()
+                : escalations.findByClientReferenceOrderByRaisedAtDesc(clientReference);
+        return rows.stream().filter(e -> status == null || e.getStatus() == status)
+                .limit(500).map(e -> EscalationView.of(e, null)).toList();
+    }
+
+    private Escalation find(String reference) {
+        return escalations.findByReference(reference).orElseThrow(() -> new NotFoundException("escalation", reference));
+    }
+
+    /**
+     * Delivers a client message to the one instance waiting for it. No waiting subscription (a duplicate,
+     * or the escalation is in another state) is a 409 and nothing changes.
+     */
+    private void correlate(Escalation escalation, String message, Map<String, Object> variables, String conflict) {
+        String processInstanceId = escalation.getOrigin().getProcessInstanceId();
+        boolean waiting = withoutEngineAuthorization(() -> runtimeService.createEventSubscriptionQuery()
+                .eventType("message").eventName(message).processInstanceId(processInstanceId).count()) > 0;
+        if (!waiting) {
+            throw new ConflictException("Escalation " + escalation.getReference() + " " + conflict);
+        }
+        try {
+            withoutEngineAuthorization(() -> runtimeService.createMessageCorrelation(message)
+                    .processInstanceBusinessKey(escalation.getReference())
+                    .setVariables(variables)
+                    .correlateWithResult());
+        } catch (MismatchingMessageCorrelationException raced) {
+            throw new ConflictException("Escalation " + escalation.getReference() + " " + conflict);
+        }
+    }
+
+    private <T> T withoutEngineAuthorization(Supplier<T> call) {
+        return engineConfiguration.getCommandExecutorTxRequired()
+                .execute(commandContext -> commandContext.runWithoutAuthorization(call::get));
+    }
+
+    private String currentUser() {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+}

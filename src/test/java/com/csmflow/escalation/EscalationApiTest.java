@@ -1,0 +1,239 @@
+package com.csmflow.escalation;
+
+import static com.csmflow.escalation.EscalationFixtures.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.csmflow.harness.CsmFlowTest;
+import com.csmflow.harness.TestServers;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The escalation API end to end on PostgreSQL, with the mails read from GreenMail: raise, work in the
+ * engine (as Tasklist would), the client's answers through the API, and the business-hours hold of
+ * client mail for a Standard-tier client.
+ */
+@CsmFlowTest
+class EscalationApiTest {
+
+    /** Saturday 7 March 2026, 11:00 in Munich: ALPENWERK (Standard, Mon-Fri 08:00-17:00) is closed. */
+    static final Instant SATURDAY = Instant.parse("2026-03-07T10:00:00Z");
+    /** Monday 9 March 2026, 08:00 in Munich. */
+    static final Instant MONDAY_OPENING = Instant.parse("2026-03-09T07:00:00Z");
+    /** Tuesday 3 March 2026, 10:00 in New York: HUDSON-MUTUAL is open. */
+    static final Instant TUESDAY = Instant.parse("2026-03-03T15:00:00Z");
+
+    @Autowired TestRestTemplate rest;
+    @Autowired RuntimeService runtimeService;
+    @Autowired ManagementService managementService;
+    @Autowired TaskService taskService;
+    @Autowired JdbcTemplate jdbc;
+    private EscalationFixtures fx;
+
+    @BeforeEach
+    void setUp() {
+        fx = new EscalationFixtures(runtimeService, managementService, taskService);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aStandardClientsRoutineUpdateWaitsForItsBusinessHoursWhileTheHighestSeverityGoesOutAtOnce() throws Exception {
+        at(SATURDAY);
+        String routine = raise("ALPENWERK", "medium", "Reports arrive late");
+        String critical = raise("ALPENWERK", "critical", "Production line controllers offline");
+        assertThat(get(routine).get("severity")).isIn("medium", "high");
+        assertThat(get(critical).get("severity")).isEqualTo("critical");
+
+        for (String reference : List.of(routine, critical)) {
+            String instance = processInstance(reference);
+            fx.runAsync(instance);
+            fx.complete(instance, "Task_Acknowledge", Map.of());
+            fx.complete(instance, "Task_WriteUpdate", Map.of("clientUpdate", "Engineers are on site for " + reference));
+            deliverWhatIsDue(reference);
+        }
+
+        assertThat(mailsTo("k.huber@alpenwerk.example", "Status update on escalation " + critical))
+                .as("highest severity: at once, on a Saturday").hasSize(1);
+        assertThat(mailsTo("k.huber@alpenwerk.example", "Status update on escalation " + routine))
+                .as("routine update: held over the weekend").isEmpty();
+        assertThat(jdbc.queryForObject("SELECT not_before FROM notification_outbox WHERE business_key = ? AND "
+                        + "template_id = 'escalation-update' AND recipient = 'k.huber@alpenwerk.example'",
+                java.sql.Timestamp.class, routine).toInstant()).isEqualTo(MONDAY_OPENING);
+
+        at(MONDAY_OPENING);
+        deliverWhatIsDue(routine);
+        List<Message> routineMails = mailsTo("k.huber@alpenwerk.example", "Status update on escalation " + routine);
+        assertThat(routineMails).hasSize(1);
+        assertThat(((MimeMessage) routineMails.get(0)).getContent().toString()).contains("Engineers are on site for " + routine);
+    }
+
+    @Test
+    void theClientAnswersThroughTheApiAndDuplicateOrMalformedAnswersChangeNothing() throws Exception {
+        at(TUESDAY);
+        String reference = raise("HUDSON-MUTUAL", "high", "Market data feed lagging");
+        Map<?, ?> raised = get(reference);
+        assertThat(raised.get("source")).isEqualTo("client");
+        assertThat(raised.get("status")).isEqualTo("OPEN");
+        assertThat(raised.get("levelReached")).isEqualTo("CSM");
+        String instance = processInstance(reference);
+        fx.runAsync(instance);
+
+        // nothing to answer yet
+        assertThat(post("/api/escalations/" + reference + "/client-response", "{\"message\":\"here\"}").getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+
+        fx.complete(instance, "Task_Acknowledge", Map.of("acknowledgementNote", "Looking at the feed handlers"));
+        fx.complete(instance, "Task_Work", Map.of("workOutcome", "waitingForClient",
+                "informationRequest", "Which symbols lag the most?"));
+        deliverWhatIsDue(reference);
+        assertThat(mailsTo("dana.whitfield@hudsonmutual.example", "We need information on escalation " + reference)).hasSize(1);
+
+        Map<?, ?> waiting = get(reference);
+        assertThat(waiting.get("status")).isEqualTo("WAITING_FOR_CLIENT");
+        for (String malformed : List.of("{}", "{\"message\":\"  \"}", "{\"message\":", "[]")) {
+            ResponseEntity<Map> answer = post("/api/escalations/" + reference + "/client-response", malformed);
+            assertThat(answer.getStatusCode()).as(malformed).isEqualTo(HttpStatus.BAD_REQUEST);
+        }
+        assertThat(post("/api/escalations/" + reference + "/client-response", "{}").getBody().toString()).contains("message");
+        assertThat(post("/api/escalations/ESC-2026-9999/client-response", "{\"message\":\"x\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get(reference)).isEqualTo(waiting);
+
+        ResponseEntity<Map> answered = post("/api/escalations/" + reference + "/client-response",
+                "{\"message\":\"EURUSD and GBPUSD\"}");
+        assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<?, ?> resumed = answered.getBody();
+        assertThat(resumed.get("status")).isEqualTo("ACKNOWLEDGED");
+        assertThat(resumed.get("events").toString()).contains("RESUMED", "EURUSD and GBPUSD");
+        assertThat(runtimeService.getVariable(instance, "escalationResolutionState")).isEqualTo("RUNNING");
+
+        ResponseEntity<Map> duplicate = post("/api/escalations/" + reference + "/client-response",
+                "{\"message\":\"EURUSD and GBPUSD\"}");
+        assertThat(duplicate.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(get(reference)).isEqualTo(resumed);
+
+        // resolution: the client reopens through the API, a second identical answer is a conflict
+        fx.complete(instance, "Task_Work", Map.of("workOutcome", "resolved", "resolution", "Feed handler restarted"));
+        assertThat(post("/api/escalations/" + reference + "/client-confirmation", "{\"comment\":\"?\"}").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(post("/api/escalations/" + reference + "/client-confirmation", "{\"confirmed\":\"maybe\"}").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<Map> reopened = post("/api/escalations/" + reference + "/client-confirmation",
+                "{\"confirmed\":false,\"comment\":\"Still lagging at the open\"}");
+        assertThat(reopened.getStatusCode()).isEqualTo(HttpStatus.OK);
+        fx.runAsync(instance);
+        assertThat(get(reference).get("reopenCount")).isEqualTo(1);
+        Map<?, ?> afterReopen = get(reference);
+        assertThat(post("/api/escalations/" + reference + "/client-confirmation",
+                "{\"confirmed\":false,\"comment\":\"Still lagging at the open\"}").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(get(reference)).isEqualTo(afterReopen);
+        assertThat(fx.task(instance, "Task_Work")).isNotNull();
+
+        fx.complete(instance, "Task_Work", Map.of("workOutcome", "resolved", "resolution", "Second feed line added"));
+        deliverWhatIsDue(reference);
+        assertThat(mailsTo("dana.whitfield@hudsonmutual.example", "Escalation " + reference + " resolved: please confirm"))
+                .hasSize(2);
+        assertThat(post("/api/escalations/" + reference + "/client-confirmation", "{\"confirmed\":true}").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(fx.task(instance, "Task_Close")).isNotNull();
+
+        ResponseEntity<List> list = rest.withBasicAuth("delivery-manager", "delivery-manager")
+                .getForEntity("/api/escalations?clientReference=HUDSON-MUTUAL", List.class);
+        assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(list.getBody().toString()).contains(reference);
+        assertThat(rest.withBasicAuth("csm", "csm").getForEntity("/api/escalations/ESC-1999-0001", Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        runtimeService.deleteProcessInstance(instance, "test done");
+    }
+
+    @Test
+    void raisingValidatesTheRequestAndTheRole() {
+        assertThat(post("/api/escalations", "{\"clientReference\":\"ALPENWERK\",\"subject\":\"x\",\"reportedImpact\":\"huge\"}")
+                .getBody().toString()).contains("reportedImpact");
+        assertThat(post("/api/escalations", "{\"clientReference\":\"NOBODY\",\"subject\":\"x\",\"reportedImpact\":\"low\"}")
+                .getBody().toString()).contains("clientReference");
+        assertThat(post("/api/escalations", "{\"clientReference\":\"ALPENWERK\",\"reportedImpact\":\"low\","
+                + "\"contactEmail\":\"not-an-address\"}").getBody().toString()).contains("subject", "contactEmail");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(rest.withBasicAuth("cse", "cse").exchange("/api/escalations", HttpMethod.POST, new HttpEntity<>(
+                "{\"clientReference\":\"ALPENWERK\",\"subject\":\"x\",\"reportedImpact\":\"low\"}", headers), Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    private String raise(String client, String impact, String subject) {
+        ResponseEntity<Map> created = post("/api/escalations", "{\"clientReference\":\"" + client + "\",\"subject\":\""
+                + subject + "\",\"description\":\"reported by phone\",\"reportedImpact\":\"" + impact
+                + "\",\"contactName\":\"Ops\",\"contactEmail\":null}");
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String reference = (String) created.getBody().get("reference");
+        assertThat(reference).matches("ESC-2026-\\d{4,}");
+        assertThat(created.getHeaders().getLocation().toString()).endsWith("/api/escalations/" + reference);
+        return reference;
+    }
+
+    private Map<?, ?> get(String reference) {
+        ResponseEntity<Map> response = rest.withBasicAuth("csm", "csm").getForEntity("/api/escalations/" + reference, Map.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    private ResponseEntity<Map> post(String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth("csm", "csm").exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), Map.class);
+    }
+
+    private String processInstance(String reference) {
+        return (String) get(reference).get("processInstanceId");
+    }
+
+    /** Runs the notification deliveries of the case whose time has come (held ones wait on their timer). */
+    private void deliverWhatIsDue(String reference) {
+        for (ProcessInstance delivery : runtimeService.createProcessInstanceQuery().processDefinitionKey("notification-delivery")
+                .processInstanceBusinessKey(reference).list()) {
+            for (Job timer : managementService.createJobQuery().processInstanceId(delivery.getId()).timers().executable().list()) {
+                managementService.executeJob(timer.getId());
+            }
+            fx.runAsync(delivery.getId());
+        }
+    }
+
+    private static List<Message> mailsTo(String address, String subject) {
+        return Arrays.stream(TestServers.mail().getReceivedMessages()).filter(mail -> {
+            try {
+                return Arrays.stream(mail.getAllRecipients()).anyMatch(to -> to.toString().equals(address))
+                        && subject.equals(mail.getSubject());
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).map(Message.class::cast).toList();
+    }
+}

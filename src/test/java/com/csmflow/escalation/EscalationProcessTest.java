@@ -1,0 +1,454 @@
+package com.csmflow.escalation;
+
+import static com.csmflow.escalation.EscalationFixtures.at;
+import static com.csmflow.escalation.EscalationFixtures.now;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.csmflow.harness.CsmFlowTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * bpmn/escalation.bpmn path by path on PostgreSQL, time driven by the engine clock. The class also
+ * enforces that its tests pass through at least 95 % of the escalation model's flow nodes.
+ */
+@CsmFlowTest
+class EscalationProcessTest {
+
+    static final double FLOW_NODE_COVERAGE_AT_LEAST = 0.95;
+    /** Monday 2 March 2026, 14:00 UTC: 15:00 in Munich, 09:00 in New York - business time for both demo clients. */
+    static final Instant T0 = Instant.parse("2026-03-02T14:00:00Z");
+
+    @Autowired RuntimeService runtimeService;
+    @Autowired ManagementService managementService;
+    @Autowired TaskService taskService;
+    @Autowired FormService formService;
+    @Autowired RepositoryService repositoryService;
+    @Autowired HistoryService historyService;
+    @Autowired DecisionService decisionService;
+    @Autowired EscalationRepository escalations;
+    @Autowired EscalationEventRepository events;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ObjectMapper objectMapper;
+
+    private static final Set<String> instancesBefore = new HashSet<>();
+    private static HistoryService history;
+    private static RepositoryService repository;
+    private EscalationFixtures fx;
+    private String probeDeployment;
+
+    @BeforeEach
+    void setUp() {
+        fx = new EscalationFixtures(runtimeService, managementService, taskService);
+        history = historyService;
+        repository = repositoryService;
+        if (instancesBefore.isEmpty()) {
+            instancesBefore.add("-");
+            historyService.createHistoricProcessInstanceQuery().processDefinitionKey("escalation").list()
+                    .forEach(instance -> instancesBefore.add(instance.getId()));
+        }
+        at(T0);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ClockUtil.reset();
+        if (probeDeployment != null) {
+            repositoryService.deleteDeployment(probeDeployment, true);
+        }
+    }
+
+    @Test
+    void acknowledgedInTimeUpdatedResolvedConfirmedAndClosedWithKnownRootCause() {
+        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("escalation")
+                .latestVersion().singleResult();
+        ProcessInstance instance = formService.submitStartForm(definition.getId(), Map.of(
+                "clientReference", "ALPENWERK", "subject", "Backups failed three nights in a row",
+                "description", "No restore point since Friday", "reportedImpact", "high",
+                "contactName", "Katharina Huber", "contactEmail", "k.huber@alpenwerk.example", "source", "staff"));
+        String id = instance.getId();
+        fx.runAsync(id);
+        String reference = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
+        assertThat(reference).matches("ESC-2026-\\d{4,}");
+        Escalation raised = escalations.findByReference(reference).orElseThrow();
+        // Standard client, high impact -> high / P2: acknowledge within 2 business hours (Munich 15:00 -> 17:00)
+        assertThat(raised.getSeverity()).isEqualTo("high");
+        assertThat(raised.getPriority()).isEqualTo("P2");
+        assertThat(raised.getLevelReached()).isEqualTo(EscalationLevel.CSM);
+        assertThat(raised.getSource()).isEqualTo("staff");
+        assertThat(fx.dateVariable(id, "escalationAcknowledgeDue").toInstant()).isEqualTo(Instant.parse("2026-03-02T16:00:00Z"));
+        assertThat(outbox(reference, "escalation-raised")).isNotEmpty();
+
+        at(T0.plus(Duration.ofMinutes(40)));
+        fx.complete(id, "Task_Acknowledge", Map.of("acknowledgementNote", "On it, restoring the job schedule"));
+        assertThat(runtimeService.getVariable(id, "escalationAcknowledgeState")).isEqualTo("MET");
+        Escalation acknowledged = escalations.findByReference(reference).orElseThrow();
+        assertThat(acknowledged.getStatus()).isEqualTo(EscalationStatus.ACKNOWLEDGED);
+        assertThat(acknowledged.getAcknowledgedAt()).isEqualTo(now());
+        assertThat(outbox(reference, "escalation-acknowledged")).contains("k.huber@alpenwerk.example");
+
+        at(T0.plus(Duration.ofMinutes(90)));
+        fx.complete(id, "Task_WriteUpdate", Map.of("clientUpdate", "The backup agent is patched, first run tonight"));
+        assertThat(kinds(reference)).contains(EscalationEventKind.UPDATE_SENT);
+        assertThat(outbox(reference, "escalation-update")).contains("k.huber@alpenwerk.example", "f.wimmer@alpenwerk.example");
+        assertThat(fx.task(id, "Task_WriteUpdate")).as("the next update of the cadence").isNotNull();
+
+        at(T0.plus(Duration.ofHours(3)));
+        fx.complete(id, "Task_Work", Map.of("workOutcome", "resolved", "resolution", "Agent patched, backups ran"));
+        assertThat(fx.task(id, "Task_WriteUpdate")).as("no more updates once resolved").isNull();
+        assertThat(runtimeService.getVariable(id, "escalationResolutionState")).isEqualTo("PAUSED");
+        fx.complete(id, "Task_RecordClientAnswer", Map.of("clientConfirmed", true, "clientComment", "Confirmed by phone"));
+        assertThat(runtimeService.getVariable(id, "escalationResolutionState")).isEqualTo("MET");
+        fx.complete(id, "Task_Close", Map.of("rootCauseKnown", true, "rootCause", "Agent bug after update",
+                "closingSummary", "Closed with the client"));
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).count()).isZero();
+        Escalation closed = escalations.findByReference(reference).orElseThrow();
+        assertThat(closed.getStatus()).isEqualTo(EscalationStatus.CLOSED);
+        assertThat(closed.getRootCauseKnown()).isTrue();
+        assertThat(kinds(reference)).containsSubsequence(EscalationEventKind.RAISED, EscalationEventKind.SEVERITY_SET,
+                EscalationEventKind.ACKNOWLEDGED, EscalationEventKind.UPDATE_SENT, EscalationEventKind.RESOLVED,
+                EscalationEventKind.CONFIRMED, EscalationEventKind.CLOSED);
+        assertThat(problemRequest(reference)).isNull();
+        assertThat(outbox(reference, "escalation-closed")).contains("k.huber@alpenwerk.example");
+    }
+
+    @Test
+    void eachRungOfTheLadderIsReachedByMovingTheClock() {
+        String id = raise("HUDSON-MUTUAL", "critical", "Trading floor network down");
+        String reference = businessKey(id);
+        // Enhanced, critical -> P1 round the clock: acknowledge 15 min, resolution 4 h (warning at 75 %), DC head 2 h later
+        assertThat(escalations.findByReference(reference).orElseThrow().getPriority()).isEqualTo("P1");
+
+        fx.fireAt(id, "Timer_AckOverdue", T0.plus(Duration.ofMinutes(15)));
+        assertLevel(reference, EscalationLevel.SERVICE_MANAGER);
+        assertThat(outbox(reference, "escalation-ack-overdue")).contains("service-manager@demo.csmflow.example");
+
+        fx.fireAt(id, "Timer_RungServiceManager", T0.plus(Duration.ofHours(3)));
+        assertLevel(reference, EscalationLevel.SERVICE_MANAGER);
+        assertThat(outbox(reference, "escalation-rung-service-manager")).contains("service-manager@demo.csmflow.example");
+
+        fx.fireAt(id, "Timer_RungDeliveryManager", T0.plus(Duration.ofHours(4)));
+        assertLevel(reference, EscalationLevel.DELIVERY_MANAGER);
+        assertThat(outbox(reference, "escalation-rung-delivery-manager"))
+                .contains("delivery-manager@demo.csmflow.example", "service-manager@demo.csmflow.example");
+
+        fx.fireAt(id, "Timer_RungDcHead", T0.plus(Duration.ofHours(6)));
+        assertLevel(reference, EscalationLevel.DC_HEAD);
+        assertThat(outbox(reference, "escalation-rung-dc-head")).contains("dc-head@demo.csmflow.example",
+                "delivery-manager@demo.csmflow.example", "service-manager@demo.csmflow.example");
+
+        Escalation escalation = escalations.findByReference(reference).orElseThrow();
+        List<EscalationEvent> ladder = events.findByEscalationIdOrderByOccurredAtAscIdAsc(escalation.getId()).stream()
+                .filter(event -> event.getKind() == EscalationEventKind.LADDER_STEP).toList();
+        assertThat(ladder).extracting(EscalationEvent::getLevel).containsExactly(EscalationLevel.SERVICE_MANAGER,
+                EscalationLevel.SERVICE_MANAGER, EscalationLevel.DELIVERY_MANAGER, EscalationLevel.DC_HEAD);
+        assertThat(ladder).extracting(EscalationEvent::getOccurredAt).containsExactly(T0.plus(Duration.ofMinutes(15)),
+                T0.plus(Duration.ofHours(3)), T0.plus(Duration.ofHours(4)), T0.plus(Duration.ofHours(6)));
+        assertThat(fx.task(id, "Task_Acknowledge")).as("still waiting for a CSM").isNotNull();
+        runtimeService.deleteProcessInstance(id, "test done");
+    }
+
+    @Test
+    void updatesFollowTheCadenceWithReminderAndBreachWhenLate() {
+        String id = raise("HUDSON-MUTUAL", "critical", "Mail gateway rejecting mail");
+        String reference = businessKey(id);
+        at(T0.plus(Duration.ofMinutes(5)));
+        fx.complete(id, "Task_Acknowledge", Map.of());
+        // P1 Enhanced: an update every hour, reminder at 75 %
+        assertThat(fx.dateVariable(id, "escalationUpdateDue").toInstant()).isEqualTo(T0.plus(Duration.ofHours(1)));
+
+        fx.fireAt(id, "Timer_UpdateReminder", T0.plus(Duration.ofMinutes(45)));
+        assertThat(outbox(reference, "escalation-update-reminder")).contains("csm@demo.csmflow.example");
+        assertThat(kinds(reference)).doesNotContain(EscalationEventKind.UPDATE_LATE);
+
+        fx.fireAt(id, "Timer_UpdateLate", T0.plus(Duration.ofHours(1)));
+        assertThat(kinds(reference)).contains(EscalationEventKind.UPDATE_LATE);
+        assertThat(outbox(reference, "escalation-update-late")).contains("csm@demo.csmflow.example",
+                "service-manager@demo.csmflow.example");
+
+        at(T0.plus(Duration.ofMinutes(70)));
+        fx.complete(id, "Task_WriteUpdate", Map.of("clientUpdate", "Gateway restarted, queue draining"));
+        assertThat(jdbc.queryForObject("SELECT state FROM sla_clock WHERE business_key = ? AND clock_name = "
+                + "'escalationUpdate' ORDER BY id LIMIT 1", String.class, reference)).isEqualTo("BREACHED");
+        // the next update is due an hour after this one
+        Instant nextDue = T0.plus(Duration.ofMinutes(130));
+        assertThat(fx.dateVariable(id, "escalationUpdateDue").toInstant()).isEqualTo(nextDue);
+        assertThat(fx.timer(id, "Timer_UpdateLate").getDuedate().toInstant()).isEqualTo(nextDue);
+        runtimeService.deleteProcessInstance(id, "test done");
+    }
+
+    @Test
+    void waitingForTheClientPausesTheClockAReopenResumesItAndAnUnknownRootCauseRequestsAProblem() {
+        String id = raise("HUDSON-MUTUAL", "critical", "VPN drops every few minutes");
+        String reference = businessKey(id);
+        at(T0.plus(Duration.ofMinutes(5)));
+        fx.complete(id, "Task_Acknowledge", Map.of());
+        assertThat(fx.timer(id, "Timer_RungDeliveryManager").getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(4)));
+
+        at(T0.plus(Duration.ofMinutes(10)));
+        fx.complete(id, "Task_Work", Map.of("workOutcome", "waitingForClient",
+                "informationRequest", "Please send the client logs of an affected laptop"));
+        assertThat(runtimeService.getVariable(id, "escalationResolutionState")).isEqualTo("PAUSED");
+        assertThat(escalations.findByReference(reference).orElseThrow().getStatus()).isEqualTo(EscalationStatus.WAITING_FOR_CLIENT);
+        assertThat(fx.timer(id, "Timer_RungDeliveryManager").isSuspended()).as("no ladder while paused").isTrue();
+        assertThat(outbox(reference, "escalation-information-requested")).contains("dana.whitfield@hudsonmutual.example");
+
+        // two hours later the client answers: everything due moves by two hours
+        at(T0.plus(Duration.ofMinutes(130)));
+        runtimeService.createMessageCorrelation("escalation-client-response").processInstanceBusinessKey(reference)
+                .setVariable("clientResponse", "Logs attached").correlate();
+        fx.runAsync(id);
+        assertThat(runtimeService.getVariable(id, "escalationResolutionState")).isEqualTo("RUNNING");
+        assertThat(fx.dateVariable(id, "escalationResolutionDue").toInstant()).isEqualTo(T0.plus(Duration.ofHours(6)));
+        Job deliveryManagerRung = fx.timer(id, "Timer_RungDeliveryManager");
+        assertThat(deliveryManagerRung.isSuspended()).isFalse();
+        assertThat(deliveryManagerRung.getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(6)));
+        assertThat(fx.timer(id, "Timer_RungServiceManager").getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(5)));
+        assertThat(fx.timer(id, "Timer_RungDcHead").getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(8)));
+        assertThat(kinds(reference)).contains(EscalationEventKind.PAUSED, EscalationEventKind.RESUMED);
+
+        // resolved after 2:20; the clock waits for the client's confirmation, and the client reopens an hour later
+        at(T0.plus(Duration.ofMinutes(140)));
+        fx.complete(id, "Task_Work", Map.of("workOutcome", "resolved", "resolution", "MTU lowered"));
+        assertThat(runtimeService.getVariable(id, "escalationResolutionState")).isEqualTo("PAUSED");
+        at(T0.plus(Duration.ofMinutes(200)));
+        runtimeService.createMessageCorrelation("escalation-client-answer").processInstanceBusinessKey(reference)
+                .setVariables(Map.of("clientConfirmed", false, "clientComment", "Drops are back")).correlate();
+        fx.runAsync(id);
+        Escalation reopened = escalations.findByReference(reference).orElseThrow();
+        assertThat(reopened.getReopenCount()).isEqualTo(1);
+        assertThat(reopened.getStatus()).isEqualTo(EscalationStatus.ACKNOWLEDGED);
+        assertThat(runtimeService.getVariable(id, "escalationResolutionState")).isEqualTo("RUNNING");
+        assertThat(fx.dateVariable(id, "escalationResolutionDue").toInstant()).isEqualTo(T0.plus(Duration.ofHours(7)));
+        assertThat(fx.task(id, "Task_Acknowledge")).as("acknowledged before: straight back to work").isNull();
+        assertThat(fx.task(id, "Task_Work")).isNotNull();
+        assertThat(fx.task(id, "Task_WriteUpdate")).as("updates resume").isNotNull();
+
+        at(T0.plus(Duration.ofMinutes(260)));
+        fx.complete(id, "Task_Work", Map.of("workOutcome", "resolved", "resolution", "Firmware of the concentrator updated"));
+        fx.complete(id, "Task_RecordClientAnswer", Map.of("clientConfirmed", true));
+        fx.complete(id, "Task_Close", Map.of("rootCauseKnown", false, "closingSummary", "Stable for a day"));
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).count()).isZero();
+        Map<String, Object> request = problemRequest(reference);
+        assertThat(request).containsEntry("sourceType", "escalation").containsEntry("sourceReference", reference)
+                .containsEntry("clientReference", "HUDSON-MUTUAL").containsEntry("priority", "P1")
+                .containsEntry("summary", "VPN drops every few minutes");
+        Escalation closed = escalations.findByReference(reference).orElseThrow();
+        assertThat(closed.getRootCauseKnown()).isFalse();
+        assertThat(kinds(reference)).contains(EscalationEventKind.REOPENED, EscalationEventKind.CLOSED);
+    }
+
+    @Test
+    void anSlaBreachOpensAnEscalationAndASecondBreachOfTheSameCaseJoinsIt() {
+        String breachedCase = "CHG-2026-" + (1000 + Math.abs(UUID.randomUUID().hashCode() % 8999));
+        probeDeployment = repositoryService.createDeployment().name("sla-breach-probe")
+                .addModelInstance("sla-breach-probe.bpmn", Bpmn.createExecutableProcess("sla-breach-probe")
+                        .camundaHistoryTimeToLive(1)
+                        .startEvent()
+                        .serviceTask("Task_ReportBreach").camundaDelegateExpression("${publishMessage}")
+                        .camundaInputParameter("messageName", "sla-breached")
+                        .camundaInputParameter("payload", "{\"breachedBusinessKey\": \"${breachedBusinessKey}\", "
+                                + "\"breachedMetric\": \"${breachedMetric}\", \"clientReference\": \"ALPENWERK\", "
+                                + "\"summary\": \"CAB decision overdue\", \"priority\": \"P2\"}")
+                        .endEvent().done())
+                .deploy().getId();
+
+        runtimeService.startProcessInstanceByKey("sla-breach-probe", breachedCase,
+                Map.of("breachedBusinessKey", breachedCase, "breachedMetric", "cab.decision"));
+        ProcessInstance first = runtimeService.createProcessInstanceQuery().processDefinitionKey("escalation")
+                .variableValueEquals("breachedBusinessKey", breachedCase).singleResult();
+        fx.runAsync(first.getId());
+        String reference = businessKey(first.getId());
+        Escalation opened = escalations.findByReference(reference).orElseThrow();
+        assertThat(opened.getSource()).isEqualTo("sla-breach");
+        assertThat(opened.getBreachedBusinessKey()).isEqualTo(breachedCase);
+        assertThat(opened.getBreachedMetric()).isEqualTo("cab.decision");
+        assertThat(opened.getClientReference()).isEqualTo("ALPENWERK");
+        assertThat(opened.getReportedImpact()).isEqualTo("high");
+        assertThat(fx.task(first.getId(), "Task_Acknowledge")).isNotNull();
+
+        at(T0.plus(Duration.ofMinutes(20)));
+        runtimeService.startProcessInstanceByKey("sla-breach-probe", breachedCase,
+                Map.of("breachedBusinessKey", breachedCase, "breachedMetric", "emergency-cab.decision"));
+        List<HistoricProcessInstance> started = historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey("escalation").variableValueEquals("breachedBusinessKey", breachedCase).list();
+        assertThat(started).hasSize(2);
+        HistoricProcessInstance second = started.stream().filter(i -> !i.getId().equals(first.getId())).findFirst().orElseThrow();
+        fx.runAsync(second.getId());
+        fx.runAsync(first.getId());
+
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(second.getId()).singleResult()
+                .getEndActivityId()).isEqualTo("EndEvent_Joined");
+        assertThat(escalations.findByBreachedBusinessKeyAndStatusNotOrderByRaisedAtAsc(breachedCase, EscalationStatus.CLOSED))
+                .extracting(Escalation::getReference).containsExactly(reference);
+        List<EscalationEvent> joined = events.findByEscalationIdOrderByOccurredAtAscIdAsc(opened.getId()).stream()
+                .filter(event -> event.getKind() == EscalationEventKind.BREACH_JOINED).toList();
+        assertThat(joined).hasSize(1);
+        assertThat(joined.get(0).getDetail()).isEqualTo(breachedCase + " missed emergency-cab.decision");
+        assertThat(joined.get(0).getOccurredAt()).isEqualTo(T0.plus(Duration.ofMinutes(20)));
+        assertThat(outbox(reference, "escalation-breach-joined")).contains("csm@demo.csmflow.example");
+        runtimeService.deleteProcessInstance(first.getId(), "test done");
+    }
+
+    @Test
+    void theAcknowledgementClockRunsOnTheStandardClientsCalendarAndRoundTheClockForEnhancedCritical() {
+        // Friday 6 March 2026, 16:30 in Munich: a high escalation of a Standard client (2 business hours)
+        at(Instant.parse("2026-03-06T15:30:00Z"));
+        String standard = raise("ALPENWERK", "high", "Invoices not exported");
+        // 30 minutes on Friday until 17:00, the other 90 from Monday 08:00: due Monday 09:30 in Munich
+        assertThat(fx.dateVariable(standard, "escalationAcknowledgeDue").toInstant())
+                .isEqualTo(Instant.parse("2026-03-09T08:30:00Z"));
+        assertThat(fx.timer(standard, "Timer_AckOverdue").getDuedate().toInstant())
+                .isEqualTo(Instant.parse("2026-03-09T08:30:00Z"));
+
+        // Saturday 7 March 2026, 03:00 in New York: critical for an Enhanced client, 15 minutes round the clock
+        at(Instant.parse("2026-03-07T08:00:00Z"));
+        String enhanced = raise("HUDSON-MUTUAL", "critical", "Core banking unreachable");
+        assertThat(fx.dateVariable(enhanced, "escalationAcknowledgeDue").toInstant())
+                .isEqualTo(Instant.parse("2026-03-07T08:15:00Z"));
+        fx.fireAt(enhanced, "Timer_AckOverdue", Instant.parse("2026-03-07T08:15:00Z"));
+        assertLevel(businessKey(enhanced), EscalationLevel.SERVICE_MANAGER);
+        runtimeService.deleteProcessInstance(standard, "test done");
+        runtimeService.deleteProcessInstance(enhanced, "test done");
+    }
+
+    @Test
+    void theSeverityTableWeighsTierImpactSourceAndRepetition() {
+        assertThat(decide("STANDARD", "critical", "client", false)).containsEntry("severity", "critical")
+                .containsEntry("priority", "P1").containsEntry("urgentUpdates", true);
+        assertThat(decide("ENHANCED", "high", "client", true)).containsEntry("severity", "critical");
+        assertThat(decide("STANDARD", "high", "client", true)).containsEntry("severity", "high");
+        assertThat(decide("STANDARD", "medium", "sla-breach", false)).containsEntry("priority", "P2");
+        assertThat(decide("ENHANCED", "medium", "client", true)).containsEntry("priority", "P2");
+        assertThat(decide("ENHANCED", "medium", "staff", false)).containsEntry("severity", "medium")
+                .containsEntry("urgentUpdates", false);
+        assertThat(decide("STANDARD", "low", "client", true)).containsEntry("priority", "P3");
+        assertThat(decide("STANDARD", "low", "client", false)).containsEntry("severity", "low")
+                .containsEntry("priority", "P4").containsEntry("dcHeadGrace", "P1D");
+    }
+
+    /** Enforces the 95 % flow-node coverage of bpmn/escalation.bpmn over this class's instances. */
+    @AfterAll
+    static void flowNodeCoverageOfTheEscalationModel() {
+        ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey("escalation")
+                .latestVersion().singleResult();
+        Set<String> nodes = repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class)
+                .stream().map(FlowNode::getId).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> passed = new HashSet<>();
+        for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
+                .processDefinitionId(definition.getId()).list()) {
+            if (!instancesBefore.contains(instance.getId())) {
+                history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list().stream()
+                        .map(HistoricActivityInstance::getActivityId).forEach(passed::add);
+            }
+        }
+        Set<String> missed = new TreeSet<>(nodes);
+        missed.removeAll(passed);
+        double coverage = (nodes.size() - missed.size()) / (double) nodes.size();
+        System.out.printf("escalation.bpmn flow-node coverage %.1f %% (%d of %d), not passed: %s%n",
+                coverage * 100, nodes.size() - missed.size(), nodes.size(), missed);
+        assertThat(coverage).as("flow-node coverage of escalation.bpmn; not passed: %s", missed)
+                .isGreaterThanOrEqualTo(FLOW_NODE_COVERAGE_AT_LEAST);
+    }
+
+    private Map<String, Object> decide(String tier, String impact, String source, boolean repeated) {
+        return decisionService.evaluateDecisionTableByKey("escalation-severity", Variables.createVariables()
+                .putValue("clientTier", tier).putValue("reportedImpact", impact).putValue("source", source)
+                .putValue("repeatedWithin30Days", repeated)).getSingleResult().getEntryMap();
+    }
+
+    /** Started like the REST API does: business key given, source client. */
+    private String raise(String client, String impact, String subject) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("clientReference", client);
+        variables.put("subject", subject);
+        variables.put("reportedImpact", impact);
+        variables.put("source", "client");
+        variables.put("contactEmail", null);
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey("escalation", variables);
+        fx.runAsync(instance.getId());
+        return instance.getId();
+    }
+
+    private String businessKey(String processInstanceId) {
+        return historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+                .getBusinessKey();
+    }
+
+    private void assertLevel(String reference, EscalationLevel level) {
+        assertThat(escalations.findByReference(reference).orElseThrow().getLevelReached()).isEqualTo(level);
+    }
+
+    private List<EscalationEventKind> kinds(String reference) {
+        Escalation escalation = escalations.findByReference(reference).orElseThrow();
+        return events.findByEscalationIdOrderByOccurredAtAscIdAsc(escalation.getId()).stream()
+                .map(EscalationEvent::getKind).toList();
+    }
+
+    private List<String> outbox(String businessKey, String template) {
+        return jdbc.queryForList("SELECT recipient FROM notification_outbox WHERE business_key = ? AND template_id = ?",
+                String.class, businessKey, template);
+    }
+
+    /**
+     * The problem-requested message: a started problem workflow (once it is deployed) or, until then, the
+     * undelivered-message register entry. Null when neither exists.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> problemRequest(String reference) {
+        List<String> kept = jdbc.queryForList("SELECT data FROM register_entry WHERE register = 'undelivered-message' "
+                + "AND reference = ?", String.class, "problem-requested:" + reference);
+        if (!kept.isEmpty()) {
+            try {
+                return objectMapper.readValue(kept.get(0), Map.class);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        List<org.camunda.bpm.engine.history.HistoricVariableInstance> started = historyService
+                .createHistoricVariableInstanceQuery().variableName("sourceReference").list().stream()
+                .filter(variable -> reference.equals(variable.getValue())).toList();
+        if (started.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> payload = new HashMap<>();
+        historyService.createHistoricVariableInstanceQuery().processInstanceId(started.get(0).getProcessInstanceId())
+                .list().forEach(variable -> payload.put(variable.getName(), variable.getValue()));
+        return payload;
+    }
+}

@@ -1,0 +1,89 @@
+package com.csmflow.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.camunda.bpm.model.bpmn.builder.StartEventBuilder;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Workload 4: a bare BPMN with the same number of wait states (user tasks, timers) and asynchronous
+ * steps as the change standard path, and no-op delegates. Its shape is a parameter
+ * (bench.baseline.userTasks / asyncSteps / timers; defaults 3 / 2 / 2 = bpmn/change-request.bpmn's
+ * standard path: schedule, implement, technical review; notice and window timers; send notice and tell
+ * outcome asynchronously). Timers, async steps and user tasks alternate.
+ */
+final class BaselineProcess {
+
+    static final String KEY = "bench-baseline";
+
+    private BaselineProcess() {
+    }
+
+    static BpmnModelInstance model(int userTasks, int asyncSteps, int timers) {
+        StartEventBuilder start = Bpmn.createExecutableProcess(KEY).name("Benchmark baseline")
+                .camundaHistoryTimeToLive(1).startEvent("start");
+        AbstractFlowNodeBuilder<?, ?> flow = start;
+        for (int i = 0; i < Math.max(Math.max(userTasks, asyncSteps), timers); i++) {
+            if (i < timers) {
+                // the first timer is due at once (the change's late maintenance notice), the others at the
+                // window start the instance was given (the change's window timer)
+                flow = i == 0 ? flow.intermediateCatchEvent("timer" + i).timerWithDuration("PT0S")
+                        : flow.intermediateCatchEvent("timer" + i).timerWithDate("${windowStart}");
+            }
+            if (i < asyncSteps) {
+                flow = flow.serviceTask("async" + i).camundaAsyncBefore().camundaDelegateExpression("${benchNoop}");
+            }
+            if (i < userTasks) {
+                flow = flow.userTask("task" + i).camundaCandidateGroups("csm");
+            }
+        }
+        return flow.endEvent("end").done();
+    }
+
+    /** Started over HTTP through /engine-rest by a csm user, tasks completed by csm users. */
+    static InstanceDriver.Scenario scenario(BenchApp app, List<String> clients) {
+        ObjectMapper json = new ObjectMapper();
+        return new InstanceDriver.Scenario() {
+            @Override
+            public String name() {
+                return "baseline";
+            }
+
+            @Override
+            public String start(int sequence) {
+                String client = clients.get(sequence % clients.size());
+                String window = java.time.Instant.now().plusMillis(WorkflowWorkloads.WINDOW_LEAD_MILLIS).toString();
+                String body = "{\"businessKey\":\"BASE-" + sequence + "\",\"variables\":{\"clientReference\":"
+                        + "{\"value\":\"" + client + "\",\"type\":\"String\"},\"windowStart\":{\"value\":\""
+                        + window + "\",\"type\":\"String\"}}}";
+                HttpResponse<String> response = app.call("POST",
+                        "/engine-rest/process-definition/key/" + KEY + "/start", Bench.CSM_USER, Bench.PASSWORD, body);
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("start: " + response.statusCode() + " " + response.body());
+                }
+                try {
+                    JsonNode node = json.readTree(response.body());
+                    return node.get("id").asText();
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public InstanceDriver.Actor actor(Task task) {
+                return new InstanceDriver.Actor(Bench.CSM_USER, List.of("csm"));
+            }
+
+            @Override
+            public Map<String, Object> completion(Task task) {
+                return Map.of("done", true);
+            }
+        };
+    }
+}

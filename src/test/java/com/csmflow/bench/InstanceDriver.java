@@ -1,0 +1,229 @@
+package com.csmflow.bench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Closed-loop load for an end-to-end workload: simulated users, each keeping a few instances in
+ * flight. A user starts instances (through the scenario, usually HTTP), looks for the open tasks of
+ * its instances and completes them through the engine API under its own authentication, and the job
+ * executor runs the asynchronous steps in between. Warm-up first, then a fixed measuring window.
+ */
+final class InstanceDriver {
+
+    /** How one workload starts an instance and completes each of its tasks. */
+    interface Scenario {
+        String name();
+
+        /** Starts one instance; returns its process instance id. */
+        String start(int sequence);
+
+        /** The user (id and groups) who completes this task. */
+        Actor actor(Task task);
+
+        /** The variables completing this task submits (the form's fields). */
+        Map<String, Object> completion(Task task);
+    }
+
+    record Actor(String userId, List<String> groups) {
+    }
+
+    record Outcome(int completed, double seconds, double perSecond, Stats instanceLatency, Stats startLatency,
+                   Stats completeLatency, long platformStatements, long platformCommits,
+                   long postgresCommits, long driverCommands, int stuck, int errors) {
+
+        double commitsPerInstance() {
+            return completed == 0 ? Double.NaN : (double) platformCommits / completed;
+        }
+
+        /** pg_stat_database's view, which includes the simulated users' polling transactions. */
+        double postgresCommitsPerInstance() {
+            return completed == 0 ? Double.NaN : (double) postgresCommits / completed;
+        }
+
+        double statementsPerInstance() {
+            return completed == 0 ? Double.NaN : (double) platformStatements / completed;
+        }
+
+        Map<String, Object> json() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("completedInstances", completed);
+            json.put("measuredSeconds", seconds);
+            json.put("instancesPerSecond", Stats.round(perSecond));
+            json.put("instanceLatency", instanceLatency.summary());
+            json.put("startCall", startLatency.summary());
+            json.put("completeCall", completeLatency.summary());
+            json.put("platformStatements", platformStatements);
+            json.put("platformCommits", platformCommits);
+            json.put("postgresXactCommitDelta", postgresCommits);
+            json.put("driverPollingCommands", driverCommands);
+            json.put("postgresCommitsPerInstanceInclPolling", Stats.round(postgresCommitsPerInstance()));
+            json.put("statementsPerInstance", Stats.round(statementsPerInstance()));
+            json.put("commitsPerInstance", Stats.round(commitsPerInstance()));
+            json.put("stuckInstances", stuck);
+            json.put("errors", errors);
+            return json;
+        }
+    }
+
+    private final BenchApp app;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final IdentityService identity;
+
+    InstanceDriver(BenchApp app) {
+        this.app = app;
+        this.runtime = app.engine.getRuntimeService();
+        this.tasks = app.engine.getTaskService();
+        this.identity = app.engine.getIdentityService();
+    }
+
+    Outcome run(Scenario scenario, int users, int inFlightPerUser, double warmupSeconds, double measureSeconds) {
+        long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        long measureEnd = warmupEnd + (long) (measureSeconds * 1e9);
+        AtomicInteger sequence = new AtomicInteger();
+        AtomicInteger completed = new AtomicInteger();
+        AtomicInteger stuck = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        AtomicLong driverCommands = new AtomicLong();
+        Stats instanceLatency = new Stats();
+        Stats startLatency = new Stats();
+        Stats completeLatency = new Stats();
+        long[][] snapshot = new long[1][];
+        long[] statementsAtStart = new long[2];
+        Object gate = new Object();
+
+        List<Thread> threads = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            Thread thread = new Thread(() -> {
+                Map<String, Long> inFlight = new HashMap<>();
+                while (System.nanoTime() < measureEnd) {
+                    boolean measuring = System.nanoTime() >= warmupEnd;
+                    if (measuring && snapshot[0] == null) {
+                        synchronized (gate) {
+                            if (snapshot[0] == null) {
+                                statementsAtStart[0] = StatementCounter.platform();
+                                statementsAtStart[1] = StatementCounter.platformCommits();
+                                snapshot[0] = app.transactions();
+                                driverCommands.set(0);
+                            }
+                        }
+                    }
+                    boolean progressed = false;
+                    // one start per round at most, so that a user keeps working its open tasks meanwhile
+                    if (inFlight.size() < inFlightPerUser) {
+                        long t0 = System.nanoTime();
+                        try {
+                            String id = scenario.start(sequence.incrementAndGet());
+                            long t1 = System.nanoTime();
+                            if (t0 >= warmupEnd) {
+                                startLatency.recordNanos(t1 - t0);
+                            }
+                            inFlight.put(id, t0);
+                            progressed = true;
+                        } catch (RuntimeException e) {
+                            errors.incrementAndGet();
+                            log(scenario, e);
+                        }
+                    }
+                    Set<String> ids = new HashSet<>(inFlight.keySet());
+                    driverCommands.addAndGet(2);
+                    List<Task> open = StatementCounter.asDriver(() ->
+                            tasks.createTaskQuery().processInstanceIdIn(ids.toArray(String[]::new)).list());
+                    for (Task task : open) {
+                        Actor actor = scenario.actor(task);
+                        long t0 = System.nanoTime();
+                        try {
+                            identity.setAuthentication(actor.userId(), actor.groups());
+                            tasks.complete(task.getId(), scenario.completion(task));
+                            if (t0 >= warmupEnd) {
+                                completeLatency.recordNanos(System.nanoTime() - t0);
+                            }
+                            progressed = true;
+                        } catch (RuntimeException e) {
+                            // a parallel task (a CAB vote) ended by the completion condition is not an error
+                            if (!String.valueOf(e.getMessage()).contains("Cannot find task")) {
+                                errors.incrementAndGet();
+                                log(scenario, e);
+                            }
+                        } finally {
+                            identity.clearAuthentication();
+                        }
+                    }
+                    Set<String> running = new HashSet<>();
+                    StatementCounter.asDriver(() -> runtime.createProcessInstanceQuery().processInstanceIds(ids).list())
+                            .stream().map(ProcessInstance::getId).forEach(running::add);
+                    long now = System.nanoTime();
+                    for (String id : ids) {
+                        long started = inFlight.get(id);
+                        if (!running.contains(id)) {
+                            inFlight.remove(id);
+                            progressed = true;
+                            if (now >= warmupEnd && now < measureEnd) {
+                                completed.incrementAndGet();
+                                if (started >= warmupEnd) {
+                                    instanceLatency.recordNanos(now - started);
+                                }
+                            }
+                        } else if (now - started > 60_000_000_000L) {
+                            inFlight.remove(id); // an incident or a lost job: don't let it block this user
+                            stuck.incrementAndGet();
+                        }
+                    }
+                    if (!progressed) {
+                        sleep(5);
+                    }
+                }
+            }, "bench-user-" + u);
+            threads.add(thread);
+            thread.start();
+        }
+        threads.forEach(InstanceDriver::join);
+        long statements = StatementCounter.platform() - statementsAtStart[0];
+        long commits = StatementCounter.platformCommits() - statementsAtStart[1];
+        // PostgreSQL publishes a backend's counters with a delay of up to 10 s (idle backends): this
+        // figure is only a cross-check of the JDBC proxy's exact count
+        sleep(2_000);
+        long[] end = app.transactions();
+        long pgCommits = snapshot[0] == null ? 0 : end[0] - snapshot[0][0];
+        return new Outcome(completed.get(), measureSeconds, completed.get() / measureSeconds, instanceLatency,
+                startLatency, completeLatency, statements, commits, pgCommits, driverCommands.get(), stuck.get(),
+                errors.get());
+    }
+
+    private static final AtomicInteger LOGGED = new AtomicInteger();
+
+    private static void log(Scenario scenario, RuntimeException e) {
+        if (LOGGED.incrementAndGet() <= 10) {
+            System.err.println("[bench] " + scenario.name() + ": " + e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package com.csmflow.bench;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The performance benchmark of issue 7 (docs/performance.md). Not a test: it measures and never
+ * asserts speed. Run with {@code mvn -Pbench verify} (full scale) or {@code -Dbench.scale=smoke}.
+ * Starts the application with production settings in this JVM (-Xmx512m), runs the workloads one
+ * after another, prints a table and writes target/bench/results.json (and results.txt).
+ */
+class PlatformBenchmark {
+
+    /** -Dbench.skip=baseline,workflows,storm,tasklist leaves workloads out (for quick looks at one). */
+    private static boolean wanted(String workload) {
+        return !List.of(System.getProperty("bench.skip", "").split(",")).contains(workload);
+    }
+
+    @Test
+    void run() {
+        Bench.Scale scale = Bench.Scale.of(System.getProperty("bench.scale", "smoke")).withOverrides();
+        Path out = Path.of(System.getProperty("bench.out", "target/bench"));
+        Results results = new Results();
+        results.run("scale", scale);
+        results.run("machineAtStart", Bench.machine());
+        results.run("maxHeapSetting", System.getProperty("bench.xmx", "default"));
+        List<String> extra = new ArrayList<>();
+        // -Dbench.args="--camunda.bpm.job-execution.max-jobs-per-acquisition=3 ..." compares settings
+        String args = System.getProperty("bench.args", "").trim();
+        if (!args.isEmpty()) {
+            extra.addAll(List.of(args.split("\\s+")));
+        }
+        results.run("extraArguments", extra);
+
+        // the 1-minute load average every 5 s: on a shared machine the figures mean little without it
+        Stats load = new Stats();
+        java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "bench-load-sampler");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        sampler.scheduleAtFixedRate(() -> load.record(Double.parseDouble(Bench.loadAverage().split(" ")[0])),
+                0, 5, java.util.concurrent.TimeUnit.SECONDS);
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "localhost", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try (BenchApp app = new BenchApp(smtp.getSmtp().getPort(), extra)) {
+            results.run("database", app.databaseDescription);
+            app.enableStatementStatistics();
+            results.run("jobExecutor", jobExecutor(app));
+            String footprint = "footprint";
+            results.add(footprint, "start-up to ready (SpringApplication.run)", app.startupMillis / 1000, "s");
+            results.add(footprint, "JVM uptime at ready", app.jvmUptimeAtReadyMillis / 1000, "s");
+            results.add(footprint, "RSS at ready", Bench.rss().getOrDefault("VmRSS", Double.NaN), "MB");
+            results.write(out);
+
+            Bench.createUsers(app);
+            List<String> clients = Bench.createClients(app);
+            List<String> enhanced = clients.stream().filter(c -> Integer.parseInt(c.substring(6)) % 2 == 0).toList();
+            RepositoryService repository = app.engine.getRepositoryService();
+            int userTasks = Integer.getInteger("bench.baseline.userTasks", 3);
+            int asyncSteps = Integer.getInteger("bench.baseline.asyncSteps", 2);
+            int timers = Integer.getInteger("bench.baseline.timers", 2);
+            repository.createDeployment().name("benchmark")
+                    .addModelInstance(BaselineProcess.KEY + ".bpmn", BaselineProcess.model(userTasks, asyncSteps, timers))
+                    .addModelInstance(TimerStorm.KEY + ".bpmn", TimerStorm.model())
+                    .addModelInstance(TasklistScale.KEY + ".bpmn", TasklistScale.model())
+                    .deploy();
+            Bench.grantStart(app, "csm", BaselineProcess.KEY);
+
+            // 4: baseline
+            app.resetStatements();
+            InstanceDriver driver = new InstanceDriver(app);
+            InstanceDriver.Outcome baseline = !wanted("baseline") ? null : driver.run(BaselineProcess.scenario(app, clients), scale.users(),
+                    scale.inFlightPerUser(), scale.warmupSeconds(), scale.measureSeconds());
+            String w4 = "4 baseline (" + userTasks + " tasks, " + asyncSteps + " async, " + timers + " timers)";
+            Map<String, Object> w4detail = new LinkedHashMap<>();
+            if (baseline != null) {
+                report(results, w4, baseline, false);
+                w4detail.putAll(baseline.json());
+            }
+            w4detail.put("userTasks", userTasks);
+            w4detail.put("asyncSteps", asyncSteps);
+            w4detail.put("timers", timers);
+            w4detail.put("topStatements", app.topStatements(12));
+            results.detail("baseline", w4detail);
+            results.add(footprint, "heap after warm-up (after full GC)", Bench.heapAfterGcMb(), "MB");
+            results.add(footprint, "RSS after warm-up", Bench.rss().getOrDefault("VmRSS", Double.NaN), "MB");
+            results.write(out);
+
+            // 1-3: the change and escalation workflows, when they are part of this build
+            if (wanted("workflows") && baseline != null) {
+                new WorkflowWorkloads(app, results, scale, clients, smtp, baseline).run();
+            }
+            results.write(out);
+
+            // 5: timer storm
+            if (wanted("storm")) {
+                app.resetStatements();
+                new TimerStorm(app, results).run(scale.stormClocks(), enhanced,
+                        Double.parseDouble(System.getProperty("bench.stormTimeout", "300")));
+                results.detail("timerStormTopStatements", app.topStatements(8));
+            }
+            results.write(out);
+
+            // 6: tasklist at scale
+            if (wanted("tasklist")) {
+                TasklistScale tasklist = new TasklistScale(app, results);
+                int viaEngine = Math.min(scale.openTasks(), Integer.getInteger("bench.tasksViaEngine", 5_000));
+                double populateSeconds = tasklist.populate(viaEngine, clients);
+                double multiplySeconds = tasklist.multiply(viaEngine, scale.openTasks());
+                long openTasks = app.engine.getTaskService().createTaskQuery().count();
+                String w6 = "6 tasklist (" + openTasks + " open tasks)";
+                results.add(w6, "engine: start " + viaEngine + " instances w/ task", populateSeconds, "s");
+                results.add(w6, "engine: instances started / s (batches of 250)", viaEngine / populateSeconds, "inst/s");
+                results.add(w6, "SQL copies to reach " + scale.openTasks(), multiplySeconds, "s");
+                // what autovacuum does after bulk inserts (visibility map for index-only scans, statistics)
+                app.execute("VACUUM ANALYZE");
+                app.resetStatements();
+                if (Boolean.getBoolean("bench.tasklistOnlyPopulate")) {
+                    results.write(out);
+                    System.out.println("[bench] populated; database " + app.jdbcUrl);
+                    InstanceDriver.sleep(Integer.getInteger("bench.hold", 0) * 1000L);
+                }
+                Map<String, Object> queries = tasklist.measure(w6, 10, scale.querySamples());
+                queries.put("populateSeconds", Stats.round(populateSeconds));
+                queries.put("createdThroughEngine", viaEngine);
+                queries.put("copiedInSqlSeconds", Stats.round(multiplySeconds));
+                queries.put("openTasks", openTasks);
+                queries.put("topStatements", app.topStatements(6));
+                results.detail("tasklist", queries);
+                results.detail("tableRows", tableRows(app));
+                results.write(out);
+            }
+            WorkflowWorkloads.changeQueries(app, results, clients, scale);
+
+            // 8: footprint at the end
+            results.add(footprint, "peak heap (all pools)", Bench.peakHeapMb(), "MB");
+            results.add(footprint, "max heap (-Xmx)", Bench.maxHeapMb(), "MB");
+            Map<String, Double> rss = Bench.rss();
+            results.add(footprint, "RSS at end", rss.getOrDefault("VmRSS", Double.NaN), "MB");
+            results.add(footprint, "RSS peak (VmHWM)", rss.getOrDefault("VmHWM", Double.NaN), "MB");
+            results.check(footprint, "whole run without OutOfMemoryError", true,
+                    "-Xmx" + System.getProperty("bench.xmx", "?"));
+            results.run("machineAtEnd", Bench.machine());
+            results.write(out);
+            // -Dbench.hold=600 keeps the application and database up for a look with psql
+            int hold = Integer.getInteger("bench.hold", 0);
+            if (hold > 0) {
+                System.out.println("[bench] holding " + hold + " s; database " + app.jdbcUrl + ", app port " + app.port);
+                InstanceDriver.sleep(hold * 1000L);
+            }
+        } finally {
+            sampler.shutdownNow();
+            results.run("loadAverage1mDuringRun", Map.of("min", load.percentile(0.0001), "median", load.percentile(50),
+                    "max", load.max(), "samples", load.count()));
+            results.add("machine", "load average (1 min) during run, median", load.percentile(50), "");
+            results.add("machine", "load average (1 min) during run, max", load.max(), "");
+            smtp.stop();
+            results.write(out);
+            System.out.println();
+            System.out.println("CSM Flow benchmark, scale " + scale.name() + " (" + out.resolve("results.json") + ")");
+            System.out.print(results.table());
+        }
+    }
+
+    static void report(Results results, String label, InstanceDriver.Outcome outcome, boolean withTarget) {
+        if (withTarget) {
+            results.atLeast(label, "completed instances / s (" + (int) outcome.seconds() + " s)", outcome.perSecond(),
+                    "inst/s", 50);
+        } else {
+            results.add(label, "completed instances / s (" + (int) outcome.seconds() + " s)", outcome.perSecond(), "inst/s");
+        }
+        results.add(label, "instance latency p50", outcome.instanceLatency().percentile(50), "ms");
+        results.add(label, "instance latency p95", outcome.instanceLatency().percentile(95), "ms");
+        results.add(label, "instance latency p99", outcome.instanceLatency().percentile(99), "ms");
+        results.add(label, "start call p50 / p95 / p99 (p99 shown)", outcome.startLatency().percentile(99), "ms");
+        results.add(label, "start call p95", outcome.startLatency().percentile(95), "ms");
+        results.add(label, "complete task call p95", outcome.completeLatency().percentile(95), "ms");
+        results.add(label, "complete task call p99", outcome.completeLatency().percentile(99), "ms");
+        results.add(label, "7 db: statements / instance", outcome.statementsPerInstance(), "stmts");
+        results.add(label, "7 db: commits / instance", outcome.commitsPerInstance(), "commits");
+        results.add(label, "stuck instances / errors", outcome.stuck() + outcome.errors(), "");
+    }
+
+    private static Map<String, Object> jobExecutor(BenchApp app) {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) app.engine.getProcessEngineConfiguration();
+        JobExecutor executor = configuration.getJobExecutor();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("active", executor.isActive());
+        settings.put("maxJobsPerAcquisition", executor.getMaxJobsPerAcquisition());
+        settings.put("waitTimeInMillis", executor.getWaitTimeInMillis());
+        settings.put("maxWait", executor.getMaxWait());
+        settings.put("lockTimeInMillis", executor.getLockTimeInMillis());
+        settings.put("historyLevel", configuration.getHistoryLevel().getName());
+        settings.put("authorizationEnabled", configuration.isAuthorizationEnabled());
+        settings.put("jdbcBatchProcessing", configuration.isJdbcBatchProcessing());
+        app.context.getEnvironment();
+        for (String key : List.of("core-pool-size", "max-pool-size", "queue-capacity")) {
+            settings.put(key, app.context.getEnvironment().getProperty("camunda.bpm.job-execution." + key, "default"));
+        }
+        return settings;
+    }
+
+    private static List<String> tableRows(BenchApp app) {
+        List<String> rows = new ArrayList<>();
+        for (String[] row : app.query("SELECT relname, n_live_tup FROM pg_stat_user_tables "
+                + "WHERE n_live_tup > 1000 ORDER BY n_live_tup DESC LIMIT 15")) {
+            rows.add(row[0] + "=" + row[1]);
+        }
+        return rows;
+    }
+}

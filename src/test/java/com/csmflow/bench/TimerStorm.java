@@ -1,0 +1,160 @@
+package com.csmflow.bench;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Workload 5: N real SLA clocks (slaClockStart on an Enhanced P1 escalation.acknowledge target,
+ * round the clock) started at the same engine instant, so their warning timers fall due at one
+ * instant and their breach timers at another. The engine clock is then moved (running, not frozen)
+ * to each instant and the job executor fires the timers: time until all fired, and the lag of each
+ * timer after its due time, from the history of the timer events (engine time).
+ */
+final class TimerStorm {
+
+    static final String KEY = "bench-timer-storm";
+
+    private final BenchApp app;
+    private final Results results;
+
+    TimerStorm(BenchApp app, Results results) {
+        this.app = app;
+        this.results = results;
+    }
+
+    /** The SLA clock pattern of docs/sla-clocks.md with the real clock delegates. */
+    static BpmnModelInstance model() {
+        return Bpmn.createExecutableProcess(KEY).name("Benchmark timer storm").camundaHistoryTimeToLive(1)
+                .startEvent("start")
+                .serviceTask("startClock").camundaDelegateExpression("${slaClockStart}")
+                    .camundaInputParameter("metric", "escalation.acknowledge")
+                    .camundaInputParameter("priority", "P1")
+                    .camundaInputParameter("clientReference", "${clientReference}")
+                    .camundaInputParameter("clockName", "ack")
+                .userTask("work").camundaCandidateGroups("csm")
+                .boundaryEvent("warning").cancelActivity(false).timerWithDate("${ackWarning}").endEvent("warned")
+                .moveToActivity("work").boundaryEvent("breach").timerWithDate("${ackDue}")
+                    .serviceTask("stopClock").camundaDelegateExpression("${slaClockStop}")
+                    .camundaInputParameter("clockName", "ack")
+                    .endEvent("breached")
+                .moveToActivity("work").endEvent("done")
+                .done();
+    }
+
+    void run(int clocks, List<String> enhancedClients, double timeoutSeconds) {
+        RuntimeService runtime = app.engine.getRuntimeService();
+        TransactionTemplate tx = new TransactionTemplate(app.bean(PlatformTransactionManager.class));
+        // every clock starts at the same engine instant (frozen while they start), an hour ahead of real
+        // time so that no timer is due before the clock is moved to it
+        Date startedAt = new Date((System.currentTimeMillis() / 60_000) * 60_000 + 3_600_000);
+        ClockUtil.setCurrentTime(startedAt);
+        long createStart = System.nanoTime();
+        try {
+            int batch = 100;
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int from = 0; from < clocks; from += batch) {
+                int first = from;
+                int last = Math.min(clocks, from + batch);
+                futures.add(pool.submit(() -> tx.executeWithoutResult(status -> {
+                    for (int i = first; i < last; i++) {
+                        runtime.startProcessInstanceByKey(KEY, "STORM-" + i,
+                                Map.of("clientReference", enhancedClients.get(i % enhancedClients.size())));
+                    }
+                })));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            pool.shutdown();
+        } catch (Exception e) {
+            throw new IllegalStateException("creating the storm's clocks", e);
+        } finally {
+            ClockUtil.reset();
+        }
+        double createSeconds = (System.nanoTime() - createStart) / 1e9;
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("clocks", clocks);
+        detail.put("createSeconds", Stats.round(createSeconds));
+        detail.put("createPerSecond", Stats.round(clocks / createSeconds));
+
+        Date warningAt = runtime.createVariableInstanceQuery().variableName("ackWarning").listPage(0, 1).stream()
+                .map(v -> (Date) v.getValue()).findFirst().orElseThrow();
+        Date dueAt = runtime.createVariableInstanceQuery().variableName("ackDue").listPage(0, 1).stream()
+                .map(v -> (Date) v.getValue()).findFirst().orElseThrow();
+        long distinctWarning = app.engine.getManagementService().createJobQuery().timers()
+                .duedateHigherThen(new Date(warningAt.getTime() - 1)).duedateLowerThen(new Date(warningAt.getTime() + 1))
+                .count();
+        detail.put("timersDueAtTheWarningInstant", distinctWarning);
+
+        try {
+            detail.put("warning", storm("warning", warningAt, clocks, timeoutSeconds));
+            detail.put("breach", storm("breach", dueAt, clocks, timeoutSeconds));
+        } finally {
+            ClockUtil.reset();
+        }
+        results.detail("timerStorm", detail);
+    }
+
+    /** Moves the running engine clock to the instant and waits until all timers of that kind fired. */
+    private Map<String, Object> storm(String activityId, Date due, int expected, double timeoutSeconds) {
+        HistoryService history = app.engine.getHistoryService();
+        ManagementService management = app.engine.getManagementService();
+        String definitionId = app.engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(KEY).latestVersion().singleResult().getId();
+        ClockUtil.offset(due.getTime() - System.currentTimeMillis());
+        long moved = System.nanoTime();
+        long fired = 0;
+        long deadline = moved + (long) (timeoutSeconds * 1e9);
+        while (System.nanoTime() < deadline) {
+            fired = history.createHistoricActivityInstanceQuery().processDefinitionId(definitionId)
+                    .activityId(activityId).count();
+            if (fired >= expected) {
+                break;
+            }
+            InstanceDriver.sleep(200);
+        }
+        double observedSeconds = (System.nanoTime() - moved) / 1e9;
+        Stats lag = new Stats();
+        int page = 2000;
+        for (int first = 0; ; first += page) {
+            List<HistoricActivityInstance> instances = history.createHistoricActivityInstanceQuery()
+                    .processDefinitionId(definitionId).activityId(activityId).orderByHistoricActivityInstanceId().asc()
+                    .listPage(first, page);
+            instances.forEach(instance -> lag.record(instance.getStartTime().getTime() - due.getTime()));
+            if (instances.size() < page) {
+                break;
+            }
+        }
+        double allFiredSeconds = fired >= expected ? lag.max() / 1000.0 : Double.NaN;
+        String label = "timer storm (" + expected + " " + activityId + ")";
+        results.atMost(label, "all fired after due", allFiredSeconds, "s", 60);
+        results.add(label, "p50 lag after due", lag.percentile(50) / 1000.0, "s");
+        results.add(label, "p99 lag after due", lag.percentile(99) / 1000.0, "s");
+        results.add(label, "fired / expected", fired, "timers");
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("due", due.toInstant().toString());
+        detail.put("fired", fired);
+        detail.put("observedSeconds", Stats.round(observedSeconds));
+        detail.put("allFiredAfterDueSeconds", Stats.round(allFiredSeconds));
+        detail.put("lagMs", lag.summary());
+        detail.put("failedJobs", management.createJobQuery().processDefinitionKey(KEY).withException().count());
+        System.out.println("[bench] storm " + activityId + ": " + detail);
+        return detail;
+    }
+}

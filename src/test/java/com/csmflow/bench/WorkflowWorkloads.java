@@ -1,0 +1,263 @@
+package com.csmflow.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Workloads 1-3 (change standard path, change normal path with a 5-member CAB and its mail, escalation
+ * climbing the ladder) and the GET /api/changes?client= query. They run when the change and escalation
+ * workflows are deployed in this build; otherwise the results say they were not run. They use only
+ * the HTTP API and the engine API, as a client system and the staff would.
+ */
+final class WorkflowWorkloads {
+
+    static final String CHANGE_KEY = "change-request";
+    static final String ESCALATION_KEY = "escalation";
+    /** The maintenance window opens this long after the request: the window timer is a real wait. */
+    static final long WINDOW_LEAD_MILLIS = 1_000;
+
+    private final BenchApp app;
+    private final Results results;
+    private final Bench.Scale scale;
+    private final List<String> clients;
+    private final GreenMail smtp;
+    private final InstanceDriver.Outcome baseline;
+    private final ObjectMapper json = new ObjectMapper();
+
+    WorkflowWorkloads(BenchApp app, Results results, Bench.Scale scale, List<String> clients, GreenMail smtp,
+                      InstanceDriver.Outcome baseline) {
+        this.app = app;
+        this.results = results;
+        this.scale = scale;
+        this.clients = clients;
+        this.smtp = smtp;
+        this.baseline = baseline;
+    }
+
+    void run() {
+        if (deployed(CHANGE_KEY)) {
+            changeStandard();
+            changeNormal();
+        } else {
+            results.detail("change", "not run: process " + CHANGE_KEY + " is not deployed in this build");
+        }
+        if (deployed(ESCALATION_KEY)) {
+            escalationLadder();
+        } else {
+            results.detail("escalation", "not run: process " + ESCALATION_KEY + " is not deployed in this build");
+        }
+    }
+
+    private void changeStandard() {
+        InstanceDriver driver = new InstanceDriver(app);
+        app.resetStatements();
+        InstanceDriver.Outcome outcome = driver.run(changeScenario("change-standard", "standard", "low"),
+                scale.users(), scale.inFlightPerUser(), scale.warmupSeconds(),
+                scale.measureSeconds());
+        String label = "1 change standard path";
+        PlatformBenchmark.report(results, label, outcome, true);
+        results.atMost(label, "overhead ratio vs baseline (instances/s)",
+                baseline.perSecond() / outcome.perSecond(), "x", 1.5);
+        results.add(label, "overhead ratio vs baseline (statements)",
+                outcome.statementsPerInstance() / baseline.statementsPerInstance(), "x");
+        Map<String, Object> detail = new LinkedHashMap<>(outcome.json());
+        detail.put("topStatements", app.topStatements(12));
+        results.detail("changeStandard", detail);
+    }
+
+    private void changeNormal() {
+        int mailsBefore = smtp.getReceivedMessages().length;
+        InstanceDriver driver = new InstanceDriver(app);
+        InstanceDriver.Outcome outcome = driver.run(changeScenario("change-normal", "normal", "medium"),
+                scale.users(), scale.inFlightPerUser(), scale.warmupSeconds(),
+                Double.parseDouble(System.getProperty("bench.normalSeconds", "" + Math.min(30, scale.measureSeconds()))));
+        // let the last notifications leave the outbox
+        InstanceDriver.sleep(5_000);
+        int mails = smtp.getReceivedMessages().length - mailsBefore;
+        String label = "2 change normal path, 5-member CAB";
+        PlatformBenchmark.report(results, label, outcome, false);
+        results.add(label, "mails received by the SMTP sink", mails, "mails");
+        Map<String, Object> detail = new LinkedHashMap<>(outcome.json());
+        detail.put("mailsReceived", mails);
+        results.detail("changeNormal", detail);
+    }
+
+    /** A change raised by a client system (POST /api/changes as a csm user), then worked by the staff. */
+    private InstanceDriver.Scenario changeScenario(String name, String requestedType, String impact) {
+        Map<String, String> normalVoters = new ConcurrentHashMap<>();
+        return new InstanceDriver.Scenario() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String start(int sequence) {
+                OffsetDateTime window = OffsetDateTime.now(ZoneOffset.UTC).plusNanos(WINDOW_LEAD_MILLIS * 1_000_000);
+                String body = """
+                        {"clientReference":"%s","title":"Benchmark change %d","description":"Patch the firewall",
+                         "requestedType":"%s","nonStandard":false,"impactedServices":["Networking"],
+                         "windowStart":"%s","windowEnd":"%s","urgency":"low","impact":"%s","billable":true,
+                         "requesterEmail":"requester@bench.example"}
+                        """.formatted(clients.get(sequence % clients.size()), sequence, requestedType, window,
+                        window.plusHours(2), impact);
+                HttpResponse<String> response = app.call("POST", "/api/changes", Bench.CSM_USER, Bench.PASSWORD, body);
+                if (response.statusCode() != 201) {
+                    throw new IllegalStateException("POST /api/changes: " + response.statusCode() + " " + response.body());
+                }
+                return read(response.body()).path("processInstanceId").asText();
+            }
+
+            @Override
+            public InstanceDriver.Actor actor(Task task) {
+                return switch (task.getTaskDefinitionKey()) {
+                    case "Task_CabVote", "Task_EmergencyCabDecision", "Task_EmergencyRetrospective" ->
+                            new InstanceDriver.Actor(task.getAssignee() != null ? task.getAssignee()
+                                    : Bench.CAB_USERS.get(0), List.of("cab"));
+                    case "Task_ImplementChange", "Task_TechnicalReview", "Task_UpdateConfiguration", "Task_RollBack" ->
+                            new InstanceDriver.Actor("bench-cse", List.of("cse"));
+                    case "Task_ServiceManagerDecision" ->
+                            new InstanceDriver.Actor("bench-service-manager", List.of("service-manager"));
+                    default -> new InstanceDriver.Actor(Bench.CSM_USER, List.of("csm"));
+                };
+            }
+
+            @Override
+            public Map<String, Object> completion(Task task) {
+                return switch (task.getTaskDefinitionKey()) {
+                    case "Task_PrepareCab" -> Map.of("cabAgenda", "Benchmark change",
+                            "cabMembers", String.join(",", Bench.CAB_USERS),
+                            "cabMeetingAt", OffsetDateTime.now(ZoneOffset.UTC).plusHours(2).truncatedTo(ChronoUnit.MINUTES).toString());
+                    case "Task_CabVote" -> Map.of("vote", "approve", "voteComment", "ok");
+                    case "Task_EmergencyCabDecision", "Task_ServiceManagerDecision" -> Map.of("decision", "approve");
+                    case "Task_ImplementChange" -> Map.of("implementationResult", "success",
+                            "implementationNotes", "done");
+                    case "Task_TechnicalReview" -> Map.of("reviewNotes", "ok");
+                    case "Task_PostImplementationReview" -> Map.of("pirOutcome", "achieved");
+                    default -> Map.of();
+                };
+            }
+        };
+    }
+
+    /**
+     * N escalations (critical, Enhanced clients: round the clock) that nobody acknowledges: the engine
+     * clock is moved past each rung's instant and the job executor fires the ladder's timers. Per rung:
+     * time until every escalation reached it.
+     */
+    private void escalationLadder() {
+        int count = Integer.getInteger("bench.escalations", scale.name().equals("full") ? 200 : 20);
+        List<String> enhanced = clients.stream().filter(c -> Integer.parseInt(c.substring(6)) % 2 == 0).toList();
+        Instant raisedAt = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+        ClockUtil.setCurrentTime(Date.from(raisedAt));
+        long t0 = System.nanoTime();
+        Stats raise = new Stats();
+        try {
+            for (int i = 0; i < count; i++) {
+                String body = """
+                        {"clientReference":"%s","subject":"Benchmark escalation %d","description":"Outage",
+                         "reportedImpact":"critical","contactName":"Ops","contactEmail":"ops@bench.example"}
+                        """.formatted(enhanced.get(i % enhanced.size()), i);
+                long start = System.nanoTime();
+                HttpResponse<String> response = app.call("POST", "/api/escalations", Bench.CSM_USER, Bench.PASSWORD, body);
+                raise.recordNanos(System.nanoTime() - start);
+                if (response.statusCode() != 201) {
+                    throw new IllegalStateException("POST /api/escalations: " + response.statusCode() + " " + response.body());
+                }
+            }
+            // the asynchronous steps after raising run at the frozen instant
+            waitFor(() -> app.engine.getManagementService().createJobQuery().processDefinitionKey(ESCALATION_KEY)
+                    .executable().count() == 0, 300);
+        } finally {
+            ClockUtil.reset();
+        }
+        String label = "3 escalation ladder (" + count + ")";
+        results.add(label, "raise call p95", raise.percentile(95), "ms");
+        results.add(label, "raise all", (System.nanoTime() - t0) / 1e9, "s");
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("escalations", count);
+        detail.put("raiseCall", raise.summary());
+        // P1 Enhanced: acknowledge 15 min, resolution 4 h (warning at 3 h), DC head 2 h after the resolution due
+        Object[][] rungs = {{"SERVICE_MANAGER", 16L}, {"DELIVERY_MANAGER", 4 * 60L + 1}, {"DC_HEAD", 6 * 60L + 1}};
+        try {
+            for (Object[] rung : rungs) {
+                String level = (String) rung[0];
+                Instant at = raisedAt.plus((Long) rung[1], ChronoUnit.MINUTES);
+                ClockUtil.offset(at.toEpochMilli() - System.currentTimeMillis());
+                long moved = System.nanoTime();
+                boolean all = waitFor(() -> reached(level) >= count, 300);
+                double seconds = (System.nanoTime() - moved) / 1e9;
+                results.add(label, "all reached " + level + " after clock move", all ? seconds : Double.NaN, "s");
+                detail.put(level, Map.of("seconds", Stats.round(seconds), "reached", reached(level)));
+            }
+        } finally {
+            ClockUtil.reset();
+        }
+        InstanceDriver.sleep(5_000);
+        detail.put("mailsReceivedTotal", smtp.getReceivedMessages().length);
+        detail.put("failedJobs", app.engine.getManagementService().createJobQuery().withException().count());
+        results.detail("escalation", detail);
+    }
+
+    private long reached(String level) {
+        List<String> order = List.of("CSM", "SERVICE_MANAGER", "DELIVERY_MANAGER", "DC_HEAD");
+        List<String> atOrAbove = order.subList(order.indexOf(level), order.size());
+        String in = String.join(",", atOrAbove.stream().map(l -> "'" + l + "'").toList());
+        return Long.parseLong(app.query("SELECT count(*) FROM escalation WHERE level_reached IN (" + in + ")")
+                .get(0)[0]);
+    }
+
+    /** GET /api/changes?client=... latency, after the change workloads filled the register. */
+    static void changeQueries(BenchApp app, Results results, List<String> clients, Bench.Scale scale) {
+        if (app.engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(CHANGE_KEY)
+                .count() == 0) {
+            return;
+        }
+        int[] i = {0};
+        Stats stats = TasklistScale.time(() -> app.call("GET", "/api/changes?client="
+                + clients.get(i[0]++ % clients.size()), Bench.CSM_USER, Bench.PASSWORD, null), 10, scale.querySamples());
+        String label = "6 GET /api/changes?client=";
+        String rows = app.query("SELECT count(*) FROM change_request").get(0)[0];
+        results.add(label + " (" + rows + " changes)", "p50", stats.percentile(50), "ms");
+        results.atMost(label + " (" + rows + " changes)", "p95", stats.percentile(95), "ms", 100);
+        results.detail("changeQuery", Map.of("changes", rows, "latency", stats.summary()));
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean waitFor(java.util.function.BooleanSupplier condition, int seconds) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            InstanceDriver.sleep(250);
+        }
+        return condition.getAsBoolean();
+    }
+
+    private boolean deployed(String key) {
+        return app.engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
+                .latestVersion().count() > 0;
+    }
+}

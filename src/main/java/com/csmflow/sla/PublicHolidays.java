@@ -50,10 +50,15 @@ final class PublicHolidays {
 
     Set<LocalDate> holidays(String region, int year) {
         String key = region.trim().toUpperCase(Locale.ROOT) + "/" + year;
-        return byRegionAndYear.computeIfAbsent(key, k -> load(region.trim(), year));
+        return byRegionAndYear.computeIfAbsent(key, k -> load(region.trim(), year, warnedRegions));
     }
 
-    private Set<LocalDate> load(String region, int year) {
+    /**
+     * Synchronized: Jollyday looks its XML data source up with a ServiceLoader on first use, which is
+     * not thread-safe; the benchmark's concurrent first calls failed with "Cannot instantiate
+     * datasource instance because there is no implementations". Results are cached, so this is rare.
+     */
+    private static synchronized Set<LocalDate> load(String region, int year, Set<String> warnedRegions) {
         if (!isSupported(region)) {
             if (warnedRegions.add(region)) {
                 log.warn("Holiday region '{}' is not known to Jollyday; no public holidays applied", region);

@@ -22,6 +22,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const SHOTS = resolve(process.env.SCREENSHOT_DIR ?? join(HERE, '..', 'target', 'e2e'));
 // The machine may be busy (CI shares it): generous, but finite, waits.
 const STEP_TIMEOUT_MS = Number(process.env.STEP_TIMEOUT_MS ?? 30_000);
+// form-js waits this long after the last keystroke before it takes a text field's value into its data.
+const FORM_DEBOUNCE_MS = 500;
 
 // Flags for a root, offline CI box: no sandbox, no GPU, and none of Chromium's calls home, which a
 // closed network refuses (and which would slow every start).
@@ -51,6 +53,18 @@ async function rest(method, path, { user, body } = {}) {
     throw new Error(`${method} /engine-rest${path} as ${name} answered ${response.status}: ${text.slice(0, 500)}`);
   }
   return text ? JSON.parse(text) : null;
+}
+
+/** Polls until the check returns something (then returns it) or the time is up (then returns null). */
+async function eventually(check, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await check();
+    if (result || Date.now() > deadline) {
+      return result ?? null;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 const CSM = ['csm', 'csm'];
@@ -126,7 +140,12 @@ test('a CSM claims, fills in and completes a service desk request in Tasklist', 
 
     step = 'fill in the form';
     const form = page.locator('.fjs-form');
-    await form.getByLabel('Resolution given to the requester').fill(resolution);
+    const resolutionField = form.getByLabel('Resolution given to the requester');
+    await resolutionField.fill(resolution);
+    // form-js debounces text input (300 ms) and flushes it on blur: leave the field
+    // and let the debounce window pass, so the form's data holds the text before anything else.
+    await resolutionField.blur();
+    await page.waitForTimeout(FORM_DEBOUNCE_MS);
     // form-js draws its own drop-down: open it, then pick the entry.
     await form.locator('.fjs-form-field-select', { hasText: 'Outcome' }).locator('.fjs-select-display').click();
     await form.locator('.fjs-dropdownlist-item', { hasText: 'Resolved' }).click();
@@ -135,8 +154,14 @@ test('a CSM claims, fills in and completes a service desk request in Tasklist', 
     await shot('1-form-filled');
 
     step = 'complete the task';
+    assert.equal(await resolutionField.inputValue(), resolution, 'the resolution text vanished from the form before Complete');
     const complete = page.getByRole('button', { name: 'Complete', exact: true });
+    const submitted = page.waitForRequest((request) => request.url().endsWith(`/task/${taskId}/submit-form`));
     await complete.click();
+    // What Tasklist sent: if the text is missing here, the form lost it, not the engine.
+    const submittedVariables = (await submitted).postDataJSON()?.variables ?? {};
+    assert.equal(submittedVariables.resolution?.value, resolution,
+      `Tasklist submitted without the typed resolution: ${JSON.stringify(submittedVariables)}`);
     // Tasklist takes the task off the list and closes its form.
     await taskLink.waitFor({ state: 'detached' });
     await page.getByText('Select a task in the list.').waitFor();
@@ -156,11 +181,22 @@ test('a CSM claims, fills in and completes a service desk request in Tasklist', 
     assert.equal(handled.assignee, 'csm', 'the task should have been claimed by csm');
     assert.equal(handled.deleteReason, 'completed', `the task should be completed, delete reason is ${handled.deleteReason}`);
 
+    // After the task the process mails the requester in an asynchronous step, then ends: wait for the
+    // end (the job executor may be busy on a loaded machine), then read the case's variables at rest.
+    step = 'wait for the instance to end (asynchronous outcome mail)';
+    const ended = await eventually(async () => {
+      const [instance] = await rest('GET', `/history/process-instance?processInstanceId=${historic.id}`, { user: ADMIN });
+      return instance.state === 'COMPLETED' ? instance : null;
+    }, STEP_TIMEOUT_MS);
+    assert.ok(ended, `instance ${businessKey} did not end within ${STEP_TIMEOUT_MS} ms after the task`);
+
+    step = 'check the variables the form saved';
     const variables = await rest('GET', `/history/variable-instance?processInstanceId=${historic.id}&deserializeValues=false`, { user: ADMIN });
     const value = (name) => variables.find((v) => v.name === name)?.value;
-    assert.equal(value('resolution'), resolution, 'variable "resolution" should hold what was typed into the form');
-    assert.equal(value('outcome'), 'resolved', 'variable "outcome" should be "resolved"');
-    t.diagnostic(`instance ${businessKey} is ${historic.state}; resolution and outcome saved`);
+    const saved = variables.map((v) => `${v.name} (${v.state})`).join(', ');
+    assert.equal(value('resolution'), resolution, `variable "resolution" should hold what was typed into the form; history has: ${saved}`);
+    assert.equal(value('outcome'), 'resolved', `variable "outcome" should be "resolved"; history has: ${saved}`);
+    t.diagnostic(`instance ${businessKey} is ${ended.state}; resolution and outcome saved`);
   } catch (error) {
     const failure = join(SHOTS, 'failure.png');
     await page.screenshot({ path: failure, fullPage: true }).catch(() => {});

@@ -3,6 +3,8 @@ package com.csmflow.change;
 import com.csmflow.client.Client;
 import com.csmflow.client.ClientRepository;
 import com.csmflow.register.BusinessKeys;
+import com.csmflow.register.DelegateInputs;
+import com.csmflow.register.InputReadingDelegate;
 import com.csmflow.register.ProcessOrigin;
 import com.csmflow.sla.SlaPriority;
 import java.time.Instant;
@@ -20,7 +22,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
@@ -43,8 +44,10 @@ import org.springframework.stereotype.Component;
  * </table>
  */
 @Component("changeStep")
-class ChangeStepDelegate implements JavaDelegate {
+class ChangeStepDelegate implements InputReadingDelegate {
 
+    static final String STEP = "step";
+    private static final Set<String> INPUTS = Set.of(STEP);
     static final Set<String> TYPES = Set.of("standard", "normal", "emergency");
     static final Set<String> URGENCIES = Set.of("low", "medium", "high", "critical");
     static final Set<String> IMPACTS = Set.of("low", "medium", "high");
@@ -69,7 +72,7 @@ class ChangeStepDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String step = String.valueOf(execution.getVariableLocal("step")).trim().toUpperCase(Locale.ROOT);
+        String step = DelegateInputs.read(execution, INPUTS).requiredText(STEP).toUpperCase(Locale.ROOT);
         Instant now = ClockUtil.getCurrentTime().toInstant();
         switch (step) {
             case "REGISTER" -> registerChange(execution, now);

@@ -9,9 +9,13 @@ import org.springframework.data.repository.query.Param;
 
 public interface ClientRepository extends JpaRepository<Client, Long> {
 
-    Optional<Client> findByReference(String reference);
+    // Hot-path lookups are JPQL strings, not derived queries: Hibernate caches a string query's SQL,
+    // while a derived query is built and translated again on every call (docs/performance.md, tuning 11).
+    @Query("select c from Client c where c.reference = :reference")
+    Optional<Client> findByReference(@Param("reference") String reference);
 
-    boolean existsByReference(String reference);
+    @Query("select count(c) > 0 from Client c where c.reference = :reference")
+    boolean existsByReference(@Param("reference") String reference);
 
     /** Clients of a tier (all tiers when {@code tier} is null), retired ones only when asked for. */
     @Query("select c from Client c where (:tier is null or c.tier = :tier)"

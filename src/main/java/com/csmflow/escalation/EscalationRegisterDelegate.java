@@ -4,6 +4,8 @@ import com.csmflow.api.NotFoundException;
 import com.csmflow.client.Client;
 import com.csmflow.client.ClientRepository;
 import com.csmflow.register.BusinessKeys;
+import com.csmflow.register.DelegateInputs;
+import com.csmflow.register.InputReadingDelegate;
 import com.csmflow.register.ProcessOrigin;
 import com.csmflow.register.RegisterAudit;
 import java.time.Duration;
@@ -12,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,9 @@ import org.springframework.stereotype.Component;
  * timeline row at most once per visit of the step, so a retried job does not record twice.
  */
 @Component("escalationRegister")
-class EscalationRegisterDelegate implements JavaDelegate {
+class EscalationRegisterDelegate implements InputReadingDelegate {
+
+    private static final Set<String> INPUTS = Set.of("step", "level");
 
     static final String REGISTER = "escalation";
     static final Set<String> IMPACTS = Set.of("critical", "high", "medium", "low");
@@ -48,8 +51,9 @@ class EscalationRegisterDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String step = (String) execution.getVariableLocal("step");
-        String level = (String) execution.getVariableLocal("level");
+        DelegateInputs inputs = DelegateInputs.read(execution, INPUTS);
+        String step = inputs.requiredText("step");
+        String level = inputs.text("level");
         if ("raise".equals(step)) {
             raise(execution);
             return;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -31,6 +32,12 @@ class NotificationTemplates {
     private static final Pattern TEMPLATE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
 
     private final ResourceLoader resources;
+    /**
+     * Loaded templates by id and asked-for language. Templates ship inside the application and cannot
+     * change while it runs; looking them up on the classpath for every notification cost more CPU than
+     * rendering them.
+     */
+    private final Map<String, Template> loaded = new ConcurrentHashMap<>();
 
     NotificationTemplates(ResourceLoader resources) {
         this.resources = resources;
@@ -41,6 +48,10 @@ class NotificationTemplates {
         if (!TEMPLATE_ID.matcher(templateId).matches()) {
             throw new IllegalArgumentException("Invalid notification template id '" + templateId + "'");
         }
+        return loaded.computeIfAbsent(templateId + "|" + language, key -> find(templateId, language));
+    }
+
+    private Template find(String templateId, String language) {
         for (String candidate : languageCandidates(language)) {
             Resource subject = resource(templateId, candidate, "subject");
             Resource text = resource(templateId, candidate, "txt");

@@ -12,10 +12,22 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends open outbox rows one by one. Each row's outcome (SENT, FAILED with the error, NOT_DELIVERED) is
- * committed in its own transaction right after the attempt, so it survives the rollback of the
- * delivery job when another row of the batch fails: a retry never sends a row that already went out,
- * and the API shows attempts and the last error while the engine retries.
+ * Sends open outbox rows one by one, each in a transaction of its own that is opened BEFORE the send:
+ * lock the row ({@code SELECT ... FOR UPDATE}), skip it unless it is still open, send, record the
+ * outcome (SENT, FAILED with the error, NOT_DELIVERED), commit. So:
+ * <ul>
+ * <li>the outcome survives the rollback of the delivery job when another row of the batch fails: a
+ *     retry never sends a row that already went out;</li>
+ * <li>the database connection that records the outcome is held before the mail leaves, so an
+ *     exhausted connection pool makes the attempt fail before sending, never after (the fault test
+ *     once found 9 duplicate mails that way: sent, then no connection to record SENT);</li>
+ * <li>two nodes running the same delivery at once (a job lock that expired under a slow node) cannot
+ *     both send a row: the second waits for the first's lock and then finds the row SENT.</li>
+ * </ul>
+ * What remains is the at-least-once window between the mail server accepting a mail and the commit
+ * of SENT (a node killed or the database lost in those milliseconds): the retry sends that mail again,
+ * with the same Message-ID, so the receiving side can tell (docs/notifications.md). To keep it short the
+ * SMTP connection is closed (QUIT) only after the commit.
  */
 @Component
 class OutboxDelivery {
@@ -40,23 +52,16 @@ class OutboxDelivery {
     void deliver(List<Long> ids) {
         List<String> failures = new ArrayList<>();
         for (Long id : ids) {
-            OutboxEntry entry = ownTransaction.execute(status -> outbox.findById(id).orElse(null));
-            if (entry == null || !entry.isOpen()) {
-                continue;
-            }
-            String notDelivered;
+            List<AutoCloseable> afterCommit = new ArrayList<>();
+            String failure;
             try {
-                notDelivered = entry.getChannel() == Channel.WEBHOOK ? webhook.send(entry) : mail.send(entry);
-            } catch (Exception e) {
-                String error = describe(e);
-                log.warn("Notification {} to {} failed: {}", id, entry.getRecipient(), error);
-                record(id, row -> row.markFailed(now(), error));
-                failures.add(id + " (" + entry.getRecipient() + "): " + error);
-                continue;
+                failure = ownTransaction.execute(status -> attempt(id, afterCommit));
+            } finally {
+                MailChannel.closeQuietly(afterCommit); // the SMTP QUIT, after SENT was committed
             }
-            // Outside the try: if the database fails right here, the job fails and the row stays open
-            // (the one at-least-once window, see docs/notifications.md), rather than being marked FAILED.
-            record(id, notDelivered == null ? row -> row.markSent(now()) : row -> row.markNotDelivered(now(), notDelivered));
+            if (failure != null) {
+                failures.add(failure);
+            }
         }
         if (!failures.isEmpty()) {
             throw new NotificationDeliveryException("Could not deliver " + failures.size() + " notification(s): "
@@ -64,11 +69,29 @@ class OutboxDelivery {
         }
     }
 
-    private void record(Long id, java.util.function.Consumer<OutboxEntry> change) {
-        ownTransaction.executeWithoutResult(status -> outbox.findById(id).ifPresent(row -> {
-            change.accept(row);
-            outbox.save(row);
-        }));
+    /** One row, inside its own transaction; returns the failure to report, or null. */
+    private String attempt(Long id, List<AutoCloseable> afterCommit) {
+        OutboxEntry entry = outbox.lockForDelivery(id).orElse(null);
+        if (entry == null || !entry.isOpen()) {
+            return null;
+        }
+        String notDelivered;
+        try {
+            notDelivered = entry.getChannel() == Channel.WEBHOOK ? webhook.send(entry) : mail.send(entry, afterCommit);
+        } catch (Exception e) {
+            String error = describe(e);
+            log.warn("Notification {} to {} failed: {}", id, entry.getRecipient(), error);
+            entry.markFailed(now(), error);
+            outbox.save(entry);
+            return id + " (" + entry.getRecipient() + "): " + error;
+        }
+        if (notDelivered == null) {
+            entry.markSent(now());
+        } else {
+            entry.markNotDelivered(now(), notDelivered);
+        }
+        outbox.save(entry);
+        return null;
     }
 
     private static Instant now() {

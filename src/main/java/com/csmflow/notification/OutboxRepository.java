@@ -1,18 +1,38 @@
 package com.csmflow.notification;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface OutboxRepository extends JpaRepository<OutboxEntry, Long>, JpaSpecificationExecutor<OutboxEntry> {
 
     int SEARCH_LIMIT = 500;
 
-    boolean existsByDecisionKeyAndChannelAndRecipient(String decisionKey, Channel channel, String recipient);
+    // Hot-path lookups are JPQL strings, not derived queries: Hibernate caches a string query's SQL,
+    // while a derived query is built and translated again on every call (docs/performance.md, tuning 11).
+    @Query("select count(e) > 0 from OutboxEntry e"
+            + " where e.decisionKey = :decisionKey and e.channel = :channel and e.recipient = :recipient")
+    boolean existsByDecisionKeyAndChannelAndRecipient(@Param("decisionKey") String decisionKey,
+                                                      @Param("channel") Channel channel,
+                                                      @Param("recipient") String recipient);
 
-    List<OutboxEntry> findByProcessInstanceIdOrderById(String processInstanceId);
+    @Query("select e from OutboxEntry e where e.processInstanceId = :processInstanceId order by e.id")
+    List<OutboxEntry> findByProcessInstanceIdOrderById(@Param("processInstanceId") String processInstanceId);
+
+    /**
+     * The row with a write lock held until the calling transaction ends (SELECT ... FOR UPDATE): while
+     * one node sends a row, another node's attempt on the same row waits and then sees the outcome.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select e from OutboxEntry e where e.id = :id")
+    Optional<OutboxEntry> lockForDelivery(@Param("id") Long id);
 
     /** Newest first, at most {@link #SEARCH_LIMIT} rows; null filters match everything. */
     default List<OutboxEntry> search(String businessKey, NotificationStatus status, String processInstanceId) {

@@ -2,12 +2,12 @@ package com.csmflow.problem;
 
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.register.DelegateInputs;
+import com.csmflow.register.InputReadingDelegate;
 import com.csmflow.register.ProcessOrigin;
 import com.csmflow.register.RegisterAudit;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * Every step is idempotent on its row, so a retried job writes nothing twice.
  */
 @Component("problemRegister")
-class ProblemRegisterDelegate implements JavaDelegate {
+class ProblemRegisterDelegate implements InputReadingDelegate {
 
     static final String STEP = "step";
 

@@ -3,6 +3,7 @@ package com.csmflow.problem;
 import com.csmflow.client.ClientRepository;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.register.DelegateInputs;
+import com.csmflow.register.InputReadingDelegate;
 import com.csmflow.register.ProcessOrigin;
 import com.csmflow.register.RegisterAudit;
 import com.csmflow.security.RoleGroup;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component("sipActionStep")
-class SipActionStepDelegate implements JavaDelegate {
+class SipActionStepDelegate implements InputReadingDelegate {
 
     static final String STEP = "step";
     static final int REMINDER_DAYS = 3;

@@ -2,13 +2,15 @@ package com.csmflow.register;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.core.variable.mapping.InputParameter;
 
 /**
- * The inputs of a {@link TemplateBackedDelegate}, read all at once from the activity's local scope
- * (its {@code camunda:inputParameter}s). Asking for a name the delegate did not declare is a bug and
+ * The inputs of an {@link InputReadingDelegate}, read all at once: the activity's
+ * {@code camunda:inputParameter}s. Asking for a name the delegate did not declare is a bug and
  * fails at once, so template, {@code inputNames()} and code cannot drift apart silently.
  */
 public final class DelegateInputs {
@@ -19,11 +21,23 @@ public final class DelegateInputs {
         this.values = values;
     }
 
-    /** Reads every declared input (absent ones as {@code null}) before any validation happens. */
+    /**
+     * Reads every declared input (absent ones as {@code null}) before any validation happens: evaluated
+     * from the model when {@link DelegateInputsPlugin} took the task's inputs off the engine's mapping,
+     * else from the local variables the engine's mapping created.
+     */
     public static DelegateInputs read(DelegateExecution execution, Set<String> inputNames) {
         Map<String, Object> values = new LinkedHashMap<>();
+        List<InputParameter> modelled = DelegateInputsPlugin.inputsOf(execution);
         for (String name : inputNames) {
-            values.put(name, execution.getVariableLocal(name));
+            values.put(name, modelled == null ? execution.getVariableLocal(name) : null);
+        }
+        if (modelled != null) {
+            for (InputParameter input : modelled) {
+                if (inputNames.contains(input.getName())) {
+                    values.put(input.getName(), input.getValueProvider().getValue(execution));
+                }
+            }
         }
         return new DelegateInputs(Collections.unmodifiableMap(values));
     }

@@ -1,7 +1,6 @@
 package com.csmflow.register;
 
 import java.util.Set;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /**
  * A generic delegate that process owners pick in the Modeler through an element template in
@@ -29,7 +28,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  *       failure is swallowed. It must not need anything else to reach its reads.</li>
  * </ul>
  */
-public interface TemplateBackedDelegate extends JavaDelegate {
+public interface TemplateBackedDelegate extends InputReadingDelegate {
 
     /** The {@code camunda:inputParameter} names this delegate reads; equal to its template's inputs. */
     Set<String> inputNames();

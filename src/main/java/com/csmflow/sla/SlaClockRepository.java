@@ -9,11 +9,19 @@ import org.springframework.data.repository.query.Param;
 
 interface SlaClockRepository extends JpaRepository<SlaClock, Long> {
 
-    List<SlaClock> findByProcessInstanceIdAndClockNameAndStateIn(String processInstanceId, String clockName,
-                                                                 Collection<SlaClockState> states);
+    // Hot-path lookups are JPQL strings, not derived queries: Hibernate caches a string query's SQL,
+    // while a derived query is built and translated again on every call (docs/performance.md, tuning 11).
+    @Query("select c from SlaClock c where c.processInstanceId = :processInstanceId"
+            + " and c.clockName = :clockName and c.state in :states")
+    List<SlaClock> findByProcessInstanceIdAndClockNameAndStateIn(
+            @Param("processInstanceId") String processInstanceId, @Param("clockName") String clockName,
+            @Param("states") Collection<SlaClockState> states);
 
-    List<SlaClock> findByBusinessKeyAndClockNameAndStateIn(String businessKey, String clockName,
-                                                           Collection<SlaClockState> states);
+    @Query("select c from SlaClock c where c.businessKey = :businessKey"
+            + " and c.clockName = :clockName and c.state in :states")
+    List<SlaClock> findByBusinessKeyAndClockNameAndStateIn(
+            @Param("businessKey") String businessKey, @Param("clockName") String clockName,
+            @Param("states") Collection<SlaClockState> states);
 
     @Query("""
             select c from SlaClock c

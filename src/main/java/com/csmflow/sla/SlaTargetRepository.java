@@ -9,7 +9,12 @@ import org.springframework.data.repository.query.Param;
 
 interface SlaTargetRepository extends JpaRepository<SlaTarget, Long> {
 
-    Optional<SlaTarget> findByTierAndPriorityAndMetric(CsmTier tier, SlaPriority priority, String metric);
+    // Hot-path lookups are JPQL strings, not derived queries: Hibernate caches a string query's SQL,
+    // while a derived query is built and translated again on every call (docs/performance.md, tuning 11).
+    @Query("select t from SlaTarget t where t.tier = :tier and t.priority = :priority and t.metric = :metric")
+    Optional<SlaTarget> findByTierAndPriorityAndMetric(@Param("tier") CsmTier tier,
+                                                       @Param("priority") SlaPriority priority,
+                                                       @Param("metric") String metric);
 
     @Query("""
             select t from SlaTarget t

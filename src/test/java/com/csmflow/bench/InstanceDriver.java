@@ -42,7 +42,18 @@ final class InstanceDriver {
 
     record Outcome(int completed, double seconds, double perSecond, Stats instanceLatency, Stats startLatency,
                    Stats completeLatency, long platformStatements, long platformCommits,
-                   long postgresCommits, long driverCommands, int stuck, int errors) {
+                   long postgresCommits, long driverCommands, int stuck, int errors, long jvmCpuNanos,
+                   long postgresCpuNanos) {
+
+        /** Milliseconds of CPU per completed instance: this JVM (platform and simulated users). */
+        double jvmCpuMsPerInstance() {
+            return completed == 0 ? Double.NaN : jvmCpuNanos / 1e6 / completed;
+        }
+
+        /** Milliseconds of CPU per completed instance: the embedded PostgreSQL (NaN for another database). */
+        double postgresCpuMsPerInstance() {
+            return completed == 0 || postgresCpuNanos < 0 ? Double.NaN : postgresCpuNanos / 1e6 / completed;
+        }
 
         double commitsPerInstance() {
             return completed == 0 ? Double.NaN : (double) platformCommits / completed;
@@ -72,6 +83,8 @@ final class InstanceDriver {
             json.put("postgresCommitsPerInstanceInclPolling", Stats.round(postgresCommitsPerInstance()));
             json.put("statementsPerInstance", Stats.round(statementsPerInstance()));
             json.put("commitsPerInstance", Stats.round(commitsPerInstance()));
+            json.put("jvmCpuMsPerInstance", Stats.round(jvmCpuMsPerInstance()));
+            json.put("postgresCpuMsPerInstance", Stats.round(postgresCpuMsPerInstance()));
             json.put("stuckInstances", stuck);
             json.put("errors", errors);
             return json;
@@ -103,6 +116,7 @@ final class InstanceDriver {
         Stats completeLatency = new Stats();
         long[][] snapshot = new long[1][];
         long[] statementsAtStart = new long[2];
+        long[] cpuAtStart = new long[2];
         Object gate = new Object();
 
         List<Thread> threads = new ArrayList<>();
@@ -117,6 +131,8 @@ final class InstanceDriver {
                                 statementsAtStart[0] = StatementCounter.platform();
                                 statementsAtStart[1] = StatementCounter.platformCommits();
                                 snapshot[0] = app.transactions();
+                                cpuAtStart[0] = CpuTime.jvmNanos();
+                                cpuAtStart[1] = CpuTime.postgresNanos();
                                 driverCommands.set(0);
                             }
                         }
@@ -191,6 +207,9 @@ final class InstanceDriver {
             thread.start();
         }
         threads.forEach(InstanceDriver::join);
+        long jvmCpu = CpuTime.jvmNanos() - cpuAtStart[0];
+        long postgresNow = CpuTime.postgresNanos();
+        long postgresCpu = postgresNow < 0 || cpuAtStart[1] < 0 ? -1 : postgresNow - cpuAtStart[1];
         long statements = StatementCounter.platform() - statementsAtStart[0];
         long commits = StatementCounter.platformCommits() - statementsAtStart[1];
         // PostgreSQL publishes a backend's counters with a delay of up to 10 s (idle backends): this
@@ -200,7 +219,7 @@ final class InstanceDriver {
         long pgCommits = snapshot[0] == null ? 0 : end[0] - snapshot[0][0];
         return new Outcome(completed.get(), measureSeconds, completed.get() / measureSeconds, instanceLatency,
                 startLatency, completeLatency, statements, commits, pgCommits, driverCommands.get(), stuck.get(),
-                errors.get());
+                errors.get(), jvmCpu, postgresCpu);
     }
 
     private static final AtomicInteger LOGGED = new AtomicInteger();

@@ -98,7 +98,7 @@ class PlatformBenchmark {
             results.write(out);
 
             // 1-3: the change and escalation workflows, when they are part of this build
-            if (wanted("workflows") && baseline != null) {
+            if (wanted("workflows")) {
                 new WorkflowWorkloads(app, results, scale, clients, smtp, baseline).run();
             }
             results.write(out);
@@ -189,6 +189,8 @@ class PlatformBenchmark {
         results.add(label, "complete task call p99", outcome.completeLatency().percentile(99), "ms");
         results.add(label, "7 db: statements / instance", outcome.statementsPerInstance(), "stmts");
         results.add(label, "7 db: commits / instance", outcome.commitsPerInstance(), "commits");
+        results.add(label, "CPU / instance: JVM (platform + simulated users)", outcome.jvmCpuMsPerInstance(), "ms");
+        results.add(label, "CPU / instance: PostgreSQL", outcome.postgresCpuMsPerInstance(), "ms");
         results.add(label, "stuck instances / errors", outcome.stuck() + outcome.errors(), "");
     }
 
@@ -198,6 +200,7 @@ class PlatformBenchmark {
         JobExecutor executor = configuration.getJobExecutor();
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("active", executor.isActive());
+        settings.put("class", executor.getClass().getName());
         settings.put("maxJobsPerAcquisition", executor.getMaxJobsPerAcquisition());
         settings.put("waitTimeInMillis", executor.getWaitTimeInMillis());
         settings.put("maxWait", executor.getMaxWait());

@@ -30,6 +30,7 @@ class HistoryConfigurationTest {
         assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
         assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
         assertThat(configuration.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
+        assertThat(configuration.getHistoryRemovalTimeStrategy()).isEqualTo("start");
         // with a batch window the engine schedules its cleanup job at start-up
         assertThat(historyService.findHistoryCleanupJobs()).isNotEmpty()
                 .allSatisfy(job -> assertThat(job).extracting(Job::getDuedate).isNotNull());

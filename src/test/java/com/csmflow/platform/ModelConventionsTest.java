@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -67,6 +68,29 @@ class ModelConventionsTest {
                         || process.getCamundaHistoryTimeToLiveString().isBlank())
                 .forEach(process -> without.add(file.getFileName() + "#" + process.getId())));
         assertThat(without).as("executable processes without camunda:historyTimeToLive").isEmpty();
+    }
+
+    /**
+     * History removal time is fixed when an instance starts (application.yaml,
+     * historyRemovalTimeStrategy: start): a time-to-live shorter than an instance's life would let the
+     * nightly cleanup remove the history of an instance that still runs. 30 days is the floor (a held
+     * notification waits days at most); case processes keep a year.
+     */
+    @Test
+    void timeToLiveOutlastsTheInstances() {
+        List<String> tooShort = new ArrayList<>();
+        models.forEach((file, model) -> model.getModelElementsByType(Process.class).stream()
+                .filter(Process::isExecutable)
+                .filter(process -> process.getCamundaHistoryTimeToLiveString() != null)
+                .filter(process -> days(process.getCamundaHistoryTimeToLiveString()) < 30)
+                .forEach(process -> tooShort.add(file.getFileName() + "#" + process.getId())));
+        assertThat(tooShort).as("executable processes with a history time-to-live under 30 days").isEmpty();
+    }
+
+    /** Camunda's time-to-live: whole days, as a number or an ISO period of days. */
+    private static long days(String timeToLive) {
+        String value = timeToLive.strip();
+        return value.startsWith("P") ? Period.parse(value).getDays() : Long.parseLong(value);
     }
 
     @Test

@@ -1,0 +1,69 @@
+package com.csmflow.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * CPU time used so far by this JVM and by the benchmark's embedded PostgreSQL (its postmaster and every
+ * backend, read from /proc). On two saturated cores, CPU per completed instance moves far less from run
+ * to run than instances per second, so it is the steadier figure for comparing tunings.
+ */
+final class CpuTime {
+
+    /** Linux reports process times in clock ticks of 1/100 s (USER_HZ). */
+    private static final long NANOS_PER_TICK = 10_000_000L;
+
+    private CpuTime() {
+    }
+
+    static long jvmNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The embedded server's CPU time, or -1 when it cannot be read (another database, not Linux). */
+    static long postgresNanos() {
+        Path proc = Path.of("/proc");
+        try (Stream<Path> processes = Files.list(proc)) {
+            List<Path> pids = processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .toList();
+            String postmaster = pids.stream().filter(CpuTime::isBenchPostmaster).map(p -> p.getFileName().toString())
+                    .findFirst().orElse(null);
+            if (postmaster == null) {
+                return -1;
+            }
+            long ticks = 0;
+            for (Path pid : pids) {
+                String[] stat = stat(pid);
+                if (stat != null && (pid.getFileName().toString().equals(postmaster) || stat[1].equals(postmaster))) {
+                    ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]); // utime, stime
+                }
+            }
+            return ticks * NANOS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static boolean isBenchPostmaster(Path pid) {
+        try {
+            return Files.readString(pid.resolve("cmdline")).contains("bench-postgres");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Fields of /proc/PID/stat after the command name: [0] state, [1] ppid, ..., [11] utime, [12] stime. */
+    private static String[] stat(Path pid) {
+        try {
+            String stat = Files.readString(pid.resolve("stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -16,7 +16,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -117,6 +119,33 @@ final class BenchApp implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Row updates so far, and how many of them PostgreSQL made in place (heap-only), of the engine's
+     * runtime tables that tuning 12 gives room: table -> {updates, in place}. PostgreSQL publishes
+     * these counters with a delay of up to 10 s, so deltas over a workload are approximate.
+     */
+    Map<String, long[]> runtimeTableUpdates() {
+        Map<String, long[]> updates = new LinkedHashMap<>();
+        for (String[] row : query("SELECT relname, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables "
+                + "WHERE relname IN ('act_ru_job', 'act_ru_execution', 'act_ru_variable') ORDER BY relname")) {
+            updates.put(row[0], new long[] {Long.parseLong(row[1]), Long.parseLong(row[2])});
+        }
+        return updates;
+    }
+
+    /** What {@link #runtimeTableUpdates()} counted between two readings, for results.json. */
+    static Map<String, Object> updatesBetween(Map<String, long[]> before, Map<String, long[]> after) {
+        Map<String, Object> delta = new LinkedHashMap<>();
+        after.forEach((table, counts) -> {
+            long[] start = before.getOrDefault(table, new long[2]);
+            long updates = counts[0] - start[0];
+            long inPlace = counts[1] - start[1];
+            delta.put(table, Map.of("updates", updates, "inPlace", inPlace,
+                    "inPlacePercent", updates == 0 ? 0 : Stats.round(100.0 * inPlace / updates)));
+        });
+        return delta;
     }
 
     /** Runs SQL for the benchmark's own bookkeeping (not counted as platform statements). */

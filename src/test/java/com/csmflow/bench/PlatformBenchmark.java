@@ -106,9 +106,12 @@ class PlatformBenchmark {
             // 5: timer storm
             if (wanted("storm")) {
                 app.resetStatements();
+                Map<String, long[]> updatesBefore = app.runtimeTableUpdates();
                 new TimerStorm(app, results).run(scale.stormClocks(), enhanced,
                         Double.parseDouble(System.getProperty("bench.stormTimeout", "300")));
                 results.detail("timerStormTopStatements", app.topStatements(8));
+                results.detail("timerStormRuntimeTableUpdates",
+                        BenchApp.updatesBetween(updatesBefore, app.runtimeTableUpdates()));
             }
             results.write(out);
 

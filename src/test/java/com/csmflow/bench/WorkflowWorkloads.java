@@ -65,6 +65,7 @@ final class WorkflowWorkloads {
     private void changeStandard() {
         InstanceDriver driver = new InstanceDriver(app);
         app.resetStatements();
+        Map<String, long[]> updatesBefore = app.runtimeTableUpdates();
         InstanceDriver.Outcome outcome = driver.run(changeScenario("change-standard", "standard", "low"),
                 scale.users(), scale.inFlightPerUser(), scale.warmupSeconds(),
                 scale.measureSeconds());
@@ -81,6 +82,7 @@ final class WorkflowWorkloads {
         }
         Map<String, Object> detail = new LinkedHashMap<>(outcome.json());
         detail.put("topStatements", app.topStatements(12));
+        detail.put("runtimeTableUpdates", BenchApp.updatesBetween(updatesBefore, app.runtimeTableUpdates()));
         results.detail("changeStandard", detail);
     }
 

@@ -20,12 +20,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -65,6 +67,8 @@ class SlaClockProcessTest {
     IdentityService identityService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    HistoryService historyService;
     @Autowired
     ClientRepository clientRepository;
     @Autowired
@@ -118,6 +122,10 @@ class SlaClockProcessTest {
         assertThat(clock.getElapsedTime()).isEqualTo(Duration.ofHours(16));
         assertThat(clock.getPausedTime()).isZero();
         assertThat(clock.getStoppedAt()).isEqualTo(due);
+        // the stop wrote the new state, not the instants it left as they were (tuning 13)
+        assertThat(writes(pi, "cabDecisionState")).containsExactly("RUNNING", "BREACHED");
+        assertThat(writes(pi, "cabDecisionDue")).containsExactly(Date.from(due));
+        assertThat(writes(pi, "cabDecisionWarning")).containsExactly(Date.from(warning));
 
         // the rows are visible through the API
         JsonNode rows = json.readTree(rest.withBasicAuth("service-manager", "service-manager")
@@ -200,6 +208,10 @@ class SlaClockProcessTest {
         assertThat(clock.getState()).isEqualTo(SlaClockState.MET);
         assertThat(clock.getElapsedTime()).isEqualTo(Duration.ofHours(7));
         assertThat(clock.getPausedTime()).isEqualTo(Duration.ofHours(12));
+        // start and resume moved the due instant; the pause and the stop did not write it
+        assertThat(writes(pi, "cabDecisionDue")).containsExactly(Date.from(at("2026-03-13T10:00", BERLIN)),
+                Date.from(at("2026-03-16T14:00", BERLIN)));
+        assertThat(writes(pi, "cabDecisionState")).containsExactly("RUNNING", "PAUSED", "RUNNING", "MET");
     }
 
     @Test
@@ -312,6 +324,16 @@ class SlaClockProcessTest {
                 .singleResult();
         assertThat(job).as("timer job of " + activityId).isNotNull();
         return job.getDuedate().toInstant();
+    }
+
+    /** Every value the process variable took, in order, from the history's variable updates. */
+    private List<Object> writes(ProcessInstance pi, String name) {
+        return historyService.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates()
+                .orderPartiallyByOccurrence().asc().list().stream()
+                .map(HistoricVariableUpdate.class::cast)
+                .filter(update -> update.getVariableName().equals(name))
+                .map(HistoricVariableUpdate::getValue)
+                .toList();
     }
 
     private Object variable(ProcessInstance pi, String name) {

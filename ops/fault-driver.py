@@ -13,8 +13,14 @@ Expected ends:
   escalation      critical, Enhanced client, SLA targets of seconds (24x7): the acknowledgement,
                   update and resolution timers fire during the run and the ladder climbs to the
                   delivery manager before anyone acknowledges; then acknowledge, resolve (csm), the
-                  client confirms over REST, close with root cause known (csm); ends at
-                  EndEvent_Closed, escalation CLOSED, level DELIVERY_MANAGER.
+                  client confirms over REST, close (csm); ends at EndEvent_Closed, escalation
+                  CLOSED, level DELIVERY_MANAGER. Every 4th closes with its root cause unknown and
+                  so requests a problem.
+  problem-rca     opened by such an escalation (problem-requested): root cause with two proposed
+                  actions (cse), review (service manager), client RCA (csm), approval (service
+                  manager), RCA mailed; ends at EndEvent_ProblemClosed, problem CLOSED, once both
+                  actions are done.
+  sip-action      one per proposed action: completed with evidence (cse); sip_action DONE.
   notification-delivery  ends at EndEvent_Delivered; every outbox row SENT, each mail received once.
 """
 import base64
@@ -34,6 +40,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ENV = os.environ
 N = int(ENV.get("FAULT_INSTANCES", "2000"))
 ESCALATION_EVERY = int(ENV.get("FAULT_ESCALATION_EVERY", "10"))  # every 10th instance is an escalation
+# every 4th escalation closes with its root cause unknown: it opens a problem, whose RCA proposes two SIP
+# actions (problem-rca and sip-action instances, worked to their end like the rest)
+PROBLEM_EVERY = int(ENV.get("FAULT_PROBLEM_EVERY", "4"))
 PORTS = [int(p) for p in ENV.get("CLUSTER_PORTS", "8081 8082").split()]
 ADMIN = ("admin", ENV.get("CSMFLOW_ADMIN_PASSWORD", "cluster-admin"))
 DB = ENV.get("CLUSTER_DB", "csmflow_fault")
@@ -301,6 +310,29 @@ ESCALATION_TASKS = {
     "Task_Work": ("fault-csm", {"workOutcome": "resolved", "resolution": "Fault test: restarted"}),
     "Task_Close": ("fault-csm", {"rootCauseKnown": True, "rootCause": "Fault test", "closingSummary": "Closed"}),
 }
+PROBLEM_TASKS = {
+    "Task_DetermineRootCause": ("fault-cse", {
+        "symptoms": "Trading platform down", "rootCause": "Fault test: session table exhausted",
+        "contributingFactors": "No monitoring", "evidence": "Fault test logs",
+        "proposedActions": "Fault test: monitor the session table | cse | 2027-06-30\n"
+                           "Fault test: add the check to the runbook | cse | 2027-06-30"}),
+    "Task_ReviewInternalRca": ("fault-sm", {"rcaReview": "accept", "reviewComments": ""}),
+    "Task_WriteClientRca": ("fault-csm", {"clientRca": "Fault test: the session table of the firewall ran full."}),
+    "Task_ApproveClientRca": ("fault-sm", {"clientRcaDecision": "approve", "approvalComments": ""}),
+    "Task_CompleteAction": ("fault-cse", {"actionOutcome": "done", "actionEvidence": "Fault test: done"}),
+}
+WORKED_PROCESSES = ("change-request", "escalation", "problem-rca", "sip-action")
+
+
+def opens_problem(i):
+    """Escalation i closes with its root cause unknown (and so requests a problem)."""
+    return kind_of(i) == "escalation" and (i // ESCALATION_EVERY) % PROBLEM_EVERY == 0
+
+
+def problems_expected():
+    return sum(1 for i in range(1, N + 1) if opens_problem(i))
+
+
 in_flight = set()
 done_tasks = set()  # completed: a poll that started before the completion committed may still list them
 in_flight_lock = threading.Lock()
@@ -352,7 +384,7 @@ def refresh_levels():
 
 
 def work_round(pool):
-    tasks = admin("GET", "/engine-rest/task?processDefinitionKeyIn=change-request,escalation"
+    tasks = admin("GET", "/engine-rest/task?processDefinitionKeyIn=" + ",".join(WORKED_PROCESSES) +
                          "&sortBy=created&sortOrder=asc&maxResults=5000")
     gated = [t for t in tasks if t["taskDefinitionKey"] == "Task_Acknowledge"]
     if gated:
@@ -362,11 +394,23 @@ def work_round(pool):
         with in_flight_lock:
             if task["id"] in in_flight or task["id"] in done_tasks:
                 continue
+        key = task["taskDefinitionKey"]
+        if task["processDefinitionId"].split(":")[0] in ("problem-rca", "sip-action"):
+            # opened by the engine (problem-requested, the RCA's actions), not by this driver
+            action = PROBLEM_TASKS.get(key)
+            if action is None:
+                bump("unexpected_tasks")
+                errors.append(f"unexpected task {key} in {task['processDefinitionId']}")
+                continue
+            with in_flight_lock:
+                in_flight.add(task["id"])
+            pool.submit(complete, task["id"], *action)
+            submitted += 1
+            continue
         with reg_lock:
             owner = instances.get(task["processInstanceId"])
         if owner is None:
             continue  # started by a call whose answer is not registered yet
-        key = task["taskDefinitionKey"]
         if owner["kind"] == "change":
             action = CHANGE_TASKS.get(key)
             if action is None:
@@ -381,6 +425,8 @@ def work_round(pool):
                 continue  # wait until the ladder climbed to the delivery manager
             if key == "Task_RecordClientAnswer":
                 job = (confirm, task["id"], owner["ref"])
+            elif key == "Task_Close" and opens_problem(owner["i"]):
+                job = (complete, task["id"], "fault-csm", {"rootCauseKnown": False, "closingSummary": "Closed"})
             elif key in ESCALATION_TASKS:
                 job = (complete, task["id"], *ESCALATION_TASKS[key])
             else:
@@ -396,7 +442,7 @@ def work_round(pool):
 
 def unfinished():
     answer = admin("GET", "/engine-rest/history/process-instance/count"
-                          "?processDefinitionKeyIn=change-request,escalation&unfinished=true")
+                          "?processDefinitionKeyIn=" + ",".join(WORKED_PROCESSES) + "&unfinished=true")
     return answer["count"]
 
 
@@ -590,6 +636,20 @@ def checks(report):
         "AND e.status = 'CLOSED' AND e.level_reached = 'DELIVERY_MANAGER'")
     check("escalations at EndEvent_Closed, CLOSED, ladder at DELIVERY_MANAGER", f"{closed_escalations} of {escalations}",
           closed_escalations == escalations)
+    problems = problems_expected()
+    opened = sql("SELECT count(*), count(*) FILTER (WHERE pr.status = 'CLOSED') FROM problem pr "
+                 "JOIN escalation e ON e.reference = pr.source_reference WHERE e.subject LIKE 'FAULT %'")[0]
+    check("problems opened by escalations (root cause unknown), CLOSED", f"{opened[1]} of {opened[0]}, {problems} expected",
+          int(opened[0]) == problems and int(opened[1]) == problems)
+    ended = sql("SELECT count(*) FILTER (WHERE proc_def_key_ = 'problem-rca' AND end_act_id_ = 'EndEvent_ProblemClosed'), "
+                "count(*) FILTER (WHERE proc_def_key_ = 'sip-action' AND state_ = 'COMPLETED') "
+                "FROM act_hi_procinst WHERE proc_def_key_ IN ('problem-rca', 'sip-action')")[0]
+    actions = sql("SELECT count(*), count(*) FILTER (WHERE a.status = 'DONE') FROM sip_action a "
+                  "JOIN problem pr ON pr.reference = a.source_reference")[0]
+    check("problem-rca at EndEvent_ProblemClosed / sip-action instances ended", f"{ended[0]} / {ended[1]}",
+          int(ended[0]) == problems and int(ended[1]) == 2 * problems)
+    check("SIP actions of those problems, DONE", f"{actions[1]} of {actions[0]}, {2 * problems} expected",
+          int(actions[0]) == 2 * problems and int(actions[1]) == 2 * problems)
     timers = sql(
         "SELECT count(*) FILTER (WHERE p.proc_def_key_ = 'escalation'), count(*) FILTER (WHERE p.proc_def_key_ = 'change-request') "
         "FROM act_hi_actinst a JOIN act_hi_procinst p ON p.id_ = a.proc_inst_id_ "

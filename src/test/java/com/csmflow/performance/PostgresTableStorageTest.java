@@ -9,9 +9,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
+import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Tuning 12 of docs/performance.md: room in the pages of the engine's busiest runtime tables. */
 @CsmFlowTest
@@ -21,6 +30,10 @@ class PostgresTableStorageTest {
 
     @Autowired
     DataSource dataSource;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void theBusiestRuntimeTablesLeaveRoomOnEachPage() throws SQLException {
@@ -64,6 +77,43 @@ class PostgresTableStorageTest {
             } finally {
                 connection.rollback();
             }
+        }
+    }
+
+    /**
+     * The other half of tuning 12: with Camunda's default acquisition, the lock update wrote NULL into
+     * the indexed ROOT_PROC_INST_ID_ of every job it locked, so no lock could stay in place. With
+     * jobExecutorAcquireExclusiveOverProcessHierarchies the job executor's own acquisition keeps it.
+     */
+    @Test
+    void theJobExecutorsLockKeepsTheJobsRootInstance() {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        String deployment = engine.getRepositoryService().createDeployment().name("job-lock-probe")
+                .addModelInstance("job-lock-probe.bpmn", Bpmn.createExecutableProcess("job-lock-probe")
+                        .camundaHistoryTimeToLive(30).startEvent().serviceTask().camundaAsyncBefore()
+                        .camundaExpression("${true}").endEvent().done())
+                .deploy().getId();
+        try {
+            ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("job-lock-probe");
+            AcquiredJobs acquired = configuration.getCommandExecutorTxRequired()
+                    .execute(new AcquireJobsCmd(configuration.getJobExecutor(), 10_000));
+            try {
+                String jobId = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                        .singleResult().getId();
+                assertThat(acquired.contains(jobId)).as("the probe's job was acquired").isTrue();
+                Map<String, Object> row = jdbc.queryForMap(
+                        "SELECT lock_owner_, root_proc_inst_id_ FROM act_ru_job WHERE id_ = ?", jobId);
+                assertThat(row.get("lock_owner_")).isEqualTo(configuration.getJobExecutor().getLockOwner());
+                assertThat(row.get("root_proc_inst_id_")).isEqualTo(instance.getId());
+            } finally {
+                // leave no job of other tests locked: they run their jobs themselves
+                List<String> locked = acquired.getJobIdBatches().stream().flatMap(List::stream).toList();
+                locked.forEach(id -> jdbc.update(
+                        "UPDATE act_ru_job SET lock_owner_ = NULL, lock_exp_time_ = NULL WHERE id_ = ?", id));
+            }
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
         }
     }
 

@@ -69,7 +69,7 @@ class SlaClockTimers {
     /**
      * Writes a value only when it differs: pause and stop leave due and warning as they were, and
      * writing them again would cost a runtime update and two history rows each for nothing
-     * (docs/performance.md, tuning 13).
+     * (docs/performance.md, tuning 12).
      */
     private static void publish(DelegateExecution execution, String name, Object value) {
         if (!execution.hasVariable(name) || !Objects.equals(execution.getVariable(name), value)) {

@@ -122,8 +122,8 @@ final class BenchApp implements AutoCloseable {
     }
 
     /**
-     * Row updates so far, and how many of them PostgreSQL made in place (heap-only), of the engine's
-     * runtime tables that tuning 12 gives room: table -> {updates, in place}. PostgreSQL publishes
+     * Row updates so far, and how many of them PostgreSQL made in place (heap-only: no index written),
+     * of the engine's three busiest runtime tables: table -> {updates, in place}. PostgreSQL publishes
      * these counters with a delay of up to 10 s, so deltas over a workload are approximate.
      */
     Map<String, long[]> runtimeTableUpdates() {

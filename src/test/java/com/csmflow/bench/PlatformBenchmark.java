@@ -214,7 +214,7 @@ class PlatformBenchmark {
         for (String key : List.of("core-pool-size", "max-pool-size", "queue-capacity")) {
             settings.put(key, app.context.getEnvironment().getProperty("camunda.bpm.job-execution." + key, "default"));
         }
-        // tuning 12: what the tables really got, not what the property asked for
+        // storage options of the busiest runtime tables (docs/performance.md, tried and dropped: fill factor)
         for (String[] row : app.query("SELECT relname, coalesce(array_to_string(reloptions, ','), 'default') "
                 + "FROM pg_class WHERE relname IN ('act_ru_job', 'act_ru_execution', 'act_ru_variable') ORDER BY relname")) {
             settings.put("storage " + row[0], row[1]);

@@ -122,7 +122,7 @@ class SlaClockProcessTest {
         assertThat(clock.getElapsedTime()).isEqualTo(Duration.ofHours(16));
         assertThat(clock.getPausedTime()).isZero();
         assertThat(clock.getStoppedAt()).isEqualTo(due);
-        // the stop wrote the new state, not the instants it left as they were (tuning 13)
+        // the stop wrote the new state, not the instants it left as they were (tuning 12)
         assertThat(writes(pi, "cabDecisionState")).containsExactly("RUNNING", "BREACHED");
         assertThat(writes(pi, "cabDecisionDue")).containsExactly(Date.from(due));
         assertThat(writes(pi, "cabDecisionWarning")).containsExactly(Date.from(warning));

@@ -134,8 +134,8 @@ final class TimerStorm {
             InstanceDriver.sleep(1000);
         }
         double observedSeconds = (System.nanoTime() - moved) / 1e9;
-        // CPU per fired timer varies far less between runs than the time until all fired (the once a
-        // second history poll above is included; it is small against 10,000 job executions)
+        // CPU per fired timer: what the storm costs, apart from how the job threads were scheduled
+        // (the once-a-second history poll above is included; small against 10,000 job executions)
         double jvmCpuMsPerTimer = (CpuTime.jvmNanos() - jvmCpuAtStart) / 1e6 / Math.max(1, fired);
         double postgresCpuMsPerTimer = (CpuTime.postgresNanos() - postgresCpuAtStart) / 1e6 / Math.max(1, fired);
         Stats lag = new Stats();

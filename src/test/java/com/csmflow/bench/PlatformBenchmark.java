@@ -34,10 +34,11 @@ class PlatformBenchmark {
         results.run("machineAtStart", Bench.machine());
         results.run("maxHeapSetting", System.getProperty("bench.xmx", "default"));
         List<String> extra = new ArrayList<>();
-        // -Dbench.args="--camunda.bpm.job-execution.max-jobs-per-acquisition=3 ..." compares settings
+        // -Dbench.args="--camunda.bpm.job-execution.max-jobs-per-acquisition=3 ..." compares settings;
+        // split before each "--" only, so that a value may hold spaces (an SQL statement, say)
         String args = System.getProperty("bench.args", "").trim();
         if (!args.isEmpty()) {
-            extra.addAll(List.of(args.split("\\s+")));
+            extra.addAll(List.of(args.split("\\s+(?=--)")));
         }
         results.run("extraArguments", extra);
 
@@ -92,6 +93,7 @@ class PlatformBenchmark {
             w4detail.put("asyncSteps", asyncSteps);
             w4detail.put("timers", timers);
             w4detail.put("topStatements", app.topStatements(12));
+            w4detail.put("statementTime", app.statementTimeTotals());
             results.detail("baseline", w4detail);
             results.add(footprint, "heap after warm-up (after full GC)", Bench.heapAfterGcMb(), "MB");
             results.add(footprint, "RSS after warm-up", Bench.rss().getOrDefault("VmRSS", Double.NaN), "MB");
@@ -110,6 +112,7 @@ class PlatformBenchmark {
                 new TimerStorm(app, results).run(scale.stormClocks(), enhanced,
                         Double.parseDouble(System.getProperty("bench.stormTimeout", "300")));
                 results.detail("timerStormTopStatements", app.topStatements(8));
+                results.detail("timerStormStatementTime", app.statementTimeTotals());
                 results.detail("timerStormRuntimeTableUpdates",
                         BenchApp.updatesBetween(updatesBefore, app.runtimeTableUpdates()));
             }

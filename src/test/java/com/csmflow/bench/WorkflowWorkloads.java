@@ -82,6 +82,7 @@ final class WorkflowWorkloads {
         }
         Map<String, Object> detail = new LinkedHashMap<>(outcome.json());
         detail.put("topStatements", app.topStatements(12));
+        detail.put("statementTime", app.statementTimeTotals());
         detail.put("runtimeTableUpdates", BenchApp.updatesBetween(updatesBefore, app.runtimeTableUpdates()));
         results.detail("changeStandard", detail);
     }

@@ -1,0 +1,54 @@
+package com.csmflow.performance;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import org.apache.ibatis.executor.statement.StatementHandler;
+import org.apache.ibatis.plugin.Interceptor;
+import org.apache.ibatis.plugin.Intercepts;
+import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Signature;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.postgresql.PGStatement;
+import org.springframework.stereotype.Component;
+
+/**
+ * On PostgreSQL, plans the engine's statements that check authorizations with their parameter values,
+ * every time, and leaves every other statement to the server's plan cache (docs/performance.md,
+ * tunings 1 and 13).
+ *
+ * <p>An authorization check filters {@code ACT_RU_AUTHORIZATION} on {@code PERMS_ & ? = ?}. Only with
+ * the permission bits known can the planner use the statistics on them (PostgresPlannerStatistics); a
+ * generic plan of the prepared statement guesses 0.5 % of the rows, and for a task query of a user
+ * whose group has thousands of open tasks picks a join that compares every task with every
+ * authorization. Forcing custom plans for the whole connection ({@code plan_cache_mode}) fixed that,
+ * but also had the server plan again every insert, update, delete, job acquisition and foreign-key
+ * check of the engine, on every execution. Here the JDBC driver sends just the authorization checks
+ * unprepared (prepare threshold 0), which the server always plans with their values.
+ */
+@Component
+class CustomPlansForAuthorizationChecks extends AbstractProcessEnginePlugin {
+
+    /** How the engine's PostgreSQL mappings write a permission check ({@code bitand} is " & " there). */
+    static final String PERMISSION_CHECK = "PERMS_ & ";
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        if ("postgres".equals(configuration.getDatabaseType())) {
+            configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new UnpreparedAuthorizationChecks());
+        }
+    }
+
+    @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
+    static final class UnpreparedAuthorizationChecks implements Interceptor {
+        @Override
+        public Object intercept(Invocation invocation) throws Throwable {
+            Object prepared = invocation.proceed();
+            if (prepared instanceof Statement statement && statement.isWrapperFor(PGStatement.class)
+                    && ((StatementHandler) invocation.getTarget()).getBoundSql().getSql().contains(PERMISSION_CHECK)) {
+                statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+            }
+            return prepared;
+        }
+    }
+}

@@ -3,6 +3,9 @@ package com.csmflow.performance;
 import java.sql.Connection;
 import java.sql.Statement;
 import org.apache.ibatis.executor.statement.StatementHandler;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.reflection.MetaObject;
+import org.apache.ibatis.reflection.SystemMetaObject;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
@@ -13,24 +16,28 @@ import org.postgresql.PGStatement;
 import org.springframework.stereotype.Component;
 
 /**
- * On PostgreSQL, plans the engine's statements that check authorizations with their parameter values,
- * every time, and leaves every other statement to the server's plan cache (docs/performance.md,
- * tunings 1 and 13).
+ * On PostgreSQL, plans the engine's list and count queries that join authorizations (the task list of
+ * Tasklist, say) with their parameter values, every time, and leaves every other statement to the
+ * server's plan cache (docs/performance.md, tunings 1 and 13).
  *
- * <p>An authorization check filters {@code ACT_RU_AUTHORIZATION} on {@code PERMS_ & ? = ?}. Only with
- * the permission bits known can the planner use the statistics on them (PostgresPlannerStatistics); a
- * generic plan of the prepared statement guesses 0.5 % of the rows, and for a task query of a user
- * whose group has thousands of open tasks picks a join that compares every task with every
- * authorization. Forcing custom plans for the whole connection ({@code plan_cache_mode}) fixed that,
- * but also had the server plan again every insert, update, delete, job acquisition and foreign-key
- * check of the engine, on every execution. Here the JDBC driver sends just the authorization checks
- * unprepared (prepare threshold 0), which the server always plans with their values.
+ * <p>Such a query filters {@code ACT_RU_AUTHORIZATION} on {@code PERMS_ & ? = ?}. Only with the
+ * permission bits known can the planner use the statistics on them (PostgresPlannerStatistics); a
+ * generic plan of the prepared statement guesses 0.5 % of the rows, and for a user whose group has
+ * thousands of open tasks picks a join that compares every task with every authorization. Forcing
+ * custom plans for the whole connection ({@code plan_cache_mode}) fixed that, but also had the server
+ * plan again every insert, update, delete, job acquisition, permission check and foreign-key check of
+ * the engine, on every execution. Here the JDBC driver sends just those queries unprepared (prepare
+ * threshold 0), which the server always plans with their values. A single permission check ("may this
+ * user complete this task?") looks its few rows up by resource id and keeps its cached plan.
  */
 @Component
 class CustomPlansForAuthorizationChecks extends AbstractProcessEnginePlugin {
 
     /** How the engine's PostgreSQL mappings write a permission check ({@code bitand} is " & " there). */
     static final String PERMISSION_CHECK = "PERMS_ & ";
+
+    /** The engine's list and count queries are named select...ByQueryCriteria in its mappings. */
+    static final String QUERY_STATEMENT = "ByQueryCriteria";
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
@@ -44,11 +51,23 @@ class CustomPlansForAuthorizationChecks extends AbstractProcessEnginePlugin {
         @Override
         public Object intercept(Invocation invocation) throws Throwable {
             Object prepared = invocation.proceed();
+            StatementHandler handler = (StatementHandler) invocation.getTarget();
             if (prepared instanceof Statement statement && statement.isWrapperFor(PGStatement.class)
-                    && ((StatementHandler) invocation.getTarget()).getBoundSql().getSql().contains(PERMISSION_CHECK)) {
+                    && statementId(handler).contains(QUERY_STATEMENT)
+                    && handler.getBoundSql().getSql().contains(PERMISSION_CHECK)) {
                 statement.unwrap(PGStatement.class).setPrepareThreshold(0);
             }
             return prepared;
         }
+
+        /** The mapped statement's id, e.g. "selectTaskByQueryCriteria", or "" when it cannot be read. */
+        private static String statementId(StatementHandler handler) {
+            MetaObject meta = SystemMetaObject.forObject(handler);
+            return meta.hasGetter(MAPPED_STATEMENT) && meta.getValue(MAPPED_STATEMENT) instanceof MappedStatement statement
+                    ? statement.getId() : "";
+        }
+
+        /** MyBatis wraps the statement handler of each call in a RoutingStatementHandler. */
+        private static final String MAPPED_STATEMENT = "delegate.mappedStatement";
     }
 }

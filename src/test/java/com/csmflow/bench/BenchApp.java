@@ -277,6 +277,38 @@ final class BenchApp implements AutoCloseable {
         }
     }
 
+    /** Top statements by planning time since the last reset (pg_stat_statements.track_planning). */
+    List<String> topPlannedStatements(int limit) {
+        try {
+            return query("SELECT calls, plans, round(total_plan_time)::bigint, "
+                    + "left(regexp_replace(query, '\\s+', ' ', 'g'), 300) FROM pg_stat_statements "
+                    + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                    + "ORDER BY total_plan_time DESC LIMIT " + limit).stream()
+                    .map(row -> "calls=" + row[0] + " plans=" + row[1] + " planMs=" + row[2] + " | " + row[3])
+                    .toList();
+        } catch (IllegalStateException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * Calls and database time (execution and planning) per statement kind and table since the last
+     * reset, e.g. "insert ACT_HI_DETAIL", most time first: where a workload's database time goes.
+     */
+    List<String> statementsByTable(int limit) {
+        try {
+            return query("SELECT lower(substring(query from '^\\s*(\\w+)')) || ' ' "
+                    + "|| coalesce(upper(substring(query from '(?i)(?:into|from|update)\\s+(\\w+)')), '-') AS kind, "
+                    + "sum(calls), round(sum(total_exec_time + total_plan_time))::bigint AS ms FROM pg_stat_statements "
+                    + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                    + "GROUP BY 1 ORDER BY 3 DESC LIMIT " + limit).stream()
+                    .map(row -> row[0] + " calls=" + row[1] + " ms=" + row[2])
+                    .toList();
+        } catch (IllegalStateException e) {
+            return List.of();
+        }
+    }
+
     void resetStatements() {
         try {
             execute("SELECT pg_stat_statements_reset()");

@@ -25,6 +25,17 @@ final class CpuTime {
                 .getProcessCpuTime();
     }
 
+    /** Time the JIT compiler threads spent compiling so far (they use CPU of this JVM beside the work). */
+    static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
+    /** Time of all garbage collections so far (stop-the-world pauses and concurrent cycles as reported). */
+    static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
     /** The embedded server's CPU time, or -1 when it cannot be read (another database, not Linux). */
     static long postgresNanos() {
         Path proc = Path.of("/proc");

@@ -43,7 +43,7 @@ final class InstanceDriver {
     record Outcome(int completed, double seconds, double perSecond, Stats instanceLatency, Stats startLatency,
                    Stats completeLatency, long platformStatements, long platformCommits,
                    long postgresCommits, long driverCommands, int stuck, int errors, long jvmCpuNanos,
-                   long postgresCpuNanos) {
+                   long postgresCpuNanos, long jitMillis, long gcMillis) {
 
         /** Milliseconds of CPU per completed instance: this JVM (platform and simulated users). */
         double jvmCpuMsPerInstance() {
@@ -85,6 +85,9 @@ final class InstanceDriver {
             json.put("commitsPerInstance", Stats.round(commitsPerInstance()));
             json.put("jvmCpuMsPerInstance", Stats.round(jvmCpuMsPerInstance()));
             json.put("postgresCpuMsPerInstance", Stats.round(postgresCpuMsPerInstance()));
+            // inside the JVM's CPU: the JIT compiler still at work after the warm-up, and garbage collection
+            json.put("jitCompilationMsDuringMeasurement", jitMillis);
+            json.put("gcMsDuringMeasurement", gcMillis);
             json.put("stuckInstances", stuck);
             json.put("errors", errors);
             return json;
@@ -116,7 +119,7 @@ final class InstanceDriver {
         Stats completeLatency = new Stats();
         long[][] snapshot = new long[1][];
         long[] statementsAtStart = new long[2];
-        long[] cpuAtStart = new long[2];
+        long[] cpuAtStart = new long[4];
         Object gate = new Object();
 
         List<Thread> threads = new ArrayList<>();
@@ -133,6 +136,8 @@ final class InstanceDriver {
                                 snapshot[0] = app.transactions();
                                 cpuAtStart[0] = CpuTime.jvmNanos();
                                 cpuAtStart[1] = CpuTime.postgresNanos();
+                                cpuAtStart[2] = CpuTime.jitMillis();
+                                cpuAtStart[3] = CpuTime.gcMillis();
                                 driverCommands.set(0);
                             }
                         }
@@ -208,6 +213,8 @@ final class InstanceDriver {
         }
         threads.forEach(InstanceDriver::join);
         long jvmCpu = CpuTime.jvmNanos() - cpuAtStart[0];
+        long jit = CpuTime.jitMillis() - cpuAtStart[2];
+        long gc = CpuTime.gcMillis() - cpuAtStart[3];
         long postgresNow = CpuTime.postgresNanos();
         long postgresCpu = postgresNow < 0 || cpuAtStart[1] < 0 ? -1 : postgresNow - cpuAtStart[1];
         long statements = StatementCounter.platform() - statementsAtStart[0];
@@ -219,7 +226,7 @@ final class InstanceDriver {
         long pgCommits = snapshot[0] == null ? 0 : end[0] - snapshot[0][0];
         return new Outcome(completed.get(), measureSeconds, completed.get() / measureSeconds, instanceLatency,
                 startLatency, completeLatency, statements, commits, pgCommits, driverCommands.get(), stuck.get(),
-                errors.get(), jvmCpu, postgresCpu);
+                errors.get(), jvmCpu, postgresCpu, jit, gc);
     }
 
     private static final AtomicInteger LOGGED = new AtomicInteger();

@@ -94,6 +94,8 @@ class PlatformBenchmark {
             w4detail.put("timers", timers);
             w4detail.put("topStatements", app.topStatements(12));
             w4detail.put("statementTime", app.statementTimeTotals());
+            w4detail.put("statementsByTable", app.statementsByTable(40));
+            w4detail.put("topPlannedStatements", app.topPlannedStatements(8));
             results.detail("baseline", w4detail);
             results.add(footprint, "heap after warm-up (after full GC)", Bench.heapAfterGcMb(), "MB");
             results.add(footprint, "RSS after warm-up", Bench.rss().getOrDefault("VmRSS", Double.NaN), "MB");
@@ -113,6 +115,8 @@ class PlatformBenchmark {
                         Double.parseDouble(System.getProperty("bench.stormTimeout", "300")));
                 results.detail("timerStormTopStatements", app.topStatements(8));
                 results.detail("timerStormStatementTime", app.statementTimeTotals());
+                results.detail("timerStormStatementsByTable", app.statementsByTable(40));
+                results.detail("timerStormTopPlannedStatements", app.topPlannedStatements(8));
                 results.detail("timerStormRuntimeTableUpdates",
                         BenchApp.updatesBetween(updatesBefore, app.runtimeTableUpdates()));
             }

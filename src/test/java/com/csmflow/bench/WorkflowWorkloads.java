@@ -83,6 +83,8 @@ final class WorkflowWorkloads {
         Map<String, Object> detail = new LinkedHashMap<>(outcome.json());
         detail.put("topStatements", app.topStatements(12));
         detail.put("statementTime", app.statementTimeTotals());
+        detail.put("statementsByTable", app.statementsByTable(40));
+        detail.put("topPlannedStatements", app.topPlannedStatements(8));
         detail.put("runtimeTableUpdates", BenchApp.updatesBetween(updatesBefore, app.runtimeTableUpdates()));
         results.detail("changeStandard", detail);
     }

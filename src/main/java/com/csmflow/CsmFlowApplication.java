@@ -3,9 +3,11 @@ package com.csmflow;
 import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** CSM Flow: client service management on an embedded Camunda 7 engine. */
 @SpringBootApplication
+@EnableScheduling // performance.RuntimeTableStatistics
 @EnableProcessApplication("csm-flow")
 public class CsmFlowApplication {
 

@@ -222,10 +222,11 @@ final class BenchApp implements AutoCloseable {
             workDir.mkdirs();
             java.io.File log = new java.io.File(System.getProperty("bench.out", "target/bench"), "postgres.log");
             log.getParentFile().mkdirs();
+            log.delete(); // a fresh log per run; appended to, so that stopping the server does not truncate it
             return EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(workDir)
                     // the server log, with the plan of every statement slower than 300 ms (auto_explain)
-                    .setErrorRedirector(ProcessBuilder.Redirect.to(log))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log))
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
                     .setServerConfig("auto_explain.log_min_duration", System.getProperty("bench.explainMs", "300"))
                     .setServerConfig("auto_explain.log_analyze", System.getProperty("bench.explainAnalyze", "off"))
@@ -275,6 +276,24 @@ final class BenchApp implements AutoCloseable {
         } catch (IllegalStateException e) {
             return Map.of();
         }
+    }
+
+    /**
+     * Whether the engine's runtime tables have planner statistics, and what autovacuum is doing now:
+     * a table that grew fast without an ANALYZE gets plans made for default guesses.
+     */
+    List<String> runtimeTableStatistics() {
+        List<String> lines = new ArrayList<>();
+        for (String[] row : query("SELECT relname, n_live_tup, n_mod_since_analyze, autoanalyze_count + analyze_count, "
+                + "coalesce(to_char(greatest(last_autoanalyze, last_analyze), 'HH24:MI:SS'), 'never') "
+                + "FROM pg_stat_user_tables WHERE relname LIKE 'act_ru_%' AND n_live_tup > 0 ORDER BY relname")) {
+            lines.add(row[0] + ": rows=" + row[1] + " changedSinceAnalyze=" + row[2] + " analyzes=" + row[3]
+                    + " lastAnalyze=" + row[4]);
+        }
+        for (String[] row : query("SELECT left(query, 80) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")) {
+            lines.add("autovacuum now: " + row[0]);
+        }
+        return lines;
     }
 
     /** Top statements by planning time since the last reset (pg_stat_statements.track_planning). */

@@ -166,6 +166,7 @@ final class TimerStorm {
         detail.put("jvmCpuMsPerTimer", Stats.round(jvmCpuMsPerTimer));
         detail.put("postgresCpuMsPerTimer", Stats.round(postgresCpuMsPerTimer));
         detail.put("failedJobs", management.createJobQuery().processDefinitionKey(KEY).withException().count());
+        detail.put("runtimeTableStatistics", app.runtimeTableStatistics());
         System.out.println("[bench] storm " + activityId + ": " + detail);
         return detail;
     }

@@ -25,15 +25,29 @@ final class CpuTime {
                 .getProcessCpuTime();
     }
 
-    /** Time the JIT compiler threads spent compiling so far (they use CPU of this JVM beside the work). */
-    static long jitMillis() {
-        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    /** CPU time of this JVM's JIT compiler threads so far (/proc/self/task), or -1 when unreadable. */
+    static long jitNanos() {
+        return threadNanos(name -> name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre"));
     }
 
-    /** Time of all garbage collections so far (stop-the-world pauses and concurrent cycles as reported). */
-    static long gcMillis() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+    /** CPU time of this JVM's garbage collector threads so far (G1 or serial), or -1 when unreadable. */
+    static long gcNanos() {
+        return threadNanos(name -> name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("VM Thread"));
+    }
+
+    private static long threadNanos(java.util.function.Predicate<String> threadName) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc/self/task"))) {
+            long ticks = 0;
+            for (Path thread : threads.toList()) {
+                String[] stat = stat(thread);
+                if (stat != null && threadName.test(Files.readString(thread.resolve("comm")).trim())) {
+                    ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                }
+            }
+            return ticks * NANOS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** The embedded server's CPU time, or -1 when it cannot be read (another database, not Linux). */

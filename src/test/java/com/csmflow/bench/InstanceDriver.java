@@ -85,9 +85,10 @@ final class InstanceDriver {
             json.put("commitsPerInstance", Stats.round(commitsPerInstance()));
             json.put("jvmCpuMsPerInstance", Stats.round(jvmCpuMsPerInstance()));
             json.put("postgresCpuMsPerInstance", Stats.round(postgresCpuMsPerInstance()));
-            // inside the JVM's CPU: the JIT compiler still at work after the warm-up, and garbage collection
-            json.put("jitCompilationMsDuringMeasurement", jitMillis);
-            json.put("gcMsDuringMeasurement", gcMillis);
+            // inside the JVM's CPU: the JIT compiler threads still at work after the warm-up, and the
+            // garbage collector's threads (VM Thread included: it runs the safepoints of collections)
+            json.put("jitCpuMsPerInstance", completed == 0 ? Double.NaN : Stats.round((double) jitMillis / completed));
+            json.put("gcCpuMsPerInstance", completed == 0 ? Double.NaN : Stats.round((double) gcMillis / completed));
             json.put("stuckInstances", stuck);
             json.put("errors", errors);
             return json;
@@ -136,8 +137,8 @@ final class InstanceDriver {
                                 snapshot[0] = app.transactions();
                                 cpuAtStart[0] = CpuTime.jvmNanos();
                                 cpuAtStart[1] = CpuTime.postgresNanos();
-                                cpuAtStart[2] = CpuTime.jitMillis();
-                                cpuAtStart[3] = CpuTime.gcMillis();
+                                cpuAtStart[2] = CpuTime.jitNanos();
+                                cpuAtStart[3] = CpuTime.gcNanos();
                                 driverCommands.set(0);
                             }
                         }
@@ -213,8 +214,8 @@ final class InstanceDriver {
         }
         threads.forEach(InstanceDriver::join);
         long jvmCpu = CpuTime.jvmNanos() - cpuAtStart[0];
-        long jit = CpuTime.jitMillis() - cpuAtStart[2];
-        long gc = CpuTime.gcMillis() - cpuAtStart[3];
+        long jit = (CpuTime.jitNanos() - cpuAtStart[2]) / 1_000_000;
+        long gc = (CpuTime.gcNanos() - cpuAtStart[3]) / 1_000_000;
         long postgresNow = CpuTime.postgresNanos();
         long postgresCpu = postgresNow < 0 || cpuAtStart[1] < 0 ? -1 : postgresNow - cpuAtStart[1];
         long statements = StatementCounter.platform() - statementsAtStart[0];

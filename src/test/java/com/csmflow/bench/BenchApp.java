@@ -243,18 +243,26 @@ final class BenchApp implements AutoCloseable {
         }
     }
 
-    /** Top statements by total time since the last reset (pg_stat_statements), or empty. */
-    List<String> topStatements(int limit) {
+    /**
+     * Rows of pg_stat_statements for this database since the last reset: "SELECT columns FROM
+     * pg_stat_statements WHERE (this database) rest"; empty where the extension is not installed.
+     */
+    private List<String[]> statementStatistics(String columns, String rest) {
         try {
-            return query("SELECT calls, round(total_exec_time)::bigint, round(mean_exec_time::numeric, 2), "
-                    + "left(regexp_replace(query, '\\s+', ' ', 'g'), 600) FROM pg_stat_statements "
-                    + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-                    + "ORDER BY total_exec_time DESC LIMIT " + limit).stream()
-                    .map(row -> "calls=" + row[0] + " totalMs=" + row[1] + " meanMs=" + row[2] + " | " + row[3])
-                    .toList();
+            return query("SELECT " + columns + " FROM pg_stat_statements "
+                    + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) " + rest);
         } catch (IllegalStateException e) {
             return List.of();
         }
+    }
+
+    /** Top statements by total time since the last reset (pg_stat_statements), or empty. */
+    List<String> topStatements(int limit) {
+        return statementStatistics("calls, round(total_exec_time)::bigint, round(mean_exec_time::numeric, 2), "
+                        + "left(regexp_replace(query, '\\s+', ' ', 'g'), 600)",
+                "ORDER BY total_exec_time DESC LIMIT " + limit).stream()
+                .map(row -> "calls=" + row[0] + " totalMs=" + row[1] + " meanMs=" + row[2] + " | " + row[3])
+                .toList();
     }
 
     /**
@@ -263,19 +271,19 @@ final class BenchApp implements AutoCloseable {
      * runs is inside that delete's execution time.
      */
     Map<String, Object> statementTimeTotals() {
-        try {
-            String[] row = query("SELECT coalesce(sum(calls), 0), round(coalesce(sum(total_exec_time), 0))::bigint, "
-                    + "round(coalesce(sum(total_plan_time), 0))::bigint, coalesce(sum(plans), 0) FROM pg_stat_statements "
-                    + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())").get(0);
-            Map<String, Object> totals = new LinkedHashMap<>();
-            totals.put("calls", Long.parseLong(row[0]));
-            totals.put("plans", Long.parseLong(row[3]));
-            totals.put("executionMs", Long.parseLong(row[1]));
-            totals.put("planningMs", Long.parseLong(row[2]));
-            return totals;
-        } catch (IllegalStateException e) {
+        List<String[]> rows = statementStatistics("coalesce(sum(calls), 0), "
+                + "round(coalesce(sum(total_exec_time), 0))::bigint, round(coalesce(sum(total_plan_time), 0))::bigint, "
+                + "coalesce(sum(plans), 0)", "");
+        if (rows.isEmpty()) {
             return Map.of();
         }
+        String[] row = rows.get(0);
+        Map<String, Object> totals = new LinkedHashMap<>();
+        totals.put("calls", Long.parseLong(row[0]));
+        totals.put("plans", Long.parseLong(row[3]));
+        totals.put("executionMs", Long.parseLong(row[1]));
+        totals.put("planningMs", Long.parseLong(row[2]));
+        return totals;
     }
 
     /**
@@ -298,16 +306,11 @@ final class BenchApp implements AutoCloseable {
 
     /** Top statements by planning time since the last reset (pg_stat_statements.track_planning). */
     List<String> topPlannedStatements(int limit) {
-        try {
-            return query("SELECT calls, plans, round(total_plan_time)::bigint, "
-                    + "left(regexp_replace(query, '\\s+', ' ', 'g'), 300) FROM pg_stat_statements "
-                    + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-                    + "ORDER BY total_plan_time DESC LIMIT " + limit).stream()
-                    .map(row -> "calls=" + row[0] + " plans=" + row[1] + " planMs=" + row[2] + " | " + row[3])
-                    .toList();
-        } catch (IllegalStateException e) {
-            return List.of();
-        }
+        return statementStatistics("calls, plans, round(total_plan_time)::bigint, "
+                        + "left(regexp_replace(query, '\\s+', ' ', 'g'), 300)",
+                "ORDER BY total_plan_time DESC LIMIT " + limit).stream()
+                .map(row -> "calls=" + row[0] + " plans=" + row[1] + " planMs=" + row[2] + " | " + row[3])
+                .toList();
     }
 
     /**
@@ -315,17 +318,12 @@ final class BenchApp implements AutoCloseable {
      * reset, e.g. "insert ACT_HI_DETAIL", most time first: where a workload's database time goes.
      */
     List<String> statementsByTable(int limit) {
-        try {
-            return query("SELECT lower(substring(query from '^\\s*(\\w+)')) || ' ' "
-                    + "|| coalesce(upper(substring(query from '(?i)(?:into|from|update)\\s+(\\w+)')), '-') AS kind, "
-                    + "sum(calls), round(sum(total_exec_time + total_plan_time))::bigint AS ms FROM pg_stat_statements "
-                    + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-                    + "GROUP BY 1 ORDER BY 3 DESC LIMIT " + limit).stream()
-                    .map(row -> row[0] + " calls=" + row[1] + " ms=" + row[2])
-                    .toList();
-        } catch (IllegalStateException e) {
-            return List.of();
-        }
+        return statementStatistics("lower(substring(query from '^\\s*(\\w+)')) || ' ' "
+                        + "|| coalesce(upper(substring(query from '(?i)(?:into|from|update)\\s+(\\w+)')), '-') AS kind, "
+                        + "sum(calls), round(sum(total_exec_time + total_plan_time))::bigint AS ms",
+                "GROUP BY 1 ORDER BY 3 DESC LIMIT " + limit).stream()
+                .map(row -> row[0] + " calls=" + row[1] + " ms=" + row[2])
+                .toList();
     }
 
     void resetStatements() {

@@ -60,8 +60,7 @@ class RuntimeTableStatistics {
                     String.class, tables.toArray(String[]::new), minBytes);
             for (String table : unanalyzed) {
                 jdbc.execute("ANALYZE " + table); // names from the fixed list above, matched by pg_class
-                log.info("Analyzed {}: it had grown to {} bytes without planner statistics", table,
-                        jdbc.queryForObject("SELECT pg_relation_size(?::regclass)", Long.class, table));
+                log.info("Analyzed {}: it had filled up without planner statistics", table);
             }
             return unanalyzed;
         } catch (DataAccessException e) {

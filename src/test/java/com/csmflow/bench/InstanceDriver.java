@@ -50,6 +50,16 @@ final class InstanceDriver {
             return completed == 0 ? Double.NaN : jvmCpuNanos / 1e6 / completed;
         }
 
+        /** Milliseconds of CPU per completed instance of the JVM's JIT compiler threads (part of the JVM's). */
+        double jitCpuMsPerInstance() {
+            return completed == 0 ? Double.NaN : (double) jitMillis / completed;
+        }
+
+        /** Milliseconds of CPU per completed instance of the JVM's GC threads (part of the JVM's). */
+        double gcCpuMsPerInstance() {
+            return completed == 0 ? Double.NaN : (double) gcMillis / completed;
+        }
+
         /** Milliseconds of CPU per completed instance: the embedded PostgreSQL (NaN for another database). */
         double postgresCpuMsPerInstance() {
             return completed == 0 || postgresCpuNanos < 0 ? Double.NaN : postgresCpuNanos / 1e6 / completed;
@@ -87,8 +97,8 @@ final class InstanceDriver {
             json.put("postgresCpuMsPerInstance", Stats.round(postgresCpuMsPerInstance()));
             // inside the JVM's CPU: the JIT compiler threads still at work after the warm-up, and the
             // garbage collector's threads (VM Thread included: it runs the safepoints of collections)
-            json.put("jitCpuMsPerInstance", completed == 0 ? Double.NaN : Stats.round((double) jitMillis / completed));
-            json.put("gcCpuMsPerInstance", completed == 0 ? Double.NaN : Stats.round((double) gcMillis / completed));
+            json.put("jitCpuMsPerInstance", Stats.round(jitCpuMsPerInstance()));
+            json.put("gcCpuMsPerInstance", Stats.round(gcCpuMsPerInstance()));
             json.put("stuckInstances", stuck);
             json.put("errors", errors);
             return json;

@@ -207,10 +207,8 @@ class PlatformBenchmark {
         results.add(label, "7 db: statements / instance", outcome.statementsPerInstance(), "stmts");
         results.add(label, "7 db: commits / instance", outcome.commitsPerInstance(), "commits");
         results.add(label, "CPU / instance: JVM (platform + simulated users)", outcome.jvmCpuMsPerInstance(), "ms");
-        results.add(label, "  of it JIT compiler threads", outcome.completed() == 0 ? Double.NaN
-                : (double) outcome.jitMillis() / outcome.completed(), "ms");
-        results.add(label, "  of it GC threads", outcome.completed() == 0 ? Double.NaN
-                : (double) outcome.gcMillis() / outcome.completed(), "ms");
+        results.add(label, "  of it JIT compiler threads", outcome.jitCpuMsPerInstance(), "ms");
+        results.add(label, "  of it GC threads", outcome.gcCpuMsPerInstance(), "ms");
         results.add(label, "CPU / instance: PostgreSQL", outcome.postgresCpuMsPerInstance(), "ms");
         results.add(label, "stuck instances / errors", outcome.stuck() + outcome.errors(), "");
     }

@@ -1,19 +1,21 @@
 package com.csmflow.performance;
 
+import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.Statement;
+import org.apache.ibatis.executor.statement.BaseStatementHandler;
+import org.apache.ibatis.executor.statement.RoutingStatementHandler;
 import org.apache.ibatis.executor.statement.StatementHandler;
 import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.reflection.MetaObject;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.postgresql.PGStatement;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * On PostgreSQL, plans the engine's list and count queries that join authorizations (the task list of
@@ -42,21 +44,27 @@ class CustomPlansForAuthorizationChecks extends AbstractProcessEnginePlugin {
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         if ("postgres".equals(configuration.getDatabaseType())) {
-            Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
-            mybatis.addInterceptor(new UnpreparedAuthorizationChecks(mybatis));
+            configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new UnpreparedAuthorizationChecks());
         }
     }
 
     @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
     static final class UnpreparedAuthorizationChecks implements Interceptor {
 
-        /** MyBatis wraps the statement handler of each call in a RoutingStatementHandler. */
-        private static final String MAPPED_STATEMENT = "delegate.mappedStatement";
+        // MyBatis wraps the statement handler of each call in a RoutingStatementHandler; its delegate holds
+        // the mapped statement. Both fields are private: read once here, with no per-call reflection.
+        // MetaObject walks properties on every call, and SystemMetaObject.forObject even reflects over the
+        // handler classes anew: 14-18 % of the JVM's CPU in the benchmark (docs/performance.md, tuning 15).
+        private static final Field DELEGATE = accessible(RoutingStatementHandler.class, "delegate");
+        private static final Field MAPPED_STATEMENT = accessible(BaseStatementHandler.class, "mappedStatement");
 
-        private final Configuration mybatis;
-
-        UnpreparedAuthorizationChecks(Configuration mybatis) {
-            this.mybatis = mybatis;
+        private static Field accessible(Class<?> type, String name) {
+            Field field = ReflectionUtils.findField(type, name);
+            if (field == null) {
+                throw new IllegalStateException("MyBatis " + type.getSimpleName() + " has no field " + name);
+            }
+            ReflectionUtils.makeAccessible(field);
+            return field;
         }
 
         @Override
@@ -71,14 +79,14 @@ class CustomPlansForAuthorizationChecks extends AbstractProcessEnginePlugin {
             return prepared;
         }
 
-        /** The mapped statement's id, e.g. "selectTaskByQueryCriteria", or "" when it cannot be read. */
-        private String statementId(StatementHandler handler) {
-            // The configuration's meta objects share one reflector cache. SystemMetaObject.forObject builds
-            // a new cache per call, i.e. reflects over the handler classes for every statement of the
-            // engine: 14-18 % of the JVM's CPU in the benchmark (docs/performance.md, tuning 15).
-            MetaObject meta = mybatis.newMetaObject(handler);
-            return meta.hasGetter(MAPPED_STATEMENT) && meta.getValue(MAPPED_STATEMENT) instanceof MappedStatement statement
-                    ? statement.getId() : "";
+        /** The mapped statement's id, e.g. "selectTaskByQueryCriteria", or "" for another kind of handler. */
+        private static String statementId(StatementHandler handler) {
+            if (handler instanceof RoutingStatementHandler routing
+                    && ReflectionUtils.getField(DELEGATE, routing) instanceof BaseStatementHandler delegate
+                    && ReflectionUtils.getField(MAPPED_STATEMENT, delegate) instanceof MappedStatement statement) {
+                return statement.getId();
+            }
+            return "";
         }
     }
 }

@@ -4,20 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.csmflow.harness.CsmFlowTest;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.ibatis.executor.statement.RoutingStatementHandler;
-import org.apache.ibatis.reflection.Reflector;
-import org.apache.ibatis.reflection.ReflectorFactory;
-import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,9 +45,6 @@ class CustomPlansForAuthorizationChecksTest {
     @Autowired
     AuthorizationService authorizationService;
 
-    @Autowired
-    ProcessEngine processEngine;
-
     @Test
     void authorizedTaskQueriesStayUnpreparedWhileOtherStatementsArePrepared() {
         // one transaction, so that the engine and the check below share one connection and its statements
@@ -83,40 +72,5 @@ class CustomPlansForAuthorizationChecksTest {
             assertThat(prepared).as("the task list and count of a user are planned with their values")
                     .noneMatch(sql -> sql.contains(permissionCheck) && sql.contains("ACT_RU_TASK"));
         });
-    }
-
-    /**
-     * Tuning 15: the interceptor reads the statement id through the engine's shared reflector cache.
-     * SystemMetaObject.forObject would reflect over the handler classes again for every statement.
-     */
-    @Test
-    void readsTheStatementIdThroughTheSharedReflectorCache() {
-        Configuration mybatis = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
-                .getSqlSessionFactory().getConfiguration();
-        ReflectorFactory shared = mybatis.getReflectorFactory();
-        Set<Class<?>> lookedUp = ConcurrentHashMap.newKeySet();
-        mybatis.setReflectorFactory(new ReflectorFactory() {
-            @Override
-            public boolean isClassCacheEnabled() {
-                return shared.isClassCacheEnabled();
-            }
-
-            @Override
-            public void setClassCacheEnabled(boolean classCacheEnabled) {
-                shared.setClassCacheEnabled(classCacheEnabled);
-            }
-
-            @Override
-            public Reflector findForClass(Class<?> type) {
-                lookedUp.add(type);
-                return shared.findForClass(type);
-            }
-        });
-        try {
-            repositoryService.createProcessDefinitionQuery().processDefinitionKey("change-request").list();
-        } finally {
-            mybatis.setReflectorFactory(shared);
-        }
-        assertThat(lookedUp).contains(RoutingStatementHandler.class);
     }
 }

@@ -7,15 +7,16 @@ import com.csmflow.register.BusinessKeys;
 import com.csmflow.sla.SlaClocks;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,18 +30,16 @@ class ChangeService {
     private final ClientRepository clients;
     private final BusinessKeys businessKeys;
     private final RuntimeService runtimeService;
-    private final HistoryService historyService;
     private final ProcessEngine processEngine;
     private final SlaClocks clocks;
 
     ChangeService(ChangeRegister register, ClientRepository clients, BusinessKeys businessKeys,
-                  RuntimeService runtimeService, HistoryService historyService, ProcessEngine processEngine,
+                  RuntimeService runtimeService, ProcessEngine processEngine,
                   SlaClocks clocks) {
         this.register = register;
         this.clients = clients;
         this.businessKeys = businessKeys;
         this.runtimeService = runtimeService;
-        this.historyService = historyService;
         this.processEngine = processEngine;
         this.clocks = clocks;
     }
@@ -99,8 +98,11 @@ class ChangeService {
     }
 
     /**
-     * Activities of the instance that are still open (user tasks, timers, async steps). Read without the
-     * caller's engine authorizations: who may read changes is decided by the API, not by READ_HISTORY.
+     * Activities of the instance that are still open (user tasks, timers, steps waiting for the job
+     * executor), from the engine's runtime tree: one indexed read of the instance's executions. (The
+     * history query it replaces scanned open activity rows under a generic plan: 1.5 ms a call,
+     * docs/performance.md, tuning 16.) Read without the caller's engine authorizations: who may read
+     * changes is decided by the API, not by READ on the instance.
      */
     private List<ChangeView.StepView> currentSteps(ChangeRecord change) {
         String processInstanceId = change.getOrigin() == null ? null : change.getOrigin().getProcessInstanceId();
@@ -109,14 +111,26 @@ class ChangeService {
         }
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-        List<HistoricActivityInstance> open = configuration.getCommandExecutorTxRequired().execute(
-                commandContext -> commandContext.runWithoutAuthorization(() -> historyService
-                        .createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).unfinished()
-                        .orderByHistoricActivityInstanceStartTime().asc().list()));
-        return open.stream()
-                .filter(activity -> !"multiInstanceBody".equals(activity.getActivityType()))
-                .map(activity -> new ChangeView.StepView(activity.getActivityId(), activity.getActivityName(),
-                        activity.getActivityType()))
-                .distinct().toList();
+        ActivityInstance tree = configuration.getCommandExecutorTxRequired().execute(commandContext ->
+                commandContext.runWithoutAuthorization(() -> runtimeService.getActivityInstance(processInstanceId)));
+        List<ChangeView.StepView> steps = new ArrayList<>();
+        if (tree != null) { // null once the instance has ended
+            addOpenSteps(tree, steps);
+        }
+        return steps.stream().distinct().toList();
+    }
+
+    /** Depth first; scopes that are not steps themselves (the instance, a multi-instance body) are left out. */
+    private static void addOpenSteps(ActivityInstance scope, List<ChangeView.StepView> steps) {
+        for (ActivityInstance child : scope.getChildActivityInstances()) {
+            if (!"multiInstanceBody".equals(child.getActivityType())) {
+                steps.add(new ChangeView.StepView(child.getActivityId(), child.getActivityName(), child.getActivityType()));
+            }
+            addOpenSteps(child, steps);
+        }
+        for (TransitionInstance waiting : scope.getChildTransitionInstances()) {
+            steps.add(new ChangeView.StepView(waiting.getActivityId(), waiting.getActivityName(),
+                    waiting.getActivityType()));
+        }
     }
 }

@@ -143,6 +143,10 @@ class ChangeApiTest {
         runJobs(reference);
         assertThat(noticeMails(reference)).isEmpty();
         ClockUtil.setCurrentTime(Date.from(noticeAt));
+        // the notice timer fires; sending waits for the job executor, and the change shows that step
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(processInstanceId)
+                .timers().executable().singleResult().getId());
+        assertThat(steps(get("csm", reference))).containsExactly("Task_SendMaintenanceNotice");
         runJobs(reference);
         List<MimeMessage> notices = noticeMails(reference);
         List<String> recipients = new ArrayList<>();

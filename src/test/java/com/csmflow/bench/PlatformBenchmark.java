@@ -83,11 +83,31 @@ class PlatformBenchmark {
                     .deploy();
             Bench.grantStart(app, "csm", BaselineProcess.KEY);
 
-            // 4: baseline
+            // 4: baseline; the baseline runs before and after workload 1 (A-B-A): the overhead ratio compares workload 1
+            // with the mean of both, so that a drift of the machine or of the JVM during the run cancels out
+            java.util.function.Supplier<InstanceDriver.Outcome> runBaseline = () -> new InstanceDriver(app).run(
+                    BaselineProcess.scenario(app, clients), scale.users(), scale.inFlightPerUser(),
+                    scale.warmupSeconds(), scale.measureSeconds());
+            WorkflowWorkloads workflows = new WorkflowWorkloads(app, results, scale, clients, smtp,
+                    wanted("baseline") ? runBaseline : null);
+            // JVM warm-up: the baseline and the change each run unmeasured first, so that the JIT compiler
+            // has compiled the code of both before either is measured. Without it the first workload ran on
+            // a colder JVM than the next (session 6: the baseline measured again after workload 1 needed a
+            // third less CPU than the first time), and the overhead ratio compared unlike with unlike.
+            double jvmWarmup = Double.parseDouble(System.getProperty("bench.jvmWarmup",
+                    scale.name().equals("full") ? "60" : "10"));
+            results.run("jvmWarmupSecondsPerWorkload", jvmWarmup);
+            if (jvmWarmup > 0) {
+                if (wanted("baseline")) {
+                    new InstanceDriver(app).run(BaselineProcess.scenario(app, clients), scale.users(),
+                            scale.inFlightPerUser(), jvmWarmup, 0);
+                }
+                if (wanted("workflows")) {
+                    workflows.warmUp(jvmWarmup);
+                }
+            }
             app.resetStatements();
-            InstanceDriver driver = new InstanceDriver(app);
-            InstanceDriver.Outcome baseline = !wanted("baseline") ? null : driver.run(BaselineProcess.scenario(app, clients), scale.users(),
-                    scale.inFlightPerUser(), scale.warmupSeconds(), scale.measureSeconds());
+            InstanceDriver.Outcome baseline = !wanted("baseline") ? null : runBaseline.get();
             String w4 = "4 baseline (" + userTasks + " tasks, " + asyncSteps + " async, " + timers + " timers)";
             Map<String, Object> w4detail = new LinkedHashMap<>();
             if (baseline != null) {
@@ -108,7 +128,7 @@ class PlatformBenchmark {
 
             // 1-3: the change and escalation workflows, when they are part of this build
             if (wanted("workflows")) {
-                new WorkflowWorkloads(app, results, scale, clients, smtp, baseline).run();
+                workflows.run(baseline);
             }
             results.write(out);
 

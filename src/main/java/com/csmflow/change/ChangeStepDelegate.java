@@ -6,6 +6,7 @@ import com.csmflow.register.BusinessKeys;
 import com.csmflow.register.DelegateInputs;
 import com.csmflow.register.InputReadingDelegate;
 import com.csmflow.register.ProcessOrigin;
+import com.csmflow.register.ProcessVariables;
 import com.csmflow.sla.SlaPriority;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -128,8 +129,8 @@ class ChangeStepDelegate implements InputReadingDelegate {
         }
         boolean nonStandard = flag(execution, "nonStandard");
         boolean billable = flag(execution, "billable");
-        execution.setVariable("nonStandard", nonStandard);
-        execution.setVariable("billable", billable);
+        ProcessVariables.setIfChanged(execution, "nonStandard", nonStandard);
+        ProcessVariables.setIfChanged(execution, "billable", billable);
         execution.setVariable("clientTier", client.getTier().name());
         publishWindow(execution, client.getTimeZone(), windowStart, windowEnd);
 
@@ -234,10 +235,11 @@ class ChangeStepDelegate implements InputReadingDelegate {
 
     /** The window as ISO text in the client's zone (forms, mails) and as dates for the timers. */
     private static void publishWindow(DelegateExecution execution, ZoneId zone, Instant start, Instant end) {
-        execution.setVariable("windowStart", LOCAL_ISO.format(start.atZone(zone)));
-        execution.setVariable("windowEnd", LOCAL_ISO.format(end.atZone(zone)));
-        execution.setVariable("windowStartAt", Date.from(start));
-        execution.setVariable("windowEndAt", Date.from(end));
+        // the schedule step publishes the window again: unchanged values are not written twice
+        ProcessVariables.setIfChanged(execution, "windowStart", LOCAL_ISO.format(start.atZone(zone)));
+        ProcessVariables.setIfChanged(execution, "windowEnd", LOCAL_ISO.format(end.atZone(zone)));
+        ProcessVariables.setIfChanged(execution, "windowStartAt", Date.from(start));
+        ProcessVariables.setIfChanged(execution, "windowEndAt", Date.from(end));
     }
 
     static Instant instant(Object value, String name) {
@@ -317,7 +319,7 @@ class ChangeStepDelegate implements InputReadingDelegate {
         if (!allowed.contains(value)) {
             throw new IllegalArgumentException(name + " must be one of " + allowed.stream().sorted().toList());
         }
-        execution.setVariable(name, value);
+        ProcessVariables.setIfChanged(execution, name, value);
         return value;
     }
 

@@ -1,11 +1,11 @@
 package com.csmflow.sla;
 
+import com.csmflow.register.ProcessVariables;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
@@ -60,21 +60,11 @@ class SlaClockTimers {
 
     /** Writes the clock's instants and state into the process (highest scope). */
     void publish(DelegateExecution execution, SlaClock clock) {
-        publish(execution, dueVariable(clock.getClockName()), Date.from(clock.getDueAt()));
-        publish(execution, warningVariable(clock.getClockName()), Date.from(clock.getWarningAt()));
-        publish(execution, stateVariable(clock.getClockName()), clock.getState().name());
-        publish(execution, breachedVariable(clock.getClockName()), clock.isBreached());
-    }
-
-    /**
-     * Writes a value only when it differs: pause and stop leave due and warning as they were, and
-     * writing them again would cost a runtime update and two history rows each for nothing
-     * (docs/performance.md, tuning 12).
-     */
-    private static void publish(DelegateExecution execution, String name, Object value) {
-        if (!execution.hasVariable(name) || !Objects.equals(execution.getVariable(name), value)) {
-            execution.setVariable(name, value);
-        }
+        // pause and stop leave due and warning as they were: only what changed is written (tuning 12)
+        ProcessVariables.setIfChanged(execution, dueVariable(clock.getClockName()), Date.from(clock.getDueAt()));
+        ProcessVariables.setIfChanged(execution, warningVariable(clock.getClockName()), Date.from(clock.getWarningAt()));
+        ProcessVariables.setIfChanged(execution, stateVariable(clock.getClockName()), clock.getState().name());
+        ProcessVariables.setIfChanged(execution, breachedVariable(clock.getClockName()), clock.isBreached());
     }
 
     /** Paused or stopped: the clock's waiting timers must not fire. */

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -162,6 +163,10 @@ class ChangeRequestProcessTest {
         // Standard P4: change.notice PT40H = 5 business days before Saturday 20 June: Monday 15 June, 08:00 Munich
         assertThat(dateVariable(instance, "noticeAt"))
                 .isEqualTo(ZonedDateTime.of(2026, 6, 15, 8, 0, 0, 0, BERLIN).toInstant());
+        // the register and schedule steps write back the request's values and the unchanged window:
+        // the variable history gets a row only for a new value (docs/performance.md, tuning 17)
+        assertThat(repeatedWrites(instance)).isEmpty();
+        assertThat(writes(instance, "windowStartAt")).hasSize(1);
         passNoticeAndWindow(instance);
         complete(instance, "Task_ImplementChange", Map.of("implementationResult", "success",
                 "implementationNotes", "Firmware 17.3 installed"));
@@ -489,6 +494,33 @@ class ChangeRequestProcessTest {
         variables.put("billable", billable);
         variables.put("requesterEmail", "requester@alpenwerk.example");
         return variables;
+    }
+
+    /** Every value the process variable took, in order, from the history's variable updates. */
+    private List<Object> writes(ProcessInstance instance, String name) {
+        return historyService.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates()
+                .orderPartiallyByOccurrence().asc().list().stream()
+                .map(HistoricVariableUpdate.class::cast)
+                .filter(update -> update.getVariableName().equals(name))
+                .map(HistoricVariableUpdate::getValue)
+                .toList();
+    }
+
+    /** Variables written twice in a row with the same value ("name=value"). */
+    private List<String> repeatedWrites(ProcessInstance instance) {
+        Map<String, Object> last = new HashMap<>();
+        List<String> repeated = new ArrayList<>();
+        historyService.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates()
+                .orderPartiallyByOccurrence().asc().list().stream()
+                .map(HistoricVariableUpdate.class::cast)
+                .forEach(update -> {
+                    String scoped = update.getVariableInstanceId();
+                    if (last.containsKey(scoped) && java.util.Objects.equals(last.get(scoped), update.getValue())) {
+                        repeated.add(update.getVariableName() + "=" + update.getValue());
+                    }
+                    last.put(scoped, update.getValue());
+                });
+        return repeated;
     }
 
     private ProcessInstance start(Map<String, Object> variables) {

@@ -25,7 +25,11 @@ final class CpuTime {
                 .getProcessCpuTime();
     }
 
-    /** CPU time of this JVM's JIT compiler threads so far (/proc/self/task), or -1 when unreadable. */
+    /**
+     * CPU time of this JVM's JIT compiler threads so far (/proc/self/task), or -1 when unreadable. The
+     * benchmark's JVM keeps all its compiler threads (-XX:-UseDynamicNumberOfCompilerThreads in the
+     * bench profile): the CPU of a thread that has exited is no longer in /proc.
+     */
     static long jitNanos() {
         return threadNanos(name -> name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre"));
     }
@@ -64,7 +68,12 @@ final class CpuTime {
             long ticks = 0;
             for (Path pid : pids) {
                 String[] stat = stat(pid);
-                if (stat != null && (pid.getFileName().toString().equals(postmaster) || stat[1].equals(postmaster))) {
+                if (stat != null && pid.getFileName().toString().equals(postmaster)) {
+                    // utime, stime, and cutime, cstime: the CPU of backends and autovacuum workers that
+                    // have exited already, which the server has collected
+                    ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12])
+                            + Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+                } else if (stat != null && stat[1].equals(postmaster)) {
                     ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]); // utime, stime
                 }
             }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -85,7 +86,7 @@ class PlatformBenchmark {
 
             // 4: baseline; the baseline runs before and after workload 1 (A-B-A): the overhead ratio compares workload 1
             // with the mean of both, so that a drift of the machine or of the JVM during the run cancels out
-            java.util.function.Supplier<InstanceDriver.Outcome> runBaseline = () -> new InstanceDriver(app).run(
+            Supplier<InstanceDriver.Outcome> runBaseline = () -> new InstanceDriver(app).run(
                     BaselineProcess.scenario(app, clients), scale.users(), scale.inFlightPerUser(),
                     scale.warmupSeconds(), scale.measureSeconds());
             WorkflowWorkloads workflows = new WorkflowWorkloads(app, results, scale, clients, smtp,

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 
@@ -35,13 +36,12 @@ final class WorkflowWorkloads {
     private final Bench.Scale scale;
     private final List<String> clients;
     private final GreenMail smtp;
-    private InstanceDriver.Outcome baseline;
     /** Runs the baseline again after workload 1 (null: no baseline in this run). */
-    private final java.util.function.Supplier<InstanceDriver.Outcome> baselineAgain;
+    private final Supplier<InstanceDriver.Outcome> baselineAgain;
     private final ObjectMapper json = new ObjectMapper();
 
     WorkflowWorkloads(BenchApp app, Results results, Bench.Scale scale, List<String> clients, GreenMail smtp,
-                      java.util.function.Supplier<InstanceDriver.Outcome> baselineAgain) {
+                      Supplier<InstanceDriver.Outcome> baselineAgain) {
         this.app = app;
         this.results = results;
         this.scale = scale;
@@ -60,9 +60,8 @@ final class WorkflowWorkloads {
 
     /** Workloads 1-3; {@code baseline} is workload 4's first run (null when left out). */
     void run(InstanceDriver.Outcome baseline) {
-        this.baseline = baseline;
         if (deployed(CHANGE_KEY)) {
-            changeStandard();
+            changeStandard(baseline);
             changeNormal();
         } else {
             results.detail("change", "not run: process " + CHANGE_KEY + " is not deployed in this build");
@@ -74,7 +73,7 @@ final class WorkflowWorkloads {
         }
     }
 
-    private void changeStandard() {
+    private void changeStandard(InstanceDriver.Outcome baseline) {
         InstanceDriver driver = new InstanceDriver(app);
         app.resetStatements();
         Map<String, long[]> updatesBefore = app.runtimeTableUpdates();

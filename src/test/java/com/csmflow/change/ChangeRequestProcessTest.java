@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
@@ -504,7 +505,7 @@ class ChangeRequestProcessTest {
                 .map(HistoricVariableUpdate.class::cast)
                 .forEach(update -> {
                     String scoped = update.getVariableInstanceId();
-                    if (last.containsKey(scoped) && java.util.Objects.equals(last.get(scoped), update.getValue())) {
+                    if (last.containsKey(scoped) && Objects.equals(last.get(scoped), update.getValue())) {
                         repeated.add(update.getVariableName() + "=" + update.getValue());
                     }
                     last.put(scoped, update.getValue());

@@ -168,7 +168,7 @@ class OrQueryExpressionGuard extends OncePerRequestFilter {
     }
 
     /** The body was read to inspect it; the engine gets the same bytes again. */
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+    static final class CachedBodyRequest extends HttpServletRequestWrapper {
         private final byte[] body;
 
         CachedBodyRequest(HttpServletRequest request, byte[] body) {

@@ -2,6 +2,7 @@ package com.csmflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -73,6 +74,16 @@ class SecurityConfiguration {
                 new FilterRegistrationBean<>(new OrQueryExpressionGuard(objectMapper));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
+
+    /** Right after the orQueries guard, on the same paths: variables callers may not send. */
+    @Bean
+    FilterRegistrationBean<VariableGuard> variableGuard(ObjectMapper objectMapper, BeanFactory beans) {
+        FilterRegistrationBean<VariableGuard> registration =
+                new FilterRegistrationBean<>(new VariableGuard(objectMapper, beans));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
         return registration;
     }
 }

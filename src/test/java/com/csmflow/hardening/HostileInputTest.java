@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.csmflow.hardening.ApiEndpoints.Endpoint;
 import com.csmflow.harness.CsmFlowTest;
+import com.csmflow.harness.WebappLogin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,6 +20,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,12 +30,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
@@ -40,8 +45,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -59,7 +66,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Every rejection must be a 4xx problem ({@code application/problem+json}; the engine REST API answers
  * with its own JSON error), nothing may answer 5xx, a rejected write must leave the database as it was
  * (content of our tables, running executions and historic process instances), and no expression
- * sent as text is ever evaluated.
+ * sent as text is ever evaluated. Issue 14, round 7: every engine write path that takes variables, on
+ * the REST API and the webapps' engine API, refuses Object variables of foreign classes and variables
+ * named like a bean.
  */
 @CsmFlowTest
 class HostileInputTest {
@@ -120,6 +129,10 @@ class HostileInputTest {
     RepositoryService repositoryService;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    TestRestTemplate rest;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> failures = new ArrayList<>();
@@ -240,6 +253,270 @@ class HostileInputTest {
         assertThat(runtimeService.getVariables(instance.getId()))
                 .containsEntry("summary", name).containsEntry("note", "#{hostileProbe.hit()}");
         assertThat(hits(context.getBean("hostileProbe"))).isEqualTo(probeHitsBefore);
+    }
+
+    // ---------------------------------------------------------------- variables sent to the engine (issue 14, round 7)
+
+    /**
+     * Every engine REST write path that takes variables, on the public REST API and on the webapps'
+     * engine API: Object variables of classes the platform does not define and variables named like a
+     * Spring bean are refused with 400 naming the variable, and nothing is written (database, the probe
+     * instance's variables, the file a LockableFileWriter would empty).
+     */
+    @Test
+    void engineVariableWritesRefuseForeignObjectsAndBeanNames() throws Exception {
+        Path target = Files.createTempFile("hostile-variables", ".txt");
+        Files.writeString(target, "must stay");
+        deploymentId = repositoryService.createDeployment().name("hostile-variables-probe")
+                .addModelInstance("hostile-variables-probe.bpmn", Bpmn.createExecutableProcess(VARIABLES_PROBE)
+                        .camundaHistoryTimeToLive(1)
+                        .startEvent().parallelGateway("Fork")
+                        .userTask("Task_Look").camundaCandidateGroups("csm").endEvent()
+                        .moveToNode("Fork").intermediateCatchEvent("Catch_Continue").message(VARIABLES_MESSAGE)
+                        .endEvent().done())
+                .deploy().getId();
+        String definition = repositoryService.createProcessDefinitionQuery().deploymentId(deploymentId)
+                .singleResult().getId();
+        String instance = runtimeService.startProcessInstanceByKey(VARIABLES_PROBE,
+                Map.of("kept", "as it was")).getId();
+        String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+        String waiting = runtimeService.createExecutionQuery().processInstanceId(instance)
+                .messageEventSubscriptionName(VARIABLES_MESSAGE).singleResult().getId();
+
+        List<VariableWrite> writes = variableWrites(definition, instance, task, waiting);
+        List<String> beans = beanNames();
+        List<String[]> foreign = foreignObjects(objectMapper.writeValueAsString(target.toString()));
+        Map<String, Map<String, String>> prefixes = new LinkedHashMap<>();
+        prefixes.put("/engine-rest", Map.of("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((ADMIN + ":" + ADMIN).getBytes(StandardCharsets.UTF_8))));
+        prefixes.put("/camunda/api/engine/engine/default", webappSession());
+        Random random = new Random(SEED + 2);
+        int sent = 0;
+        for (Map.Entry<String, Map<String, String>> prefix : prefixes.entrySet()) {
+            for (VariableWrite write : writes) {
+                for (int i = 0; i < VARIABLE_CASES_PER_PATH; i++) {
+                    boolean object = i % 2 == 0;
+                    String name = object ? pick(random, List.of("payload", "note", "kept")) : pick(random, beans);
+                    String[] value = object ? pick(random, foreign) : new String[] {null, "\"shadow\""};
+                    Snapshot before = snapshot();
+                    String variablesBefore = variablesOf(instance);
+                    HttpResponse<String> response = write.send(this, prefix.getKey(), prefix.getValue(), name, value);
+                    sent++;
+                    String label = write.label() + " via " + prefix.getKey() + " " + name + " "
+                            + (object ? value[0] : "(bean name)");
+                    checkVariableRefusal(label, name, response, before, variablesBefore, instance);
+                }
+            }
+        }
+        assertThat(Files.readString(target)).as("file LockableFileWriter would empty").isEqualTo("must stay");
+        assertThat(sent).isGreaterThanOrEqualTo(2 * writes.size() * VARIABLE_CASES_PER_PATH);
+        assertThat(failures).as("variable writes handled wrongly (seed %d)", SEED).isEmpty();
+        Files.deleteIfExists(target);
+    }
+
+    private static final String VARIABLES_PROBE = "hostile-variables-probe";
+    private static final String VARIABLES_MESSAGE = "hostile-variables-continue";
+    private static final int VARIABLE_CASES_PER_PATH = 6;
+
+    /** One write path that takes variables: how a variable (name, typed value as JSON) goes into its request. */
+    record VariableWrite(String label, String method, String path, VariableBody body) {
+        HttpResponse<String> send(HostileInputTest test, String prefix, Map<String, String> headers, String name,
+                                  String[] value) throws Exception {
+            String uri = prefix + path.replace("{name}", encodePath(name));
+            if (body == null) { // multipart upload to .../variables/{name}/data
+                String boundary = "hostile" + Math.abs(name.hashCode());
+                StringBuilder multipart = new StringBuilder()
+                        .append("--").append(boundary).append("\r\n")
+                        .append("Content-Disposition: form-data; name=\"data\"; filename=\"blob\"\r\n")
+                        .append("Content-Type: application/json\r\n\r\n")
+                        .append(value[1]).append("\r\n");
+                if (value[0] != null) {
+                    multipart.append("--").append(boundary).append("\r\n")
+                            .append("Content-Disposition: form-data; name=\"type\"\r\n\r\n")
+                            .append(value[0]).append("\r\n");
+                } else {
+                    multipart.append("--").append(boundary).append("\r\n")
+                            .append("Content-Disposition: form-data; name=\"valueType\"\r\n\r\n")
+                            .append("Bytes\r\n");
+                }
+                multipart.append("--").append(boundary).append("--\r\n");
+                return test.exchange(method, uri, multipart.toString(), "multipart/form-data; boundary=" + boundary,
+                        headers);
+            }
+            ObjectNode typed = test.objectMapper.createObjectNode();
+            if (value[0] == null) {
+                typed.put("value", "shadow").put("type", "String");
+            } else {
+                typed.put("value", value[1]).put("type", "Object");
+                ObjectNode info = typed.putObject("valueInfo");
+                if (!value[0].isEmpty()) {
+                    info.put("objectTypeName", value[0]);
+                }
+                info.put("serializationDataFormat", value.length > 2 ? value[2] : "application/json");
+            }
+            JsonNode request = body.build(test.objectMapper, name, typed);
+            return test.exchange(method, uri, test.objectMapper.writeValueAsString(request), "application/json",
+                    headers);
+        }
+    }
+
+    interface VariableBody {
+        JsonNode build(ObjectMapper mapper, String name, ObjectNode typedValue);
+    }
+
+    private static VariableBody inMap(String field, String... extra) {
+        return (mapper, name, typed) -> {
+            ObjectNode body = mapper.createObjectNode();
+            for (int i = 0; i + 1 < extra.length; i += 2) {
+                body.put(extra[i], extra[i + 1]);
+            }
+            body.putObject(field).set(name, typed);
+            return body;
+        };
+    }
+
+    private static List<VariableWrite> variableWrites(String definition, String instance, String task,
+                                                      String waiting) {
+        VariableBody single = (mapper, name, typed) -> typed;
+        return List.of(
+                new VariableWrite("start by key", "POST", "/process-definition/key/" + VARIABLES_PROBE + "/start",
+                        inMap("variables")),
+                new VariableWrite("start by id", "POST", "/process-definition/" + definition + "/start",
+                        inMap("variables")),
+                new VariableWrite("start form by key", "POST", "/process-definition/key/" + VARIABLES_PROBE
+                        + "/submit-form", inMap("variables")),
+                new VariableWrite("start form by id", "POST", "/process-definition/" + definition + "/submit-form",
+                        inMap("variables")),
+                new VariableWrite("task complete", "POST", "/task/" + task + "/complete", inMap("variables")),
+                new VariableWrite("task form", "POST", "/task/" + task + "/submit-form", inMap("variables")),
+                new VariableWrite("task resolve", "POST", "/task/" + task + "/resolve", inMap("variables")),
+                new VariableWrite("task BPMN error", "POST", "/task/" + task + "/bpmnError",
+                        inMap("variables", "errorCode", "hostile")),
+                new VariableWrite("task escalation", "POST", "/task/" + task + "/bpmnEscalation",
+                        inMap("variables", "escalationCode", "hostile")),
+                new VariableWrite("task variables", "POST", "/task/" + task + "/variables", inMap("modifications")),
+                new VariableWrite("task local variables", "POST", "/task/" + task + "/localVariables",
+                        inMap("modifications")),
+                new VariableWrite("task variable", "PUT", "/task/" + task + "/variables/{name}", single),
+                new VariableWrite("task local variable", "PUT", "/task/" + task + "/localVariables/{name}", single),
+                new VariableWrite("task variable upload", "POST", "/task/" + task + "/variables/{name}/data", null),
+                new VariableWrite("instance variables", "POST", "/process-instance/" + instance + "/variables",
+                        inMap("modifications")),
+                new VariableWrite("instance variable", "PUT", "/process-instance/" + instance + "/variables/{name}",
+                        single),
+                new VariableWrite("instance variable upload", "POST", "/process-instance/" + instance
+                        + "/variables/{name}/data", null),
+                new VariableWrite("instance modification", "POST", "/process-instance/" + instance + "/modification",
+                        (mapper, name, typed) -> {
+                            ObjectNode body = mapper.createObjectNode();
+                            ObjectNode instruction = body.putArray("instructions").addObject()
+                                    .put("type", "startBeforeActivity").put("activityId", "Task_Look");
+                            instruction.putObject("variables").set(name, typed);
+                            return body;
+                        }),
+                new VariableWrite("variables of many instances", "POST", "/process-instance/variables-async",
+                        (mapper, name, typed) -> {
+                            ObjectNode body = mapper.createObjectNode();
+                            body.putArray("processInstanceIds").add(instance);
+                            body.putObject("variables").set(name, typed);
+                            return body;
+                        }),
+                new VariableWrite("execution local variables", "POST", "/execution/" + waiting + "/localVariables",
+                        inMap("modifications")),
+                new VariableWrite("execution local variable", "PUT", "/execution/" + waiting
+                        + "/localVariables/{name}", single),
+                new VariableWrite("execution signal", "POST", "/execution/" + waiting + "/signal", inMap("variables")),
+                new VariableWrite("message subscription trigger", "POST", "/execution/" + waiting
+                        + "/messageSubscriptions/" + VARIABLES_MESSAGE + "/trigger", inMap("variables")),
+                new VariableWrite("message", "POST", "/message",
+                        inMap("processVariables", "messageName", VARIABLES_MESSAGE, "processInstanceId", instance)),
+                new VariableWrite("message, local", "POST", "/message",
+                        inMap("processVariablesLocal", "messageName", VARIABLES_MESSAGE, "processInstanceId", instance)),
+                new VariableWrite("message, triggered scope", "POST", "/message", inMap(
+                        "processVariablesToTriggeredScope", "messageName", VARIABLES_MESSAGE, "processInstanceId",
+                        instance)),
+                new VariableWrite("signal", "POST", "/signal", inMap("variables", "name", "hostile-signal")),
+                new VariableWrite("conditional start", "POST", "/condition", inMap("variables")),
+                new VariableWrite("external task", "POST", "/external-task/no-such-task/complete",
+                        inMap("localVariables", "workerId", "hostile")),
+                new VariableWrite("decision", "POST", "/decision-definition/key/change-classification/evaluate",
+                        inMap("variables")));
+    }
+
+    /** Classes a caller might have Jackson build, as {objectTypeName, serialized value[, data format]}. */
+    private static List<String[]> foreignObjects(String path) {
+        String writer = "org.apache.commons.io.output.LockableFileWriter";
+        return List.of(
+                new String[] {writer, path},
+                new String[] {"java.net.URL", "\"http://127.0.0.1:1/hostile\""},
+                new String[] {"java.io.File", path},
+                new String[] {"java.io.FileOutputStream", path},
+                new String[] {"java.lang.Class", "\"" + writer + "\""},
+                new String[] {"java.lang.ProcessBuilder", "[\"true\"]"},
+                new String[] {"java.lang.Thread", "\"hostile\""},
+                new String[] {"javax.naming.InitialContext", "{}"},
+                new String[] {"org.springframework.context.support.FileSystemXmlApplicationContext", path},
+                new String[] {"java.util.ArrayList<" + writer + ">", "[" + path + "]"},
+                new String[] {"java.util.HashMap<java.lang.String,java.net.URL>", "{\"a\":\"http://127.0.0.1:1/\"}"},
+                new String[] {"java.util.ArrayList<java.util.ArrayList<java.io.File>>", "[[" + path + "]]"},
+                new String[] {"java.lang.String[]; " + writer, path},
+                new String[] {"", path},
+                new String[] {"java.util.ArrayList<java.lang.String>", "[\"x\"]",
+                        "application/x-java-serialized-object"});
+    }
+
+    /** The models' delegates and other beans of the context that an expression could name. */
+    private List<String> beanNames() {
+        List<String> names = new ArrayList<>(List.of("notify", "changeStep", "slaClockStart", "escalationRegister",
+                "publishMessage", "hostileProbe"));
+        for (String name : context.getBeanDefinitionNames()) {
+            if (name.matches("[A-Za-z_][A-Za-z0-9_]*") && names.size() < 40) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    private void checkVariableRefusal(String label, String name, HttpResponse<String> response, Snapshot before,
+                                      String variablesBefore, String instance) {
+        int status = response.statusCode();
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (status != 400 || !type.startsWith("application/json")) {
+            failures.add(label + " -> " + status + " " + type + " " + abbreviate(response.body()));
+        } else {
+            try {
+                JsonNode error = objectMapper.readTree(response.body());
+                if (!name.equals(error.path("variable").asText())) {
+                    failures.add(label + " -> 400 without naming the variable: " + abbreviate(response.body()));
+                }
+            } catch (Exception unreadable) {
+                failures.add(label + " -> unreadable error " + abbreviate(response.body()));
+            }
+        }
+        if (!snapshot().equals(before) || !variablesOf(instance).equals(variablesBefore)) {
+            failures.add(label + " -> " + status + " but something was written");
+        }
+    }
+
+    /** Name, type and value of every variable of the probe instance. */
+    private String variablesOf(String instance) {
+        return jdbc.queryForObject("""
+                SELECT count(*) || ':' || coalesce(md5(string_agg(name_ || '|' || type_ || '|' || coalesce(text_, '')
+                    || '|' || coalesce(text2_, '') || '|' || coalesce(bytearray_id_, ''), ',' ORDER BY name_)), '')
+                FROM act_ru_variable WHERE proc_inst_id_ = ?""", String.class, instance);
+    }
+
+    /** Headers of an admin's Tasklist session (cookie and CSRF token), as the browser sends them. */
+    private Map<String, String> webappSession() throws Exception {
+        ResponseEntity<String> login = WebappLogin.login(rest, "tasklist", ADMIN, ADMIN);
+        assertThat(login.getStatusCode().value()).isEqualTo(200);
+        String session = WebappLogin.cookie(login, "JSESSIONID");
+        HttpResponse<String> probe = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/camunda/api/engine/engine/default/user/" + ADMIN + "/profile"))
+                .header("Cookie", "JSESSIONID=" + session).header("X-XSRF-TOKEN", "Fetch").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String token = probe.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        return Map.of("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + token, "X-XSRF-TOKEN", token);
     }
 
     // ---------------------------------------------------------------- one hostile request per case
@@ -491,11 +768,16 @@ class HostileInputTest {
     }
 
     private HttpResponse<String> exchange(String method, String uri, String body, String contentType) throws Exception {
+        return exchange(method, uri, body, contentType, Map.of("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((ADMIN + ":" + ADMIN).getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private HttpResponse<String> exchange(String method, String uri, String body, String contentType,
+                                          Map<String, String> credentials) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + uri))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((ADMIN + ":" + ADMIN).getBytes(StandardCharsets.UTF_8)))
                 .header("Accept", "application/json");
+        credentials.forEach(request::header);
         if (body != null) {
             request.header("Content-Type", contentType);
             request.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));

@@ -79,62 +79,64 @@ class VariableGuard extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        String refusal;
-        if (multipart) {
-            refusal = javaObjectUpload(body, contentType, pathName);
-        } else {
-            JsonNode root;
-            try {
-                root = objectMapper.readTree(body);
-            } catch (IOException unreadable) {
-                // fail closed, as OrQueryExpressionGuard does (which refuses the same body first)
-                reject(response, pathName, "The body is not valid JSON");
-                return;
-            }
-            Map<String, String> refused = new LinkedHashMap<>();
-            if (root != null) {
-                inspect(root, pathName, refused);
-            }
-            if (!refused.isEmpty()) {
-                Map.Entry<String, String> first = refused.entrySet().iterator().next();
-                reject(response, first.getKey(), first.getValue());
-                return;
-            }
-            refusal = null;
-        }
+        Refusal refusal = multipart ? javaObjectUpload(body, contentType, pathName) : inspectJson(body, pathName);
         if (refusal != null) {
-            reject(response, pathName, refusal);
+            reject(response, refusal.variable(), refusal.message());
             return;
         }
         chain.doFilter(new OrQueryExpressionGuard.CachedBodyRequest(request, body), response);
     }
 
-    /** Walks a body; {@code name} is the field the node is the value of (a variable name in a map). */
-    private void inspect(JsonNode node, String name, Map<String, String> refused) {
-        if (node.isArray()) {
-            node.forEach(element -> inspect(element, name, refused));
-            return;
+    private record Refusal(String variable, String message) {
+    }
+
+    private Refusal inspectJson(byte[] body, String pathName) {
+        JsonNode root;
+        try {
+            root = objectMapper.readTree(body);
+        } catch (IOException unreadable) {
+            // fail closed, as OrQueryExpressionGuard does (which refuses the same body first)
+            return new Refusal(pathName, "The body is not valid JSON");
         }
-        if (!node.isObject() || !refused.isEmpty()) {
-            return;
+        return root == null ? null : inspect(root, pathName);
+    }
+
+    /** Walks a body; {@code name} is the field the node is the value of (a variable name in a map). */
+    private Refusal inspect(JsonNode node, String name) {
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                Refusal refusal = inspect(element, name);
+                if (refusal != null) {
+                    return refusal;
+                }
+            }
+            return null;
+        }
+        if (!node.isObject()) {
+            return null;
         }
         String objectRefusal = objectValueRefusal(node);
         if (objectRefusal != null) {
-            refused.put(String.valueOf(name), "Variable '" + name + "': " + objectRefusal);
-            return;
+            return new Refusal(name, "Variable '" + name + "': " + objectRefusal);
         }
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext() && refused.isEmpty()) {
+        while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (VARIABLE_MAPS.contains(field.getKey()) && field.getValue().isObject()) {
-                field.getValue().fieldNames().forEachRemaining(variable -> {
-                    if (refused.isEmpty() && shadowsBean(variable)) {
-                        refused.put(variable, beanMessage(variable));
+                Iterator<String> variables = field.getValue().fieldNames();
+                while (variables.hasNext()) {
+                    String variable = variables.next();
+                    if (shadowsBean(variable)) {
+                        return new Refusal(variable, beanMessage(variable));
                     }
-                });
+                }
             }
-            inspect(field.getValue(), field.getKey(), refused);
+            Refusal refusal = inspect(field.getValue(), field.getKey());
+            if (refusal != null) {
+                return refusal;
+            }
         }
+        return null;
     }
 
     /** A typed value {@code {"type":"Object", "valueInfo":{...}}} of a type the platform does not define. */
@@ -163,17 +165,18 @@ class VariableGuard extends OncePerRequestFilter {
      * build that Java class from the data part at once, before anything is stored. Nothing of the platform
      * uploads objects this way. Parsed with commons-fileupload, the parser the engine REST itself uses.
      */
-    private static String javaObjectUpload(byte[] body, String contentType, String variable) {
+    private static Refusal javaObjectUpload(byte[] body, String contentType, String variable) {
         try {
             FileItemIterator parts = new FileUpload().getItemIterator(new BodyContext(body, contentType));
             while (parts.hasNext()) {
                 if ("type".equalsIgnoreCase(parts.next().getFieldName().strip())) {
-                    return "Variable '" + variable + "': Java objects (form part 'type') are not accepted";
+                    return new Refusal(variable,
+                            "Variable '" + variable + "': Java objects (form part 'type') are not accepted");
                 }
             }
             return null;
         } catch (Exception unreadable) {
-            return "The multipart body cannot be read";
+            return new Refusal(variable, "The multipart body cannot be read");
         }
     }
 

@@ -34,8 +34,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class OpenApiConfiguration {
 
-    static final String BASIC_AUTH = "basicAuth";
-    static final String PROBLEM = "Problem";
+    private static final String BASIC_AUTH = "basicAuth";
+    private static final String PROBLEM = "Problem";
     private static final String FIELD_ERROR = "FieldError";
     private static final String PROBLEM_JSON = "application/problem+json";
 

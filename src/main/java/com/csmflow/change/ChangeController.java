@@ -1,6 +1,8 @@
 package com.csmflow.change;
 
 import com.csmflow.register.RequiresGroup;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -29,6 +31,8 @@ class ChangeController {
         this.service = service;
     }
 
+    @ApiResponse(responseCode = "201", description = "Raised: the change-request workflow has started",
+            headers = @Header(name = "Location", description = "Path of the new change"))
     @PostMapping
     @RequiresGroup({"csm", "cse", "service-manager", "camunda-admin"})
     ResponseEntity<ChangeView> raise(@Valid @RequestBody ChangeRequestBody body) {
@@ -36,6 +40,8 @@ class ChangeController {
         return ResponseEntity.created(URI.create("/api/changes/" + created.reference())).body(created);
     }
 
+    @ApiResponse(responseCode = "200", description = "The change, its open steps, votes and SLA clocks")
+    @ApiResponse(responseCode = "404", description = "No change with this reference")
     @GetMapping("/{reference}")
     ChangeView get(@PathVariable String reference) {
         return service.get(reference);

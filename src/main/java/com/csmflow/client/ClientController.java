@@ -5,6 +5,8 @@ import com.csmflow.api.InvalidFieldException;
 import com.csmflow.client.ClientConstraints.OnCreate;
 import com.csmflow.client.ClientConstraints.OnUpdate;
 import com.csmflow.register.RequiresGroup;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +35,9 @@ class ClientController {
         this.service = service;
     }
 
+    @ApiResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = "Location", description = "Path of the new client"))
+    @ApiResponse(responseCode = "409", description = "A client with this reference exists, or a contract belongs to another client")
     @PostMapping
     @RequiresGroup({"csm", "service-manager", "account-manager", "camunda-admin"})
     ResponseEntity<ClientResponse> create(@Validated(OnCreate.class) @RequestBody ClientRequest request) {
@@ -40,6 +45,8 @@ class ClientController {
         return ResponseEntity.created(URI.create("/api/clients/" + created.reference())).body(created);
     }
 
+    @ApiResponse(responseCode = "200", description = "The client")
+    @ApiResponse(responseCode = "404", description = "No client with this reference")
     @GetMapping("/{reference}")
     ClientResponse get(@PathVariable String reference) {
         return service.get(reference);
@@ -59,6 +66,9 @@ class ClientController {
         return service.list(tier, includeRetired, page, size);
     }
 
+    @ApiResponse(responseCode = "200", description = "The client as saved")
+    @ApiResponse(responseCode = "404", description = "No client with this reference")
+    @ApiResponse(responseCode = "409", description = "The client is retired, was changed by someone else since it was read (version), or a contract belongs to another client")
     @PutMapping("/{reference}")
     @RequiresGroup({"csm", "service-manager", "account-manager", "camunda-admin"})
     ClientResponse update(@PathVariable String reference,
@@ -71,6 +81,9 @@ class ClientController {
         }
     }
 
+    @ApiResponse(responseCode = "200", description = "The retired client")
+    @ApiResponse(responseCode = "404", description = "No client with this reference")
+    @ApiResponse(responseCode = "409", description = "The client is already retired, or was changed by someone else meanwhile")
     @PostMapping("/{reference}/retire")
     @RequiresGroup({"csm", "service-manager", "account-manager", "camunda-admin"})
     ClientResponse retire(@PathVariable String reference) {
@@ -82,6 +95,9 @@ class ClientController {
     }
 
     /** Same as retire: clients are never physically deleted, their history stays. */
+    @ApiResponse(responseCode = "200", description = "The retired client")
+    @ApiResponse(responseCode = "404", description = "No client with this reference")
+    @ApiResponse(responseCode = "409", description = "The client is already retired, or was changed by someone else meanwhile")
     @DeleteMapping("/{reference}")
     @RequiresGroup({"csm", "service-manager", "account-manager", "camunda-admin"})
     ClientResponse delete(@PathVariable String reference) {

@@ -1,6 +1,8 @@
 package com.csmflow.escalation;
 
 import com.csmflow.register.RequiresGroup;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -28,6 +30,8 @@ class EscalationController {
         this.service = service;
     }
 
+    @ApiResponse(responseCode = "201", description = "Raised: the escalation workflow has started",
+            headers = @Header(name = "Location", description = "Path of the new escalation"))
     @PostMapping
     @RequiresGroup({"csm", "service-manager", "delivery-manager", "dc-head", "camunda-admin"})
     ResponseEntity<EscalationView> raise(@Valid @RequestBody EscalationRequests.Raise request) {
@@ -35,6 +39,9 @@ class EscalationController {
         return ResponseEntity.created(URI.create("/api/escalations/" + created.reference())).body(created);
     }
 
+    @ApiResponse(responseCode = "200", description = "The escalation after the client's information arrived")
+    @ApiResponse(responseCode = "404", description = "No escalation with this reference")
+    @ApiResponse(responseCode = "409", description = "The escalation is not waiting for information from the client")
     @PostMapping("/{reference}/client-response")
     @RequiresGroup({"csm", "service-manager", "delivery-manager", "dc-head", "camunda-admin"})
     EscalationView clientResponse(@PathVariable String reference,
@@ -42,6 +49,9 @@ class EscalationController {
         return service.clientResponse(reference, request);
     }
 
+    @ApiResponse(responseCode = "200", description = "The escalation after the client's answer")
+    @ApiResponse(responseCode = "404", description = "No escalation with this reference")
+    @ApiResponse(responseCode = "409", description = "The escalation is not waiting for the client to confirm a resolution")
     @PostMapping("/{reference}/client-confirmation")
     @RequiresGroup({"csm", "service-manager", "delivery-manager", "dc-head", "camunda-admin"})
     EscalationView clientConfirmation(@PathVariable String reference,
@@ -49,6 +59,8 @@ class EscalationController {
         return service.clientConfirmation(reference, request);
     }
 
+    @ApiResponse(responseCode = "200", description = "The escalation and its events")
+    @ApiResponse(responseCode = "404", description = "No escalation with this reference")
     @GetMapping("/{reference}")
     EscalationView get(@PathVariable String reference) {
         return service.get(reference);

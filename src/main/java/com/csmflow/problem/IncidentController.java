@@ -3,6 +3,7 @@ package com.csmflow.problem;
 import com.csmflow.problem.ProblemApi.IncidentView;
 import com.csmflow.problem.ProblemApi.ReportIncident;
 import com.csmflow.register.RequiresGroup;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ class IncidentController {
         this.incidents = incidents;
     }
 
+    @ApiResponse(responseCode = "409", description = "This incident of this client is already recorded")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresGroup({"csm", "cse", "service-manager", "camunda-admin"})

@@ -5,6 +5,8 @@ import com.csmflow.problem.ProblemApi.OpenProblem;
 import com.csmflow.problem.ProblemApi.ProblemView;
 import com.csmflow.problem.ProblemApi.SipActionView;
 import com.csmflow.register.RequiresGroup;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -28,6 +30,8 @@ class ProblemController {
         this.problems = problems;
     }
 
+    @ApiResponse(responseCode = "201", description = "Opened: the problem-rca workflow has started",
+            headers = @Header(name = "Location", description = "Path of the new problem"))
     @PostMapping
     @RequiresGroup({"csm", "service-manager", "cse", "camunda-admin"})
     ResponseEntity<ProblemView> open(@Valid @RequestBody OpenProblem request) {
@@ -44,11 +48,17 @@ class ProblemController {
                 .stream().map(ProblemView::of).toList();
     }
 
+    @ApiResponse(responseCode = "200", description = "The problem")
+    @ApiResponse(responseCode = "404", description = "No problem with this reference")
     @GetMapping("/{reference}")
     ProblemView get(@PathVariable String reference) {
         return ProblemView.of(problems.find(reference));
     }
 
+    @ApiResponse(responseCode = "201", description = "The SIP action, followed up with the problem's others",
+            headers = @Header(name = "Location", description = "Path of the new SIP action"))
+    @ApiResponse(responseCode = "404", description = "No problem with this reference")
+    @ApiResponse(responseCode = "409", description = "The problem's RCA has not been sent yet, or the problem is closed")
     @PostMapping("/{reference}/actions")
     @RequiresGroup({"csm", "camunda-admin"})
     ResponseEntity<SipActionView> addAction(@PathVariable String reference, @Valid @RequestBody NewAction request) {

@@ -4,6 +4,8 @@ import com.csmflow.problem.ProblemApi.NewSipAction;
 import com.csmflow.problem.ProblemApi.RiskView;
 import com.csmflow.problem.ProblemApi.SipActionView;
 import com.csmflow.register.RequiresGroup;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -25,6 +27,8 @@ class SipActionController {
         this.service = service;
     }
 
+    @ApiResponse(responseCode = "201", description = "Created: its follow-up workflow has started",
+            headers = @Header(name = "Location", description = "Path of the new SIP action"))
     @PostMapping("/api/sip-actions")
     @RequiresGroup({"csm", "service-manager", "camunda-admin"})
     ResponseEntity<SipActionView> create(@Valid @RequestBody NewSipAction request) {
@@ -42,6 +46,8 @@ class SipActionController {
                 ProblemApi.blankToNull(sourceReference)).stream().map(SipActionView::of).toList();
     }
 
+    @ApiResponse(responseCode = "200", description = "The SIP action")
+    @ApiResponse(responseCode = "404", description = "No SIP action with this reference")
     @GetMapping("/api/sip-actions/{reference}")
     SipActionView get(@PathVariable String reference) {
         return SipActionView.of(service.find(reference));
@@ -54,6 +60,8 @@ class SipActionController {
                 .stream().map(RiskView::of).toList();
     }
 
+    @ApiResponse(responseCode = "200", description = "The risk")
+    @ApiResponse(responseCode = "404", description = "No risk with this reference")
     @GetMapping("/api/risks/{reference}")
     RiskView risk(@PathVariable String reference) {
         return RiskView.of(service.findRisk(reference));

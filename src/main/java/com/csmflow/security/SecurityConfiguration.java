@@ -1,5 +1,6 @@
 package com.csmflow.security;
 
+import com.csmflow.api.ProblemAuthenticationEntryPoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.BeanFactory;
@@ -36,7 +37,8 @@ class SecurityConfiguration {
         return http
                 .securityMatcher(new OrRequestMatcher(antMatcher("/engine-rest/**"), antMatcher("/api/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("CSM Flow"))
+                .httpBasic(basic -> basic.realmName("CSM Flow")
+                        .authenticationEntryPoint(new ProblemAuthenticationEntryPoint("CSM Flow")))
                 .authenticationManager(identityServiceLogin)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless Basic auth sends no cookie a forged page could ride on.

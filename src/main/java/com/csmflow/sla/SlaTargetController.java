@@ -2,6 +2,8 @@ package com.csmflow.sla;
 
 import com.csmflow.client.CsmTier;
 import com.csmflow.security.RoleGroup;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.camunda.bpm.engine.authorization.Groups;
 import java.net.URI;
 import java.util.List;
@@ -44,11 +46,16 @@ class SlaTargetController {
         return targets.search(tier, priority, metric).stream().map(SlaTargetView::of).toList();
     }
 
+    @ApiResponse(responseCode = "200", description = "The SLA target")
+    @ApiResponse(responseCode = "404", description = "No SLA target with this id")
     @GetMapping("/{id}")
     SlaTargetView get(@PathVariable long id) {
         return SlaTargetView.of(targets.get(id));
     }
 
+    @ApiResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = "Location", description = "Path of the new SLA target"))
+    @ApiResponse(responseCode = "409", description = "A target for this tier, priority and metric exists")
     @PostMapping
     ResponseEntity<SlaTargetView> create(@RequestBody(required = false) SlaTargetRequest request,
                                          Authentication user) {
@@ -57,6 +64,9 @@ class SlaTargetController {
         return ResponseEntity.created(URI.create("/api/sla-targets/" + created.id())).body(created);
     }
 
+    @ApiResponse(responseCode = "200", description = "The SLA target as saved")
+    @ApiResponse(responseCode = "404", description = "No SLA target with this id")
+    @ApiResponse(responseCode = "409", description = "Another target for this tier, priority and metric exists")
     @PutMapping("/{id}")
     SlaTargetView update(@PathVariable long id, @RequestBody(required = false) SlaTargetRequest request,
                          Authentication user) {
@@ -64,6 +74,8 @@ class SlaTargetController {
         return SlaTargetView.of(targets.update(id, request, user.getName()));
     }
 
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "404", description = "No SLA target with this id")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable long id, Authentication user) {
         requireEditor(user);

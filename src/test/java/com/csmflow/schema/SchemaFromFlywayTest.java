@@ -40,8 +40,7 @@ class SchemaFromFlywayTest {
         assertThat(jdbc.queryForObject("SELECT value_ FROM act_ge_property WHERE name_ = 'schema.version'", String.class))
                 .isEqualTo("fox"); // what the engine compares at start
         assertThat(jdbc.queryForList("SELECT version_ FROM act_ge_schema_log", String.class))
-                .containsExactly(EngineScripts.engineVersion());
-        assertThat(EngineScripts.engineVersion()).isEqualTo("7.24.0");
+                .containsExactly("7.24.0");
         // the engine works on these tables: the models were deployed at start
         assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("change-request")
                 .count()).isPositive();

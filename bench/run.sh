@@ -9,5 +9,5 @@ cd "$(dirname "$0")/.."
 scale="${1:-full}"
 shift || true
 echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/ {print $2 " MB"}'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-mvn -Pbench verify -Dbench.scale="$scale" "$@"
+./mvnw -Pbench verify -Dbench.scale="$scale" "$@"
 echo "results: target/bench/results.json (table: target/bench/results.txt, server log: target/bench/postgres.log)"

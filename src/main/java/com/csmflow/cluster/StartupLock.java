@@ -19,11 +19,14 @@ import org.springframework.stereotype.Component;
  * until the application is ready, a node holds a PostgreSQL advisory lock, and a second node starting
  * at the same moment waits for it.
  * <p>
- * Why: two nodes started together on an EMPTY database both created the engine schema and the second
- * died on a duplicate table (found with ops/cluster.sh); the start-up runners (identity setup, demo
- * data) also check-then-insert. Process deployments are serialised by the engine's own deployment lock
- * anyway; with this lock they also happen one node at a time. On other databases (H2 in the demo) there
- * is only ever one node, and nothing is locked.
+ * Why: the start-up runners check, then insert: the identity setup (admin, role groups,
+ * authorizations, filters) and the demo data; two nodes doing that at once both insert and the second
+ * dies on a duplicate key. Process deployments are serialised by the engine's own deployment lock
+ * anyway; with this lock they also happen one node at a time. The schema is no longer a reason: Flyway
+ * creates it (engine tables included) before the engine is built, under its own advisory lock (at
+ * first both engines created their tables on an empty database and the second died on a duplicate
+ * table, found with ops/cluster.sh). On other databases (H2 in the demo) there is only ever one node,
+ * and nothing is locked.
  */
 @Component
 class StartupLock extends AbstractProcessEnginePlugin {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -32,13 +33,14 @@ import org.camunda.bpm.engine.task.Task;
  * {@link EngineAuthenticationFilter} for the whole request), so it sees exactly what the engine's own
  * list endpoints show the caller.
  */
-class EngineRestRequestGuard implements ContainerRequestFilter {
+// public with a public constructor: Jersey instantiates it by class name for the webapps' engine API
+public class EngineRestRequestGuard implements ContainerRequestFilter {
 
-    private final ProcessEngine engine;
+    private static final List<String> PAGING = List.of("firstResult", "maxResults");
+
     private final Map<String, BiFunction<ProcessEngine, String, Long>> visible = new LinkedHashMap<>();
 
-    EngineRestRequestGuard(ProcessEngine engine) {
-        this.engine = engine;
+    public EngineRestRequestGuard() {
         visible.put("task", (e, id) -> e.getTaskService().createTaskQuery().taskId(id).count());
         visible.put("process-instance", (e, id) ->
                 e.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count());
@@ -66,6 +68,17 @@ class EngineRestRequestGuard implements ContainerRequestFilter {
         List<PathSegment> segments = uri.getPathSegments();
         int start = segments.size() > 2 && "engine".equals(segments.get(0).getPath()) ? 2 : 0;
         String method = request.getMethod();
+
+        // a negative offset or limit reaches the database as such and fails there (500)
+        for (String name : PAGING) {
+            for (String value : uri.getQueryParameters().getOrDefault(name, List.of())) {
+                if (value.trim().startsWith("-")) {
+                    request.abortWith(error(Response.Status.BAD_REQUEST, "InvalidRequestException",
+                            name + " must be 0 or more"));
+                    return;
+                }
+            }
+        }
 
         if (HttpMethod.POST.equals(method) && segments.size() == start + 2
                 && "deployment".equals(segments.get(start).getPath()) && "create".equals(segments.get(start + 1).getPath())
@@ -97,6 +110,7 @@ class EngineRestRequestGuard implements ContainerRequestFilter {
         if (query == null) {
             return;
         }
+        ProcessEngine engine = EngineUtil.lookupProcessEngine(start == 2 ? segments.get(1).getPath() : null);
         if (query.apply(engine, id) == 0) {
             boolean read = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
             String noun = resource.toString().replace("history/", "historic ").replace('-', ' ');

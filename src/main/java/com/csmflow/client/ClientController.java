@@ -63,6 +63,10 @@ class ClientController {
         if (size < 1 || size > 200) {
             throw new InvalidFieldException("size", "must be between 1 and 200");
         }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            // the offset page * size must fit the database query's int offset
+            throw new InvalidFieldException("page", "is beyond the last possible page for this size");
+        }
         return service.list(tier, includeRetired, page, size);
     }
 

@@ -2,6 +2,7 @@ package com.csmflow.security;
 
 import com.csmflow.api.ProblemAuthenticationEntryPoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -52,11 +53,14 @@ class SecurityConfiguration {
     SecurityFilterChain webapps(HttpSecurity http, IdentityService identityService) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
+                        // error pages are rendered for requests security already let through or refused;
+                        // /error asked for directly is an ordinary path (401 without credentials)
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(antMatcher("/camunda/api/admin/setup/**")).denyAll()
                         .requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**")).permitAll()
                         // Tasklist, Cockpit and Admin authenticate with their own login and session,
                         // and protect themselves against CSRF with their own filter.
-                        .requestMatchers(antMatcher("/camunda/**"), antMatcher("/"), antMatcher("/error")).permitAll()
+                        .requestMatchers(antMatcher("/camunda/**"), antMatcher("/")).permitAll()
                         // The webapps' login page probes /camunda-welcome (a Camunda Run page we don't
                         // have). Answered with a Basic challenge, the browser would pop up its own
                         // sign-in dialog over the login page and swallow all input; open, it is a 404.

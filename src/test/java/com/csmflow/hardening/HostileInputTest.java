@@ -80,6 +80,9 @@ class HostileInputTest {
      */
     private static final int API_CASES = 1200;
     private static final int MESSAGE_CASES = 150;
+    /** Hostile requests to the engine REST API, and to the webapps' engine API (issue 14). */
+    private static final int ENGINE_CASES = 1500;
+    private static final int WEBAPP_ENGINE_CASES = 400;
     private static final String ADMIN = "admin";
     private static final String PROBE_MESSAGE = "hardening-probe-message";
 
@@ -519,6 +522,56 @@ class HostileInputTest {
         return Map.of("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + token, "X-XSRF-TOKEN", token);
     }
 
+    /**
+     * Issue 14: the engine REST API across a representative set of its resources, with malformed,
+     * unknown, hidden and real ids, doubled slashes, huge and malformed paging values, empty and wrong
+     * bodies and wrong content types, as the admin and as a csm. Nothing may answer 5xx; a refusal is
+     * the engine's JSON error (or our problem); a refused write changes nothing.
+     */
+    @Test
+    void engineRestRejectsHostileInputCleanly() throws Exception {
+        EngineFixture fixture = engineFixture();
+        Random random = new Random(SEED + 2);
+        int serverErrors = 0;
+        for (int i = 0; i < ENGINE_CASES; i++) {
+            String user = i % 4 == 3 ? "csm" : ADMIN;
+            serverErrors += sendEngine("/engine-rest", fixture, random, i, (method, uri, body, type) ->
+                    exchange(method, uri, body, type, user, null));
+        }
+        System.out.printf("HostileInputTest engine REST: %d requests, %d answered 5xx (seed %d)%n", ENGINE_CASES,
+                serverErrors, SEED);
+        assertThat(failures).as("hostile engine REST requests handled wrongly (seed %d)", SEED).isEmpty();
+        assertThat(hits(context.getBean("hostileProbe"))).isEqualTo(probeHitsBefore);
+    }
+
+    /** The same against the webapps' own engine API, as a signed-in Cockpit user (session and CSRF token). */
+    @Test
+    void webappEngineApiRejectsHostileInputCleanly() throws Exception {
+        EngineFixture fixture = engineFixture();
+        ResponseEntity<String> login = WebappLogin.login(rest, "cockpit", ADMIN, ADMIN);
+        assertThat(login.getStatusCode().value()).isEqualTo(200);
+        String session = WebappLogin.cookie(login, "JSESSIONID");
+        assertThat(session).isNotNull();
+        // the CSRF token belongs to the session: ask for it with the session of the login
+        HttpResponse<String> page = exchange("GET", "/camunda/api/engine/engine/default/user/admin/profile", null,
+                null, null, new String[] {"Cookie", "JSESSIONID=" + session});
+        String csrf = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+                .map(c -> c.substring("XSRF-TOKEN=".length()).split(";", 2)[0]).findFirst()
+                .orElse(page.headers().firstValue("X-XSRF-TOKEN").orElse(""));
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        Random random = new Random(SEED + 3);
+        int serverErrors = 0;
+        for (int i = 0; i < WEBAPP_ENGINE_CASES; i++) {
+            serverErrors += sendEngine("/camunda/api/engine/engine/default", fixture, random, i,
+                    (method, uri, body, type) -> exchange(method, uri, body, type, null,
+                            new String[] {"Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + csrf,
+                                    "X-XSRF-TOKEN", csrf}));
+        }
+        System.out.printf("HostileInputTest webapp engine API: %d requests, %d answered 5xx (seed %d)%n",
+                WEBAPP_ENGINE_CASES, serverErrors, SEED);
+        assertThat(failures).as("hostile webapp engine API requests handled wrongly (seed %d)", SEED).isEmpty();
+    }
+
     // ---------------------------------------------------------------- one hostile request per case
 
     private void send(Endpoint endpoint, Random random, int index) throws Exception {
@@ -757,6 +810,199 @@ class HostileInputTest {
         return objectMapper.writeValueAsString(body);
     }
 
+
+    // ---------------------------------------------------------------- engine REST generators
+
+    /** A process of our own with a task for the dc-head (which csm cannot see). */
+    private record EngineFixture(Map<String, String> realIds) {
+    }
+
+    private EngineFixture engineFixture() {
+        deploymentId = repositoryService.createDeployment().name("hostile-engine-probe")
+                .addModelInstance("hostile-engine-probe.bpmn", Bpmn.createExecutableProcess("hostile-engine-probe")
+                        .camundaHistoryTimeToLive(1)
+                        .startEvent().userTask("Task_Probe").camundaCandidateGroups("dc-head").endEvent().done())
+                .deploy().getId();
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey("hostile-engine-probe",
+                Map.of("subject", "probe"));
+        String taskId = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+        String definitionId = instance.getProcessDefinitionId();
+        String variableId = runtimeService.createVariableInstanceQuery().processInstanceIdIn(instance.getId())
+                .singleResult().getId();
+        return new EngineFixture(Map.of("task", taskId, "process-instance", instance.getId(),
+                "execution", instance.getId(), "process-definition", definitionId, "deployment", deploymentId,
+                "history/process-instance", instance.getId(), "history/task", taskId,
+                "variable-instance", variableId));
+    }
+
+    /**
+     * Operations per resource; {id} is replaced by a real, unknown, hidden or hostile id. A trailing
+     * "!" marks operations that end or remove the probe's entities, which get no real id.
+     */
+    private static final List<String> ENGINE_OPERATIONS = List.of(
+            "GET task", "GET task/count", "POST task", "POST task/count", "POST task/create", "GET task/{id}",
+            "PUT task/{id}", "DELETE task/{id}", "GET task/{id}/variables", "POST task/{id}/variables",
+            "GET task/{id}/variables/subject", "PUT task/{id}/variables/subject", "DELETE task/{id}/variables/subject",
+            "GET task/{id}/localVariables", "POST task/{id}/claim", "POST task/{id}/unclaim", "POST task/{id}/assignee",
+            "POST task/{id}/delegate", "POST task/{id}/complete!", "POST task/{id}/submit-form!",
+            "POST task/{id}/resolve!", "GET task/{id}/form", "GET task/{id}/form-variables",
+            "GET task/{id}/rendered-form", "GET task/{id}/identity-links", "POST task/{id}/identity-links",
+            "GET task/{id}/comment", "POST task/{id}/comment/create", "GET task/{id}/attachment",
+            "POST task/{id}/bpmnError!", "POST task/{id}/bpmnEscalation",
+            "GET process-instance", "GET process-instance/count", "POST process-instance",
+            "GET process-instance/{id}", "DELETE process-instance/{id}!", "GET process-instance/{id}/variables",
+            "POST process-instance/{id}/variables", "GET process-instance/{id}/variables/subject",
+            "PUT process-instance/{id}/variables/subject", "GET process-instance/{id}/activity-instances",
+            "PUT process-instance/{id}/suspended", "POST process-instance/{id}/modification!",
+            "POST process-instance/delete", "POST process-instance/suspended-async",
+            "GET execution", "GET execution/{id}", "GET execution/{id}/localVariables",
+            "POST execution/{id}/signal!", "POST execution/{id}/messageSubscriptions/x/trigger",
+            "GET process-definition", "GET process-definition/count", "GET process-definition/{id}",
+            "GET process-definition/{id}/xml", "POST process-definition/{id}/start",
+            "POST process-definition/{id}/submit-form", "GET process-definition/{id}/form-variables",
+            "GET process-definition/{id}/startForm", "GET process-definition/{id}/statistics",
+            "GET process-definition/{id}/diagram", "PUT process-definition/{id}/suspended",
+            "DELETE process-definition/{id}!", "GET process-definition/key/{id}", "POST process-definition/key/{id}/start",
+            "POST message", "POST message/async", "POST signal",
+            "GET deployment", "GET deployment/count", "GET deployment/{id}", "GET deployment/{id}/resources",
+            "GET deployment/{id}/resources/{id}", "GET deployment/{id}/resources/{id}/data",
+            "POST deployment/create", "POST deployment/{id}/redeploy", "DELETE deployment/{id}!",
+            "GET variable-instance", "POST variable-instance", "GET variable-instance/{id}",
+            "GET variable-instance/{id}/data",
+            "GET history/process-instance", "POST history/process-instance", "GET history/process-instance/{id}",
+            "DELETE history/process-instance/{id}!", "GET history/task", "POST history/task",
+            "GET history/variable-instance", "GET history/variable-instance/{id}", "GET history/activity-instance",
+            "GET history/detail", "GET history/incident", "GET history/job-log", "GET history/user-operation",
+            "GET history/process-instance/report", "GET history/task/report",
+            "GET filter", "GET filter/count", "GET filter/{id}", "GET filter/{id}/list", "POST filter/{id}/list",
+            "GET filter/{id}/count", "POST filter/create", "PUT filter/{id}", "DELETE filter/{id}",
+            "GET user", "GET user/count", "GET user/{id}/profile", "POST user/create", "PUT user/{id}/profile",
+            "PUT user/{id}/credentials", "DELETE user/{id}", "POST user/{id}/unlock",
+            "GET group", "GET group/count", "GET group/{id}", "POST group/create", "PUT group/{id}",
+            "DELETE group/{id}", "PUT group/{id}/members/{id}", "DELETE group/{id}/members/{id}",
+            "GET job", "GET job/count", "POST job", "GET job/{id}", "PUT job/{id}/retries", "POST job/{id}/execute",
+            "PUT job/{id}/duedate", "PUT job/{id}/suspended", "GET job/{id}/stacktrace", "DELETE job/{id}",
+            "PUT job/{id}/priority", "POST job/retries",
+            "GET incident", "GET incident/count", "GET incident/{id}", "DELETE incident/{id}",
+            "PUT incident/{id}/annotation",
+            "GET decision-definition", "GET decision-definition/count", "GET decision-definition/{id}",
+            "GET decision-definition/{id}/xml", "POST decision-definition/{id}/evaluate",
+            "GET decision-definition/key/{id}", "POST decision-definition/key/{id}/evaluate",
+            "GET authorization", "GET authorization/{id}", "POST authorization/create");
+
+    private static final List<String> PAGING_VALUES = List.of("2147483647", "-1", "99999999999", "-2147483648",
+            "abc", "", "1e3", "0x10", " 1", "9223372036854775807");
+
+    @FunctionalInterface
+    private interface Sender {
+        HttpResponse<String> send(String method, String uri, String body, String contentType) throws Exception;
+    }
+
+    /** One hostile engine request; returns 1 when it answered 5xx. */
+    private int sendEngine(String base, EngineFixture fixture, Random random, int index, Sender sender)
+            throws Exception {
+        String operation = ENGINE_OPERATIONS.get(index % ENGINE_OPERATIONS.size());
+        String method = operation.substring(0, operation.indexOf(' '));
+        String template = operation.substring(operation.indexOf(' ') + 1);
+        boolean ends = template.endsWith("!");
+        template = ends ? template.substring(0, template.length() - 1) : template;
+        String resource = template.contains("/{id}") ? template.substring(0, template.indexOf("/{id}")) : template;
+        if (resource.startsWith("history/") && resource.indexOf('/', 8) > 0) {
+            resource = resource.substring(0, resource.indexOf('/', 8));
+        }
+        StringBuilder path = new StringBuilder();
+        String rest = template;
+        while (rest.contains("{id}")) {
+            path.append(rest, 0, rest.indexOf("{id}")).append(engineId(fixture, resource, ends, random));
+            rest = rest.substring(rest.indexOf("{id}") + 4);
+        }
+        path.append(rest);
+        String full = base + "/" + path;
+        if (random.nextInt(8) == 0) { // a doubled slash somewhere in the path
+            int slash = full.indexOf('/', random.nextInt(full.length()));
+            full = slash < 0 ? "/" + full : full.substring(0, slash) + "/" + full.substring(slash);
+        }
+        List<String> pairs = new ArrayList<>();
+        if (method.equals("GET") || random.nextInt(3) == 0) {
+            if (random.nextBoolean()) {
+                pairs.add("firstResult=" + encode(pick(random, PAGING_VALUES)));
+            }
+            if (random.nextBoolean()) {
+                pairs.add("maxResults=" + encode(pick(random, PAGING_VALUES)));
+            }
+            if (random.nextInt(3) == 0) {
+                pairs.add("sortBy=" + encode(pick(random, HOSTILE_TEXT)) + "&sortOrder="
+                        + encode(pick(random, List.of("asc", "sideways", ""))));
+            }
+            if (random.nextInt(3) == 0) {
+                pairs.add(encode(pick(random, List.of("processInstanceId", "taskId", "id", "name", "active",
+                        "withIncidents", "createdBefore", "priority", "variables", "processVariables",
+                        "deserializeValues", "key", pick(random, HOSTILE_TEXT)))) + "=" + encode(pick(random, HOSTILE_TEXT)));
+            }
+        }
+        String uri = full + (pairs.isEmpty() ? "" : "?" + String.join("&", pairs));
+        String body = null;
+        String contentType = null;
+        if (!method.equals("GET") && !method.equals("DELETE") || random.nextInt(6) == 0) {
+            body = pick(random, List.of("", "{", "[]", "null", "{}", "\"x\"", "<xml/>", "{\"variables\":\"x\"}",
+                    "{\"variables\":{\"a\":{\"value\":\"x\",\"type\":\"Integer\"}}}",
+                    "{\"modifications\":{\"a\":{\"type\":\"Date\",\"value\":\"never\"}}}",
+                    "{\"userId\":{\"$gt\":\"\"}}", "{\"firstResult\":-1,\"maxResults\":\"all\"}",
+                    "{\"retries\":-5}", "{\"suspended\":\"maybe\"}", "{\"duedate\":\"tomorrow\"}",
+                    "{\"messageName\":null}", "{\"id\":\"" + "A".repeat(4000) + "\"}",
+                    "[" + "[".repeat(3000) + "]", "{\"a\":\"\\u0000\"}",
+                    "{\"value\":" + pick(random, List.of("1e400", "[1]", "{}", "\"x\"")) + ",\"type\":\""
+                            + pick(random, List.of("Object", "Json", "Long", "Boolean", "Bytes", "File", "Null",
+                                    "NoSuchType")) + "\"}",
+                    "{\"password\":\"\",\"authenticatedUserPassword\":null}",
+                    "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"nope\"}]}",
+                    "{\"resourceType\":\"x\",\"permissions\":[\"EVERYTHING\"]}",
+                    "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--\r\n",
+                    objectMapper.writeValueAsString(Map.of(pick(random, HOSTILE_TEXT), pick(random, HOSTILE_TEXT)))));
+            contentType = pick(random, List.of("application/json", "application/json", "application/json", "text/plain",
+                    "application/xml", "multipart/form-data; boundary=x", "multipart/form-data",
+                    "application/x-www-form-urlencoded", "application/json; charset=ebcdic", "none"));
+            if ("none".equals(contentType)) {
+                contentType = null;
+            }
+        }
+        boolean write = !method.equals("GET");
+        Snapshot before = write ? snapshot() : null;
+        HttpResponse<String> response = sender.send(method, uri, body, contentType);
+        int status = response.statusCode();
+        String label = method + " " + abbreviate(uri) + (body == null ? "" : " [" + contentType + "] " + abbreviate(body));
+        if (status >= 500) {
+            failures.add(label + " -> " + status + " " + abbreviate(response.body()));
+            return 1;
+        }
+        if (status >= 400) {
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            boolean json = type.startsWith("application/json") || type.startsWith("application/problem+json")
+                    || type.startsWith("application/hal+json");
+            if (!json && !(status == 400 && type.startsWith("text/plain")) && !response.body().isEmpty()) {
+                failures.add(label + " -> " + status + " without a JSON error: " + type + " "
+                        + abbreviate(response.body()));
+            }
+            if (before != null) {
+                Snapshot after = snapshot();
+                if (!after.equals(before)) {
+                    failures.add(label + " -> " + status + " but changed " + before.difference(after));
+                }
+            }
+        }
+        return 0;
+    }
+
+    private String engineId(EngineFixture fixture, String resource, boolean ends, Random random) {
+        String real = fixture.realIds().get(resource);
+        return switch (random.nextInt(6)) {
+            case 0, 1 -> real != null && !ends ? real : "no-such-" + random.nextInt(1000);
+            case 2 -> "no-such-" + random.nextInt(1000);
+            case 3 -> "A".repeat(1 + random.nextInt(3000));
+            default -> encodePath(pick(random, HOSTILE_TEXT));
+        };
+    }
+
     // ---------------------------------------------------------------- HTTP and database helpers
 
     private HttpResponse<String> get(String uri) throws Exception {
@@ -772,6 +1018,20 @@ class HostileInputTest {
                 .encodeToString((ADMIN + ":" + ADMIN).getBytes(StandardCharsets.UTF_8))));
     }
 
+    /** As {@code user} (HTTP Basic, password = user id) or, with a null user, with the given headers only. */
+    private HttpResponse<String> exchange(String method, String uri, String body, String contentType, String user,
+            String[] headers) throws Exception {
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        if (user != null) {
+            all.put("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        }
+        for (int i = 0; headers != null && i < headers.length; i += 2) {
+            all.put(headers[i], headers[i + 1]);
+        }
+        return exchange(method, uri, body, contentType, all);
+    }
+
     private HttpResponse<String> exchange(String method, String uri, String body, String contentType,
                                           Map<String, String> credentials) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + uri))
@@ -779,7 +1039,9 @@ class HostileInputTest {
                 .header("Accept", "application/json");
         credentials.forEach(request::header);
         if (body != null) {
-            request.header("Content-Type", contentType);
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
             request.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());

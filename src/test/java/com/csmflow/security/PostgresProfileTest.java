@@ -102,6 +102,27 @@ class PostgresProfileTest {
         }
     }
 
+    /** Issue 14: behind a TLS-terminating proxy the app knows it is served over HTTPS. */
+    @Test
+    void behindAnHttpsProxyItSendsHstsAndTheXsrfCookieIsSecure() {
+        // a page that does not redirect: behind the proxy a redirect would name https://host:443
+        org.springframework.http.HttpHeaders proxied = new org.springframework.http.HttpHeaders();
+        proxied.add("X-Forwarded-Proto", "https");
+        ResponseEntity<String> overHttps = rest.exchange("/camunda/app/tasklist/default/", org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(proxied), String.class);
+        assertThat(overHttps.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(overHttps.getHeaders().getFirst("Strict-Transport-Security")).contains("max-age=");
+        assertThat(rest.exchange("/actuator/health", org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(proxied), String.class).getHeaders()
+                .getFirst("Strict-Transport-Security")).contains("max-age=");
+        // plain HTTP (no proxy saying otherwise): never HSTS, which a browser would ignore anyway
+        ResponseEntity<String> plain = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+        assertThat(plain.getHeaders().containsKey("Strict-Transport-Security")).isFalse();
+
+        assertThat(WebappLogin.setCookieHeader(plain, "XSRF-TOKEN")).isNotNull().contains("Secure");
+        assertThat(WebappLogin.setCookieHeader(overHttps, "XSRF-TOKEN")).isNotNull().contains("Secure");
+    }
+
     @Test
     @Order(Integer.MAX_VALUE) // last: a refused start must not disturb the context above, but be safe
     void withoutAnAdminPasswordItRefusesToStartWithAOneLineReason(CapturedOutput output) throws SQLException {

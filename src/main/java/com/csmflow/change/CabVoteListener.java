@@ -1,11 +1,11 @@
 package com.csmflow.change;
 
+import java.time.Clock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +25,10 @@ class CabVoteListener implements TaskListener {
 
     private final ChangeRegister register;
     private final IdentityService identityService;
+    private final Clock clock;
 
-    CabVoteListener(ChangeRegister register, IdentityService identityService) {
+    CabVoteListener(ChangeRegister register, IdentityService identityService, Clock clock) {
+        this.clock = clock;
         this.register = register;
         this.identityService = identityService;
     }
@@ -44,7 +46,7 @@ class CabVoteListener implements TaskListener {
         String voter = voter(task);
         boolean veto = cab && Boolean.TRUE.equals(execution.getVariable("veto")) && inVetoGroup(voter, execution);
 
-        register.recordVote(execution, board, voter, vote, veto, comment, ClockUtil.getCurrentTime().toInstant(),
+        register.recordVote(execution, board, voter, vote, veto, comment, clock.instant(),
                 task.getId());
 
         if (cab) {

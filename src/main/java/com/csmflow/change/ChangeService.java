@@ -5,6 +5,7 @@ import com.csmflow.api.NotFoundException;
 import com.csmflow.client.ClientRepository;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.sla.SlaClocks;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.springframework.stereotype.Service;
@@ -32,10 +32,12 @@ class ChangeService {
     private final RuntimeService runtimeService;
     private final ProcessEngine processEngine;
     private final SlaClocks clocks;
+    private final Clock clock;
 
     ChangeService(ChangeRegister register, ClientRepository clients, BusinessKeys businessKeys,
                   RuntimeService runtimeService, ProcessEngine processEngine,
-                  SlaClocks clocks) {
+                  SlaClocks clocks, Clock clock) {
+        this.clock = clock;
         this.register = register;
         this.clients = clients;
         this.businessKeys = businessKeys;
@@ -54,7 +56,7 @@ class ChangeService {
         if (clients.findByReference(body.clientReference()).filter(client -> !client.isRetired()).isEmpty()) {
             throw new InvalidFieldException("clientReference", "no active client with this reference");
         }
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         if (!body.windowStart().toInstant().isAfter(now)) {
             throw new InvalidFieldException("windowStart", "must be in the future");
         }

@@ -8,6 +8,7 @@ import com.csmflow.register.InputReadingDelegate;
 import com.csmflow.register.ProcessOrigin;
 import com.csmflow.register.ProcessVariables;
 import com.csmflow.sla.SlaPriority;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -24,7 +25,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
@@ -60,9 +60,11 @@ class ChangeStepDelegate implements InputReadingDelegate {
     private final IdentityService identityService;
     private final MaintenanceNotice maintenanceNotice;
     private final CabVoting cabVoting;
+    private final Clock clock;
 
     ChangeStepDelegate(ChangeRegister register, ClientRepository clients, BusinessKeys businessKeys,
-                       IdentityService identityService, MaintenanceNotice maintenanceNotice, CabVoting cabVoting) {
+                       IdentityService identityService, MaintenanceNotice maintenanceNotice, CabVoting cabVoting, Clock clock) {
+        this.clock = clock;
         this.register = register;
         this.clients = clients;
         this.businessKeys = businessKeys;
@@ -74,7 +76,7 @@ class ChangeStepDelegate implements InputReadingDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String step = DelegateInputs.read(execution, INPUTS).requiredText(STEP).toUpperCase(Locale.ROOT);
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         switch (step) {
             case "REGISTER" -> registerChange(execution, now);
             case "CLASSIFY" -> register.update(execution, "CLASSIFY", change -> {

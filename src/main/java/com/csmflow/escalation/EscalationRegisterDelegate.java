@@ -8,6 +8,7 @@ import com.csmflow.register.DelegateInputs;
 import com.csmflow.register.InputReadingDelegate;
 import com.csmflow.register.ProcessOrigin;
 import com.csmflow.register.RegisterAudit;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,9 +39,11 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
     private final ClientRepository clients;
     private final BusinessKeys businessKeys;
     private final RegisterAudit audit;
+    private final Clock clock;
 
     EscalationRegisterDelegate(EscalationRepository escalations, EscalationEventRepository events,
-                               ClientRepository clients, BusinessKeys businessKeys, RegisterAudit audit) {
+                               ClientRepository clients, BusinessKeys businessKeys, RegisterAudit audit, Clock clock) {
+        this.clock = clock;
         this.escalations = escalations;
         this.events = events;
         this.clients = clients;
@@ -61,7 +63,7 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
         Escalation escalation = escalations.findByReference(execution.getProcessBusinessKey())
                 .orElseThrow(() -> new NotFoundException("escalation", execution.getProcessBusinessKey()));
         Map<String, Object> before = escalation.snapshot();
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         switch (step) {
             case "severity" -> {
                 escalation.setSeverity(text(execution, "severity"), text(execution, "priority"));
@@ -140,7 +142,7 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
         if (subject == null) {
             subject = "SLA breach of " + breachedKey;
         }
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
 
         execution.setVariable("escalationReference", reference);
         execution.setVariable("source", source);
@@ -172,7 +174,7 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
             return;
         }
         events.save(new EscalationEvent(escalation.getId(), kind, level, detail,
-                ClockUtil.getCurrentTime().toInstant(), currentUser(execution), execution.getCurrentActivityId(),
+                clock.instant(), currentUser(execution), execution.getCurrentActivityId(),
                 activityInstanceId, ProcessOrigin.of(execution)));
     }
 

@@ -6,6 +6,7 @@ import com.csmflow.register.DelegateInputs;
 import com.csmflow.register.TemplateBackedDelegate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +24,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -80,10 +80,12 @@ class NotifyDelegate implements TemplateBackedDelegate {
     private final NoticeHours noticeHours;
     private final RuntimeService runtimeService;
     private final ObjectMapper json;
+    private final Clock clock;
 
     NotifyDelegate(OutboxRepository outbox, NotificationTemplates templates, Recipients recipients,
                    ClientRepository clients, NoticeHours noticeHours, RuntimeService runtimeService,
-                   ObjectMapper json) {
+                   ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.templates = templates;
         this.recipients = recipients;
@@ -115,7 +117,7 @@ class NotifyDelegate implements TemplateBackedDelegate {
         boolean urgent = flag(inputs.get(URGENT));
         String language = inputs.text(LANGUAGE);
         String decisionKey = decisionKey(execution, inputs.text(NOTIFICATION_KEY));
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         Map<String, Object> values = values(execution, client);
         Map<String, NotificationTemplates.Rendered> rendered = new HashMap<>();
 

@@ -4,6 +4,7 @@ import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.client.Client;
 import com.csmflow.client.ClientRepository;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,10 +39,12 @@ public class ChronicIncidentService {
     private final DecisionService decisionService;
     private final JdbcTemplate jdbc;
     private final IdentityService identityService;
+    private final Clock clock;
 
     ChronicIncidentService(ClientIncidentRepository incidents, ClientRepository clients, ProblemRepository problems,
                            ProblemService problemService, DecisionService decisionService, JdbcTemplate jdbc,
-                           IdentityService identityService) {
+                           IdentityService identityService, Clock clock) {
+        this.clock = clock;
         this.identityService = identityService;
         this.incidents = incidents;
         this.clients = clients;
@@ -74,7 +77,7 @@ public class ChronicIncidentService {
         if (incidents.existsByClientReferenceAndIncidentReference(clientRef, incidentReference.trim())) {
             throw new ConflictException("Incident " + incidentReference + " of " + clientRef + " is already recorded");
         }
-        Instant now = ProblemService.now();
+        Instant now = clock.instant();
         ClientIncident incident = incidents.save(new ClientIncident(clientRef, incidentReference.trim(), service,
                 summary, now));
 

@@ -7,6 +7,7 @@ import com.csmflow.client.ClientRepository;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.register.RegisterAudit;
 import com.csmflow.sla.SlaPriority;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,10 +39,14 @@ public class ProblemService {
     private final RegisterAudit audit;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
+    private final Clock clock;
+    private final SipActions sipActions;
 
     ProblemService(ProblemRepository problems, SipActionRepository actions, ClientRepository clients,
                    BusinessKeys businessKeys, RegisterAudit audit, RuntimeService runtimeService,
-                   IdentityService identityService) {
+                   IdentityService identityService, Clock clock, SipActions sipActions) {
+        this.sipActions = sipActions;
+        this.clock = clock;
         this.problems = problems;
         this.actions = actions;
         this.clients = clients;
@@ -82,7 +86,7 @@ public class ProblemService {
             throw new ConflictException("Actions can be added once the RCA has been sent and until the problem is closed"
                     + " (problem " + problemReference + " is " + problem.getStatus() + ")");
         }
-        SipAction action = SipActions.create(actions, businessKeys, audit, problem.getClientReference(), "problem",
+        SipAction action = sipActions.create(problem.getClientReference(), "problem",
                 problem.getReference(), description, owner, targetDate, null);
         SystemWork.run(identityService, () -> runtimeService.createMessageCorrelation("problem-action-added")
                 .processInstanceBusinessKey(problem.getReference())
@@ -144,7 +148,7 @@ public class ProblemService {
         return text == null || text.isBlank() ? null : text.trim();
     }
 
-    static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    Instant now() {
+        return clock.instant();
     }
 }

@@ -1,7 +1,6 @@
 package com.csmflow.problem;
 
 import com.csmflow.api.NotFoundException;
-import com.csmflow.register.BusinessKeys;
 import com.csmflow.register.RegisterAudit;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,17 +21,17 @@ public class SipActionService {
 
     private final SipActionRepository actions;
     private final RiskRepository risks;
-    private final BusinessKeys businessKeys;
     private final RegisterAudit audit;
     private final ProblemService problems;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
+    private final SipActions sipActions;
 
-    SipActionService(SipActionRepository actions, RiskRepository risks, BusinessKeys businessKeys, RegisterAudit audit,
-                     ProblemService problems, RuntimeService runtimeService, IdentityService identityService) {
+    SipActionService(SipActionRepository actions, RiskRepository risks, RegisterAudit audit,
+                     ProblemService problems, RuntimeService runtimeService, IdentityService identityService, SipActions sipActions) {
+        this.sipActions = sipActions;
         this.actions = actions;
         this.risks = risks;
-        this.businessKeys = businessKeys;
         this.audit = audit;
         this.problems = problems;
         this.runtimeService = runtimeService;
@@ -45,7 +44,7 @@ public class SipActionService {
                             String owner, LocalDate targetDate) {
         String client = problems.checkClient(clientReference);
         String type = sourceType == null || sourceType.isBlank() ? "csm" : sourceType.trim().toLowerCase();
-        SipAction action = SipActions.create(actions, businessKeys, audit, client, type,
+        SipAction action = sipActions.create(client, type,
                 ProblemService.blankToNull(sourceReference), description, owner, targetDate, null);
         SystemWork.run(identityService, () -> runtimeService.startProcessInstanceByKey(FOLLOW_UP_PROCESS,
                 action.getReference(), Map.of("sipActionReference", action.getReference(), "clientReference", client)));

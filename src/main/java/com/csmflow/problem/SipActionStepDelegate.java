@@ -7,6 +7,7 @@ import com.csmflow.register.InputReadingDelegate;
 import com.csmflow.register.ProcessOrigin;
 import com.csmflow.register.RegisterAudit;
 import com.csmflow.security.RoleGroup;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -46,9 +47,11 @@ class SipActionStepDelegate implements InputReadingDelegate {
     private final BusinessKeys businessKeys;
     private final RegisterAudit audit;
     private final IdentityService identityService;
+    private final Clock clock;
 
     SipActionStepDelegate(SipActionRepository actions, RiskRepository risks, ClientRepository clients,
-                          BusinessKeys businessKeys, RegisterAudit audit, IdentityService identityService) {
+                          BusinessKeys businessKeys, RegisterAudit audit, IdentityService identityService, Clock clock) {
+        this.clock = clock;
         this.actions = actions;
         this.risks = risks;
         this.clients = clients;
@@ -70,16 +73,16 @@ class SipActionStepDelegate implements InputReadingDelegate {
                 return;
             }
             case "OVERDUE" -> action.markOverdue();
-            case "DONE" -> action.complete(ProblemRegisterDelegate.text(execution, "actionEvidence"), ProblemService.now());
+            case "DONE" -> action.complete(ProblemRegisterDelegate.text(execution, "actionEvidence"), clock.instant());
             case "RISK_ACCEPTED" -> {
                 if (action.getRiskReference() == null) {
                     Risk risk = risks.save(new Risk(businessKeys.next("RSK"), action.getClientReference(), "sip-action",
                             action.getReference(), riskDescription(execution, action),
                             requiredText(execution, "riskOwner"), date(execution, "riskReviewDate"), currentUser(),
-                            ProblemService.now(), ProcessOrigin.of(execution)));
+                            clock.instant(), ProcessOrigin.of(execution)));
                     audit.record(execution, RISK_REGISTER, risk.getReference(), RegisterAudit.CREATE, Map.of(),
                             risk.auditView());
-                    action.acceptAsRisk(risk.getReference(), ProblemService.now());
+                    action.acceptAsRisk(risk.getReference(), clock.instant());
                     execution.setVariable("riskReference", risk.getReference());
                 }
             }

@@ -3,6 +3,7 @@ package com.csmflow.register;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +11,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -44,9 +44,11 @@ class PublishMessageDelegate implements TemplateBackedDelegate {
     private final RegisterEntryRepository entries;
     private final RegisterAudit audit;
     private final ObjectMapper objectMapper;
+    private final Clock clock;
 
     PublishMessageDelegate(RuntimeService runtimeService, RepositoryService repositoryService,
-                           RegisterEntryRepository entries, RegisterAudit audit, ObjectMapper objectMapper) {
+                           RegisterEntryRepository entries, RegisterAudit audit, ObjectMapper objectMapper, Clock clock) {
+        this.clock = clock;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
         this.entries = entries;
@@ -95,7 +97,7 @@ class PublishMessageDelegate implements TemplateBackedDelegate {
         log.warn("No deployed workflow starts on message '{}': kept in the {} register as {}",
                 messageName, UNDELIVERED_REGISTER, reference);
         entries.save(new RegisterEntry(UNDELIVERED_REGISTER, reference, ProcessOrigin.of(execution), activityId,
-                RegisterAudit.CREATE, objectMapper.writeValueAsString(data), ClockUtil.getCurrentTime().toInstant()));
+                RegisterAudit.CREATE, objectMapper.writeValueAsString(data), clock.instant()));
         audit.record(execution, UNDELIVERED_REGISTER, reference, RegisterAudit.CREATE, Map.of(), data);
     }
 

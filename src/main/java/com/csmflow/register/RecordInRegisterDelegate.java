@@ -3,12 +3,12 @@ package com.csmflow.register;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -45,8 +45,10 @@ class RecordInRegisterDelegate implements TemplateBackedDelegate {
     private final RegisterEntryRepository entries;
     private final RegisterAudit audit;
     private final ObjectMapper objectMapper;
+    private final Clock clock;
 
-    RecordInRegisterDelegate(RegisterEntryRepository entries, RegisterAudit audit, ObjectMapper objectMapper) {
+    RecordInRegisterDelegate(RegisterEntryRepository entries, RegisterAudit audit, ObjectMapper objectMapper, Clock clock) {
+        this.clock = clock;
         this.entries = entries;
         this.audit = audit;
         this.objectMapper = objectMapper;
@@ -84,7 +86,7 @@ class RecordInRegisterDelegate implements TemplateBackedDelegate {
                 : before == null ? RegisterAudit.CREATE : RegisterAudit.UPDATE;
 
         entries.save(new RegisterEntry(register, reference, ProcessOrigin.of(execution), activityId, action,
-                objectMapper.writeValueAsString(data), ClockUtil.getCurrentTime().toInstant()));
+                objectMapper.writeValueAsString(data), clock.instant()));
         audit.record(execution, register, reference, action, before == null ? Map.of() : before, data);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,8 +38,10 @@ public class RegisterAudit {
     private final AuditEntryRepository entries;
     private final IdentityService identityService;
     private final ObjectMapper objectMapper;
+    private final Clock clock;
 
-    RegisterAudit(AuditEntryRepository entries, IdentityService identityService, ObjectMapper objectMapper) {
+    RegisterAudit(AuditEntryRepository entries, IdentityService identityService, ObjectMapper objectMapper, Clock clock) {
+        this.clock = clock;
         this.entries = entries;
         this.identityService = identityService;
         this.objectMapper = objectMapper;
@@ -84,7 +86,7 @@ public class RegisterAudit {
             throw new IllegalArgumentException("An audit action is an upper-case word, not '" + action + "'");
         }
         return entries.save(new AuditEntry(register, reference, businessKey, processInstanceId, activityId,
-                currentUser(), ClockUtil.getCurrentTime().toInstant(), action, changes(before, after)));
+                currentUser(), clock.instant(), action, changes(before, after)));
     }
 
     private String currentUser() {

@@ -1,5 +1,6 @@
 package com.csmflow.change;
 
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
 import com.csmflow.client.ClientRepository;
@@ -12,9 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.springframework.stereotype.Service;
@@ -30,19 +29,19 @@ class ChangeService {
     private final ClientRepository clients;
     private final BusinessKeys businessKeys;
     private final RuntimeService runtimeService;
-    private final ProcessEngine processEngine;
     private final SlaClocks clocks;
     private final Clock clock;
+    private final EngineIdentity engineIdentity;
 
     ChangeService(ChangeRegister register, ClientRepository clients, BusinessKeys businessKeys,
-                  RuntimeService runtimeService, ProcessEngine processEngine,
-                  SlaClocks clocks, Clock clock) {
+                  RuntimeService runtimeService,
+                  SlaClocks clocks, Clock clock, EngineIdentity engineIdentity) {
+        this.engineIdentity = engineIdentity;
         this.clock = clock;
         this.register = register;
         this.clients = clients;
         this.businessKeys = businessKeys;
         this.runtimeService = runtimeService;
-        this.processEngine = processEngine;
         this.clocks = clocks;
     }
 
@@ -111,10 +110,7 @@ class ChangeService {
         if (processInstanceId == null) {
             return List.of();
         }
-        ProcessEngineConfigurationImpl configuration =
-                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-        ActivityInstance tree = configuration.getCommandExecutorTxRequired().execute(commandContext ->
-                commandContext.runWithoutAuthorization(() -> runtimeService.getActivityInstance(processInstanceId)));
+        ActivityInstance tree = engineIdentity.asPlatform(() -> runtimeService.getActivityInstance(processInstanceId));
         List<ChangeView.StepView> steps = new ArrayList<>();
         if (tree != null) { // null once the instance has ended
             addOpenSteps(tree, steps);

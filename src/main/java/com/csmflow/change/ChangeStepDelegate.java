@@ -1,5 +1,6 @@
 package com.csmflow.change;
 
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.client.Client;
 import com.csmflow.client.ClientRepository;
 import com.csmflow.register.BusinessKeys;
@@ -22,9 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
@@ -57,18 +56,17 @@ class ChangeStepDelegate implements InputReadingDelegate {
     private final ChangeRegister register;
     private final ClientRepository clients;
     private final BusinessKeys businessKeys;
-    private final IdentityService identityService;
     private final MaintenanceNotice maintenanceNotice;
     private final CabVoting cabVoting;
     private final Clock clock;
+    private final EngineIdentity engineIdentity;
 
-    ChangeStepDelegate(ChangeRegister register, ClientRepository clients, BusinessKeys businessKeys,
-                       IdentityService identityService, MaintenanceNotice maintenanceNotice, CabVoting cabVoting, Clock clock) {
+    ChangeStepDelegate(ChangeRegister register, ClientRepository clients, BusinessKeys businessKeys, MaintenanceNotice maintenanceNotice, CabVoting cabVoting, Clock clock, EngineIdentity engineIdentity) {
+        this.engineIdentity = engineIdentity;
         this.clock = clock;
         this.register = register;
         this.clients = clients;
         this.businessKeys = businessKeys;
-        this.identityService = identityService;
         this.maintenanceNotice = maintenanceNotice;
         this.cabVoting = cabVoting;
     }
@@ -288,8 +286,7 @@ class ChangeStepDelegate implements InputReadingDelegate {
     }
 
     private String currentUser() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        return authentication == null ? null : authentication.getUserId();
+        return engineIdentity.currentUserId();
     }
 
     private static String commentSuffix(String comment) {

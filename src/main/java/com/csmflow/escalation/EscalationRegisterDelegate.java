@@ -1,5 +1,6 @@
 package com.csmflow.escalation;
 
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.NotFoundException;
 import com.csmflow.client.Client;
 import com.csmflow.client.ClientRepository;
@@ -15,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,9 +40,11 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
     private final BusinessKeys businessKeys;
     private final RegisterAudit audit;
     private final Clock clock;
+    private final EngineIdentity engineIdentity;
 
     EscalationRegisterDelegate(EscalationRepository escalations, EscalationEventRepository events,
-                               ClientRepository clients, BusinessKeys businessKeys, RegisterAudit audit, Clock clock) {
+                               ClientRepository clients, BusinessKeys businessKeys, RegisterAudit audit, Clock clock, EngineIdentity engineIdentity) {
+        this.engineIdentity = engineIdentity;
         this.clock = clock;
         this.escalations = escalations;
         this.events = events;
@@ -71,7 +73,7 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
                         text(execution, "severity") + " / " + text(execution, "priority"));
             }
             case "acknowledged" -> {
-                escalation.acknowledge(now, currentUser(execution));
+                escalation.acknowledge(now, currentUser());
                 execution.setVariable("acknowledged", true);
                 event(execution, escalation, EscalationEventKind.ACKNOWLEDGED, null, text(execution, "acknowledgementNote"));
             }
@@ -174,7 +176,7 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
             return;
         }
         events.save(new EscalationEvent(escalation.getId(), kind, level, detail,
-                clock.instant(), currentUser(execution), execution.getCurrentActivityId(),
+                clock.instant(), currentUser(), execution.getCurrentActivityId(),
                 activityInstanceId, ProcessOrigin.of(execution)));
     }
 
@@ -187,10 +189,8 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
         };
     }
 
-    private static String currentUser(DelegateExecution execution) {
-        Authentication authentication = execution.getProcessEngineServices().getIdentityService()
-                .getCurrentAuthentication();
-        return authentication == null ? "system" : authentication.getUserId();
+    private String currentUser() {
+        return engineIdentity.currentUserIdOr("system");
     }
 
     private static String text(DelegateExecution execution, String name) {

@@ -1,5 +1,6 @@
 package com.csmflow.notification;
 
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.client.Client;
 import com.csmflow.client.ClientRepository;
 import com.csmflow.register.DelegateInputs;
@@ -23,7 +24,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -81,10 +81,12 @@ class NotifyDelegate implements TemplateBackedDelegate {
     private final RuntimeService runtimeService;
     private final ObjectMapper json;
     private final Clock clock;
+    private final EngineIdentity engineIdentity;
 
     NotifyDelegate(OutboxRepository outbox, NotificationTemplates templates, Recipients recipients,
                    ClientRepository clients, NoticeHours noticeHours, RuntimeService runtimeService,
-                   ObjectMapper json, Clock clock) {
+                   ObjectMapper json, Clock clock, EngineIdentity engineIdentity) {
+        this.engineIdentity = engineIdentity;
         this.clock = clock;
         this.outbox = outbox;
         this.templates = templates;
@@ -104,10 +106,7 @@ class NotifyDelegate implements TemplateBackedDelegate {
     public void execute(DelegateExecution execution) {
         DelegateInputs inputs = DelegateInputs.read(execution, INPUTS);
         // Recipients and the delivery instance are system work, whoever's request reached this step.
-        Context.getCommandContext().runWithoutAuthorization(() -> {
-            decide(execution, inputs);
-            return null;
-        });
+        engineIdentity.asPlatform(() -> decide(execution, inputs));
     }
 
     private void decide(DelegateExecution execution, DelegateInputs inputs) {

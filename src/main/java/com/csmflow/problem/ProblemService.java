@@ -1,5 +1,6 @@
 package com.csmflow.problem;
 
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
@@ -13,7 +14,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,13 +38,13 @@ public class ProblemService {
     private final BusinessKeys businessKeys;
     private final RegisterAudit audit;
     private final RuntimeService runtimeService;
-    private final IdentityService identityService;
     private final Clock clock;
     private final SipActions sipActions;
+    private final EngineIdentity engineIdentity;
 
     ProblemService(ProblemRepository problems, SipActionRepository actions, ClientRepository clients,
-                   BusinessKeys businessKeys, RegisterAudit audit, RuntimeService runtimeService,
-                   IdentityService identityService, Clock clock, SipActions sipActions) {
+                   BusinessKeys businessKeys, RegisterAudit audit, RuntimeService runtimeService, Clock clock, SipActions sipActions, EngineIdentity engineIdentity) {
+        this.engineIdentity = engineIdentity;
         this.sipActions = sipActions;
         this.clock = clock;
         this.problems = problems;
@@ -53,7 +53,6 @@ public class ProblemService {
         this.businessKeys = businessKeys;
         this.audit = audit;
         this.runtimeService = runtimeService;
-        this.identityService = identityService;
     }
 
     /** Writes the problem and starts its workflow; {@code chronicKey} only for chronic incidents. */
@@ -66,7 +65,7 @@ public class ProblemService {
         Problem problem = problems.save(new Problem(businessKeys.next("PRB"), client, type, blankToNull(sourceReference),
                 summary, normalisedPriority, chronicKey, now()));
         audit.record(REGISTER, problem.getReference(), RegisterAudit.CREATE, Map.of(), problem.auditView());
-        SystemWork.run(identityService, () -> runtimeService.startProcessInstanceByKey(PROCESS_KEY,
+        engineIdentity.asPlatform(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY,
                 problem.getReference(), Map.of(
                         "clientReference", client,
                         "sourceType", type,
@@ -88,7 +87,7 @@ public class ProblemService {
         }
         SipAction action = sipActions.create(problem.getClientReference(), "problem",
                 problem.getReference(), description, owner, targetDate, null);
-        SystemWork.run(identityService, () -> runtimeService.createMessageCorrelation("problem-action-added")
+        engineIdentity.asPlatform(() -> runtimeService.createMessageCorrelation("problem-action-added")
                 .processInstanceBusinessKey(problem.getReference())
                 .setVariable("addedSipActionReference", action.getReference())
                 .correlateWithResult());

@@ -1,5 +1,6 @@
 package com.csmflow.problem;
 
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.client.ClientRepository;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.register.DelegateInputs;
@@ -16,9 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,18 +45,18 @@ class SipActionStepDelegate implements InputReadingDelegate {
     private final ClientRepository clients;
     private final BusinessKeys businessKeys;
     private final RegisterAudit audit;
-    private final IdentityService identityService;
     private final Clock clock;
+    private final EngineIdentity engineIdentity;
 
     SipActionStepDelegate(SipActionRepository actions, RiskRepository risks, ClientRepository clients,
-                          BusinessKeys businessKeys, RegisterAudit audit, IdentityService identityService, Clock clock) {
+                          BusinessKeys businessKeys, RegisterAudit audit, Clock clock, EngineIdentity engineIdentity) {
+        this.engineIdentity = engineIdentity;
         this.clock = clock;
         this.actions = actions;
         this.risks = risks;
         this.clients = clients;
         this.businessKeys = businessKeys;
         this.audit = audit;
-        this.identityService = identityService;
     }
 
     @Override
@@ -137,7 +136,6 @@ class SipActionStepDelegate implements InputReadingDelegate {
     }
 
     private String currentUser() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        return authentication == null ? null : authentication.getUserId();
+        return engineIdentity.currentUserId();
     }
 }

@@ -1,5 +1,6 @@
 package com.csmflow.register;
 
+import com.csmflow.engine.EngineIdentity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +11,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -45,9 +45,11 @@ class PublishMessageDelegate implements TemplateBackedDelegate {
     private final RegisterAudit audit;
     private final ObjectMapper objectMapper;
     private final Clock clock;
+    private final EngineIdentity engineIdentity;
 
     PublishMessageDelegate(RuntimeService runtimeService, RepositoryService repositoryService,
-                           RegisterEntryRepository entries, RegisterAudit audit, ObjectMapper objectMapper, Clock clock) {
+                           RegisterEntryRepository entries, RegisterAudit audit, ObjectMapper objectMapper, Clock clock, EngineIdentity engineIdentity) {
+        this.engineIdentity = engineIdentity;
         this.clock = clock;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
@@ -71,7 +73,7 @@ class PublishMessageDelegate implements TemplateBackedDelegate {
         // Asked first rather than catching the engine's mismatch exception: that exception, thrown in a
         // nested engine command, marks the sender's whole (job's) transaction rollback-only. Asked without
         // authorization: whoever's action reached this step need not be able to read the receiving model.
-        boolean someoneListens = Context.getCommandContext().runWithoutAuthorization(() -> repositoryService
+        boolean someoneListens = engineIdentity.asPlatform(() -> repositoryService
                 .createProcessDefinitionQuery().messageEventSubscriptionName(messageName).latestVersion().count() > 0);
         if (!someoneListens) {
             keepUndelivered(execution, messageName, variables);

@@ -1,6 +1,5 @@
 package com.csmflow.escalation;
 
-import com.csmflow.register.RequiresGroup;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -29,21 +28,18 @@ class EscalationController {
     }
 
     @PostMapping
-    @RequiresGroup({"csm", "service-manager", "delivery-manager", "dc-head", "camunda-admin"})
     ResponseEntity<EscalationView> raise(@Valid @RequestBody EscalationRequests.Raise request) {
         EscalationView created = service.raise(request);
         return ResponseEntity.created(URI.create("/api/escalations/" + created.reference())).body(created);
     }
 
     @PostMapping("/{reference}/client-response")
-    @RequiresGroup({"csm", "service-manager", "delivery-manager", "dc-head", "camunda-admin"})
     EscalationView clientResponse(@PathVariable String reference,
                                   @Valid @RequestBody EscalationRequests.ClientResponse request) {
         return service.clientResponse(reference, request);
     }
 
     @PostMapping("/{reference}/client-confirmation")
-    @RequiresGroup({"csm", "service-manager", "delivery-manager", "dc-head", "camunda-admin"})
     EscalationView clientConfirmation(@PathVariable String reference,
                                       @Valid @RequestBody EscalationRequests.ClientConfirmation request) {
         return service.clientConfirmation(reference, request);

@@ -12,12 +12,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import com.csmflow.register.RequiresGroup;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the REST API does with escalations. The caller's role is checked by {@link RequiresGroup} on the
+ * What the REST API does with escalations. The caller's role is checked by the API access rules (security) on the
  * controller; the engine calls then run without engine authorization checks (a client system's account
  * holds no process permissions), with the caller still recorded as the engine's current user.
  */

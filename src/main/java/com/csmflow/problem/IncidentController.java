@@ -2,7 +2,6 @@ package com.csmflow.problem;
 
 import com.csmflow.problem.ProblemApi.IncidentView;
 import com.csmflow.problem.ProblemApi.ReportIncident;
-import com.csmflow.register.RequiresGroup;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,6 @@ class IncidentController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @RequiresGroup({"csm", "cse", "service-manager", "camunda-admin"})
     IncidentView report(@Valid @RequestBody ReportIncident request) {
         return IncidentView.of(service.record(request.clientReference(), request.incidentReference(),
                 request.serviceKey(), request.summary(), request.priority()));

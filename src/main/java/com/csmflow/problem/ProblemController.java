@@ -4,7 +4,6 @@ import com.csmflow.problem.ProblemApi.NewAction;
 import com.csmflow.problem.ProblemApi.OpenProblem;
 import com.csmflow.problem.ProblemApi.ProblemView;
 import com.csmflow.problem.ProblemApi.SipActionView;
-import com.csmflow.register.RequiresGroup;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -29,7 +28,6 @@ class ProblemController {
     }
 
     @PostMapping
-    @RequiresGroup({"csm", "service-manager", "cse", "camunda-admin"})
     ResponseEntity<ProblemView> open(@Valid @RequestBody OpenProblem request) {
         Problem problem = problems.open(request.clientReference(), request.sourceType(), request.sourceReference(),
                 request.summary().trim(), request.priority(), null);
@@ -50,7 +48,6 @@ class ProblemController {
     }
 
     @PostMapping("/{reference}/actions")
-    @RequiresGroup({"csm", "camunda-admin"})
     ResponseEntity<SipActionView> addAction(@PathVariable String reference, @Valid @RequestBody NewAction request) {
         SipAction action = problems.addAction(reference, request.description(), request.owner(), request.targetDate());
         return ResponseEntity.created(URI.create("/api/sip-actions/" + action.getReference()))

@@ -3,7 +3,6 @@ package com.csmflow.problem;
 import com.csmflow.problem.ProblemApi.NewSipAction;
 import com.csmflow.problem.ProblemApi.RiskView;
 import com.csmflow.problem.ProblemApi.SipActionView;
-import com.csmflow.register.RequiresGroup;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -26,7 +25,6 @@ class SipActionController {
     }
 
     @PostMapping("/api/sip-actions")
-    @RequiresGroup({"csm", "service-manager", "camunda-admin"})
     ResponseEntity<SipActionView> create(@Valid @RequestBody NewSipAction request) {
         SipAction action = service.create(request.clientReference(), request.sourceType(), request.sourceReference(),
                 request.description(), request.owner(), request.targetDate());

@@ -2,7 +2,7 @@ package com.csmflow.change;
 
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.register.ProcessOrigin;
-import com.csmflow.register.RegisterAudit;
+import com.csmflow.audit.RegisterAudit;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

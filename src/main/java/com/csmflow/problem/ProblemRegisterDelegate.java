@@ -1,10 +1,10 @@
 package com.csmflow.problem;
 
 import com.csmflow.register.BusinessKeys;
-import com.csmflow.register.DelegateInputs;
-import com.csmflow.register.InputReadingDelegate;
+import com.csmflow.engine.DelegateInputs;
+import com.csmflow.engine.InputReadingDelegate;
 import com.csmflow.register.ProcessOrigin;
-import com.csmflow.register.RegisterAudit;
+import com.csmflow.audit.RegisterAudit;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;

@@ -6,7 +6,7 @@ import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
 import com.csmflow.client.ClientRepository;
 import com.csmflow.register.BusinessKeys;
-import com.csmflow.register.RegisterAudit;
+import com.csmflow.audit.RegisterAudit;
 import com.csmflow.sla.SlaPriority;
 import java.time.Clock;
 import java.time.Instant;

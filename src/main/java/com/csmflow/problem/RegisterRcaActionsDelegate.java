@@ -1,6 +1,6 @@
 package com.csmflow.problem;
 
-import com.csmflow.register.RegisterAudit;
+import com.csmflow.audit.RegisterAudit;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -2,7 +2,7 @@ package com.csmflow.problem;
 
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.NotFoundException;
-import com.csmflow.register.RegisterAudit;
+import com.csmflow.audit.RegisterAudit;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

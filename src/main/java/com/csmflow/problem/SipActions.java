@@ -3,7 +3,7 @@ package com.csmflow.problem;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.register.ProcessOrigin;
-import com.csmflow.register.RegisterAudit;
+import com.csmflow.audit.RegisterAudit;
 import com.csmflow.security.RoleGroup;
 import java.time.Clock;
 import java.time.LocalDate;

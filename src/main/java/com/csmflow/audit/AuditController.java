@@ -1,4 +1,4 @@
-package com.csmflow.register;
+package com.csmflow.audit;
 
 import com.csmflow.api.InvalidFieldException;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,10 +1,13 @@
-package com.csmflow.register;
+package com.csmflow.messaging;
 
+import com.csmflow.audit.RegisterAudit;
+import com.csmflow.engine.DelegateInputs;
+import com.csmflow.engine.TemplateBackedDelegate;
+import com.csmflow.register.RegisterEntries;
 import com.csmflow.engine.EngineIdentity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -41,20 +44,16 @@ class PublishMessageDelegate implements TemplateBackedDelegate {
 
     private final RuntimeService runtimeService;
     private final RepositoryService repositoryService;
-    private final RegisterEntryRepository entries;
-    private final RegisterAudit audit;
+    private final RegisterEntries registerEntries;
     private final ObjectMapper objectMapper;
-    private final Clock clock;
     private final EngineIdentity engineIdentity;
 
     PublishMessageDelegate(RuntimeService runtimeService, RepositoryService repositoryService,
-                           RegisterEntryRepository entries, RegisterAudit audit, ObjectMapper objectMapper, Clock clock, EngineIdentity engineIdentity) {
+                           RegisterEntries registerEntries, ObjectMapper objectMapper, EngineIdentity engineIdentity) {
         this.engineIdentity = engineIdentity;
-        this.clock = clock;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
-        this.entries = entries;
-        this.audit = audit;
+        this.registerEntries = registerEntries;
         this.objectMapper = objectMapper;
     }
 
@@ -89,18 +88,15 @@ class PublishMessageDelegate implements TemplateBackedDelegate {
     private void keepUndelivered(DelegateExecution execution, String messageName, Map<String, Object> variables)
             throws JsonProcessingException {
         String reference = messageName + ":" + execution.getProcessBusinessKey();
-        String activityId = execution.getCurrentActivityId();
-        if (reference.length() > 64 || entries.existsByOriginProcessInstanceIdAndActivityIdAndRegisterAndReference(
-                execution.getProcessInstanceId(), activityId, UNDELIVERED_REGISTER, reference)) {
+        if (reference.length() > 64) {
             return;
         }
         Map<String, Object> data = new LinkedHashMap<>(variables);
         data.put("messageName", messageName);
-        log.warn("No deployed workflow starts on message '{}': kept in the {} register as {}",
-                messageName, UNDELIVERED_REGISTER, reference);
-        entries.save(new RegisterEntry(UNDELIVERED_REGISTER, reference, ProcessOrigin.of(execution), activityId,
-                RegisterAudit.CREATE, objectMapper.writeValueAsString(data), clock.instant()));
-        audit.record(execution, UNDELIVERED_REGISTER, reference, RegisterAudit.CREATE, Map.of(), data);
+        if (registerEntries.recordOnce(execution, UNDELIVERED_REGISTER, reference, RegisterAudit.CREATE, data)) {
+            log.warn("No deployed workflow starts on message '{}': kept in the {} register as {}",
+                    messageName, UNDELIVERED_REGISTER, reference);
+        }
     }
 
     private Map<String, Object> payload(Object value) throws JsonProcessingException {

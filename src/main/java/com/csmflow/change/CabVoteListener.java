@@ -1,11 +1,10 @@
 package com.csmflow.change;
 
-import org.camunda.bpm.engine.IdentityService;
+import com.csmflow.engine.EngineIdentity;
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +23,13 @@ import org.springframework.stereotype.Component;
 class CabVoteListener implements TaskListener {
 
     private final ChangeRegister register;
-    private final IdentityService identityService;
+    private final Clock clock;
+    private final EngineIdentity engineIdentity;
 
-    CabVoteListener(ChangeRegister register, IdentityService identityService) {
+    CabVoteListener(ChangeRegister register, Clock clock, EngineIdentity engineIdentity) {
+        this.engineIdentity = engineIdentity;
+        this.clock = clock;
         this.register = register;
-        this.identityService = identityService;
     }
 
     @Override
@@ -44,7 +45,7 @@ class CabVoteListener implements TaskListener {
         String voter = voter(task);
         boolean veto = cab && Boolean.TRUE.equals(execution.getVariable("veto")) && inVetoGroup(voter, execution);
 
-        register.recordVote(execution, board, voter, vote, veto, comment, ClockUtil.getCurrentTime().toInstant(),
+        register.recordVote(execution, board, voter, vote, veto, comment, clock.instant(),
                 task.getId());
 
         if (cab) {
@@ -66,9 +67,9 @@ class CabVoteListener implements TaskListener {
      * names the member who really cast it, and only that member's veto group counts.
      */
     private String voter(DelegateTask task) {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
+        String user = engineIdentity.currentUserId();
+        if (user != null) {
+            return user;
         }
         return task.getAssignee() != null ? task.getAssignee() : "system";
     }

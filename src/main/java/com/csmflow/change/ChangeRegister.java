@@ -1,7 +1,8 @@
 package com.csmflow.change;
 
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.register.ProcessOrigin;
-import com.csmflow.register.RegisterAudit;
+import com.csmflow.audit.RegisterAudit;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +11,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,9 +28,11 @@ class ChangeRegister {
     private final CabVoteRepository votes;
     private final RegisterAudit audit;
     private final IdentityService identityService;
+    private final EngineIdentity engineIdentity;
 
     ChangeRegister(ChangeRecordRepository changes, CabVoteRepository votes, RegisterAudit audit,
-                   IdentityService identityService) {
+                   IdentityService identityService, EngineIdentity engineIdentity) {
+        this.engineIdentity = engineIdentity;
         this.changes = changes;
         this.votes = votes;
         this.audit = audit;
@@ -95,11 +96,7 @@ class ChangeRegister {
 
     /** Group membership as the engine's identity service knows it, whoever the current user is. */
     boolean isMember(String userId, String groupId) {
-        CommandContext commandContext = Context.getCommandContext();
-        if (commandContext == null) {
-            return identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
-        }
-        return commandContext.runWithoutAuthorization(
+        return engineIdentity.asPlatform(
                 () -> identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0);
     }
 }

@@ -1,20 +1,19 @@
 package com.csmflow.change;
 
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
 import com.csmflow.client.ClientRepository;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.sla.SlaClocks;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.springframework.stereotype.Service;
@@ -30,17 +29,19 @@ class ChangeService {
     private final ClientRepository clients;
     private final BusinessKeys businessKeys;
     private final RuntimeService runtimeService;
-    private final ProcessEngine processEngine;
     private final SlaClocks clocks;
+    private final Clock clock;
+    private final EngineIdentity engineIdentity;
 
     ChangeService(ChangeRegister register, ClientRepository clients, BusinessKeys businessKeys,
-                  RuntimeService runtimeService, ProcessEngine processEngine,
-                  SlaClocks clocks) {
+                  RuntimeService runtimeService,
+                  SlaClocks clocks, Clock clock, EngineIdentity engineIdentity) {
+        this.engineIdentity = engineIdentity;
+        this.clock = clock;
         this.register = register;
         this.clients = clients;
         this.businessKeys = businessKeys;
         this.runtimeService = runtimeService;
-        this.processEngine = processEngine;
         this.clocks = clocks;
     }
 
@@ -54,7 +55,7 @@ class ChangeService {
         if (clients.findByReference(body.clientReference()).filter(client -> !client.isRetired()).isEmpty()) {
             throw new InvalidFieldException("clientReference", "no active client with this reference");
         }
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         if (!body.windowStart().toInstant().isAfter(now)) {
             throw new InvalidFieldException("windowStart", "must be in the future");
         }
@@ -109,10 +110,7 @@ class ChangeService {
         if (processInstanceId == null) {
             return List.of();
         }
-        ProcessEngineConfigurationImpl configuration =
-                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-        ActivityInstance tree = configuration.getCommandExecutorTxRequired().execute(commandContext ->
-                commandContext.runWithoutAuthorization(() -> runtimeService.getActivityInstance(processInstanceId)));
+        ActivityInstance tree = engineIdentity.asPlatform(() -> runtimeService.getActivityInstance(processInstanceId));
         List<ChangeView.StepView> steps = new ArrayList<>();
         if (tree != null) { // null once the instance has ended
             addOpenSteps(tree, steps);

@@ -1,13 +1,15 @@
 package com.csmflow.change;
 
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.client.Client;
 import com.csmflow.client.ClientRepository;
 import com.csmflow.register.BusinessKeys;
-import com.csmflow.register.DelegateInputs;
-import com.csmflow.register.InputReadingDelegate;
+import com.csmflow.engine.DelegateInputs;
+import com.csmflow.engine.InputReadingDelegate;
 import com.csmflow.register.ProcessOrigin;
-import com.csmflow.register.ProcessVariables;
+import com.csmflow.engine.ProcessVariables;
 import com.csmflow.sla.SlaPriority;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -21,10 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
@@ -57,16 +56,17 @@ class ChangeStepDelegate implements InputReadingDelegate {
     private final ChangeRegister register;
     private final ClientRepository clients;
     private final BusinessKeys businessKeys;
-    private final IdentityService identityService;
     private final MaintenanceNotice maintenanceNotice;
     private final CabVoting cabVoting;
+    private final Clock clock;
+    private final EngineIdentity engineIdentity;
 
-    ChangeStepDelegate(ChangeRegister register, ClientRepository clients, BusinessKeys businessKeys,
-                       IdentityService identityService, MaintenanceNotice maintenanceNotice, CabVoting cabVoting) {
+    ChangeStepDelegate(ChangeRegister register, ClientRepository clients, BusinessKeys businessKeys, MaintenanceNotice maintenanceNotice, CabVoting cabVoting, Clock clock, EngineIdentity engineIdentity) {
+        this.engineIdentity = engineIdentity;
+        this.clock = clock;
         this.register = register;
         this.clients = clients;
         this.businessKeys = businessKeys;
-        this.identityService = identityService;
         this.maintenanceNotice = maintenanceNotice;
         this.cabVoting = cabVoting;
     }
@@ -74,7 +74,7 @@ class ChangeStepDelegate implements InputReadingDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String step = DelegateInputs.read(execution, INPUTS).requiredText(STEP).toUpperCase(Locale.ROOT);
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         switch (step) {
             case "REGISTER" -> registerChange(execution, now);
             case "CLASSIFY" -> register.update(execution, "CLASSIFY", change -> {
@@ -286,8 +286,7 @@ class ChangeStepDelegate implements InputReadingDelegate {
     }
 
     private String currentUser() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        return authentication == null ? null : authentication.getUserId();
+        return engineIdentity.currentUserId();
     }
 
     private static String commentSuffix(String comment) {

@@ -3,7 +3,7 @@ package com.csmflow.client;
 import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
-import com.csmflow.register.RegisterAudit;
+import com.csmflow.audit.RegisterAudit;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

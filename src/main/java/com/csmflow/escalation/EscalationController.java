@@ -1,6 +1,5 @@
 package com.csmflow.escalation;
 
-import com.csmflow.register.RequiresGroup;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -33,7 +32,6 @@ class EscalationController {
     @ApiResponse(responseCode = "201", description = "Raised: the escalation workflow has started",
             headers = @Header(name = "Location", description = "Path of the new escalation"))
     @PostMapping
-    @RequiresGroup({"csm", "service-manager", "delivery-manager", "dc-head", "camunda-admin"})
     ResponseEntity<EscalationView> raise(@Valid @RequestBody EscalationRequests.Raise request) {
         EscalationView created = service.raise(request);
         return ResponseEntity.created(URI.create("/api/escalations/" + created.reference())).body(created);
@@ -43,7 +41,6 @@ class EscalationController {
     @ApiResponse(responseCode = "404", description = "No escalation with this reference")
     @ApiResponse(responseCode = "409", description = "The escalation is not waiting for information from the client")
     @PostMapping("/{reference}/client-response")
-    @RequiresGroup({"csm", "service-manager", "delivery-manager", "dc-head", "camunda-admin"})
     EscalationView clientResponse(@PathVariable String reference,
                                   @Valid @RequestBody EscalationRequests.ClientResponse request) {
         return service.clientResponse(reference, request);
@@ -53,7 +50,6 @@ class EscalationController {
     @ApiResponse(responseCode = "404", description = "No escalation with this reference")
     @ApiResponse(responseCode = "409", description = "The escalation is not waiting for the client to confirm a resolution")
     @PostMapping("/{reference}/client-confirmation")
-    @RequiresGroup({"csm", "service-manager", "delivery-manager", "dc-head", "camunda-admin"})
     EscalationView clientConfirmation(@PathVariable String reference,
                                       @Valid @RequestBody EscalationRequests.ClientConfirmation request) {
         return service.clientConfirmation(reference, request);

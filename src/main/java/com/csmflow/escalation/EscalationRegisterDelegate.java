@@ -1,21 +1,21 @@
 package com.csmflow.escalation;
 
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.NotFoundException;
 import com.csmflow.client.Client;
 import com.csmflow.client.ClientRepository;
 import com.csmflow.register.BusinessKeys;
-import com.csmflow.register.DelegateInputs;
-import com.csmflow.register.InputReadingDelegate;
+import com.csmflow.engine.DelegateInputs;
+import com.csmflow.engine.InputReadingDelegate;
 import com.csmflow.register.ProcessOrigin;
-import com.csmflow.register.RegisterAudit;
+import com.csmflow.audit.RegisterAudit;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,9 +39,13 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
     private final ClientRepository clients;
     private final BusinessKeys businessKeys;
     private final RegisterAudit audit;
+    private final Clock clock;
+    private final EngineIdentity engineIdentity;
 
     EscalationRegisterDelegate(EscalationRepository escalations, EscalationEventRepository events,
-                               ClientRepository clients, BusinessKeys businessKeys, RegisterAudit audit) {
+                               ClientRepository clients, BusinessKeys businessKeys, RegisterAudit audit, Clock clock, EngineIdentity engineIdentity) {
+        this.engineIdentity = engineIdentity;
+        this.clock = clock;
         this.escalations = escalations;
         this.events = events;
         this.clients = clients;
@@ -61,7 +65,7 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
         Escalation escalation = escalations.findByReference(execution.getProcessBusinessKey())
                 .orElseThrow(() -> new NotFoundException("escalation", execution.getProcessBusinessKey()));
         Map<String, Object> before = escalation.snapshot();
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         switch (step) {
             case "severity" -> {
                 escalation.setSeverity(text(execution, "severity"), text(execution, "priority"));
@@ -69,7 +73,7 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
                         text(execution, "severity") + " / " + text(execution, "priority"));
             }
             case "acknowledged" -> {
-                escalation.acknowledge(now, currentUser(execution));
+                escalation.acknowledge(now, currentUser());
                 execution.setVariable("acknowledged", true);
                 event(execution, escalation, EscalationEventKind.ACKNOWLEDGED, null, text(execution, "acknowledgementNote"));
             }
@@ -140,7 +144,7 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
         if (subject == null) {
             subject = "SLA breach of " + breachedKey;
         }
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
 
         execution.setVariable("escalationReference", reference);
         execution.setVariable("source", source);
@@ -172,7 +176,7 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
             return;
         }
         events.save(new EscalationEvent(escalation.getId(), kind, level, detail,
-                ClockUtil.getCurrentTime().toInstant(), currentUser(execution), execution.getCurrentActivityId(),
+                clock.instant(), currentUser(), execution.getCurrentActivityId(),
                 activityInstanceId, ProcessOrigin.of(execution)));
     }
 
@@ -185,10 +189,8 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
         };
     }
 
-    private static String currentUser(DelegateExecution execution) {
-        Authentication authentication = execution.getProcessEngineServices().getIdentityService()
-                .getCurrentAuthentication();
-        return authentication == null ? "system" : authentication.getUserId();
+    private String currentUser() {
+        return engineIdentity.currentUserIdOr("system");
     }
 
     private static String text(DelegateExecution execution, String name) {

@@ -1,5 +1,6 @@
 package com.csmflow.escalation;
 
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
@@ -9,18 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import com.csmflow.register.RequiresGroup;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the REST API does with escalations. The caller's role is checked by {@link RequiresGroup} on the
+ * What the REST API does with escalations. The caller's role is checked by the API access rules (security) on the
  * controller; the engine calls then run without engine authorization checks (a client system's account
  * holds no process permissions), with the caller still recorded as the engine's current user.
  */
@@ -36,19 +32,17 @@ class EscalationService {
     private final ClientRepository clients;
     private final BusinessKeys businessKeys;
     private final RuntimeService runtimeService;
-    private final IdentityService identityService;
-    private final ProcessEngineConfigurationImpl engineConfiguration;
+    private final EngineIdentity engineIdentity;
 
     EscalationService(EscalationRepository escalations, EscalationEventRepository events, ClientRepository clients,
-                      BusinessKeys businessKeys, RuntimeService runtimeService, IdentityService identityService,
-                      ProcessEngineConfiguration engineConfiguration) {
+                      BusinessKeys businessKeys, RuntimeService runtimeService,
+                      EngineIdentity engineIdentity) {
+        this.engineIdentity = engineIdentity;
         this.escalations = escalations;
         this.events = events;
         this.clients = clients;
         this.businessKeys = businessKeys;
         this.runtimeService = runtimeService;
-        this.identityService = identityService;
-        this.engineConfiguration = (ProcessEngineConfigurationImpl) engineConfiguration;
     }
 
     /** Starts the workflow; its first steps write the register row in this transaction. */
@@ -67,7 +61,7 @@ class EscalationService {
         variables.put("contactEmail", request.contactEmail());
         variables.put("source", "client");
         variables.put("raisedBy", currentUser());
-        withoutEngineAuthorization(() -> runtimeService.startProcessInstanceByKey(PROCESS, reference, variables));
+        engineIdentity.asPlatform(() -> runtimeService.startProcessInstanceByKey(PROCESS, reference, variables));
         return get(reference);
     }
 
@@ -115,13 +109,13 @@ class EscalationService {
      */
     private void correlate(Escalation escalation, String message, Map<String, Object> variables, String conflict) {
         String processInstanceId = escalation.getOrigin().getProcessInstanceId();
-        boolean waiting = withoutEngineAuthorization(() -> runtimeService.createEventSubscriptionQuery()
+        boolean waiting = engineIdentity.asPlatform(() -> runtimeService.createEventSubscriptionQuery()
                 .eventType("message").eventName(message).processInstanceId(processInstanceId).count()) > 0;
         if (!waiting) {
             throw new ConflictException("Escalation " + escalation.getReference() + " " + conflict);
         }
         try {
-            withoutEngineAuthorization(() -> runtimeService.createMessageCorrelation(message)
+            engineIdentity.asPlatform(() -> runtimeService.createMessageCorrelation(message)
                     .processInstanceBusinessKey(escalation.getReference())
                     .setVariables(variables)
                     .correlateWithResult());
@@ -130,13 +124,8 @@ class EscalationService {
         }
     }
 
-    private <T> T withoutEngineAuthorization(Supplier<T> call) {
-        return engineConfiguration.getCommandExecutorTxRequired()
-                .execute(commandContext -> commandContext.runWithoutAuthorization(call::get));
-    }
 
     private String currentUser() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        return authentication == null ? null : authentication.getUserId();
+        return engineIdentity.currentUserId();
     }
 }

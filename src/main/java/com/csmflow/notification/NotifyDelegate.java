@@ -1,11 +1,13 @@
 package com.csmflow.notification;
 
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.client.Client;
 import com.csmflow.client.ClientRepository;
-import com.csmflow.register.DelegateInputs;
-import com.csmflow.register.TemplateBackedDelegate;
+import com.csmflow.engine.DelegateInputs;
+import com.csmflow.engine.TemplateBackedDelegate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,8 +24,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -80,10 +80,14 @@ class NotifyDelegate implements TemplateBackedDelegate {
     private final NoticeHours noticeHours;
     private final RuntimeService runtimeService;
     private final ObjectMapper json;
+    private final Clock clock;
+    private final EngineIdentity engineIdentity;
 
     NotifyDelegate(OutboxRepository outbox, NotificationTemplates templates, Recipients recipients,
                    ClientRepository clients, NoticeHours noticeHours, RuntimeService runtimeService,
-                   ObjectMapper json) {
+                   ObjectMapper json, Clock clock, EngineIdentity engineIdentity) {
+        this.engineIdentity = engineIdentity;
+        this.clock = clock;
         this.outbox = outbox;
         this.templates = templates;
         this.recipients = recipients;
@@ -102,10 +106,7 @@ class NotifyDelegate implements TemplateBackedDelegate {
     public void execute(DelegateExecution execution) {
         DelegateInputs inputs = DelegateInputs.read(execution, INPUTS);
         // Recipients and the delivery instance are system work, whoever's request reached this step.
-        Context.getCommandContext().runWithoutAuthorization(() -> {
-            decide(execution, inputs);
-            return null;
-        });
+        engineIdentity.asPlatform(() -> decide(execution, inputs));
     }
 
     private void decide(DelegateExecution execution, DelegateInputs inputs) {
@@ -115,7 +116,7 @@ class NotifyDelegate implements TemplateBackedDelegate {
         boolean urgent = flag(inputs.get(URGENT));
         String language = inputs.text(LANGUAGE);
         String decisionKey = decisionKey(execution, inputs.text(NOTIFICATION_KEY));
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         Map<String, Object> values = values(execution, client);
         Map<String, NotificationTemplates.Rendered> rendered = new HashMap<>();
 

@@ -1,9 +1,9 @@
 package com.csmflow.notification;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,9 +38,11 @@ class OutboxDelivery {
     private final TransactionTemplate ownTransaction;
     private final MailChannel mail;
     private final WebhookChannel webhook;
+    private final Clock clock;
 
     OutboxDelivery(OutboxRepository outbox, PlatformTransactionManager transactionManager, MailChannel mail,
-                   WebhookChannel webhook) {
+                   WebhookChannel webhook, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -94,8 +96,8 @@ class OutboxDelivery {
         return null;
     }
 
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    private Instant now() {
+        return clock.instant();
     }
 
     private static String describe(Throwable e) {

@@ -1,16 +1,17 @@
 package com.csmflow.problem;
 
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.client.Client;
 import com.csmflow.client.ClientRepository;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -37,12 +38,13 @@ public class ChronicIncidentService {
     private final ProblemService problemService;
     private final DecisionService decisionService;
     private final JdbcTemplate jdbc;
-    private final IdentityService identityService;
+    private final Clock clock;
+    private final EngineIdentity engineIdentity;
 
     ChronicIncidentService(ClientIncidentRepository incidents, ClientRepository clients, ProblemRepository problems,
-                           ProblemService problemService, DecisionService decisionService, JdbcTemplate jdbc,
-                           IdentityService identityService) {
-        this.identityService = identityService;
+                           ProblemService problemService, DecisionService decisionService, JdbcTemplate jdbc, Clock clock, EngineIdentity engineIdentity) {
+        this.engineIdentity = engineIdentity;
+        this.clock = clock;
         this.incidents = incidents;
         this.clients = clients;
         this.problems = problems;
@@ -74,13 +76,13 @@ public class ChronicIncidentService {
         if (incidents.existsByClientReferenceAndIncidentReference(clientRef, incidentReference.trim())) {
             throw new ConflictException("Incident " + incidentReference + " of " + clientRef + " is already recorded");
         }
-        Instant now = ProblemService.now();
+        Instant now = clock.instant();
         ClientIncident incident = incidents.save(new ClientIncident(clientRef, incidentReference.trim(), service,
                 summary, now));
 
         Client client = clients.findByReference(clientRef).orElseThrow();
         // the decision table is configuration, not something the reporting user needs engine rights for
-        Map<String, Object> threshold = SystemWork.run(identityService, () -> decisionService.evaluateDecisionTableByKey(
+        Map<String, Object> threshold = engineIdentity.asPlatform(() -> decisionService.evaluateDecisionTableByKey(
                 DECISION, Variables.createVariables().putValue("clientTier", client.getTier().name()))
                 .getSingleResult().getEntryMap());
         int count = ((Number) threshold.get("incidentCount")).intValue();

@@ -2,7 +2,6 @@ package com.csmflow.problem;
 
 import com.csmflow.problem.ProblemApi.IncidentView;
 import com.csmflow.problem.ProblemApi.ReportIncident;
-import com.csmflow.register.RequiresGroup;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -35,7 +34,6 @@ class IncidentController {
     @ApiResponse(responseCode = "409", description = "This incident of this client is already recorded")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @RequiresGroup({"csm", "cse", "service-manager", "camunda-admin"})
     IncidentView report(@Valid @RequestBody ReportIncident request) {
         return IncidentView.of(service.record(request.clientReference(), request.incidentReference(),
                 request.serviceKey(), request.summary(), request.priority()));

@@ -4,7 +4,6 @@ import com.csmflow.problem.ProblemApi.NewAction;
 import com.csmflow.problem.ProblemApi.OpenProblem;
 import com.csmflow.problem.ProblemApi.ProblemView;
 import com.csmflow.problem.ProblemApi.SipActionView;
-import com.csmflow.register.RequiresGroup;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -33,7 +32,6 @@ class ProblemController {
     @ApiResponse(responseCode = "201", description = "Opened: the problem-rca workflow has started",
             headers = @Header(name = "Location", description = "Path of the new problem"))
     @PostMapping
-    @RequiresGroup({"csm", "service-manager", "cse", "camunda-admin"})
     ResponseEntity<ProblemView> open(@Valid @RequestBody OpenProblem request) {
         Problem problem = problems.open(request.clientReference(), request.sourceType(), request.sourceReference(),
                 request.summary().trim(), request.priority(), null);
@@ -60,7 +58,6 @@ class ProblemController {
     @ApiResponse(responseCode = "404", description = "No problem with this reference")
     @ApiResponse(responseCode = "409", description = "The problem's RCA has not been sent yet, or the problem is closed")
     @PostMapping("/{reference}/actions")
-    @RequiresGroup({"csm", "camunda-admin"})
     ResponseEntity<SipActionView> addAction(@PathVariable String reference, @Valid @RequestBody NewAction request) {
         SipAction action = problems.addAction(reference, request.description(), request.owner(), request.targetDate());
         return ResponseEntity.created(URI.create("/api/sip-actions/" + action.getReference()))

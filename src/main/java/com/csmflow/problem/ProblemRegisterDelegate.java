@@ -1,10 +1,11 @@
 package com.csmflow.problem;
 
 import com.csmflow.register.BusinessKeys;
-import com.csmflow.register.DelegateInputs;
-import com.csmflow.register.InputReadingDelegate;
+import com.csmflow.engine.DelegateInputs;
+import com.csmflow.engine.InputReadingDelegate;
 import com.csmflow.register.ProcessOrigin;
-import com.csmflow.register.RegisterAudit;
+import com.csmflow.audit.RegisterAudit;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,9 +33,11 @@ class ProblemRegisterDelegate implements InputReadingDelegate {
     private final ProblemService problemService;
     private final BusinessKeys businessKeys;
     private final RegisterAudit audit;
+    private final Clock clock;
 
     ProblemRegisterDelegate(ProblemRepository problems, ProblemService problemService, BusinessKeys businessKeys,
-                            RegisterAudit audit) {
+                            RegisterAudit audit, Clock clock) {
+        this.clock = clock;
         this.problems = problems;
         this.problemService = problemService;
         this.businessKeys = businessKeys;
@@ -55,15 +58,15 @@ class ProblemRegisterDelegate implements InputReadingDelegate {
             case "RCA_ACCEPTED" -> {
                 problem.recordInternalRca(text(execution, "symptoms"), text(execution, "rootCause"),
                         text(execution, "contributingFactors"), text(execution, "evidence"),
-                        internalRca(execution), ProblemService.now());
+                        internalRca(execution), clock.instant());
                 problem.setStatus(ProblemStatus.RCA_ACCEPTED);
             }
             case "RCA_SENT" -> {
-                problem.recordClientRcaSent(text(execution, "clientRca"), ProblemService.now());
+                problem.recordClientRcaSent(text(execution, "clientRca"), clock.instant());
                 problem.setStatus(ProblemStatus.RCA_SENT);
             }
             case "ACTIONS_IN_PROGRESS" -> problem.setStatus(ProblemStatus.ACTIONS_IN_PROGRESS);
-            case "CLOSED" -> problem.close(ProblemService.now());
+            case "CLOSED" -> problem.close(clock.instant());
             default -> throw new IllegalArgumentException("Unknown problem register step '" + step + "'");
         }
         audit.record(execution, ProblemService.REGISTER, problem.getReference(), step.equals("CLOSED") ? "CLOSE" : RegisterAudit.UPDATE,
@@ -79,7 +82,7 @@ class ProblemRegisterDelegate implements InputReadingDelegate {
                     ProblemService.checkSourceType(text(execution, "sourceType")),
                     sourceReference(execution),
                     required(execution, "summary"),
-                    ProblemService.normalisePriority(text(execution, "priority")), null, ProblemService.now()));
+                    ProblemService.normalisePriority(text(execution, "priority")), null, clock.instant()));
             if (reference == null) {
                 execution.setProcessBusinessKey(problem.getReference());
             }

@@ -1,20 +1,20 @@
 package com.csmflow.problem;
 
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
 import com.csmflow.client.ClientRepository;
 import com.csmflow.register.BusinessKeys;
-import com.csmflow.register.RegisterAudit;
+import com.csmflow.audit.RegisterAudit;
 import com.csmflow.sla.SlaPriority;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,18 +38,21 @@ public class ProblemService {
     private final BusinessKeys businessKeys;
     private final RegisterAudit audit;
     private final RuntimeService runtimeService;
-    private final IdentityService identityService;
+    private final Clock clock;
+    private final SipActions sipActions;
+    private final EngineIdentity engineIdentity;
 
     ProblemService(ProblemRepository problems, SipActionRepository actions, ClientRepository clients,
-                   BusinessKeys businessKeys, RegisterAudit audit, RuntimeService runtimeService,
-                   IdentityService identityService) {
+                   BusinessKeys businessKeys, RegisterAudit audit, RuntimeService runtimeService, Clock clock, SipActions sipActions, EngineIdentity engineIdentity) {
+        this.engineIdentity = engineIdentity;
+        this.sipActions = sipActions;
+        this.clock = clock;
         this.problems = problems;
         this.actions = actions;
         this.clients = clients;
         this.businessKeys = businessKeys;
         this.audit = audit;
         this.runtimeService = runtimeService;
-        this.identityService = identityService;
     }
 
     /** Writes the problem and starts its workflow; {@code chronicKey} only for chronic incidents. */
@@ -62,7 +65,7 @@ public class ProblemService {
         Problem problem = problems.save(new Problem(businessKeys.next("PRB"), client, type, blankToNull(sourceReference),
                 summary, normalisedPriority, chronicKey, now()));
         audit.record(REGISTER, problem.getReference(), RegisterAudit.CREATE, Map.of(), problem.auditView());
-        SystemWork.run(identityService, () -> runtimeService.startProcessInstanceByKey(PROCESS_KEY,
+        engineIdentity.asPlatform(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY,
                 problem.getReference(), Map.of(
                         "clientReference", client,
                         "sourceType", type,
@@ -82,9 +85,9 @@ public class ProblemService {
             throw new ConflictException("Actions can be added once the RCA has been sent and until the problem is closed"
                     + " (problem " + problemReference + " is " + problem.getStatus() + ")");
         }
-        SipAction action = SipActions.create(actions, businessKeys, audit, problem.getClientReference(), "problem",
+        SipAction action = sipActions.create(problem.getClientReference(), "problem",
                 problem.getReference(), description, owner, targetDate, null);
-        SystemWork.run(identityService, () -> runtimeService.createMessageCorrelation("problem-action-added")
+        engineIdentity.asPlatform(() -> runtimeService.createMessageCorrelation("problem-action-added")
                 .processInstanceBusinessKey(problem.getReference())
                 .setVariable("addedSipActionReference", action.getReference())
                 .correlateWithResult());
@@ -144,7 +147,7 @@ public class ProblemService {
         return text == null || text.isBlank() ? null : text.trim();
     }
 
-    static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    Instant now() {
+        return clock.instant();
     }
 }

@@ -1,7 +1,7 @@
 package com.csmflow.problem;
 
-import com.csmflow.register.BusinessKeys;
-import com.csmflow.register.RegisterAudit;
+import com.csmflow.audit.RegisterAudit;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -26,14 +26,16 @@ class RegisterRcaActionsDelegate implements JavaDelegate {
 
     private final SipActionRepository actions;
     private final ProblemRepository problems;
-    private final BusinessKeys businessKeys;
     private final RegisterAudit audit;
+    private final Clock clock;
+    private final SipActions sipActions;
 
-    RegisterRcaActionsDelegate(SipActionRepository actions, ProblemRepository problems, BusinessKeys businessKeys,
-                               RegisterAudit audit) {
+    RegisterRcaActionsDelegate(SipActionRepository actions, ProblemRepository problems,
+                               RegisterAudit audit, Clock clock, SipActions sipActions) {
+        this.sipActions = sipActions;
+        this.clock = clock;
         this.actions = actions;
         this.problems = problems;
-        this.businessKeys = businessKeys;
         this.audit = audit;
     }
 
@@ -46,8 +48,8 @@ class RegisterRcaActionsDelegate implements JavaDelegate {
             actions.findBySourceReferenceOrderByIdAsc(problemReference).forEach(a -> references.add(a.getReference()));
         } else {
             for (ProposedAction proposed : parse(ProblemRegisterDelegate.text(execution, "proposedActions"),
-                    LocalDate.ofInstant(ProblemService.now(), ZoneOffset.UTC))) {
-                references.add(SipActions.create(actions, businessKeys, audit,
+                    LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
+                references.add(sipActions.create(
                         (String) execution.getVariable("clientReference"), "problem", problemReference,
                         proposed.description(), proposed.owner(), proposed.targetDate(), execution).getReference());
             }

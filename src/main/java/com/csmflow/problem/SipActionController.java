@@ -3,7 +3,6 @@ package com.csmflow.problem;
 import com.csmflow.problem.ProblemApi.NewSipAction;
 import com.csmflow.problem.ProblemApi.RiskView;
 import com.csmflow.problem.ProblemApi.SipActionView;
-import com.csmflow.register.RequiresGroup;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -30,7 +29,6 @@ class SipActionController {
     @ApiResponse(responseCode = "201", description = "Created: its follow-up workflow has started",
             headers = @Header(name = "Location", description = "Path of the new SIP action"))
     @PostMapping("/api/sip-actions")
-    @RequiresGroup({"csm", "service-manager", "camunda-admin"})
     ResponseEntity<SipActionView> create(@Valid @RequestBody NewSipAction request) {
         SipAction action = service.create(request.clientReference(), request.sourceType(), request.sourceReference(),
                 request.description(), request.owner(), request.targetDate());

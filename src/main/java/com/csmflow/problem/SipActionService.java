@@ -1,12 +1,11 @@
 package com.csmflow.problem;
 
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.NotFoundException;
-import com.csmflow.register.BusinessKeys;
-import com.csmflow.register.RegisterAudit;
+import com.csmflow.audit.RegisterAudit;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,21 +21,21 @@ public class SipActionService {
 
     private final SipActionRepository actions;
     private final RiskRepository risks;
-    private final BusinessKeys businessKeys;
     private final RegisterAudit audit;
     private final ProblemService problems;
     private final RuntimeService runtimeService;
-    private final IdentityService identityService;
+    private final SipActions sipActions;
+    private final EngineIdentity engineIdentity;
 
-    SipActionService(SipActionRepository actions, RiskRepository risks, BusinessKeys businessKeys, RegisterAudit audit,
-                     ProblemService problems, RuntimeService runtimeService, IdentityService identityService) {
+    SipActionService(SipActionRepository actions, RiskRepository risks, RegisterAudit audit,
+                     ProblemService problems, RuntimeService runtimeService, SipActions sipActions, EngineIdentity engineIdentity) {
+        this.engineIdentity = engineIdentity;
+        this.sipActions = sipActions;
         this.actions = actions;
         this.risks = risks;
-        this.businessKeys = businessKeys;
         this.audit = audit;
         this.problems = problems;
         this.runtimeService = runtimeService;
-        this.identityService = identityService;
     }
 
     /** An action from any source; its follow-up starts in the same transaction. */
@@ -45,9 +44,9 @@ public class SipActionService {
                             String owner, LocalDate targetDate) {
         String client = problems.checkClient(clientReference);
         String type = sourceType == null || sourceType.isBlank() ? "csm" : sourceType.trim().toLowerCase();
-        SipAction action = SipActions.create(actions, businessKeys, audit, client, type,
+        SipAction action = sipActions.create(client, type,
                 ProblemService.blankToNull(sourceReference), description, owner, targetDate, null);
-        SystemWork.run(identityService, () -> runtimeService.startProcessInstanceByKey(FOLLOW_UP_PROCESS,
+        engineIdentity.asPlatform(() -> runtimeService.startProcessInstanceByKey(FOLLOW_UP_PROCESS,
                 action.getReference(), Map.of("sipActionReference", action.getReference(), "clientReference", client)));
         return action;
     }

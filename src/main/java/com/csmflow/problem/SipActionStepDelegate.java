@@ -1,12 +1,14 @@
 package com.csmflow.problem;
 
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.client.ClientRepository;
 import com.csmflow.register.BusinessKeys;
-import com.csmflow.register.DelegateInputs;
-import com.csmflow.register.InputReadingDelegate;
+import com.csmflow.engine.DelegateInputs;
+import com.csmflow.engine.InputReadingDelegate;
 import com.csmflow.register.ProcessOrigin;
-import com.csmflow.register.RegisterAudit;
+import com.csmflow.audit.RegisterAudit;
 import com.csmflow.security.RoleGroup;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,9 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,16 +45,18 @@ class SipActionStepDelegate implements InputReadingDelegate {
     private final ClientRepository clients;
     private final BusinessKeys businessKeys;
     private final RegisterAudit audit;
-    private final IdentityService identityService;
+    private final Clock clock;
+    private final EngineIdentity engineIdentity;
 
     SipActionStepDelegate(SipActionRepository actions, RiskRepository risks, ClientRepository clients,
-                          BusinessKeys businessKeys, RegisterAudit audit, IdentityService identityService) {
+                          BusinessKeys businessKeys, RegisterAudit audit, Clock clock, EngineIdentity engineIdentity) {
+        this.engineIdentity = engineIdentity;
+        this.clock = clock;
         this.actions = actions;
         this.risks = risks;
         this.clients = clients;
         this.businessKeys = businessKeys;
         this.audit = audit;
-        this.identityService = identityService;
     }
 
     @Override
@@ -70,16 +72,16 @@ class SipActionStepDelegate implements InputReadingDelegate {
                 return;
             }
             case "OVERDUE" -> action.markOverdue();
-            case "DONE" -> action.complete(ProblemRegisterDelegate.text(execution, "actionEvidence"), ProblemService.now());
+            case "DONE" -> action.complete(ProblemRegisterDelegate.text(execution, "actionEvidence"), clock.instant());
             case "RISK_ACCEPTED" -> {
                 if (action.getRiskReference() == null) {
                     Risk risk = risks.save(new Risk(businessKeys.next("RSK"), action.getClientReference(), "sip-action",
                             action.getReference(), riskDescription(execution, action),
                             requiredText(execution, "riskOwner"), date(execution, "riskReviewDate"), currentUser(),
-                            ProblemService.now(), ProcessOrigin.of(execution)));
+                            clock.instant(), ProcessOrigin.of(execution)));
                     audit.record(execution, RISK_REGISTER, risk.getReference(), RegisterAudit.CREATE, Map.of(),
                             risk.auditView());
-                    action.acceptAsRisk(risk.getReference(), ProblemService.now());
+                    action.acceptAsRisk(risk.getReference(), clock.instant());
                     execution.setVariable("riskReference", risk.getReference());
                 }
             }
@@ -134,7 +136,6 @@ class SipActionStepDelegate implements InputReadingDelegate {
     }
 
     private String currentUser() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        return authentication == null ? null : authentication.getUserId();
+        return engineIdentity.currentUserId();
     }
 }

@@ -3,27 +3,38 @@ package com.csmflow.problem;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.register.ProcessOrigin;
-import com.csmflow.register.RegisterAudit;
+import com.csmflow.audit.RegisterAudit;
 import com.csmflow.security.RoleGroup;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
 
 /** Writing SIP register rows, shared by the REST API and the problem workflow. */
-final class SipActions {
+@Component
+class SipActions {
 
     static final String REGISTER = "sip-action";
 
-    private SipActions() {
+    private final SipActionRepository actions;
+    private final BusinessKeys keys;
+    private final RegisterAudit audit;
+    private final Clock clock;
+
+    SipActions(SipActionRepository actions, BusinessKeys keys, RegisterAudit audit, Clock clock) {
+        this.actions = actions;
+        this.keys = keys;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     /**
      * Creates an OPEN action. The owner is a role group id (e.g. {@code delivery-manager}) or a user id;
      * an action without an owner belongs to the CSMs, who manage the SIP.
      */
-    static SipAction create(SipActionRepository actions, BusinessKeys keys, RegisterAudit audit, String clientReference,
-                            String sourceType, String sourceReference, String description, String owner,
+    SipAction create(String clientReference, String sourceType, String sourceReference, String description, String owner,
                             LocalDate targetDate, DelegateExecution execution) {
         if (description == null || description.isBlank()) {
             throw new InvalidFieldException("description", "is required");
@@ -38,7 +49,7 @@ final class SipActions {
         boolean isGroup = Arrays.stream(RoleGroup.values()).anyMatch(group -> group.id().equals(trimmedOwner));
         SipAction action = actions.save(new SipAction(keys.next("SIP"), clientReference, sourceType, sourceReference,
                 description.trim(), isGroup ? null : trimmedOwner, isGroup ? trimmedOwner : null, targetDate,
-                ProblemService.now(), execution == null ? null : ProcessOrigin.of(execution)));
+                clock.instant(), execution == null ? null : ProcessOrigin.of(execution)));
         if (execution == null) {
             audit.record(REGISTER, action.getReference(), RegisterAudit.CREATE, Map.of(), action.auditView());
         } else {

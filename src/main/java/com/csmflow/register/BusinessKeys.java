@@ -1,8 +1,8 @@
 package com.csmflow.register;
 
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,8 +32,10 @@ public class BusinessKeys {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
+    private final Clock clock;
 
-    BusinessKeys(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    BusinessKeys(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -44,7 +46,7 @@ public class BusinessKeys {
         if (prefix == null || !PREFIX.matcher(prefix).matches()) {
             throw new IllegalArgumentException("A business key prefix is 2-16 upper-case letters or digits: " + prefix);
         }
-        int year = ClockUtil.getCurrentTime().toInstant().atZone(ZoneOffset.UTC).getYear();
+        int year = clock.instant().atZone(ZoneOffset.UTC).getYear();
         Long value = ownTransaction.execute(status -> increment(prefix, year));
         if (value == null) {
             createCounter(prefix, year);

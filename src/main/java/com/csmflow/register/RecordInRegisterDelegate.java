@@ -1,5 +1,7 @@
 package com.csmflow.register;
 
+import com.csmflow.engine.DelegateInputs;
+import com.csmflow.engine.TemplateBackedDelegate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,9 +25,7 @@ import org.springframework.stereotype.Component;
  *   <li>{@code data}: the fields, as a {@code camunda:map} or a JSON object text (may contain expressions)</li>
  *   <li>{@code action}: CREATE, UPDATE, CLOSE, ...; empty means CREATE for a new reference, UPDATE otherwise</li>
  * </ul>
- * Insert-if-absent per (process instance, step, register, reference): when the step runs again for the
- * same instance (a retried job after an ambiguous failure, a replay through process modification, a
- * loop back), the existing row stands and nothing is written twice.
+ * Written once per step and instance ({@link RegisterEntries#recordOnce}).
  */
 @Component("registerRecord")
 class RecordInRegisterDelegate implements TemplateBackedDelegate {
@@ -42,13 +41,11 @@ class RecordInRegisterDelegate implements TemplateBackedDelegate {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
-    private final RegisterEntryRepository entries;
-    private final RegisterAudit audit;
+    private final RegisterEntries registerEntries;
     private final ObjectMapper objectMapper;
 
-    RecordInRegisterDelegate(RegisterEntryRepository entries, RegisterAudit audit, ObjectMapper objectMapper) {
-        this.entries = entries;
-        this.audit = audit;
+    RecordInRegisterDelegate(RegisterEntries registerEntries, ObjectMapper objectMapper) {
+        this.registerEntries = registerEntries;
         this.objectMapper = objectMapper;
     }
 
@@ -70,22 +67,11 @@ class RecordInRegisterDelegate implements TemplateBackedDelegate {
                     + "' needs a reference of at most 64 characters (none given and no business key)");
         }
         Map<String, Object> data = data(inputs.get(DATA));
-        String activityId = execution.getCurrentActivityId();
-
-        if (entries.existsByOriginProcessInstanceIdAndActivityIdAndRegisterAndReference(
-                execution.getProcessInstanceId(), activityId, register, reference)) {
+        String action = inputs.text(ACTION) == null ? null : inputs.text(ACTION).toUpperCase();
+        if (!registerEntries.recordOnce(execution, register, reference, action, data)) {
             log.info("Register '{}' already has '{}' from step {} of instance {}: not written twice",
-                    register, reference, activityId, execution.getProcessInstanceId());
-            return;
+                    register, reference, execution.getCurrentActivityId(), execution.getProcessInstanceId());
         }
-        Map<String, Object> before = entries.findFirstByRegisterAndReferenceOrderByIdDesc(register, reference)
-                .map(previous -> data(previous.getData())).orElse(null);
-        String action = inputs.text(ACTION) != null ? inputs.text(ACTION).toUpperCase()
-                : before == null ? RegisterAudit.CREATE : RegisterAudit.UPDATE;
-
-        entries.save(new RegisterEntry(register, reference, ProcessOrigin.of(execution), activityId, action,
-                objectMapper.writeValueAsString(data), ClockUtil.getCurrentTime().toInstant()));
-        audit.record(execution, register, reference, action, before == null ? Map.of() : before, data);
     }
 
     /** A camunda:map, a JSON object text, a Spin JSON node or nothing, as an ordered map. */

@@ -32,12 +32,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain restApis(HttpSecurity http, IdentityService identityService) throws Exception {
+    SecurityFilterChain restApis(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper) throws Exception {
         ProviderManager identityServiceLogin =
                 new ProviderManager(new IdentityServiceAuthenticationProvider(identityService));
         return http
                 .securityMatcher(new OrRequestMatcher(antMatcher("/engine-rest/**"), antMatcher("/api/**")))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> {
+                    ApiAccessRules.apply(requests);
+                    requests.anyRequest().authenticated();
+                })
+                .exceptionHandling(errors -> errors.accessDeniedHandler(new ProblemAccessDeniedHandler(objectMapper)))
                 .httpBasic(basic -> basic.realmName("CSM Flow")
                         .authenticationEntryPoint(new ProblemAuthenticationEntryPoint("CSM Flow")))
                 .authenticationManager(identityServiceLogin)

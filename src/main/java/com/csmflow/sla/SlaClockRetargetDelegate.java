@@ -3,8 +3,8 @@ package com.csmflow.sla;
 import static com.csmflow.sla.SlaClockInputs.CLOCK_NAME;
 import static com.csmflow.sla.SlaClockInputs.PRIORITY;
 
-import com.csmflow.register.DelegateInputs;
-import com.csmflow.register.TemplateBackedDelegate;
+import com.csmflow.engine.DelegateInputs;
+import com.csmflow.engine.TemplateBackedDelegate;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package com.csmflow.sla;
 
-import com.csmflow.register.ProcessVariables;
+import com.csmflow.engine.ProcessVariables;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -2,12 +2,12 @@ package com.csmflow.sla;
 
 import com.csmflow.client.Client;
 import com.csmflow.client.ClientRepository;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Starts, pauses, resumes, re-targets and stops SLA clocks. Runs in the caller's transaction (the
  * engine's, when called from a delegate), so a clock row and the process step that changed it commit
  * or roll back together and a retried job never leaves a second row. "Now" is the engine clock
- * ({@link ClockUtil}) so tests can move time.
+ * (the injected {@link java.time.Clock}) so tests can move time.
  *
  * <p>A clock is found by process instance and clock name; when the process instance has none (a
  * sub-process acting on its parent's clock) by business key and clock name.
@@ -30,8 +30,10 @@ public class SlaClocks {
     private final SlaTargets targets;
     private final ClientRepository clients;
     private final BusinessCalendars calendars;
+    private final Clock clock;
 
-    SlaClocks(SlaClockRepository clocks, SlaTargets targets, ClientRepository clients, BusinessCalendars calendars) {
+    SlaClocks(SlaClockRepository clocks, SlaTargets targets, ClientRepository clients, BusinessCalendars calendars, Clock clock) {
+        this.clock = clock;
         this.clocks = clocks;
         this.targets = targets;
         this.clients = clients;
@@ -139,7 +141,7 @@ public class SlaClocks {
                 "No SLA target for " + client.getTier() + " " + priority + " " + metric));
     }
 
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    private Instant now() {
+        return clock.instant();
     }
 }

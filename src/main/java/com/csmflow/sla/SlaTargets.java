@@ -7,13 +7,13 @@ import com.csmflow.client.CsmTier;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,8 +32,10 @@ public class SlaTargets {
 
     private final SlaTargetRepository repository;
     private final Validator validator;
+    private final Clock clock;
 
-    SlaTargets(SlaTargetRepository repository, Validator validator) {
+    SlaTargets(SlaTargetRepository repository, Validator validator, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.validator = validator;
     }
@@ -61,7 +63,7 @@ public class SlaTargets {
             throw duplicate(request);
         }
         return repository.saveAndFlush(new SlaTarget(request.tier(), request.priority(), request.metric(), duration,
-                request.calendar(), request.warningPercent(), ClockUtil.getCurrentTime().toInstant(), user));
+                request.calendar(), request.warningPercent(), clock.instant(), user));
     }
 
     @Transactional
@@ -74,7 +76,7 @@ public class SlaTargets {
                     throw duplicate(request);
                 });
         target.update(request.tier(), request.priority(), request.metric(), duration, request.calendar(),
-                request.warningPercent(), ClockUtil.getCurrentTime().toInstant(), user);
+                request.warningPercent(), clock.instant(), user);
         return repository.saveAndFlush(target);
     }
 

@@ -3,6 +3,7 @@ package com.csmflow.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.csmflow.harness.CsmFlowTest;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -39,7 +40,7 @@ class NotificationWithoutMailServerTest {
                 "Task_Notify", "notify-probe", Channel.MAIL, Audience.CLIENT, "someone@client.example", "en",
                 "Subject", "Text", "<p>Html</p>", false, null, Instant.parse("2026-06-10T08:00:00Z")));
         OutboxDelivery demoDelivery = new OutboxDelivery(outbox, transactionManager,
-                new MailChannel((JavaMailSender) null, "CSM Flow <noreply@csmflow.example>"), new WebhookChannel(1000, 1000));
+                new MailChannel((JavaMailSender) null, "CSM Flow <noreply@csmflow.example>"), new WebhookChannel(1000, 1000), Clock.systemUTC());
 
         demoDelivery.deliver(List.of(entry.getId())); // does not throw: nothing to retry
 

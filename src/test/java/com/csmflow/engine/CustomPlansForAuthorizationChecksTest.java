@@ -1,4 +1,4 @@
-package com.csmflow.performance;
+package com.csmflow.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

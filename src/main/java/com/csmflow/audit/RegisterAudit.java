@@ -1,19 +1,18 @@
-package com.csmflow.register;
+package com.csmflow.audit;
 
+import com.csmflow.engine.EngineIdentity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,12 +35,14 @@ public class RegisterAudit {
     private static final Pattern ACTION = Pattern.compile("[A-Z][A-Z_]{0,31}");
 
     private final AuditEntryRepository entries;
-    private final IdentityService identityService;
     private final ObjectMapper objectMapper;
+    private final Clock clock;
+    private final EngineIdentity engineIdentity;
 
-    RegisterAudit(AuditEntryRepository entries, IdentityService identityService, ObjectMapper objectMapper) {
+    RegisterAudit(AuditEntryRepository entries, ObjectMapper objectMapper, Clock clock, EngineIdentity engineIdentity) {
+        this.engineIdentity = engineIdentity;
+        this.clock = clock;
         this.entries = entries;
-        this.identityService = identityService;
         this.objectMapper = objectMapper;
     }
 
@@ -84,12 +85,11 @@ public class RegisterAudit {
             throw new IllegalArgumentException("An audit action is an upper-case word, not '" + action + "'");
         }
         return entries.save(new AuditEntry(register, reference, businessKey, processInstanceId, activityId,
-                currentUser(), ClockUtil.getCurrentTime().toInstant(), action, changes(before, after)));
+                currentUser(), clock.instant(), action, changes(before, after)));
     }
 
     private String currentUser() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        return authentication == null || authentication.getUserId() == null ? SYSTEM_USER : authentication.getUserId();
+        return engineIdentity.currentUserIdOr(SYSTEM_USER);
     }
 
     /** {@code {"field": {"old": .., "new": ..}}} for every field whose JSON value differs. */

@@ -1,4 +1,4 @@
-package com.csmflow.performance;
+package com.csmflow.engine;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.csmflow.performance;
+package com.csmflow.engine;
 
 import java.lang.reflect.Field;
 import java.sql.Connection;
@@ -23,7 +23,7 @@ import org.springframework.util.ReflectionUtils;
  * server's plan cache (docs/performance.md, tunings 1 and 13).
  *
  * <p>Such a query filters {@code ACT_RU_AUTHORIZATION} on {@code PERMS_ & ? = ?}. Only with the
- * permission bits known can the planner use the statistics on them (PostgresPlannerStatistics); a
+ * permission bits known can the planner use the statistics on them ({@code PostgresPlannerStatistics}); a
  * generic plan of the prepared statement guesses 0.5 % of the rows, and for a user whose group has
  * thousands of open tasks picks a join that compares every task with every authorization. Forcing
  * custom plans for the whole connection ({@code plan_cache_mode}) fixed that, but also had the server

@@ -1,4 +1,4 @@
-package com.csmflow.register;
+package com.csmflow.engine;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package com.csmflow.register;
+package com.csmflow.engine;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 

@@ -1,4 +1,4 @@
-package com.csmflow.register;
+package com.csmflow.audit;
 
 import java.util.List;
 import org.springframework.data.repository.Repository;

@@ -1,4 +1,4 @@
-package com.csmflow.performance;
+package com.csmflow.engine;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;

@@ -1,4 +1,4 @@
-package com.csmflow.register;
+package com.csmflow.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

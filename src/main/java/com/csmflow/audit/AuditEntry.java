@@ -1,4 +1,4 @@
-package com.csmflow.register;
+package com.csmflow.audit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

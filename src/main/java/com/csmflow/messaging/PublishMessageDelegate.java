@@ -1,5 +1,10 @@
-package com.csmflow.register;
+package com.csmflow.messaging;
 
+import com.csmflow.audit.RegisterAudit;
+import com.csmflow.engine.DelegateInputs;
+import com.csmflow.engine.TemplateBackedDelegate;
+import com.csmflow.register.RegisterEntries;
+import com.csmflow.engine.EngineIdentity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,8 +14,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,16 +44,16 @@ class PublishMessageDelegate implements TemplateBackedDelegate {
 
     private final RuntimeService runtimeService;
     private final RepositoryService repositoryService;
-    private final RegisterEntryRepository entries;
-    private final RegisterAudit audit;
+    private final RegisterEntries registerEntries;
     private final ObjectMapper objectMapper;
+    private final EngineIdentity engineIdentity;
 
     PublishMessageDelegate(RuntimeService runtimeService, RepositoryService repositoryService,
-                           RegisterEntryRepository entries, RegisterAudit audit, ObjectMapper objectMapper) {
+                           RegisterEntries registerEntries, ObjectMapper objectMapper, EngineIdentity engineIdentity) {
+        this.engineIdentity = engineIdentity;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
-        this.entries = entries;
-        this.audit = audit;
+        this.registerEntries = registerEntries;
         this.objectMapper = objectMapper;
     }
 
@@ -69,7 +72,7 @@ class PublishMessageDelegate implements TemplateBackedDelegate {
         // Asked first rather than catching the engine's mismatch exception: that exception, thrown in a
         // nested engine command, marks the sender's whole (job's) transaction rollback-only. Asked without
         // authorization: whoever's action reached this step need not be able to read the receiving model.
-        boolean someoneListens = Context.getCommandContext().runWithoutAuthorization(() -> repositoryService
+        boolean someoneListens = engineIdentity.asPlatform(() -> repositoryService
                 .createProcessDefinitionQuery().messageEventSubscriptionName(messageName).latestVersion().count() > 0);
         if (!someoneListens) {
             keepUndelivered(execution, messageName, variables);
@@ -85,18 +88,15 @@ class PublishMessageDelegate implements TemplateBackedDelegate {
     private void keepUndelivered(DelegateExecution execution, String messageName, Map<String, Object> variables)
             throws JsonProcessingException {
         String reference = messageName + ":" + execution.getProcessBusinessKey();
-        String activityId = execution.getCurrentActivityId();
-        if (reference.length() > 64 || entries.existsByOriginProcessInstanceIdAndActivityIdAndRegisterAndReference(
-                execution.getProcessInstanceId(), activityId, UNDELIVERED_REGISTER, reference)) {
+        if (reference.length() > 64) {
             return;
         }
         Map<String, Object> data = new LinkedHashMap<>(variables);
         data.put("messageName", messageName);
-        log.warn("No deployed workflow starts on message '{}': kept in the {} register as {}",
-                messageName, UNDELIVERED_REGISTER, reference);
-        entries.save(new RegisterEntry(UNDELIVERED_REGISTER, reference, ProcessOrigin.of(execution), activityId,
-                RegisterAudit.CREATE, objectMapper.writeValueAsString(data), ClockUtil.getCurrentTime().toInstant()));
-        audit.record(execution, UNDELIVERED_REGISTER, reference, RegisterAudit.CREATE, Map.of(), data);
+        if (registerEntries.recordOnce(execution, UNDELIVERED_REGISTER, reference, RegisterAudit.CREATE, data)) {
+            log.warn("No deployed workflow starts on message '{}': kept in the {} register as {}",
+                    messageName, UNDELIVERED_REGISTER, reference);
+        }
     }
 
     private Map<String, Object> payload(Object value) throws JsonProcessingException {

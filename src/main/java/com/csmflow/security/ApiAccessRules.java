@@ -1,0 +1,79 @@
+package com.csmflow.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/**
+ * Who may call which domain API operation: the one table, applied by Spring Security before a request
+ * reaches a controller, so a caller without the role gets 403 before validation (400) could tell it
+ * anything. The first matching rule wins; every other {@code /api} call is for staff (a member of a role
+ * group or an administrator), so a signed-in user in no group reads nothing. docs/security.md shows the
+ * same table and {@code AccessMatrixTest} checks every operation against its own copy.
+ */
+final class ApiAccessRules {
+
+    /** A rule: an HTTP method and an Ant-style path pattern, and the groups that may call it. */
+    record Rule(HttpMethod method, String pattern, List<String> groups) {
+    }
+
+    static final String ADMIN = Groups.CAMUNDA_ADMIN;
+
+    /** Every role group and the administrators. */
+    static final List<String> STAFF = Stream.concat(Arrays.stream(RoleGroup.values()).map(RoleGroup::id),
+            Stream.of(ADMIN)).toList();
+
+    private static final List<String> CLIENT_KEEPERS = groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER,
+            RoleGroup.ACCOUNT_MANAGER);
+    private static final List<String> SLA_EDITORS = groups(RoleGroup.SERVICE_MANAGER);
+    private static final List<String> MANAGERS = groups(RoleGroup.DC_HEAD, RoleGroup.SERVICE_MANAGER,
+            RoleGroup.DELIVERY_MANAGER);
+    private static final List<String> CASE_RAISERS = groups(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER);
+    private static final List<String> ESCALATION_HANDLERS = groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER,
+            RoleGroup.DELIVERY_MANAGER, RoleGroup.DC_HEAD);
+
+    static final List<Rule> RULES = List.of(
+            new Rule(POST, "/api/clients", CLIENT_KEEPERS),
+            new Rule(PUT, "/api/clients/*", CLIENT_KEEPERS),
+            new Rule(DELETE, "/api/clients/*", CLIENT_KEEPERS),
+            new Rule(POST, "/api/clients/*/retire", CLIENT_KEEPERS),
+            new Rule(POST, "/api/sla-targets", SLA_EDITORS),
+            new Rule(PUT, "/api/sla-targets/*", SLA_EDITORS),
+            new Rule(DELETE, "/api/sla-targets/*", SLA_EDITORS),
+            new Rule(GET, "/api/audit", MANAGERS),
+            new Rule(GET, "/api/notifications", groups(RoleGroup.DC_HEAD, RoleGroup.SERVICE_MANAGER,
+                    RoleGroup.DELIVERY_MANAGER, RoleGroup.CSM)),
+            new Rule(POST, "/api/changes", CASE_RAISERS),
+            new Rule(POST, "/api/incidents", CASE_RAISERS),
+            new Rule(POST, "/api/problems", CASE_RAISERS),
+            new Rule(POST, "/api/problems/*/actions", groups(RoleGroup.CSM)),
+            new Rule(POST, "/api/sip-actions", groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER)),
+            new Rule(POST, "/api/escalations", ESCALATION_HANDLERS),
+            new Rule(POST, "/api/escalations/*/client-response", ESCALATION_HANDLERS),
+            new Rule(POST, "/api/escalations/*/client-confirmation", ESCALATION_HANDLERS));
+
+    private ApiAccessRules() {
+    }
+
+    /** The rules, then staff-only for the rest of {@code /api}. */
+    static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry requests) {
+        for (Rule rule : RULES) {
+            requests.requestMatchers(antMatcher(rule.method(), rule.pattern())).hasAnyAuthority(rule.groups().toArray(String[]::new));
+        }
+        requests.requestMatchers(antMatcher("/api/**")).hasAnyAuthority(STAFF.toArray(String[]::new));
+    }
+
+    /** The groups, and the administrators, who may do everything. */
+    private static List<String> groups(RoleGroup... groups) {
+        return Stream.concat(Arrays.stream(groups).map(RoleGroup::id), Stream.of(ADMIN)).toList();
+    }
+}

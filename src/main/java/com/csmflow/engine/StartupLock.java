@@ -1,4 +1,4 @@
-package com.csmflow.cluster;
+package com.csmflow.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
  * first both engines created their tables on an empty database and the second died on a duplicate
  * table, found with ops/cluster.sh). On other databases (H2 in the demo) there is only ever one node,
  * and nothing is locked.
+ * <p>
+ * Engine internals: the lock must be taken before the engine is built and its deployments run, and an
+ * engine plugin ({@code AbstractProcessEnginePlugin}, internal) is the only hook at that moment.
  */
 @Component
 class StartupLock extends AbstractProcessEnginePlugin {

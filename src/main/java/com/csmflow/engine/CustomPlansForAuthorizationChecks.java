@@ -31,6 +31,10 @@ import org.springframework.util.ReflectionUtils;
  * the engine, on every execution. Here the JDBC driver sends just those queries unprepared (prepare
  * threshold 0), which the server always plans with their values. A single permission check ("may this
  * user complete this task?") looks its few rows up by resource id and keeps its cached plan.
+ * <p>
+ * Engine internals: the engine's MyBatis session factory is reachable only through its internal
+ * configuration; no public API lets a statement choose how PostgreSQL plans it. Its test fails loudly if an
+ * engine upgrade renames the statements or fields it relies on.
  */
 @Component
 class CustomPlansForAuthorizationChecks extends AbstractProcessEnginePlugin {

@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.impl.core.variable.mapping.InputParameter;
  * The inputs of an {@link InputReadingDelegate}, read all at once: the activity's
  * {@code camunda:inputParameter}s. Asking for a name the delegate did not declare is a bug and
  * fails at once, so template, {@code inputNames()} and code cannot drift apart silently.
+ * <p>
+ * Engine internals: the modelled inputs are the engine's {@code InputParameter}s, kept on the activity by
+ * {@link DelegateInputsPlugin}; no public API evaluates an input parameter outside the engine's own mapping.
  */
 public final class DelegateInputs {
 

@@ -38,6 +38,9 @@ import org.springframework.stereotype.Component;
  * Left as the engine made them: tasks with output parameters, boundary events or multi-instance (they
  * need the scope anyway), and every delegate that does not declare itself an
  * {@link InputReadingDelegate} (it may read its inputs as variables).
+ * <p>
+ * Engine internals: a BPMN parse listener and the parsed activity model are the only way to change how the
+ * engine maps inputs; {@code camunda:inputOutput} alone always creates the scope whose cost this removes.
  */
 @Component
 class DelegateInputsPlugin extends AbstractProcessEnginePlugin {

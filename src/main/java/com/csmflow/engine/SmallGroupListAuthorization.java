@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
  * group, so this scan grew to 20 ms at 30,000 open tasks, twice per REST call. For our users (a
  * handful of role groups) the unfiltered list gives the same result: a group without authorizations
  * matches no authorization row. Larger group lists still go through the engine's filter.
+ * <p>
+ * Engine internals: the authorization manager is an internal session of the engine, replaceable only
+ * through its internal session factories; no public API shapes the authorization check SQL.
  */
 @Component
 class SmallGroupListAuthorization extends AbstractProcessEnginePlugin {

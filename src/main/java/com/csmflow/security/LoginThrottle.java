@@ -56,8 +56,9 @@ class LoginThrottle {
         }
         long now = now();
         failures.compute(userId, (id, previous) -> {
-            // a quiet period as long as the longest lock forgives earlier failures
-            int count = previous == null || now - previous.last() > maxLockDuration.toMillis() ? 1 : previous.count() + 1;
+            // a quiet period as long as the longest lock, after the last lock ran out, forgives
+            int count = previous == null || now - quietSince(previous) > maxLockDuration.toMillis()
+                    ? 1 : previous.count() + 1;
             long lockedUntil = count < maxFailures ? 0 : now + lockMillis(count - maxFailures);
             return new Failures(count, lockedUntil, now);
         });
@@ -91,13 +92,17 @@ class LoginThrottle {
 
     private void forgetOldest() {
         long now = now();
-        failures.values().removeIf(entry -> now - entry.last() > maxLockDuration.toMillis());
+        failures.values().removeIf(entry -> now - quietSince(entry) > maxLockDuration.toMillis());
         int excess = failures.size() - MAX_TRACKED_IDS;
         if (excess > 0) {
             failures.entrySet().stream().sorted(Comparator.comparingLong(entry -> entry.getValue().last()))
                     .limit(excess + MAX_TRACKED_IDS / 10).map(Map.Entry::getKey).toList()
                     .forEach(failures::remove);
         }
+    }
+
+    private static long quietSince(Failures entry) {
+        return Math.max(entry.last(), entry.lockedUntil());
     }
 
     private static long now() {

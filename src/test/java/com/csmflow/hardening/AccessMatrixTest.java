@@ -145,6 +145,12 @@ class AccessMatrixTest {
                     "{\"profile\":{\"id\":\"access-intruder\",\"firstName\":\"I\",\"lastName\":\"X\"},"
                             + "\"credentials\":{\"password\":\"intruder-pass-1\"}}",
                     Expect.FORBIDDEN, Map.of(ADMIN, Expect.OK)),
+            // issue 14: nobody, the admin included, gives a user a password the policy refuses
+            // (the engine checks the policy before the permission, so others get the 400 as well)
+            new EngineCase("POST", "/engine-rest/user/create",
+                    "{\"profile\":{\"id\":\"access-weak\",\"firstName\":\"W\",\"lastName\":\"X\"},"
+                            + "\"credentials\":{\"password\":\"a\"}}",
+                    Expect.BAD_REQUEST, Map.of()),
             new EngineCase("POST", "/engine-rest/group/create", "{\"id\":\"access-intruders\",\"name\":\"X\"}",
                     Expect.FORBIDDEN, Map.of(ADMIN, Expect.OK)),
             new EngineCase("GET", "/engine-rest/group?id=camunda-admin", null, Expect.EMPTY_LIST,
@@ -159,6 +165,11 @@ class AccessMatrixTest {
             new EngineCase("POST", "/engine-rest/filter/create",
                     "{\"resourceType\":\"Task\",\"name\":\"access-intruder\",\"query\":{}}", Expect.FORBIDDEN,
                     Map.of(ADMIN, Expect.OK)),
+            // issue 14: instance counts are Cockpit's, for the groups with Cockpit access
+            new EngineCase("GET", "/engine-rest/process-definition/statistics", null, Expect.FORBIDDEN,
+                    groups(WATCHERS, Expect.NON_EMPTY_LIST)),
+            new EngineCase("GET", "/engine-rest/process-definition/key/" + STARTERS_KEY + "/statistics", null,
+                    Expect.FORBIDDEN, groups(WATCHERS, Expect.NON_EMPTY_LIST)),
             new EngineCase("GET", "/engine-rest/job", null, Expect.OK, Map.of()),
             new EngineCase("GET", "/engine-rest/incident", null, Expect.OK, Map.of()),
             new EngineCase("POST", "/engine-rest/message", "{\"messageName\":\"access-probe-no-such-message\"}",
@@ -198,6 +209,7 @@ class AccessMatrixTest {
         }
         // only the admin may create these (and did): remove them again
         identityService.deleteUser("access-intruder");
+        identityService.deleteUser("access-weak");
         identityService.deleteGroup("access-intruders");
         authorizationService.createAuthorizationQuery().userIdIn("access-intruder").list()
                 .forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));

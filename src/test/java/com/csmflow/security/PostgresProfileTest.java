@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.csmflow.CsmFlowApplication;
 import com.csmflow.harness.EmbeddedPostgres17;
 import com.csmflow.harness.WebappLogin;
+import com.csmflow.harness.WebappSession;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,6 +20,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -68,6 +74,8 @@ class PostgresProfileTest {
     FilterService filterService;
     @Autowired
     ProcessEngine processEngine;
+    @Autowired
+    IdentitySetup identitySetup;
 
     @Test
     void runsOnPostgresqlWithTheAdminFromTheEnvironmentAndNoDemoUsers() {
@@ -100,6 +108,83 @@ class PostgresProfileTest {
         if (renewedSession != null) {
             assertThat(renewedSession).contains("Secure");
         }
+    }
+
+    /** Issue 14: notifications go to the address in the profile, so staff must not redirect them. */
+    @Test
+    void staffCannotChangeTheirOwnEmailAddressButTheAdminCan() {
+        String id = "mail-probe";
+        String password = "Mail-Probe-Password-1";
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            User user = identityService.newUser(id);
+            user.setFirstName("Mail");
+            user.setLastName("Probe");
+            user.setEmail("mail-probe@staff.example");
+            user.setPassword(password);
+            identityService.saveUser(user);
+            identityService.createMembership(id, "csm");
+        }
+        try {
+            emailRule(id, password);
+        } finally {
+            // the other tests expect the admin as the only user
+            identityService.deleteUser(id);
+        }
+    }
+
+    private void emailRule(String id, String password) {
+        String redirected = "{\"id\":\"" + id + "\",\"firstName\":\"Mail\",\"lastName\":\"Probe\","
+                + "\"email\":\"attacker@elsewhere.example\"}";
+
+        ResponseEntity<String> own = rest.withBasicAuth(id, password).exchange("/engine-rest/user/" + id + "/profile",
+                HttpMethod.PUT, json(redirected), String.class);
+        assertThat(own.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(own.getBody()).contains("email:");
+        WebappSession tasklist = WebappSession.open(rest, "tasklist", id, password);
+        assertThat(tasklist.call(HttpMethod.PUT, "/camunda/api/engine/engine/default/user/" + id + "/profile",
+                redirected).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(identityService.createUserQuery().userId(id).singleResult().getEmail())
+                .isEqualTo("mail-probe@staff.example");
+
+        // the rest of the profile stays theirs
+        assertThat(rest.withBasicAuth(id, password).exchange("/engine-rest/user/" + id + "/profile", HttpMethod.PUT,
+                json("{\"id\":\"" + id + "\",\"firstName\":\"Mailed\",\"lastName\":\"Probe\","
+                        + "\"email\":\"mail-probe@staff.example\"}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(rest.withBasicAuth("admin", ADMIN_PASSWORD).exchange("/engine-rest/user/" + id + "/profile",
+                HttpMethod.PUT, json(redirected.replace("attacker@elsewhere", "mail-probe@new-desk")), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(identityService.createUserQuery().userId(id).singleResult().getEmail())
+                .isEqualTo("mail-probe@new-desk.example");
+    }
+
+    /** Issue 14: the password policy holds outside the demo too, and a start lets the admin back in. */
+    @Test
+    void weakPasswordsAreRefusedAndAStartUnlocksTheAdmin() {
+        ResponseEntity<String> weak = rest.withBasicAuth("admin", ADMIN_PASSWORD).exchange("/engine-rest/user/create",
+                HttpMethod.POST, json("{\"profile\":{\"id\":\"weak-probe\",\"firstName\":\"W\",\"lastName\":\"P\"},"
+                        + "\"credentials\":{\"password\":\"a\"}}"), String.class);
+        assertThat(weak.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(weak.getBody()).contains("password:");
+        assertThat(identityService.createUserQuery().userId("weak-probe").count()).isZero();
+
+        for (int attempt = 0; attempt < 50; attempt++) {
+            rest.withBasicAuth("admin", "wrong-" + attempt).getForEntity("/engine-rest/task", String.class);
+        }
+        assertThat(rest.withBasicAuth("admin", ADMIN_PASSWORD).getForEntity("/engine-rest/task", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        identitySetup.run(null);
+
+        assertThat(rest.withBasicAuth("admin", ADMIN_PASSWORD).getForEntity("/engine-rest/task", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private static HttpEntity<String> json(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
     }
 
     @Test

@@ -81,6 +81,9 @@ class IdentitySetup implements ApplicationRunner {
             identityService.saveUser(user);
         }
         addMembership(admin.userId(), Groups.CAMUNDA_ADMIN);
+        // The operators' way back in (docs/security.md, "2. Lockout"): a start clears any lock on the
+        // configured admin, the login throttle's and one the engine itself set in older versions.
+        identityService.unlockUser(admin.userId());
         // What the admin webapp's (closed) first-user setup would have granted: everything, so the
         // admin can log into all three webapps and manage users, groups and authorizations.
         for (Resource resource : Resources.values()) {

@@ -23,7 +23,7 @@ import org.camunda.bpm.engine.identity.User;
 /** Shared pieces of the benchmark: users, clients, scale, memory figures. */
 final class Bench {
 
-    static final String PASSWORD = "bench";
+    static final String PASSWORD = "bench-password-1";
     static final String CSM_USER = "bench-csm";
     static final List<String> CAB_USERS = List.of("bench-cab-1", "bench-cab-2", "bench-cab-3", "bench-cab-4",
             "bench-cab-5");

@@ -7,18 +7,22 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.csmflow.CsmFlowApplication;
 import com.csmflow.harness.EmbeddedPostgres17;
 import com.csmflow.harness.WebappLogin;
+import com.csmflow.harness.WebappSession;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -37,7 +41,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -68,6 +76,8 @@ class PostgresProfileTest {
     FilterService filterService;
     @Autowired
     ProcessEngine processEngine;
+    @Autowired
+    IdentitySetup identitySetup;
 
     @Test
     void runsOnPostgresqlWithTheAdminFromTheEnvironmentAndNoDemoUsers() {
@@ -121,6 +131,92 @@ class PostgresProfileTest {
 
         assertThat(WebappLogin.setCookieHeader(plain, "XSRF-TOKEN")).isNotNull().contains("Secure");
         assertThat(WebappLogin.setCookieHeader(overHttps, "XSRF-TOKEN")).isNotNull().contains("Secure");
+    }
+
+    /** Issue 14: notifications go to the address in the profile, so staff must not redirect them. */
+    @Test
+    void staffCannotChangeTheirOwnEmailAddressButTheAdminCan() {
+        String id = "mail-probe";
+        String password = "Mail-Probe-Password-1";
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            User user = identityService.newUser(id);
+            user.setFirstName("Mail");
+            user.setLastName("Probe");
+            user.setEmail("mail-probe@staff.example");
+            user.setPassword(password);
+            identityService.saveUser(user);
+            identityService.createMembership(id, "csm");
+        }
+        try {
+            emailRule(id, password);
+        } finally {
+            // the other tests expect the admin as the only user
+            identityService.deleteUser(id);
+        }
+    }
+
+    private void emailRule(String id, String password) {
+        String redirected = "{\"id\":\"" + id + "\",\"firstName\":\"Mail\",\"lastName\":\"Probe\","
+                + "\"email\":\"attacker@elsewhere.example\"}";
+
+        ResponseEntity<String> own = rest.withBasicAuth(id, password).exchange("/engine-rest/user/" + id + "/profile",
+                HttpMethod.PUT, json(redirected), String.class);
+        assertThat(own.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(own.getBody()).contains("email:");
+        WebappSession tasklist = WebappSession.open(rest, "tasklist", id, password);
+        assertThat(tasklist.call(HttpMethod.PUT, "/camunda/api/engine/engine/default/user/" + id + "/profile",
+                redirected).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(identityService.createUserQuery().userId(id).singleResult().getEmail())
+                .isEqualTo("mail-probe@staff.example");
+
+        // the rest of the profile stays theirs
+        assertThat(rest.withBasicAuth(id, password).exchange("/engine-rest/user/" + id + "/profile", HttpMethod.PUT,
+                json("{\"id\":\"" + id + "\",\"firstName\":\"Mailed\",\"lastName\":\"Probe\","
+                        + "\"email\":\"mail-probe@staff.example\"}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(rest.withBasicAuth("admin", ADMIN_PASSWORD).exchange("/engine-rest/user/" + id + "/profile",
+                HttpMethod.PUT, json(redirected.replace("attacker@elsewhere", "mail-probe@new-desk")), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(identityService.createUserQuery().userId(id).singleResult().getEmail())
+                .isEqualTo("mail-probe@new-desk.example");
+    }
+
+    /** Issue 14: the password policy holds outside the demo too, and a start lets the admin back in. */
+    @Test
+    void weakPasswordsAreRefusedAndAStartUnlocksTheAdmin() {
+        ResponseEntity<String> weak = rest.withBasicAuth("admin", ADMIN_PASSWORD).exchange("/engine-rest/user/create",
+                HttpMethod.POST, json("{\"profile\":{\"id\":\"weak-probe\",\"firstName\":\"W\",\"lastName\":\"P\"},"
+                        + "\"credentials\":{\"password\":\"a\"}}"), String.class);
+        assertThat(weak.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(weak.getBody()).contains("password:");
+        assertThat(identityService.createUserQuery().userId("weak-probe").count()).isZero();
+
+        // 20 wrong passwords a minute apart on the engine clock (for good before, the longest lock now),
+        // then the clock stands still: only the start may let the admin in
+        long clock = System.currentTimeMillis();
+        try {
+            for (int attempt = 0; attempt < 20; attempt++) {
+                clock += 61_000;
+                ClockUtil.setCurrentTime(new Date(clock));
+                rest.withBasicAuth("admin", "wrong-" + attempt).getForEntity("/engine-rest/task", String.class);
+            }
+            assertThat(rest.withBasicAuth("admin", ADMIN_PASSWORD).getForEntity("/engine-rest/task", String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+            identitySetup.run(null);
+
+            assertThat(rest.withBasicAuth("admin", ADMIN_PASSWORD).getForEntity("/engine-rest/task", String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    private static HttpEntity<String> json(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
     }
 
     @Test

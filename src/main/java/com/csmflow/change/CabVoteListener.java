@@ -1,5 +1,6 @@
 package com.csmflow.change;
 
+import com.csmflow.api.InvalidInputException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -38,7 +39,7 @@ class CabVoteListener implements TaskListener {
         boolean cab = CabVote.BOARD_CAB.equals(board);
         String vote = text(execution.getVariable(cab ? "vote" : "decision"));
         if (!"approve".equals(vote) && !"reject".equals(vote)) {
-            throw new IllegalArgumentException("A vote is 'approve' or 'reject', was '" + vote + "'");
+            throw new InvalidInputException(cab ? "vote" : "decision", "is 'approve' or 'reject', was '" + vote + "'");
         }
         String comment = text(execution.getVariable(cab ? "voteComment" : "decisionComment"));
         String voter = voter(task);

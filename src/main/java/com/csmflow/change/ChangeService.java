@@ -2,7 +2,7 @@ package com.csmflow.change;
 
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
-import com.csmflow.client.ClientRepository;
+import com.csmflow.client.ActiveClients;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.sla.SlaClocks;
 import java.time.Instant;
@@ -27,17 +27,17 @@ class ChangeService {
     static final String PROCESS = "change-request";
 
     private final ChangeRegister register;
-    private final ClientRepository clients;
+    private final ActiveClients activeClients;
     private final BusinessKeys businessKeys;
     private final RuntimeService runtimeService;
     private final ProcessEngine processEngine;
     private final SlaClocks clocks;
 
-    ChangeService(ChangeRegister register, ClientRepository clients, BusinessKeys businessKeys,
+    ChangeService(ChangeRegister register, ActiveClients activeClients, BusinessKeys businessKeys,
                   RuntimeService runtimeService, ProcessEngine processEngine,
                   SlaClocks clocks) {
         this.register = register;
-        this.clients = clients;
+        this.activeClients = activeClients;
         this.businessKeys = businessKeys;
         this.runtimeService = runtimeService;
         this.processEngine = processEngine;
@@ -51,9 +51,7 @@ class ChangeService {
      */
     @Transactional
     ChangeView raise(ChangeRequestBody body) {
-        if (clients.findByReference(body.clientReference()).filter(client -> !client.isRetired()).isEmpty()) {
-            throw new InvalidFieldException("clientReference", "no active client with this reference");
-        }
+        activeClients.require(body.clientReference());
         Instant now = ClockUtil.getCurrentTime().toInstant();
         if (!body.windowStart().toInstant().isAfter(now)) {
             throw new InvalidFieldException("windowStart", "must be in the future");

@@ -1,9 +1,8 @@
 package com.csmflow.escalation;
 
 import com.csmflow.api.ConflictException;
-import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
-import com.csmflow.client.ClientRepository;
+import com.csmflow.client.ActiveClients;
 import com.csmflow.register.BusinessKeys;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -33,18 +33,18 @@ class EscalationService {
 
     private final EscalationRepository escalations;
     private final EscalationEventRepository events;
-    private final ClientRepository clients;
+    private final ActiveClients activeClients;
     private final BusinessKeys businessKeys;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final ProcessEngineConfigurationImpl engineConfiguration;
 
-    EscalationService(EscalationRepository escalations, EscalationEventRepository events, ClientRepository clients,
+    EscalationService(EscalationRepository escalations, EscalationEventRepository events, ActiveClients activeClients,
                       BusinessKeys businessKeys, RuntimeService runtimeService, IdentityService identityService,
                       ProcessEngineConfiguration engineConfiguration) {
         this.escalations = escalations;
         this.events = events;
-        this.clients = clients;
+        this.activeClients = activeClients;
         this.businessKeys = businessKeys;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
@@ -54,9 +54,7 @@ class EscalationService {
     /** Starts the workflow; its first steps write the register row in this transaction. */
     @Transactional
     EscalationView raise(EscalationRequests.Raise request) {
-        if (clients.findByReference(request.clientReference()).filter(c -> !c.isRetired()).isEmpty()) {
-            throw new InvalidFieldException("clientReference", "no active client with this reference");
-        }
+        activeClients.require(request.clientReference());
         String reference = businessKeys.next("ESC");
         Map<String, Object> variables = new HashMap<>();
         variables.put("clientReference", request.clientReference());
@@ -125,7 +123,8 @@ class EscalationService {
                     .processInstanceBusinessKey(escalation.getReference())
                     .setVariables(variables)
                     .correlateWithResult());
-        } catch (MismatchingMessageCorrelationException raced) {
+        } catch (MismatchingMessageCorrelationException | OptimisticLockingException raced) {
+            // a simultaneous identical message won: the engine refused the second one at flush time
             throw new ConflictException("Escalation " + escalation.getReference() + " " + conflict);
         }
     }

@@ -1,5 +1,7 @@
 package com.csmflow.problem;
 
+import com.csmflow.api.InvalidFieldException;
+import com.csmflow.api.InvalidInputException;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.register.DelegateInputs;
 import com.csmflow.register.InputReadingDelegate;
@@ -73,13 +75,24 @@ class ProblemRegisterDelegate implements InputReadingDelegate {
     private void open(DelegateExecution execution) {
         String reference = execution.getProcessBusinessKey();
         Problem problem = reference == null ? null : problems.findByReference(reference).orElse(null);
+        String owner = problem == null || problem.getOrigin() == null ? null : problem.getOrigin().getProcessInstanceId();
+        if (owner != null && !owner.equals(execution.getProcessInstanceId())) {
+            // never take over another case's row: fail (the start rolls back, a job becomes an incident)
+            throw new IllegalStateException("Problem " + reference + " belongs to process instance " + owner
+                    + ", not to " + execution.getProcessInstanceId());
+        }
         if (problem == null) {
-            problem = problems.save(new Problem(reference != null ? reference : businessKeys.next("PRB"),
-                    problemService.checkClient(text(execution, "clientReference")),
-                    ProblemService.checkSourceType(text(execution, "sourceType")),
-                    sourceReference(execution),
-                    required(execution, "summary"),
-                    ProblemService.normalisePriority(text(execution, "priority")), null, ProblemService.now()));
+            try {
+                problem = problems.save(new Problem(reference != null ? reference : businessKeys.next("PRB"),
+                        problemService.checkClient(text(execution, "clientReference")),
+                        ProblemService.checkSourceType(text(execution, "sourceType")),
+                        sourceReference(execution),
+                        required(execution, "summary"),
+                        ProblemService.normalisePriority(text(execution, "priority")), null, ProblemService.now()));
+            } catch (InvalidFieldException invalid) {
+                // the API's rules, refused on the start form or the engine API as a 400 naming the field
+                throw InvalidInputException.of(invalid);
+            }
             if (reference == null) {
                 execution.setProcessBusinessKey(problem.getReference());
             }
@@ -117,7 +130,7 @@ class ProblemRegisterDelegate implements InputReadingDelegate {
     private static String required(DelegateExecution execution, String name) {
         String value = text(execution, name);
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("A problem needs '" + name + "'");
+            throw new InvalidInputException(name, "is required");
         }
         return value;
     }

@@ -3,7 +3,7 @@ package com.csmflow.problem;
 import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
-import com.csmflow.client.ClientRepository;
+import com.csmflow.client.ActiveClients;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.register.RegisterAudit;
 import com.csmflow.sla.SlaPriority;
@@ -34,18 +34,18 @@ public class ProblemService {
 
     private final ProblemRepository problems;
     private final SipActionRepository actions;
-    private final ClientRepository clients;
+    private final ActiveClients activeClients;
     private final BusinessKeys businessKeys;
     private final RegisterAudit audit;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
 
-    ProblemService(ProblemRepository problems, SipActionRepository actions, ClientRepository clients,
+    ProblemService(ProblemRepository problems, SipActionRepository actions, ActiveClients activeClients,
                    BusinessKeys businessKeys, RegisterAudit audit, RuntimeService runtimeService,
                    IdentityService identityService) {
         this.problems = problems;
         this.actions = actions;
-        this.clients = clients;
+        this.activeClients = activeClients;
         this.businessKeys = businessKeys;
         this.audit = audit;
         this.runtimeService = runtimeService;
@@ -115,13 +115,9 @@ public class ProblemService {
         return actions.countBySourceReferenceAndStatusIn(problemReference, OPEN_ACTION_STATUSES);
     }
 
+    /** The active client's reference (a retired client gets no new problem, like changes and escalations). */
     String checkClient(String clientReference) {
-        if (clientReference == null || clientReference.isBlank()) {
-            throw new InvalidFieldException("clientReference", "is required");
-        }
-        return clients.findByReference(clientReference.trim())
-                .map(client -> client.getReference())
-                .orElseThrow(() -> new InvalidFieldException("clientReference", "no client " + clientReference));
+        return activeClients.require(clientReference).getReference();
     }
 
     static String checkSourceType(String sourceType) {

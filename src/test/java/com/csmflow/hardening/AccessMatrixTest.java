@@ -121,7 +121,10 @@ class AccessMatrixTest {
             new EngineCase("GET", "/engine-rest/process-definition/key/" + STARTERS_KEY + "/xml", null,
                     Expect.OK, Map.of()),
             new EngineCase("POST", "/engine-rest/process-definition/key/" + STARTERS_KEY + "/start",
-                    "{\"businessKey\":\"ACCESS-PROBE\"}", Expect.FORBIDDEN, groups(SDR_STARTERS, Expect.OK)),
+                    "{\"variables\":{\"accessProbe\":{\"value\":true}}}", Expect.FORBIDDEN, groups(SDR_STARTERS, Expect.OK)),
+            // business keys are issued by the platform: a starter choosing one is refused (issue 14, hole 3)
+            new EngineCase("POST", "/engine-rest/process-definition/key/" + STARTERS_KEY + "/start",
+                    "{\"businessKey\":\"ACCESS-PROBE\"}", Expect.FORBIDDEN, groups(SDR_STARTERS, Expect.BAD_REQUEST)),
             new EngineCase("GET", "/engine-rest/process-instance?businessKey=ACCESS-PROBE-SEED", null,
                     Expect.EMPTY_LIST, groups(WATCHERS, Expect.NON_EMPTY_LIST)),
             new EngineCase("GET", "/engine-rest/history/process-instance?processInstanceBusinessKey=ACCESS-PROBE-SEED",
@@ -160,7 +163,10 @@ class AccessMatrixTest {
             new EngineCase("GET", "/engine-rest/job", null, Expect.OK, Map.of()),
             new EngineCase("GET", "/engine-rest/incident", null, Expect.OK, Map.of()),
             new EngineCase("POST", "/engine-rest/message", "{\"messageName\":\"access-probe-no-such-message\"}",
-                    Expect.BAD_REQUEST, Map.of()));
+                    Expect.BAD_REQUEST, Map.of()),
+            // workflow messages come from the platform only, whoever asks (PlatformInputsPlugin.MESSAGE_SENDERS)
+            new EngineCase("POST", "/engine-rest/message", "{\"messageName\":\"sla-breached\"}",
+                    Expect.FORBIDDEN, Map.of()));
 
     @LocalServerPort
     int port;
@@ -194,6 +200,8 @@ class AccessMatrixTest {
             runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()
                     .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "access test"));
         }
+        runtimeService.createProcessInstanceQuery().variableValueEquals("accessProbe", true).list()
+                .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "access test"));
         // only the admin may create these (and did): remove them again
         identityService.deleteUser("access-intruder");
         identityService.deleteGroup("access-intruders");

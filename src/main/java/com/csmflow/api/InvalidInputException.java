@@ -1,20 +1,24 @@
 package com.csmflow.api;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
  * A value a person or a caller supplied to the engine (start form, task form, engine REST variables) that
- * breaks a rule of the platform. It is a {@link BadUserRequestException}, which the engine REST API and the
- * webapps' engine API answer with 400 and this message, so Tasklist shows it on the form and the task stays
- * open (the engine's transaction rolls back). The message names the field. A delegate or listener that
- * validates user input throws this, never a bare {@code IllegalArgumentException} (that would be a 500).
+ * breaks a rule of the platform; the message names the field ({@code field: reason}). A delegate or
+ * listener that validates user input throws this, never a bare {@code IllegalArgumentException}.
+ * <p>
+ * Why a form-field validation exception and not {@code BadUserRequestException}: the engine REST resources
+ * that complete tasks and submit forms (in {@code /engine-rest} and in the webapps' engine API that Tasklist
+ * calls) catch every {@code ProcessEngineException} and answer 500, except this type, which they answer with
+ * 400 and its message; Tasklist shows it on the form and the task stays open (the transaction rolls back).
+ * {@code EngineRestInputErrors} gives the same 400 where a resource has no such exception (plain start).
  */
-public class InvalidInputException extends BadUserRequestException {
+public class InvalidInputException extends FormFieldValidationException {
 
     private final String field;
 
     public InvalidInputException(String field, String message) {
-        super(field + ": " + message);
+        super(field, field + ": " + message);
         this.field = field;
     }
 

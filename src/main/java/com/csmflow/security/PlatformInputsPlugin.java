@@ -1,6 +1,5 @@
 package com.csmflow.security;
 
-import com.csmflow.api.InvalidInputException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +28,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li><b>Business keys.</b> The registers use the business key as their reference, and references are
  *       issued by the platform ({@code BusinessKeys}): a process instance started from outside with a
- *       business key is refused (400). The workflows issue their reference in their first step.</li>
+ *       business key is refused (403: a permission no caller has). The workflows issue their reference in their first step.</li>
  *   <li><b>Workflow messages.</b> A message that starts or steers a workflow is delivered from outside
  *       only for the roles in {@link #MESSAGE_SENDERS} (403 otherwise); today none: each comes from the
  *       platform itself, the client's side through the domain API after its checks.</li>
@@ -142,7 +141,8 @@ class PlatformInputsPlugin extends AbstractProcessEnginePlugin {
         String businessKey = execution.getProcessBusinessKey();
         boolean root = execution instanceof ExecutionEntity entity && entity.getSuperExecution() == null;
         if (root && businessKey != null && !businessKey.isEmpty() && ExternalEngineCalls.outermostExternal()) {
-            throw new InvalidInputException("businessKey", "business keys are issued by the platform;"
+            // a permission nobody outside the platform has: 403 on every resource that starts instances
+            throw new AuthorizationException("businessKey: business keys are issued by the platform;"
                     + " start without one (the workflow gives the case its reference)");
         }
     };

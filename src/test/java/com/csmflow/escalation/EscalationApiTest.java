@@ -239,6 +239,40 @@ class EscalationApiTest {
         runtimeService.deleteProcessInstance(instance, "test done");
     }
 
+    /**
+     * Issue 14, hole 3: the client's side of an escalation goes through the API, which checks the state
+     * first; the same message posted to the engine API is refused for every role, the admin included.
+     */
+    @Test
+    void theClientsMessagesAreRefusedThroughTheEngineApiAndAcceptedThroughTheDomainApi() {
+        at(TUESDAY);
+        String reference = raise("HUDSON-MUTUAL", "medium", "Reports missing");
+        String instance = processInstance(reference);
+        fx.runAsync(instance);
+        fx.complete(instance, "Task_Acknowledge", Map.of());
+        fx.complete(instance, "Task_Work", Map.of("workOutcome", "waitingForClient", "informationRequest", "Which ones?"));
+        fx.runAsync(instance);
+        Map<?, ?> waiting = get(reference);
+        assertThat(waiting.get("status")).isEqualTo("WAITING_FOR_CLIENT");
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String message = "{\"messageName\":\"escalation-client-response\",\"businessKey\":\"" + reference
+                + "\",\"processVariables\":{\"clientResponse\":{\"value\":\"forged\"}}}";
+        for (String user : List.of("csm", "service-manager", "admin")) {
+            ResponseEntity<String> forged = rest.withBasicAuth(user, user).exchange("/engine-rest/message",
+                    HttpMethod.POST, new HttpEntity<>(message, headers), String.class);
+            assertThat(forged.getStatusCode().value()).as(user + ": " + forged.getBody()).isEqualTo(403);
+            assertThat(forged.getBody()).contains("escalation-client-response");
+        }
+        assertThat(get(reference)).isEqualTo(waiting);
+
+        assertThat(post("/api/escalations/" + reference + "/client-response", "{\"message\":\"The March ones\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get(reference).get("status")).isEqualTo("ACKNOWLEDGED");
+        runtimeService.deleteProcessInstance(instance, "test done");
+    }
+
     private int waitingForLocks() {
         return jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
                 + " AND datname = current_database()", Integer.class);

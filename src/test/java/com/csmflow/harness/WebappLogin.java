@@ -59,9 +59,14 @@ public final class WebappLogin {
         if (!login.getStatusCode().is2xxSuccessful()) {
             throw new IllegalStateException(user + " could not log into " + app + ": " + login.getStatusCode());
         }
-        // the login may renew the session and the token
+        // the login renews the session; the CSRF token of the new session comes with the next GET
         session = cookie(login, "JSESSIONID") != null ? cookie(login, "JSESSIONID") : session;
-        csrfToken = cookie(login, "XSRF-TOKEN") != null ? cookie(login, "XSRF-TOKEN") : csrfToken;
+        HttpHeaders sessionOnly = new HttpHeaders();
+        sessionOnly.add(HttpHeaders.COOKIE, "JSESSIONID=" + session);
+        ResponseEntity<String> reload = rest.exchange("/camunda/app/" + app + "/", HttpMethod.GET,
+                new HttpEntity<>(sessionOnly), String.class);
+        csrfToken = cookie(reload, "XSRF-TOKEN") != null ? cookie(reload, "XSRF-TOKEN")
+                : cookie(login, "XSRF-TOKEN") != null ? cookie(login, "XSRF-TOKEN") : csrfToken;
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setAccept(List.of(MediaType.APPLICATION_JSON));

@@ -67,11 +67,15 @@ public final class WebappLogin {
                 new HttpEntity<>(sessionOnly), String.class);
         csrfToken = cookie(reload, "XSRF-TOKEN") != null ? cookie(reload, "XSRF-TOKEN")
                 : cookie(login, "XSRF-TOKEN") != null ? cookie(login, "XSRF-TOKEN") : csrfToken;
+        String origin = rest.getRootUri();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setAccept(List.of(MediaType.APPLICATION_JSON));
         headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; XSRF-TOKEN=" + csrfToken);
         headers.add("X-XSRF-TOKEN", csrfToken);
+        // the webapps' CSRF filter also wants a same-origin Origin (or Referer), as a browser sends it
+        headers.add(HttpHeaders.ORIGIN, origin);
+        headers.add(HttpHeaders.REFERER, origin + "/camunda/app/" + app + "/");
         return headers;
     }
 

@@ -21,7 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -181,7 +180,7 @@ class PlatformInputsTest {
         Map<String, Object> variables = new LinkedHashMap<>();
         changeVariables("ops@alpenwerk.example").forEach((name, value) -> variables.put(name, value.get("value")));
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("change-request", reference, variables))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining(reference)
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(reference)
                 .hasMessageContaining("belongs to process instance " + change.path("processInstanceId").asText());
         assertThat(instancesWithKey(reference)).hasSize(1);
         assertThat(jdbc.queryForMap("SELECT * FROM change_request WHERE reference = ?", reference)).isEqualTo(before);
@@ -191,7 +190,7 @@ class PlatformInputsTest {
                         + "\"reportedImpact\":\"high\"}", jsonHeaders()), String.class).getBody()).path("reference").asText();
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("escalation", escalation,
                 Variables.putValue("clientReference", "ALPENWERK").putValue("subject", "second").putValue("reportedImpact", "low")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("belongs to process instance");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("belongs to process instance");
         assertThat(instancesWithKey(escalation)).hasSize(1);
         instancesWithKey(reference).forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test done"));
         instancesWithKey(escalation).forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test done"));

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li><b>Business keys.</b> The registers use the business key as their reference, and references are
  *       issued by the platform ({@code BusinessKeys}): a process instance started from outside with a
- *       business key is refused (403: a permission no caller has). The workflows issue their reference in their first step.</li>
+ *       business key is refused (403: a permission no caller has). The workflows issue their reference
+ *       in their first step.</li>
  *   <li><b>Workflow messages.</b> A message that starts or steers a workflow is delivered from outside
  *       only for the roles in {@link #MESSAGE_SENDERS} (403 otherwise); today none: each comes from the
  *       platform itself, the client's side through the domain API after its checks.</li>

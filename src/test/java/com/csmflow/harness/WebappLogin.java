@@ -63,9 +63,11 @@ public final class WebappLogin {
         session = cookie(login, "JSESSIONID") != null ? cookie(login, "JSESSIONID") : session;
         HttpHeaders sessionOnly = new HttpHeaders();
         sessionOnly.add(HttpHeaders.COOKIE, "JSESSIONID=" + session);
-        ResponseEntity<String> reload = rest.exchange("/camunda/app/" + app + "/", HttpMethod.GET,
+        ResponseEntity<String> reload = rest.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
                 new HttpEntity<>(sessionOnly), String.class);
-        csrfToken = cookie(reload, "XSRF-TOKEN") != null ? cookie(reload, "XSRF-TOKEN")
+        String issued = reload.getHeaders().getFirst("X-XSRF-TOKEN");
+        csrfToken = issued != null && !issued.isBlank() ? issued
+                : cookie(reload, "XSRF-TOKEN") != null ? cookie(reload, "XSRF-TOKEN")
                 : cookie(login, "XSRF-TOKEN") != null ? cookie(login, "XSRF-TOKEN") : csrfToken;
         String origin = rest.getRootUri();
         HttpHeaders headers = new HttpHeaders();

@@ -226,6 +226,12 @@ class HostileInputTest {
                         .camundaHistoryTimeToLive(1)
                         .startEvent().message(PROBE_MESSAGE)
                         .userTask("Task_Look").camundaCandidateGroups("csm").endEvent().done())
+                // started without a message: a process that only has a message start event is steered by
+                // that message, and starting it from outside is refused like the message itself
+                .addModelInstance("hostile-input-probe-start.bpmn", Bpmn.createExecutableProcess("hostile-input-probe-start")
+                        .camundaHistoryTimeToLive(1)
+                        .startEvent()
+                        .userTask("Task_Look").camundaCandidateGroups("csm").endEvent().done())
                 .deploy().getId();
         String message = """
                 {"messageName":"%s","businessKey":%s,"resultEnabled":true,
@@ -242,11 +248,11 @@ class HostileInputTest {
                 {"variables":{"summary":{"value":%s,"type":"String"},
                               "note":{"value":%s,"type":"String"}}}
                 """.formatted(json(name), json("#{hostileProbe.hit()}"));
-        HttpResponse<String> started = post("/engine-rest/process-definition/key/hostile-input-probe/start", start,
-                "application/json");
+        HttpResponse<String> started = post("/engine-rest/process-definition/key/hostile-input-probe-start/start",
+                start, "application/json");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-                .processDefinitionKey("hostile-input-probe").singleResult();
+                .processDefinitionKey("hostile-input-probe-start").singleResult();
         assertThat(runtimeService.getVariables(instance.getId()))
                 .containsEntry("summary", name).containsEntry("note", "#{hostileProbe.hit()}");
         assertThat(hits(context.getBean("hostileProbe"))).isEqualTo(probeHitsBefore);

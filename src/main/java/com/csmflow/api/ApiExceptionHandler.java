@@ -82,6 +82,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return invalid(Map.of(ex.field(), ex.getMessage()));
     }
 
+    /** A workflow step refused what the caller supplied (the same rule as on the engine path). */
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException ex) {
+        return invalid(Map.of(ex.field(), ex.getMessage()));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());

@@ -2,6 +2,7 @@ package com.csmflow.change;
 
 import com.csmflow.engine.EngineIdentity;
 import java.time.Clock;
+import com.csmflow.api.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -39,7 +40,7 @@ class CabVoteListener implements TaskListener {
         boolean cab = CabVote.BOARD_CAB.equals(board);
         String vote = text(execution.getVariable(cab ? "vote" : "decision"));
         if (!"approve".equals(vote) && !"reject".equals(vote)) {
-            throw new IllegalArgumentException("A vote is 'approve' or 'reject', was '" + vote + "'");
+            throw new InvalidInputException(cab ? "vote" : "decision", "is 'approve' or 'reject', was '" + vote + "'");
         }
         String comment = text(execution.getVariable(cab ? "voteComment" : "decisionComment"));
         String voter = voter(task);

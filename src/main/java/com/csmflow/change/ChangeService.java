@@ -3,7 +3,7 @@ package com.csmflow.change;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
-import com.csmflow.client.ClientRepository;
+import com.csmflow.client.ActiveClients;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.sla.SlaClocks;
 import java.time.Clock;
@@ -26,20 +26,19 @@ class ChangeService {
     static final String PROCESS = "change-request";
 
     private final ChangeRegister register;
-    private final ClientRepository clients;
+    private final ActiveClients activeClients;
     private final BusinessKeys businessKeys;
     private final RuntimeService runtimeService;
     private final SlaClocks clocks;
     private final Clock clock;
     private final EngineIdentity engineIdentity;
 
-    ChangeService(ChangeRegister register, ClientRepository clients, BusinessKeys businessKeys,
-                  RuntimeService runtimeService,
-                  SlaClocks clocks, Clock clock, EngineIdentity engineIdentity) {
+    ChangeService(ChangeRegister register, ActiveClients activeClients, BusinessKeys businessKeys,
+                  RuntimeService runtimeService, SlaClocks clocks, Clock clock, EngineIdentity engineIdentity) {
         this.engineIdentity = engineIdentity;
         this.clock = clock;
         this.register = register;
-        this.clients = clients;
+        this.activeClients = activeClients;
         this.businessKeys = businessKeys;
         this.runtimeService = runtimeService;
         this.clocks = clocks;
@@ -52,9 +51,7 @@ class ChangeService {
      */
     @Transactional
     ChangeView raise(ChangeRequestBody body) {
-        if (clients.findByReference(body.clientReference()).filter(client -> !client.isRetired()).isEmpty()) {
-            throw new InvalidFieldException("clientReference", "no active client with this reference");
-        }
+        activeClients.require(body.clientReference());
         Instant now = clock.instant();
         if (!body.windowStart().toInstant().isAfter(now)) {
             throw new InvalidFieldException("windowStart", "must be in the future");

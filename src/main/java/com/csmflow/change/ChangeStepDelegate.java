@@ -1,6 +1,9 @@
 package com.csmflow.change;
 
 import com.csmflow.engine.EngineIdentity;
+import com.csmflow.api.InvalidFieldException;
+import com.csmflow.api.InvalidInputException;
+import com.csmflow.client.ActiveClients;
 import com.csmflow.client.Client;
 import com.csmflow.client.ClientRepository;
 import com.csmflow.register.BusinessKeys;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jakarta.validation.Validator;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.json.SpinJsonNode;
@@ -60,10 +64,16 @@ class ChangeStepDelegate implements InputReadingDelegate {
     private final CabVoting cabVoting;
     private final Clock clock;
     private final EngineIdentity engineIdentity;
+    private final ActiveClients activeClients;
+    private final Validator validator;
 
-    ChangeStepDelegate(ChangeRegister register, ClientRepository clients, BusinessKeys businessKeys, MaintenanceNotice maintenanceNotice, CabVoting cabVoting, Clock clock, EngineIdentity engineIdentity) {
+    ChangeStepDelegate(ChangeRegister register, ClientRepository clients, BusinessKeys businessKeys,
+                       MaintenanceNotice maintenanceNotice, CabVoting cabVoting, Clock clock,
+                       EngineIdentity engineIdentity, ActiveClients activeClients, Validator validator) {
         this.engineIdentity = engineIdentity;
         this.clock = clock;
+        this.activeClients = activeClients;
+        this.validator = validator;
         this.register = register;
         this.clients = clients;
         this.businessKeys = businessKeys;
@@ -113,19 +123,37 @@ class ChangeStepDelegate implements InputReadingDelegate {
             reference = businessKeys.next("CHG");
             execution.setProcessBusinessKey(reference);
         }
-        if (register.find(reference).isPresent()) {
-            return; // replayed start step: the row exists already
+        ChangeRecord existing = register.find(reference).orElse(null);
+        if (existing != null) {
+            String owner = existing.getOrigin() == null ? null : existing.getOrigin().getProcessInstanceId();
+            if (execution.getProcessInstanceId().equals(owner)) {
+                return; // replayed start step: the row exists already
+            }
+            // never write into another case's row: fail (the start rolls back, a job becomes an incident)
+            throw new IllegalStateException("Change " + reference + " belongs to process instance " + owner
+                    + ", not to " + execution.getProcessInstanceId());
         }
+        // the same rules as POST /api/changes, for starts from Tasklist or the engine API
         String clientReference = required(execution, "clientReference");
-        Client client = clients.findByReference(clientReference).filter(found -> !found.isRetired())
-                .orElseThrow(() -> new IllegalArgumentException("Unknown or retired client '" + clientReference + "'"));
+        Client client;
+        try {
+            client = activeClients.require(clientReference);
+        } catch (InvalidFieldException invalid) {
+            throw InvalidInputException.of(invalid);
+        }
+        for (String field : List.of("clientReference", "title", "description", "requesterEmail")) {
+            Object value = text(execution, field);
+            validator.validateValue(ChangeRequestBody.class, field, value).stream().findFirst().ifPresent(violation -> {
+                throw new InvalidInputException(field, violation.getMessage());
+            });
+        }
         String requestedType = oneOf(execution, "requestedType", TYPES);
         String urgency = oneOf(execution, "urgency", URGENCIES);
         String impact = oneOf(execution, "impact", IMPACTS);
         Instant windowStart = instant(execution.getVariable("windowStart"), "windowStart");
         Instant windowEnd = instant(execution.getVariable("windowEnd"), "windowEnd");
         if (!windowEnd.isAfter(windowStart)) {
-            throw new IllegalArgumentException("windowEnd must be after windowStart");
+            throw new InvalidInputException("windowEnd", "must be after windowStart");
         }
         boolean nonStandard = flag(execution, "nonStandard");
         boolean billable = flag(execution, "billable");
@@ -143,11 +171,11 @@ class ChangeStepDelegate implements InputReadingDelegate {
     private void inviteCab(DelegateExecution execution, Instant now) {
         List<String> members = members(execution.getVariable("cabMembers"));
         if (members.isEmpty()) {
-            throw new IllegalArgumentException("Choose at least one CAB member");
+            throw new InvalidInputException("cabMembers", "choose at least one CAB member");
         }
         for (String member : members) {
             if (!register.isMember(member, "cab")) {
-                throw new IllegalArgumentException("'" + member + "' is not a member of the CAB (group cab)");
+                throw new InvalidInputException("cabMembers", "'" + member + "' is not a member of the CAB (group cab)");
             }
         }
         // JSON, not Java serialization: the engine refuses serialized Java objects
@@ -218,7 +246,7 @@ class ChangeStepDelegate implements InputReadingDelegate {
         Instant windowStart = instant(execution.getVariable("windowStart"), "windowStart");
         Instant windowEnd = instant(execution.getVariable("windowEnd"), "windowEnd");
         if (!windowEnd.isAfter(windowStart)) {
-            throw new IllegalArgumentException("windowEnd must be after windowStart");
+            throw new InvalidInputException("windowEnd", "must be after windowStart");
         }
         publishWindow(execution, client.getTimeZone(), windowStart, windowEnd);
         SlaPriority priority = SlaPriority.parse(required(execution, "priority"));
@@ -253,12 +281,12 @@ class ChangeStepDelegate implements InputReadingDelegate {
             return dateTime.toInstant();
         }
         if (value == null || value.toString().isBlank()) {
-            throw new IllegalArgumentException(name + " is required");
+            throw new InvalidInputException(name, "is required");
         }
         try {
             return OffsetDateTime.parse(value.toString().trim()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be a date and time with offset, e.g. 2026-06-06T02:00+02:00");
+            throw new InvalidInputException(name, "must be a date and time with offset, e.g. 2026-06-06T02:00+02:00");
         }
     }
 
@@ -308,7 +336,7 @@ class ChangeStepDelegate implements InputReadingDelegate {
     private static String required(DelegateExecution execution, String name) {
         String value = text(execution, name);
         if (value == null) {
-            throw new IllegalArgumentException(name + " is required");
+            throw new InvalidInputException(name, "is required");
         }
         return value;
     }
@@ -316,7 +344,7 @@ class ChangeStepDelegate implements InputReadingDelegate {
     private static String oneOf(DelegateExecution execution, String name, Set<String> allowed) {
         String value = required(execution, name).toLowerCase(Locale.ROOT);
         if (!allowed.contains(value)) {
-            throw new IllegalArgumentException(name + " must be one of " + allowed.stream().sorted().toList());
+            throw new InvalidInputException(name, "must be one of " + allowed.stream().sorted().toList());
         }
         ProcessVariables.setIfChanged(execution, name, value);
         return value;

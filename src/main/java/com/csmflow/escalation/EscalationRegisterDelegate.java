@@ -1,7 +1,10 @@
 package com.csmflow.escalation;
 
 import com.csmflow.engine.EngineIdentity;
+import com.csmflow.api.InvalidFieldException;
+import com.csmflow.api.InvalidInputException;
 import com.csmflow.api.NotFoundException;
+import com.csmflow.client.ActiveClients;
 import com.csmflow.client.Client;
 import com.csmflow.client.ClientRepository;
 import com.csmflow.register.BusinessKeys;
@@ -12,6 +15,8 @@ import com.csmflow.audit.RegisterAudit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import jakarta.validation.Validator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -41,11 +46,16 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
     private final RegisterAudit audit;
     private final Clock clock;
     private final EngineIdentity engineIdentity;
+    private final ActiveClients activeClients;
+    private final Validator validator;
 
     EscalationRegisterDelegate(EscalationRepository escalations, EscalationEventRepository events,
-                               ClientRepository clients, BusinessKeys businessKeys, RegisterAudit audit, Clock clock, EngineIdentity engineIdentity) {
+                               ClientRepository clients, BusinessKeys businessKeys, RegisterAudit audit, Clock clock,
+                               EngineIdentity engineIdentity, ActiveClients activeClients, Validator validator) {
         this.engineIdentity = engineIdentity;
         this.clock = clock;
+        this.activeClients = activeClients;
+        this.validator = validator;
         this.escalations = escalations;
         this.events = events;
         this.clients = clients;
@@ -127,10 +137,29 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
             reference = businessKeys.next("ESC");
             execution.setProcessBusinessKey(reference);
         }
+        Escalation existing = escalations.findByReference(reference).orElse(null);
+        String owner = existing == null || existing.getOrigin() == null ? null : existing.getOrigin().getProcessInstanceId();
+        if (existing != null && !execution.getProcessInstanceId().equals(owner)) {
+            // never write into another case's row: fail (the start rolls back, a job becomes an incident)
+            throw new IllegalStateException("Escalation " + reference + " belongs to process instance " + owner
+                    + ", not to " + execution.getProcessInstanceId());
+        }
         String clientReference = text(execution, "clientReference");
-        Client client = clients.findByReference(clientReference == null ? "" : clientReference)
-                .orElseThrow(() -> new NotFoundException("client", clientReference));
         String breachedKey = text(execution, "breachedBusinessKey");
+        Client client;
+        if (breachedKey == null) {
+            // raised by staff (Tasklist, engine API): the same rules as POST /api/escalations
+            validateLikeTheApi(execution);
+            try {
+                client = activeClients.require(clientReference);
+            } catch (InvalidFieldException invalid) {
+                throw InvalidInputException.of(invalid);
+            }
+        } else {
+            // a breach published by another workflow: its client exists, even if retired since
+            client = clients.findByReference(clientReference == null ? "" : clientReference)
+                    .orElseThrow(() -> new InvalidInputException("clientReference", "no client with this reference"));
+        }
         String source = breachedKey != null ? "sla-breach" : defaultText(text(execution, "source"), "staff");
         String impact = text(execution, "reportedImpact");
         if (impact == null && text(execution, "priority") != null) {
@@ -138,7 +167,7 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
         }
         impact = defaultText(impact, "medium").toLowerCase(Locale.ROOT);
         if (!IMPACTS.contains(impact)) {
-            throw new IllegalArgumentException("reportedImpact must be one of " + IMPACTS + ", was " + impact);
+            throw new InvalidInputException("reportedImpact", "must be one of " + IMPACTS + ", was " + impact);
         }
         String subject = defaultText(text(execution, "subject"), text(execution, "summary"));
         if (subject == null) {
@@ -159,7 +188,7 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
         execution.setVariable("contactEmail", defaultText(text(execution, "contactEmail"), ""));
         execution.setVariable("description", defaultText(text(execution, "description"), ""));
 
-        if (escalations.findByReference(reference).isPresent()) {
+        if (existing != null) {
             return; // the step ran before in this instance (replay): the row is there
         }
         Escalation escalation = escalations.save(new Escalation(reference, clientReference, source, subject,
@@ -167,6 +196,15 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
                 breachedKey, text(execution, "breachedMetric"), now, ProcessOrigin.of(execution)));
         event(execution, escalation, EscalationEventKind.RAISED, EscalationLevel.CSM, source);
         audit.record(execution, REGISTER, reference, RegisterAudit.CREATE, Map.of(), escalation.snapshot());
+    }
+
+    private void validateLikeTheApi(DelegateExecution execution) {
+        for (String field : List.of("clientReference", "subject", "description", "contactName", "contactEmail")) {
+            validator.validateValue(EscalationRequests.Raise.class, field, text(execution, field)).stream().findFirst()
+                    .ifPresent(violation -> {
+                        throw new InvalidInputException(field, violation.getMessage());
+                    });
+        }
     }
 
     private void event(DelegateExecution execution, Escalation escalation, EscalationEventKind kind,

@@ -2,15 +2,15 @@ package com.csmflow.escalation;
 
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.ConflictException;
-import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
-import com.csmflow.client.ClientRepository;
+import com.csmflow.client.ActiveClients;
 import com.csmflow.register.BusinessKeys;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,18 +29,17 @@ class EscalationService {
 
     private final EscalationRepository escalations;
     private final EscalationEventRepository events;
-    private final ClientRepository clients;
+    private final ActiveClients activeClients;
     private final BusinessKeys businessKeys;
     private final RuntimeService runtimeService;
     private final EngineIdentity engineIdentity;
 
-    EscalationService(EscalationRepository escalations, EscalationEventRepository events, ClientRepository clients,
-                      BusinessKeys businessKeys, RuntimeService runtimeService,
-                      EngineIdentity engineIdentity) {
+    EscalationService(EscalationRepository escalations, EscalationEventRepository events, ActiveClients activeClients,
+                      BusinessKeys businessKeys, RuntimeService runtimeService, EngineIdentity engineIdentity) {
         this.engineIdentity = engineIdentity;
         this.escalations = escalations;
         this.events = events;
-        this.clients = clients;
+        this.activeClients = activeClients;
         this.businessKeys = businessKeys;
         this.runtimeService = runtimeService;
     }
@@ -48,9 +47,7 @@ class EscalationService {
     /** Starts the workflow; its first steps write the register row in this transaction. */
     @Transactional
     EscalationView raise(EscalationRequests.Raise request) {
-        if (clients.findByReference(request.clientReference()).filter(c -> !c.isRetired()).isEmpty()) {
-            throw new InvalidFieldException("clientReference", "no active client with this reference");
-        }
+        activeClients.require(request.clientReference());
         String reference = businessKeys.next("ESC");
         Map<String, Object> variables = new HashMap<>();
         variables.put("clientReference", request.clientReference());
@@ -119,7 +116,8 @@ class EscalationService {
                     .processInstanceBusinessKey(escalation.getReference())
                     .setVariables(variables)
                     .correlateWithResult());
-        } catch (MismatchingMessageCorrelationException raced) {
+        } catch (MismatchingMessageCorrelationException | OptimisticLockingException raced) {
+            // a simultaneous identical message won: the engine refused the second one at flush time
             throw new ConflictException("Escalation " + escalation.getReference() + " " + conflict);
         }
     }

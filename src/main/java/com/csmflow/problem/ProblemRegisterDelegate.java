@@ -1,5 +1,7 @@
 package com.csmflow.problem;
 
+import com.csmflow.api.InvalidFieldException;
+import com.csmflow.api.InvalidInputException;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.engine.DelegateInputs;
 import com.csmflow.engine.InputReadingDelegate;
@@ -76,13 +78,24 @@ class ProblemRegisterDelegate implements InputReadingDelegate {
     private void open(DelegateExecution execution) {
         String reference = execution.getProcessBusinessKey();
         Problem problem = reference == null ? null : problems.findByReference(reference).orElse(null);
+        String owner = problem == null || problem.getOrigin() == null ? null : problem.getOrigin().getProcessInstanceId();
+        if (owner != null && !owner.equals(execution.getProcessInstanceId())) {
+            // never take over another case's row: fail (the start rolls back, a job becomes an incident)
+            throw new IllegalStateException("Problem " + reference + " belongs to process instance " + owner
+                    + ", not to " + execution.getProcessInstanceId());
+        }
         if (problem == null) {
-            problem = problems.save(new Problem(reference != null ? reference : businessKeys.next("PRB"),
-                    problemService.checkClient(text(execution, "clientReference")),
-                    ProblemService.checkSourceType(text(execution, "sourceType")),
-                    sourceReference(execution),
-                    required(execution, "summary"),
-                    ProblemService.normalisePriority(text(execution, "priority")), null, clock.instant()));
+            try {
+                problem = problems.save(new Problem(reference != null ? reference : businessKeys.next("PRB"),
+                        problemService.checkClient(text(execution, "clientReference")),
+                        ProblemService.checkSourceType(text(execution, "sourceType")),
+                        sourceReference(execution),
+                        required(execution, "summary"),
+                        ProblemService.normalisePriority(text(execution, "priority")), null, clock.instant()));
+            } catch (InvalidFieldException invalid) {
+                // the API's rules, refused on the start form or the engine API as a 400 naming the field
+                throw InvalidInputException.of(invalid);
+            }
             if (reference == null) {
                 execution.setProcessBusinessKey(problem.getReference());
             }
@@ -120,7 +133,7 @@ class ProblemRegisterDelegate implements InputReadingDelegate {
     private static String required(DelegateExecution execution, String name) {
         String value = text(execution, name);
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("A problem needs '" + name + "'");
+            throw new InvalidInputException(name, "is required");
         }
         return value;
     }

@@ -4,7 +4,7 @@ import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
-import com.csmflow.client.ClientRepository;
+import com.csmflow.client.ActiveClients;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.audit.RegisterAudit;
 import com.csmflow.sla.SlaPriority;
@@ -34,7 +34,7 @@ public class ProblemService {
 
     private final ProblemRepository problems;
     private final SipActionRepository actions;
-    private final ClientRepository clients;
+    private final ActiveClients activeClients;
     private final BusinessKeys businessKeys;
     private final RegisterAudit audit;
     private final RuntimeService runtimeService;
@@ -42,14 +42,15 @@ public class ProblemService {
     private final SipActions sipActions;
     private final EngineIdentity engineIdentity;
 
-    ProblemService(ProblemRepository problems, SipActionRepository actions, ClientRepository clients,
-                   BusinessKeys businessKeys, RegisterAudit audit, RuntimeService runtimeService, Clock clock, SipActions sipActions, EngineIdentity engineIdentity) {
+    ProblemService(ProblemRepository problems, SipActionRepository actions, ActiveClients activeClients,
+                   BusinessKeys businessKeys, RegisterAudit audit, RuntimeService runtimeService, Clock clock,
+                   SipActions sipActions, EngineIdentity engineIdentity) {
         this.engineIdentity = engineIdentity;
         this.sipActions = sipActions;
         this.clock = clock;
         this.problems = problems;
         this.actions = actions;
-        this.clients = clients;
+        this.activeClients = activeClients;
         this.businessKeys = businessKeys;
         this.audit = audit;
         this.runtimeService = runtimeService;
@@ -118,13 +119,9 @@ public class ProblemService {
         return actions.countBySourceReferenceAndStatusIn(problemReference, OPEN_ACTION_STATUSES);
     }
 
+    /** The active client's reference (a retired client gets no new problem, like changes and escalations). */
     String checkClient(String clientReference) {
-        if (clientReference == null || clientReference.isBlank()) {
-            throw new InvalidFieldException("clientReference", "is required");
-        }
-        return clients.findByReference(clientReference.trim())
-                .map(client -> client.getReference())
-                .orElseThrow(() -> new InvalidFieldException("clientReference", "no client " + clientReference));
+        return activeClients.require(clientReference).getReference();
     }
 
     static String checkSourceType(String sourceType) {

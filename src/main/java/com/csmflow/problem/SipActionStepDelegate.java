@@ -1,6 +1,7 @@
 package com.csmflow.problem;
 
 import com.csmflow.engine.EngineIdentity;
+import com.csmflow.api.InvalidInputException;
 import com.csmflow.client.ClientRepository;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.engine.DelegateInputs;
@@ -116,7 +117,7 @@ class SipActionStepDelegate implements InputReadingDelegate {
     private static String requiredText(DelegateExecution execution, String name) {
         String text = ProblemRegisterDelegate.text(execution, name);
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("Accepting a risk needs '" + name + "'");
+            throw new InvalidInputException(name, "is required to accept a risk");
         }
         return text.trim();
     }
@@ -131,7 +132,7 @@ class SipActionStepDelegate implements InputReadingDelegate {
         try {
             return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + name + "' is not a date (yyyy-mm-dd): " + text);
+            throw new InvalidInputException(name, "is not a date (yyyy-mm-dd): " + text);
         }
     }
 

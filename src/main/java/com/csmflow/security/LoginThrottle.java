@@ -1,10 +1,10 @@
 package com.csmflow.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +29,12 @@ class LoginThrottle {
     private final Duration lockDuration;
     private final Duration maxLockDuration;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Clock clock;
 
-    LoginThrottle(@Value("${csmflow.login.max-failures:5}") int maxFailures,
+    LoginThrottle(Clock clock, @Value("${csmflow.login.max-failures:5}") int maxFailures,
                   @Value("${csmflow.login.lock-duration:PT1M}") Duration lockDuration,
                   @Value("${csmflow.login.max-lock-duration:PT15M}") Duration maxLockDuration) {
+        this.clock = clock;
         this.maxFailures = Math.max(1, maxFailures);
         this.lockDuration = lockDuration;
         this.maxLockDuration = maxLockDuration.compareTo(lockDuration) < 0 ? lockDuration : maxLockDuration;
@@ -105,7 +107,7 @@ class LoginThrottle {
         return Math.max(entry.last(), entry.lockedUntil());
     }
 
-    private static long now() {
-        return ClockUtil.getCurrentTime().getTime();
+    private long now() {
+        return clock.millis();
     }
 }

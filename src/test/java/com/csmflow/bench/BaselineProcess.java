@@ -59,7 +59,8 @@ final class BaselineProcess {
             public String start(int sequence) {
                 String client = clients.get(sequence % clients.size());
                 String window = java.time.Instant.now().plusMillis(WorkflowWorkloads.WINDOW_LEAD_MILLIS).toString();
-                String body = "{\"businessKey\":\"BASE-" + sequence + "\",\"variables\":{\"clientReference\":"
+                // no business key: a caller of the engine API may not choose one (docs/security.md)
+                String body = "{\"variables\":{\"clientReference\":"
                         + "{\"value\":\"" + client + "\",\"type\":\"String\"},\"windowStart\":{\"value\":\""
                         + window + "\",\"type\":\"String\"}}}";
                 HttpResponse<String> response = app.call("POST",

@@ -234,6 +234,38 @@ class ChangeApiTest {
 
     // ------------------------------------------------------------------ helpers
 
+    /** Issue 14: a CAB member outside group cab was a 500; now a 400 naming the field, on both ways in. */
+    @Test
+    void namingSomeoneOutsideTheCabIsRefusedWithA400ThatNamesTheFieldAndTheTaskStaysOpen() throws Exception {
+        ResponseEntity<String> created = post("csm", body(ZonedDateTime.of(2026, 6, 6, 2, 0, 0, 0, BERLIN), "medium", "low"));
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode change = json.readTree(created.getBody());
+        String processInstanceId = change.path("processInstanceId").asText();
+        String prepare = taskId("csm", processInstanceId, "Task_PrepareCab", null);
+        Map<String, Object> outsider = Map.of("variables", Map.of("cabAgenda", Map.of("value", "Firewall"),
+                "cabMembers", Map.of("value", "cab,cse")));
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> engineRest = rest.withBasicAuth("csm", "csm").exchange("/engine-rest/task/" + prepare
+                + "/complete", HttpMethod.POST, new HttpEntity<>(outsider, headers), String.class);
+        ResponseEntity<String> tasklist = rest.exchange("/camunda/api/engine/engine/default/task/" + prepare
+                + "/submit-form", HttpMethod.POST, new HttpEntity<>(outsider,
+                com.csmflow.harness.WebappLogin.apiHeaders(rest, "tasklist", "csm", "csm")), String.class);
+        for (ResponseEntity<String> refused : List.of(engineRest, tasklist)) {
+            assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+            // Tasklist's path prefixes "Cannot submit task form <id>: "
+            assertThat(json.readTree(refused.getBody()).path("message").asText())
+                    .endsWith("cabMembers: 'cse' is not a member of the CAB (group cab)");
+        }
+        assertThat(taskId("csm", processInstanceId, "Task_PrepareCab", null)).isEqualTo(prepare);
+        assertThat(get("csm", change.path("reference").asText()).path("status").asText()).isEqualTo("CLASSIFIED");
+
+        complete("csm", prepare, Map.of("cabAgenda", "Firewall", "cabMembers", "cab"));
+        assertThat(get("csm", change.path("reference").asText()).path("status").asText()).isEqualTo("IN_CAB");
+        runtimeService.deleteProcessInstance(processInstanceId, "test done");
+    }
+
     private Map<String, Object> body(ZonedDateTime window, String impact, String urgency) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("clientReference", "ALPENWERK");

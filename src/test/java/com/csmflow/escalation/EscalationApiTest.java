@@ -8,7 +8,16 @@ import com.csmflow.harness.TestServers;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +60,7 @@ class EscalationApiTest {
     @Autowired ManagementService managementService;
     @Autowired TaskService taskService;
     @Autowired JdbcTemplate jdbc;
+    @Autowired DataSource dataSource;
     private EscalationFixtures fx;
 
     @BeforeEach
@@ -171,6 +181,104 @@ class EscalationApiTest {
         assertThat(rest.withBasicAuth("csm", "csm").getForEntity("/api/escalations/ESC-1999-0001", Map.class)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         runtimeService.deleteProcessInstance(instance, "test done");
+    }
+
+    /**
+     * Issue 14: two identical client responses at the same moment answered 200 and 500 (the engine's
+     * optimistic lock). Both pass the "is it waiting?" check; a lock the test holds on the instance's
+     * executions makes them meet at the engine's flush, as on a busy server. Now 200 and a 409 problem.
+     */
+    @Test
+    void twoSimultaneousIdenticalClientResponsesAnswerOkAndConflict() throws Exception {
+        at(TUESDAY);
+        String reference = raise("HUDSON-MUTUAL", "high", "Order routing slow");
+        String instance = processInstance(reference);
+        fx.runAsync(instance);
+        fx.complete(instance, "Task_Acknowledge", Map.of());
+        fx.complete(instance, "Task_Work", Map.of("workOutcome", "waitingForClient", "informationRequest", "Which venues?"));
+        fx.runAsync(instance);
+        assertThat(get(reference).get("status")).isEqualTo("WAITING_FOR_CLIENT");
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            try (PreparedStatement rows = lock.prepareStatement(
+                    "SELECT id_ FROM act_ru_execution WHERE proc_inst_id_ = ? FOR UPDATE")) {
+                rows.setString(1, instance);
+                rows.executeQuery().close();
+            }
+            List<Future<ResponseEntity<Map>>> answers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return post("/api/escalations/" + reference + "/client-response", "{\"message\":\"NYSE and ARCA\"}");
+                }));
+            }
+            start.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (waitingForLocks() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            lock.commit();
+            List<Integer> statuses = new ArrayList<>();
+            List<Map> bodies = new ArrayList<>();
+            for (Future<ResponseEntity<Map>> answer : answers) {
+                ResponseEntity<Map> response = answer.get(60, TimeUnit.SECONDS);
+                statuses.add(response.getStatusCode().value());
+                bodies.add(response.getBody());
+            }
+            assertThat(statuses).as(bodies.toString()).containsExactlyInAnyOrder(200, 409);
+            assertThat(bodies.get(statuses.indexOf(409)).get("title")).isEqualTo("Conflict");
+        } finally {
+            threads.shutdownNow();
+        }
+        Map<?, ?> resumed = get(reference);
+        assertThat(resumed.get("status")).isEqualTo("ACKNOWLEDGED");
+        assertThat(resumed.get("events").toString().split("RESUMED", -1)).hasSize(2); // resumed once
+        runtimeService.deleteProcessInstance(instance, "test done");
+    }
+
+    /**
+     * Issue 14, hole 3: the client's side of an escalation goes through the API, which checks the state
+     * first; the same message posted to the engine API is refused for every role, the admin included.
+     */
+    @Test
+    void theClientsMessagesAreRefusedThroughTheEngineApiAndAcceptedThroughTheDomainApi() {
+        at(TUESDAY);
+        String reference = raise("HUDSON-MUTUAL", "medium", "Reports missing");
+        String instance = processInstance(reference);
+        fx.runAsync(instance);
+        fx.complete(instance, "Task_Acknowledge", Map.of());
+        fx.complete(instance, "Task_Work", Map.of("workOutcome", "waitingForClient", "informationRequest", "Which ones?"));
+        fx.runAsync(instance);
+        Map<?, ?> waiting = get(reference);
+        assertThat(waiting.get("status")).isEqualTo("WAITING_FOR_CLIENT");
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String message = "{\"messageName\":\"escalation-client-response\",\"businessKey\":\"" + reference
+                + "\",\"processVariables\":{\"clientResponse\":{\"value\":\"forged\"}}}";
+        for (String user : List.of("csm", "service-manager", "admin")) {
+            ResponseEntity<String> forged = rest.withBasicAuth(user, user).exchange("/engine-rest/message",
+                    HttpMethod.POST, new HttpEntity<>(message, headers), String.class);
+            // staff lack UPDATE on instances anyway; the admin, who has it, is refused by the message rule
+            assertThat(forged.getStatusCode().value()).as(user + ": " + forged.getBody()).isEqualTo(403);
+        }
+        ResponseEntity<String> asAdmin = rest.withBasicAuth("admin", "admin").exchange("/engine-rest/message",
+                HttpMethod.POST, new HttpEntity<>(message, headers), String.class);
+        assertThat(asAdmin.getBody()).contains("Message 'escalation-client-response' is sent by the platform only");
+        assertThat(get(reference)).isEqualTo(waiting);
+
+        assertThat(post("/api/escalations/" + reference + "/client-response", "{\"message\":\"The March ones\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get(reference).get("status")).isEqualTo("ACKNOWLEDGED");
+        runtimeService.deleteProcessInstance(instance, "test done");
+    }
+
+    private int waitingForLocks() {
+        return jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                + " AND datname = current_database()", Integer.class);
     }
 
     @Test

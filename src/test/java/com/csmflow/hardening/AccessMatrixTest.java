@@ -142,7 +142,10 @@ class AccessMatrixTest {
             new EngineCase("GET", "/engine-rest/process-definition/key/" + STARTERS_KEY + "/xml", null,
                     Expect.OK, Map.of()),
             new EngineCase("POST", "/engine-rest/process-definition/key/" + STARTERS_KEY + "/start",
-                    "{\"businessKey\":\"ACCESS-PROBE\"}", Expect.FORBIDDEN, groups(SDR_STARTERS, Expect.OK)),
+                    "{\"variables\":{\"accessProbe\":{\"value\":true}}}", Expect.FORBIDDEN, groups(SDR_STARTERS, Expect.OK)),
+            // business keys are issued by the platform: nobody may choose one, not even a starter (issue 14, hole 3)
+            new EngineCase("POST", "/engine-rest/process-definition/key/" + STARTERS_KEY + "/start",
+                    "{\"businessKey\":\"ACCESS-PROBE\"}", Expect.FORBIDDEN, Map.of()),
             new EngineCase("GET", "/engine-rest/process-instance?businessKey=ACCESS-PROBE-SEED", null,
                     Expect.EMPTY_LIST, groups(WATCHERS, Expect.NON_EMPTY_LIST)),
             new EngineCase("GET", "/engine-rest/history/process-instance?processInstanceBusinessKey=ACCESS-PROBE-SEED",
@@ -192,7 +195,10 @@ class AccessMatrixTest {
             new EngineCase("GET", "/engine-rest/job", null, Expect.OK, Map.of()),
             new EngineCase("GET", "/engine-rest/incident", null, Expect.OK, Map.of()),
             new EngineCase("POST", "/engine-rest/message", "{\"messageName\":\"access-probe-no-such-message\"}",
-                    Expect.BAD_REQUEST, Map.of()));
+                    Expect.BAD_REQUEST, Map.of()),
+            // workflow messages come from the platform only, whoever asks (PlatformInputsPlugin.MESSAGE_SENDERS)
+            new EngineCase("POST", "/engine-rest/message", "{\"messageName\":\"sla-breached\"}",
+                    Expect.FORBIDDEN, Map.of()));
 
     @LocalServerPort
     int port;
@@ -226,6 +232,8 @@ class AccessMatrixTest {
             runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()
                     .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "access test"));
         }
+        runtimeService.createProcessInstanceQuery().variableValueEquals("accessProbe", true).list()
+                .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "access test"));
         // only the admin may create these (and did): remove them again
         identityService.deleteUser("access-intruder");
         identityService.deleteUser("access-weak");

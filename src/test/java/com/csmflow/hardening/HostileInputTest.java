@@ -235,11 +235,18 @@ class HostileInputTest {
         assertThat(read.path("contracts").path(0).path("services").path(0).asText())
                 .isEqualTo("${hostileProbe.hit()}");
 
-        // a correlated message whose variables hold expressions: stored as strings, not evaluated
+        // a message from outside with an expression as business key: refused (only the platform sends
+        // workflow messages and issues business keys, docs/security.md), nothing started, nothing evaluated
         deploymentId = repositoryService.createDeployment().name("hostile-input-probe")
                 .addModelInstance("hostile-input-probe.bpmn", Bpmn.createExecutableProcess("hostile-input-probe")
                         .camundaHistoryTimeToLive(1)
                         .startEvent().message(PROBE_MESSAGE)
+                        .userTask("Task_Look").camundaCandidateGroups("csm").endEvent().done())
+                // started without a message: a process that only has a message start event is steered by
+                // that message, and starting it from outside is refused like the message itself
+                .addModelInstance("hostile-input-probe-start.bpmn", Bpmn.createExecutableProcess("hostile-input-probe-start")
+                        .camundaHistoryTimeToLive(1)
+                        .startEvent()
                         .userTask("Task_Look").camundaCandidateGroups("csm").endEvent().done())
                 .deploy().getId();
         String message = """
@@ -248,11 +255,20 @@ class HostileInputTest {
                                      "note":{"value":%s,"type":"String"}}}
                 """.formatted(PROBE_MESSAGE, json("${hostileProbe.hit()}"), json(name),
                 json("#{hostileProbe.hit()}"));
-        HttpResponse<String> correlated = post("/engine-rest/message", message, "application/json");
-        assertThat(correlated.statusCode()).as(correlated.body()).isEqualTo(200);
+        HttpResponse<String> refused = post("/engine-rest/message", message, "application/json");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("hostile-input-probe").count())
+                .isZero();
+        // the same variables through a start: stored as strings, not evaluated
+        String start = """
+                {"variables":{"summary":{"value":%s,"type":"String"},
+                              "note":{"value":%s,"type":"String"}}}
+                """.formatted(json(name), json("#{hostileProbe.hit()}"));
+        HttpResponse<String> started = post("/engine-rest/process-definition/key/hostile-input-probe-start/start",
+                start, "application/json");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-                .processDefinitionKey("hostile-input-probe").singleResult();
-        assertThat(instance.getBusinessKey()).isEqualTo("${hostileProbe.hit()}");
+                .processDefinitionKey("hostile-input-probe-start").singleResult();
         assertThat(runtimeService.getVariables(instance.getId()))
                 .containsEntry("summary", name).containsEntry("note", "#{hostileProbe.hit()}");
         assertThat(hits(context.getBean("hostileProbe"))).isEqualTo(probeHitsBefore);

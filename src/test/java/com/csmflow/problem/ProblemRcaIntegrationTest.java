@@ -71,6 +71,45 @@ class ProblemRcaIntegrationTest {
         rcaToClient(problem, change);
     }
 
+    /** Issue 14: a retired client got a new problem; like changes and escalations it is now a 400. */
+    @Test
+    void aRetiredClientGetsNoNewProblemChangeOrEscalation() throws Exception {
+        String client = "RET-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("reference", client);
+        body.put("name", "Retired Client Ltd");
+        body.put("tier", "STANDARD");
+        body.put("language", "en");
+        body.put("timeZone", "Europe/London");
+        body.put("businessDayStart", "09:00");
+        body.put("businessDayEnd", "17:00");
+        body.put("businessDays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"));
+        body.put("holidayRegion", "GB");
+        body.put("contacts", List.of(Map.of("name", "Ann Old", "email", "ann@retired.example", "role", "IT",
+                "receivesServiceNotices", true)));
+        assertThat(send("/api/clients", body).getStatusCode().value()).isEqualTo(201);
+        assertThat(send("/api/clients/" + client + "/retire", null).getStatusCode().value()).isEqualTo(200);
+        Integer problemsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM problem", Integer.class);
+
+        var problem = send("/api/problems", Map.of("clientReference", client, "summary", "Disk failures",
+                "priority", "P3"));
+        var escalation = send("/api/escalations", Map.of("clientReference", client, "subject", "Down",
+                "reportedImpact", "high"));
+        for (var refused : List.of(problem, escalation)) {
+            assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+            assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+            assertThat(json.readTree(refused.getBody()).toString()).contains("clientReference", "no active client");
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM problem", Integer.class)).isEqualTo(problemsBefore);
+    }
+
+    private org.springframework.http.ResponseEntity<String> send(String path, Object body) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth("csm", "csm").postForEntity(path,
+                new org.springframework.http.HttpEntity<>(body, headers), String.class);
+    }
+
     /**
      * The real thing: a standard change in the change workflow (bpmn/change-request.bpmn, branch change) is
      * scheduled, its notice and window timers pass, its implementation fails and is rolled back; the change

@@ -1,0 +1,168 @@
+package com.csmflow.security;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a caller of the engine's own API ({@code /engine-rest}, Tasklist, Cockpit) may not choose
+ * (docs/security.md, "Business keys"):
+ * <ul>
+ *   <li><b>Business keys.</b> The registers use the business key as their reference, and references are
+ *       issued by the platform ({@code BusinessKeys}): a process instance started from outside with a
+ *       business key is refused (403: a permission no caller has). The workflows issue their reference
+ *       in their first step.</li>
+ *   <li><b>Workflow messages.</b> A message that starts or steers a workflow is delivered from outside
+ *       only for the roles in {@link #MESSAGE_SENDERS} (403 otherwise); today none: each comes from the
+ *       platform itself, the client's side through the domain API after its checks.</li>
+ * </ul>
+ * Both are engine listeners, so every way in is covered (start, submit-form, message correlation, triggering
+ * a subscription, with or without {@code skipCustomListeners}: they are built-in listeners). They act only in
+ * the outermost command of a request to the engine's API ({@link ExternalEngineCalls}): a delegate that
+ * publishes a message inside that command runs a nested command and is the platform.
+ */
+@Component
+class PlatformInputsPlugin extends AbstractProcessEnginePlugin {
+
+    /**
+     * Message name → role groups that may deliver it through the engine's API. Empty: only the platform.
+     * A message of a model that is not listed is refused as well (fail closed); PlatformInputsTest checks
+     * that every message of bpmn/*.bpmn is listed.
+     */
+    static final Map<String, Set<String>> MESSAGE_SENDERS = Map.of(
+            // published by the SLA clocks of other workflows (publishMessage)
+            "sla-breached", Set.of(),
+            // the escalation workflow joins a second breach of the same case to the open escalation
+            "sla-breach-joined", Set.of(),
+            // the client's side: POST /api/escalations/{reference}/client-response and /client-confirmation
+            "escalation-client-response", Set.of(),
+            "escalation-client-answer", Set.of(),
+            // published by change and escalation; staff open problems with POST /api/problems or the start form
+            "problem-requested", Set.of(),
+            // POST /api/problems/{reference}/actions
+            "problem-action-added", Set.of(),
+            // the sip-action workflow when the last action of a problem is settled
+            "problem-actions-settled", Set.of());
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setCustomPreCommandInterceptorsTxRequired(
+                withDepthCounter(configuration.getCustomPreCommandInterceptorsTxRequired()));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(
+                withDepthCounter(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        listeners.add(new Guards());
+        configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+
+    private static List<CommandInterceptor> withDepthCounter(List<CommandInterceptor> existing) {
+        List<CommandInterceptor> interceptors = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
+        interceptors.add(0, new CommandDepth());
+        return interceptors;
+    }
+
+    /** Counts the engine commands nested on this thread (a service called by a delegate is a nested command). */
+    private static final class CommandDepth extends CommandInterceptor {
+        @Override
+        public <T> T execute(Command<T> command) {
+            ExternalEngineCalls.commandStarted();
+            try {
+                return next.execute(command);
+            } finally {
+                ExternalEngineCalls.commandEnded();
+            }
+        }
+    }
+
+    private static final class Guards extends AbstractBpmnParseListener {
+
+        @Override
+        public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+            processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START, NO_CALLER_BUSINESS_KEY);
+        }
+
+        /** Every element that waits for a message: the listener fires when the message arrives. */
+        @Override
+        public void parseRootElement(Element rootElement, List<ProcessDefinitionEntity> processDefinitions) {
+            Map<String, String> messageNames = new HashMap<>();
+            for (Element message : rootElement.elements("message")) {
+                messageNames.put(message.attribute("id"), message.attribute("name"));
+            }
+            for (Element process : rootElement.elements("process")) {
+                ProcessDefinitionEntity definition = processDefinitions.stream()
+                        .filter(candidate -> candidate.getKey().equals(process.attribute("id"))).findFirst().orElse(null);
+                if (definition != null) {
+                    guardMessageEvents(process, definition, messageNames);
+                }
+            }
+        }
+
+        private static void guardMessageEvents(Element scope, ProcessDefinitionEntity definition,
+                                               Map<String, String> messageNames) {
+            for (Element element : scope.elements()) {
+                String tag = element.getTagName();
+                Element eventDefinition = element.element("messageEventDefinition");
+                String messageRef = eventDefinition != null ? eventDefinition.attribute("messageRef")
+                        : "receiveTask".equals(tag) ? element.attribute("messageRef") : null;
+                ActivityImpl activity = messageRef == null ? null : definition.findActivity(element.attribute("id"));
+                if (activity != null) {
+                    String name = messageNames.getOrDefault(messageRef, messageRef);
+                    // start and boundary events start when the message arrives; catch events and receive tasks end
+                    boolean ends = "intermediateCatchEvent".equals(tag) || "receiveTask".equals(tag);
+                    activity.addBuiltInListener(ends ? ExecutionListener.EVENTNAME_END : ExecutionListener.EVENTNAME_START,
+                            new MessageSenderCheck(name));
+                }
+                if ("subProcess".equals(tag)) {
+                    guardMessageEvents(element, definition, messageNames);
+                }
+            }
+        }
+    }
+
+    private static final ExecutionListener NO_CALLER_BUSINESS_KEY = execution -> {
+        String businessKey = execution.getProcessBusinessKey();
+        boolean root = execution instanceof ExecutionEntity entity && entity.getSuperExecution() == null;
+        if (root && businessKey != null && !businessKey.isEmpty() && ExternalEngineCalls.outermostExternal()) {
+            // a permission nobody outside the platform has: 403 on every resource that starts instances
+            throw new AuthorizationException("businessKey: business keys are issued by the platform;"
+                    + " start without one (the workflow gives the case its reference)");
+        }
+    };
+
+    private record MessageSenderCheck(String messageName) implements ExecutionListener {
+        @Override
+        public void notify(DelegateExecution execution) {
+            if (!ExternalEngineCalls.outermostExternal()
+                    || execution instanceof ExecutionEntity entity && entity.isCanceled()) {
+                return; // the platform's own correlation, or the wait ends because the instance is cancelled
+            }
+            Authentication caller = Context.getCommandContext().getAuthentication();
+            Set<String> senders = MESSAGE_SENDERS.getOrDefault(messageName, Set.of());
+            boolean entitled = caller != null && caller.getGroupIds() != null
+                    && caller.getGroupIds().stream().anyMatch(senders::contains);
+            if (!entitled) {
+                throw new AuthorizationException("Message '" + messageName
+                        + "' is sent by the platform only (the domain API for the client's side), not through the engine API");
+            }
+        }
+    }
+}

@@ -17,6 +17,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
  * <li>outside the demo profile only an admin changes a user's e-mail address: notifications go
  *     there, so a staff member must not redirect them.</li>
  * </ul>
+ * <p>
+ * Engine internals: the identity service provider is replaceable only through the engine's internal
+ * session factories; no public API intercepts password checks or profile saves on every path.
  */
 class GuardedIdentityProvider extends DbIdentityServiceProvider {
 

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
  * Puts the platform's identity rules into the engine, so that they hold for the REST APIs, the
  * webapps and Java callers alike: the login throttle and the e-mail rule ({@link GuardedIdentityProvider})
  * and the password policy ({@link StaffPasswordPolicy}).
+ * <p>
+ * Engine internals: an engine plugin, the identity session factory and a command interceptor are the only
+ * hooks that reach every identity call; the public API has no such extension point.
  */
 @Component
 class IdentityEnginePlugin extends AbstractProcessEnginePlugin {

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
  * (REST with the default {@code deserializeValues}, Cockpit, a delegate) lets Jackson build whatever class
  * the variable names. Also set in application.yaml; set here as well so that no profile can switch it off
  * (this plugin runs after the generic properties).
+ * <p>
+ * Engine internals: the validator and its switch exist only on the engine's internal configuration.
  */
 @Component
 class ObjectVariableTypeValidation extends AbstractProcessEnginePlugin {

@@ -38,6 +38,9 @@ import org.springframework.stereotype.Component;
  * a subscription, with or without {@code skipCustomListeners}: they are built-in listeners). They act only in
  * the outermost command of a request to the engine's API ({@link ExternalEngineCalls}): a delegate that
  * publishes a message inside that command runs a nested command and is the platform.
+ * <p>
+ * Engine internals: built-in listeners (which {@code skipCustomListeners} cannot turn off) are added only by
+ * a parse listener of an engine plugin; no public API refuses a start or a correlation by its caller.
  */
 @Component
 class PlatformInputsPlugin extends AbstractProcessEnginePlugin {

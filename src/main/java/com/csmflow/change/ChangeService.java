@@ -3,7 +3,7 @@ package com.csmflow.change;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
-import com.csmflow.client.ActiveClients;
+import com.csmflow.client.Clients;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.sla.SlaClocks;
 import java.time.Clock;
@@ -26,14 +26,14 @@ class ChangeService {
     static final String PROCESS = "change-request";
 
     private final ChangeRegister register;
-    private final ActiveClients activeClients;
+    private final Clients activeClients;
     private final BusinessKeys businessKeys;
     private final RuntimeService runtimeService;
     private final SlaClocks clocks;
     private final Clock clock;
     private final EngineIdentity engineIdentity;
 
-    ChangeService(ChangeRegister register, ActiveClients activeClients, BusinessKeys businessKeys,
+    ChangeService(ChangeRegister register, Clients activeClients, BusinessKeys businessKeys,
                   RuntimeService runtimeService, SlaClocks clocks, Clock clock, EngineIdentity engineIdentity) {
         this.engineIdentity = engineIdentity;
         this.clock = clock;

@@ -3,9 +3,9 @@ package com.csmflow.change;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.InvalidInputException;
-import com.csmflow.client.ActiveClients;
+import com.csmflow.client.Clients;
 import com.csmflow.client.Client;
-import com.csmflow.client.ClientRepository;
+import com.csmflow.client.Clients;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.engine.DelegateInputs;
 import com.csmflow.engine.InputReadingDelegate;
@@ -58,18 +58,18 @@ class ChangeStepDelegate implements InputReadingDelegate {
     static final DateTimeFormatter LOCAL_ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmXXX");
 
     private final ChangeRegister register;
-    private final ClientRepository clients;
+    private final Clients clients;
     private final BusinessKeys businessKeys;
     private final MaintenanceNotice maintenanceNotice;
     private final CabVoting cabVoting;
     private final Clock clock;
     private final EngineIdentity engineIdentity;
-    private final ActiveClients activeClients;
+    private final Clients activeClients;
     private final Validator validator;
 
-    ChangeStepDelegate(ChangeRegister register, ClientRepository clients, BusinessKeys businessKeys,
+    ChangeStepDelegate(ChangeRegister register, Clients clients, BusinessKeys businessKeys,
                        MaintenanceNotice maintenanceNotice, CabVoting cabVoting, Clock clock,
-                       EngineIdentity engineIdentity, ActiveClients activeClients, Validator validator) {
+                       EngineIdentity engineIdentity, Clients activeClients, Validator validator) {
         this.engineIdentity = engineIdentity;
         this.clock = clock;
         this.activeClients = activeClients;

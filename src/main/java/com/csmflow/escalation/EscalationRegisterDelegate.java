@@ -4,9 +4,9 @@ import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.InvalidInputException;
 import com.csmflow.api.NotFoundException;
-import com.csmflow.client.ActiveClients;
+import com.csmflow.client.Clients;
 import com.csmflow.client.Client;
-import com.csmflow.client.ClientRepository;
+import com.csmflow.client.Clients;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.engine.DelegateInputs;
 import com.csmflow.engine.InputReadingDelegate;
@@ -41,17 +41,17 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
 
     private final EscalationRepository escalations;
     private final EscalationEventRepository events;
-    private final ClientRepository clients;
+    private final Clients clients;
     private final BusinessKeys businessKeys;
     private final RegisterAudit audit;
     private final Clock clock;
     private final EngineIdentity engineIdentity;
-    private final ActiveClients activeClients;
+    private final Clients activeClients;
     private final Validator validator;
 
     EscalationRegisterDelegate(EscalationRepository escalations, EscalationEventRepository events,
-                               ClientRepository clients, BusinessKeys businessKeys, RegisterAudit audit, Clock clock,
-                               EngineIdentity engineIdentity, ActiveClients activeClients, Validator validator) {
+                               Clients clients, BusinessKeys businessKeys, RegisterAudit audit, Clock clock,
+                               EngineIdentity engineIdentity, Clients activeClients, Validator validator) {
         this.engineIdentity = engineIdentity;
         this.clock = clock;
         this.activeClients = activeClients;

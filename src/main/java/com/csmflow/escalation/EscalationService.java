@@ -3,7 +3,7 @@ package com.csmflow.escalation;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.ConflictException;
 import com.csmflow.api.NotFoundException;
-import com.csmflow.client.ActiveClients;
+import com.csmflow.client.Clients;
 import com.csmflow.register.BusinessKeys;
 import java.util.HashMap;
 import java.util.List;
@@ -29,12 +29,12 @@ class EscalationService {
 
     private final EscalationRepository escalations;
     private final EscalationEventRepository events;
-    private final ActiveClients activeClients;
+    private final Clients activeClients;
     private final BusinessKeys businessKeys;
     private final RuntimeService runtimeService;
     private final EngineIdentity engineIdentity;
 
-    EscalationService(EscalationRepository escalations, EscalationEventRepository events, ActiveClients activeClients,
+    EscalationService(EscalationRepository escalations, EscalationEventRepository events, Clients activeClients,
                       BusinessKeys businessKeys, RuntimeService runtimeService, EngineIdentity engineIdentity) {
         this.engineIdentity = engineIdentity;
         this.escalations = escalations;

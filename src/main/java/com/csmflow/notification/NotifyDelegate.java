@@ -2,7 +2,7 @@ package com.csmflow.notification;
 
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.client.Client;
-import com.csmflow.client.ClientRepository;
+import com.csmflow.client.Clients;
 import com.csmflow.engine.DelegateInputs;
 import com.csmflow.engine.TemplateBackedDelegate;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -76,7 +76,7 @@ class NotifyDelegate implements TemplateBackedDelegate {
     private final OutboxRepository outbox;
     private final NotificationTemplates templates;
     private final Recipients recipients;
-    private final ClientRepository clients;
+    private final Clients clients;
     private final NoticeHours noticeHours;
     private final RuntimeService runtimeService;
     private final ObjectMapper json;
@@ -84,7 +84,7 @@ class NotifyDelegate implements TemplateBackedDelegate {
     private final EngineIdentity engineIdentity;
 
     NotifyDelegate(OutboxRepository outbox, NotificationTemplates templates, Recipients recipients,
-                   ClientRepository clients, NoticeHours noticeHours, RuntimeService runtimeService,
+                   Clients clients, NoticeHours noticeHours, RuntimeService runtimeService,
                    ObjectMapper json, Clock clock, EngineIdentity engineIdentity) {
         this.engineIdentity = engineIdentity;
         this.clock = clock;

@@ -4,7 +4,7 @@ import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.client.Client;
-import com.csmflow.client.ClientRepository;
+import com.csmflow.client.Clients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,7 @@ public class ChronicIncidentService {
     static final String DECISION = "problem-chronic-incident-threshold";
 
     private final ClientIncidentRepository incidents;
-    private final ClientRepository clients;
+    private final Clients clients;
     private final ProblemRepository problems;
     private final ProblemService problemService;
     private final DecisionService decisionService;
@@ -41,7 +41,7 @@ public class ChronicIncidentService {
     private final Clock clock;
     private final EngineIdentity engineIdentity;
 
-    ChronicIncidentService(ClientIncidentRepository incidents, ClientRepository clients, ProblemRepository problems,
+    ChronicIncidentService(ClientIncidentRepository incidents, Clients clients, ProblemRepository problems,
                            ProblemService problemService, DecisionService decisionService, JdbcTemplate jdbc, Clock clock, EngineIdentity engineIdentity) {
         this.engineIdentity = engineIdentity;
         this.clock = clock;

@@ -4,7 +4,7 @@ import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
-import com.csmflow.client.ActiveClients;
+import com.csmflow.client.Clients;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.audit.RegisterAudit;
 import com.csmflow.sla.SlaPriority;
@@ -34,7 +34,7 @@ public class ProblemService {
 
     private final ProblemRepository problems;
     private final SipActionRepository actions;
-    private final ActiveClients activeClients;
+    private final Clients activeClients;
     private final BusinessKeys businessKeys;
     private final RegisterAudit audit;
     private final RuntimeService runtimeService;
@@ -42,7 +42,7 @@ public class ProblemService {
     private final SipActions sipActions;
     private final EngineIdentity engineIdentity;
 
-    ProblemService(ProblemRepository problems, SipActionRepository actions, ActiveClients activeClients,
+    ProblemService(ProblemRepository problems, SipActionRepository actions, Clients activeClients,
                    BusinessKeys businessKeys, RegisterAudit audit, RuntimeService runtimeService, Clock clock,
                    SipActions sipActions, EngineIdentity engineIdentity) {
         this.engineIdentity = engineIdentity;

@@ -2,7 +2,7 @@ package com.csmflow.problem;
 
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.InvalidInputException;
-import com.csmflow.client.ClientRepository;
+import com.csmflow.client.Clients;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.engine.DelegateInputs;
 import com.csmflow.engine.InputReadingDelegate;
@@ -43,13 +43,13 @@ class SipActionStepDelegate implements InputReadingDelegate {
 
     private final SipActionRepository actions;
     private final RiskRepository risks;
-    private final ClientRepository clients;
+    private final Clients clients;
     private final BusinessKeys businessKeys;
     private final RegisterAudit audit;
     private final Clock clock;
     private final EngineIdentity engineIdentity;
 
-    SipActionStepDelegate(SipActionRepository actions, RiskRepository risks, ClientRepository clients,
+    SipActionStepDelegate(SipActionRepository actions, RiskRepository risks, Clients clients,
                           BusinessKeys businessKeys, RegisterAudit audit, Clock clock, EngineIdentity engineIdentity) {
         this.engineIdentity = engineIdentity;
         this.clock = clock;

@@ -1,7 +1,7 @@
 package com.csmflow.sla;
 
 import com.csmflow.client.Client;
-import com.csmflow.client.ClientRepository;
+import com.csmflow.client.Clients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,11 +28,11 @@ public class SlaClocks {
 
     private final SlaClockRepository clocks;
     private final SlaTargets targets;
-    private final ClientRepository clients;
+    private final Clients clients;
     private final BusinessCalendars calendars;
     private final Clock clock;
 
-    SlaClocks(SlaClockRepository clocks, SlaTargets targets, ClientRepository clients, BusinessCalendars calendars, Clock clock) {
+    SlaClocks(SlaClockRepository clocks, SlaTargets targets, Clients clients, BusinessCalendars calendars, Clock clock) {
         this.clock = clock;
         this.clocks = clocks;
         this.targets = targets;

@@ -1,20 +1,29 @@
 package com.csmflow.client;
 
 import com.csmflow.api.InvalidFieldException;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one check every workflow makes before it takes new work for a client: the client exists and is
- * not retired (retired clients keep their history but get no new changes, escalations or problems).
+ * The client register as other capabilities see it: a client by its reference (its calendar, zone,
+ * language and tier), and the one check every workflow makes before it takes new work for a client: the
+ * client exists and is not retired (retired clients keep their history but get no new changes,
+ * escalations or problems). The repository itself stays inside this package.
  */
 @Component
-public class ActiveClients {
+public class Clients {
 
     private final ClientRepository clients;
 
-    ActiveClients(ClientRepository clients) {
+    Clients(ClientRepository clients) {
         this.clients = clients;
+    }
+
+    /** The client with this reference, retired or not. */
+    @Transactional(readOnly = true)
+    public Optional<Client> findByReference(String reference) {
+        return reference == null ? Optional.empty() : clients.findByReference(reference.trim());
     }
 
     /** The active client with this reference, or 400 naming {@code clientReference}. */

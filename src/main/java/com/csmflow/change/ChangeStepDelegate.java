@@ -64,15 +64,13 @@ class ChangeStepDelegate implements InputReadingDelegate {
     private final CabVoting cabVoting;
     private final Clock clock;
     private final EngineIdentity engineIdentity;
-    private final Clients activeClients;
     private final Validator validator;
 
     ChangeStepDelegate(ChangeRegister register, Clients clients, BusinessKeys businessKeys,
                        MaintenanceNotice maintenanceNotice, CabVoting cabVoting, Clock clock,
-                       EngineIdentity engineIdentity, Clients activeClients, Validator validator) {
+                       EngineIdentity engineIdentity, Validator validator) {
         this.engineIdentity = engineIdentity;
         this.clock = clock;
-        this.activeClients = activeClients;
         this.validator = validator;
         this.register = register;
         this.clients = clients;
@@ -137,7 +135,7 @@ class ChangeStepDelegate implements InputReadingDelegate {
         String clientReference = required(execution, "clientReference");
         Client client;
         try {
-            client = activeClients.require(clientReference);
+            client = clients.require(clientReference);
         } catch (InvalidFieldException invalid) {
             throw InvalidInputException.of(invalid);
         }

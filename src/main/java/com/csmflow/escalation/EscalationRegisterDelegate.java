@@ -46,15 +46,13 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
     private final RegisterAudit audit;
     private final Clock clock;
     private final EngineIdentity engineIdentity;
-    private final Clients activeClients;
     private final Validator validator;
 
     EscalationRegisterDelegate(EscalationRepository escalations, EscalationEventRepository events,
                                Clients clients, BusinessKeys businessKeys, RegisterAudit audit, Clock clock,
-                               EngineIdentity engineIdentity, Clients activeClients, Validator validator) {
+                               EngineIdentity engineIdentity, Validator validator) {
         this.engineIdentity = engineIdentity;
         this.clock = clock;
-        this.activeClients = activeClients;
         this.validator = validator;
         this.escalations = escalations;
         this.events = events;
@@ -151,7 +149,7 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
             // raised by staff (Tasklist, engine API): the same rules as POST /api/escalations
             validateLikeTheApi(execution);
             try {
-                client = activeClients.require(clientReference);
+                client = clients.require(clientReference);
             } catch (InvalidFieldException invalid) {
                 throw InvalidInputException.of(invalid);
             }

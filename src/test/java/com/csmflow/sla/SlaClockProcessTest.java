@@ -266,8 +266,9 @@ class SlaClockProcessTest {
     }
 
     /**
-     * One transaction starts the clock, creates the breach timer and pauses the clock (the timer is not in
-     * the database yet when the pause runs): the timer is held all the same, and follows the resume.
+     * One transaction starts the clock, creates the work's breach timer and, as the work's first step,
+     * pauses the clock (the timer is not in the database yet when the pause runs): the timer is held all
+     * the same, and follows the resume.
      */
     @Test
     void aTimerCreatedInTheTransactionThatPausesTheClockIsHeldAndFollowsTheResume() {
@@ -288,7 +289,7 @@ class SlaClockProcessTest {
         assertThat(timerDue(pi, "Timer_CabDecisionDue")).isEqualTo(at("2026-03-18T11:00", BERLIN));
         assertThat(fireDueTimersAt(pi, at("2026-03-18T10:59", BERLIN))).isZero();
         assertThat(fireDueTimersAt(pi, at("2026-03-18T11:00", BERLIN))).isEqualTo(1);
-        assertThat(pi).hasPassed("Task_ResumeClock", "Task_StopClock", "End_Breached").isEnded();
+        assertThat(pi).hasPassed("Task_ResumeClock", "Task_Decide", "Task_StopClock", "End_Breached").isEnded();
         SlaClock clock = clockOf(pi);
         assertThat(clock.getState()).isEqualTo(SlaClockState.BREACHED);
         assertThat(clock.getElapsedTime()).isEqualTo(Duration.ofHours(8));

@@ -32,6 +32,6 @@ class SlaClockPauseDelegate implements TemplateBackedDelegate {
         String clockName = SlaClockInputs.checkedClockName(DelegateInputs.read(execution, INPUTS).text(CLOCK_NAME));
         SlaClock clock = clocks.pause(execution.getProcessInstanceId(), SlaClockInputs.businessKey(execution), clockName);
         timers.publish(execution, clock);
-        timers.hold(execution, clockName);
+        timers.hold(execution, clock);
     }
 }

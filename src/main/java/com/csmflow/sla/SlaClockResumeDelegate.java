@@ -35,6 +35,6 @@ class SlaClockResumeDelegate implements TemplateBackedDelegate {
         String clockName = SlaClockInputs.checkedClockName(DelegateInputs.read(execution, INPUTS).text(CLOCK_NAME));
         SlaClock clock = clocks.resume(execution.getProcessInstanceId(), SlaClockInputs.businessKey(execution), clockName);
         timers.publish(execution, clock);
-        timers.follow(execution, clockName);
+        timers.follow(execution, clock);
     }
 }

@@ -40,7 +40,7 @@ class SlaClockRetargetDelegate implements TemplateBackedDelegate {
                 clockName, priority);
         timers.publish(execution, clock);
         if (clock.getState() == SlaClockState.RUNNING) {
-            timers.follow(execution, clockName);
+            timers.follow(execution, clock);
         }
     }
 }

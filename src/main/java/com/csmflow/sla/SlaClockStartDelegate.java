@@ -48,6 +48,6 @@ class SlaClockStartDelegate implements TemplateBackedDelegate {
                 clockName, clientReference, metric, priority);
         timers.publish(execution, clock);
         // a restarted clock (cadence) moves timers that still wait on the previous instants
-        timers.follow(execution, clockName);
+        timers.follow(execution, clock);
     }
 }

@@ -35,6 +35,6 @@ class SlaClockStopDelegate implements TemplateBackedDelegate {
         String clockName = SlaClockInputs.checkedClockName(DelegateInputs.read(execution, INPUTS).text(CLOCK_NAME));
         SlaClock clock = clocks.stop(execution.getProcessInstanceId(), SlaClockInputs.businessKey(execution), clockName);
         timers.publish(execution, clock);
-        timers.hold(execution, clockName);
+        timers.hold(execution, clock);
     }
 }

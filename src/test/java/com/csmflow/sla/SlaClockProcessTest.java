@@ -52,6 +52,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 class SlaClockProcessTest {
 
     static final String PROCESS = "sla-clock-pattern-test";
+    static final String SAME_TRANSACTION = "sla-clock-same-transaction-test";
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
@@ -84,7 +85,8 @@ class SlaClockProcessTest {
     void deploy() {
         BpmnAwareTests.init(engine);
         deploymentId = repositoryService.createDeployment().name("sla-clock-pattern-test")
-                .addClasspathResource("sla/sla-clock-pattern.bpmn").deploy().getId();
+                .addClasspathResource("sla/sla-clock-pattern.bpmn")
+                .addClasspathResource("sla/sla-clock-same-transaction.bpmn").deploy().getId();
     }
 
     @AfterEach
@@ -261,6 +263,37 @@ class SlaClockProcessTest {
         assertThat(clock.getState()).isEqualTo(SlaClockState.BREACHED);
         assertThat(clock.getPriority()).isEqualTo(SlaPriority.P1);
         assertThat(clock.getElapsedTime()).isEqualTo(Duration.ofHours(8));
+    }
+
+    /**
+     * One transaction starts the clock, creates the work's breach timer and, as the work's first step,
+     * pauses the clock (the timer is not in the database yet when the pause runs): the timer is held all
+     * the same, and follows the resume.
+     */
+    @Test
+    void aTimerCreatedInTheTransactionThatPausesTheClockIsHeldAndFollowsTheResume() {
+        String client = client(BERLIN, "DE-BY");
+        // Monday 16 March 10:00, P1 = 8 h: due Tuesday 10:00, but the clock is paused at once
+        ClockUtil.setCurrentTime(Date.from(at("2026-03-16T10:00", BERLIN)));
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(SAME_TRANSACTION,
+                "CHG-TEST-" + UUID.randomUUID().toString().substring(0, 8),
+                Map.of("priority", "P1", "clientReference", client));
+        assertThat(clockOf(pi).getState()).isEqualTo(SlaClockState.PAUSED);
+        Job breach = managementService.createJobQuery().processInstanceId(pi.getId())
+                .activityId("Timer_CabDecisionDue").singleResult();
+        assertThat(breach.isSuspended()).as("timer created in the pausing transaction is held").isTrue();
+        assertThat(fireDueTimersAt(pi, at("2026-03-17T10:00", BERLIN))).isZero();
+
+        // Tuesday 11:00 the client responds: paused 7 + 2 business hours, 8 h left -> due Wednesday 11:00
+        correlateAt(pi, "sla-test-same-transaction-resume", Map.of(), at("2026-03-17T11:00", BERLIN));
+        assertThat(timerDue(pi, "Timer_CabDecisionDue")).isEqualTo(at("2026-03-18T11:00", BERLIN));
+        assertThat(fireDueTimersAt(pi, at("2026-03-18T10:59", BERLIN))).isZero();
+        assertThat(fireDueTimersAt(pi, at("2026-03-18T11:00", BERLIN))).isEqualTo(1);
+        assertThat(pi).hasPassed("Task_ResumeClock", "Task_Decide", "Task_StopClock", "End_Breached").isEnded();
+        SlaClock clock = clockOf(pi);
+        assertThat(clock.getState()).isEqualTo(SlaClockState.BREACHED);
+        assertThat(clock.getElapsedTime()).isEqualTo(Duration.ofHours(8));
+        assertThat(clock.getPausedTime()).isEqualTo(Duration.ofHours(9));
     }
 
     // --- helpers -----------------------------------------------------------------------------

@@ -10,8 +10,14 @@ import com.csmflow.client.Clients;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.engine.DelegateInputs;
 import com.csmflow.engine.InputReadingDelegate;
+import com.csmflow.engine.ProcessVariable;
 import com.csmflow.register.ProcessOrigin;
 import com.csmflow.audit.RegisterAudit;
+import static com.csmflow.engine.CaseVariables.CLIENT_REFERENCE;
+import static com.csmflow.engine.CaseVariables.CLIENT_TIER;
+import static com.csmflow.engine.CaseVariables.PRIORITY;
+import static com.csmflow.escalation.EscalationProcess.*;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,45 +82,45 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
         Instant now = clock.instant();
         switch (step) {
             case "severity" -> {
-                escalation.setSeverity(text(execution, "severity"), text(execution, "priority"));
+                escalation.setSeverity(SEVERITY.text(execution), PRIORITY.text(execution));
                 event(execution, escalation, EscalationEventKind.SEVERITY_SET, null,
-                        text(execution, "severity") + " / " + text(execution, "priority"));
+                        SEVERITY.text(execution) + " / " + PRIORITY.text(execution));
             }
             case "acknowledged" -> {
                 escalation.acknowledge(now, currentUser());
-                execution.setVariable("acknowledged", true);
-                event(execution, escalation, EscalationEventKind.ACKNOWLEDGED, null, text(execution, "acknowledgementNote"));
+                ACKNOWLEDGED.set(execution, true);
+                event(execution, escalation, EscalationEventKind.ACKNOWLEDGED, null, ACKNOWLEDGEMENT_NOTE.text(execution));
             }
             case "ladder" -> {
                 EscalationLevel rung = EscalationLevel.valueOf(level);
                 escalation.climbTo(rung);
-                event(execution, escalation, EscalationEventKind.LADDER_STEP, rung, text(execution, "ladderReason"));
+                event(execution, escalation, EscalationEventKind.LADDER_STEP, rung, LADDER_REASON.text(execution));
             }
-            case "update" -> event(execution, escalation, EscalationEventKind.UPDATE_SENT, null, text(execution, "clientUpdate"));
+            case "update" -> event(execution, escalation, EscalationEventKind.UPDATE_SENT, null, CLIENT_UPDATE.text(execution));
             case "updateLate" -> event(execution, escalation, EscalationEventKind.UPDATE_LATE, null, null);
             case "pause" -> {
                 escalation.setStatus(EscalationStatus.WAITING_FOR_CLIENT);
-                event(execution, escalation, EscalationEventKind.PAUSED, null, text(execution, "informationRequest"));
+                event(execution, escalation, EscalationEventKind.PAUSED, null, INFORMATION_REQUEST.text(execution));
             }
             case "resume" -> {
                 escalation.setStatus(EscalationStatus.ACKNOWLEDGED);
-                event(execution, escalation, EscalationEventKind.RESUMED, null, text(execution, "clientResponse"));
+                event(execution, escalation, EscalationEventKind.RESUMED, null, CLIENT_RESPONSE.text(execution));
             }
             case "resolved" -> {
-                escalation.resolve(now, text(execution, "resolution"));
-                event(execution, escalation, EscalationEventKind.RESOLVED, null, text(execution, "resolution"));
+                escalation.resolve(now, RESOLUTION.text(execution));
+                event(execution, escalation, EscalationEventKind.RESOLVED, null, RESOLUTION.text(execution));
             }
             case "reopened" -> {
                 escalation.reopen();
-                event(execution, escalation, EscalationEventKind.REOPENED, null, text(execution, "clientComment"));
+                event(execution, escalation, EscalationEventKind.REOPENED, null, CLIENT_COMMENT.text(execution));
             }
-            case "confirmed" -> event(execution, escalation, EscalationEventKind.CONFIRMED, null, text(execution, "clientComment"));
+            case "confirmed" -> event(execution, escalation, EscalationEventKind.CONFIRMED, null, CLIENT_COMMENT.text(execution));
             case "closed" -> {
-                escalation.close(now, Boolean.TRUE.equals(execution.getVariable("rootCauseKnown")), text(execution, "rootCause"));
-                event(execution, escalation, EscalationEventKind.CLOSED, null, text(execution, "closingSummary"));
+                escalation.close(now, Boolean.TRUE.equals(ROOT_CAUSE_KNOWN.get(execution)), ROOT_CAUSE.text(execution));
+                event(execution, escalation, EscalationEventKind.CLOSED, null, CLOSING_SUMMARY.text(execution));
             }
             case "breachJoined" -> event(execution, escalation, EscalationEventKind.BREACH_JOINED, null,
-                    text(execution, "joinedBreachBusinessKey") + " missed " + text(execution, "joinedBreachMetric"));
+                    JOINED_BREACH_BUSINESS_KEY.text(execution) + " missed " + JOINED_BREACH_METRIC.text(execution));
             default -> throw new IllegalArgumentException("Unknown escalation register step '" + step + "'");
         }
         escalations.save(escalation);
@@ -142,8 +148,8 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
             throw new IllegalStateException("Escalation " + reference + " belongs to process instance " + owner
                     + ", not to " + execution.getProcessInstanceId());
         }
-        String clientReference = text(execution, "clientReference");
-        String breachedKey = text(execution, "breachedBusinessKey");
+        String clientReference = CLIENT_REFERENCE.text(execution);
+        String breachedKey = BREACHED_BUSINESS_KEY.text(execution);
         Client client;
         if (breachedKey == null) {
             // raised by staff (Tasklist, engine API): the same rules as POST /api/escalations
@@ -156,51 +162,52 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
         } else {
             // a breach published by another workflow: its client exists, even if retired since
             client = clients.findByReference(clientReference == null ? "" : clientReference)
-                    .orElseThrow(() -> new InvalidInputException("clientReference", "no client with this reference"));
+                    .orElseThrow(() -> new InvalidInputException(CLIENT_REFERENCE.name(), "no client with this reference"));
         }
-        String source = breachedKey != null ? "sla-breach" : defaultText(text(execution, "source"), "staff");
-        String impact = text(execution, "reportedImpact");
-        if (impact == null && text(execution, "priority") != null) {
-            impact = impactOfPriority(text(execution, "priority"));
+        String source = breachedKey != null ? "sla-breach" : defaultText(SOURCE.text(execution), "staff");
+        String impact = REPORTED_IMPACT.text(execution);
+        if (impact == null && PRIORITY.text(execution) != null) {
+            impact = impactOfPriority(PRIORITY.text(execution));
         }
         impact = defaultText(impact, "medium").toLowerCase(Locale.ROOT);
         if (!IMPACTS.contains(impact)) {
-            throw new InvalidInputException("reportedImpact", "must be one of " + IMPACTS + ", was " + impact);
+            throw new InvalidInputException(REPORTED_IMPACT.name(), "must be one of " + IMPACTS + ", was " + impact);
         }
-        String subject = defaultText(text(execution, "subject"), text(execution, "summary"));
+        String subject = defaultText(SUBJECT.text(execution), SUMMARY.text(execution));
         if (subject == null) {
             subject = "SLA breach of " + breachedKey;
         }
         Instant now = clock.instant();
 
-        execution.setVariable("escalationReference", reference);
-        execution.setVariable("source", source);
-        execution.setVariable("reportedImpact", impact);
-        execution.setVariable("subject", subject);
-        execution.setVariable("clientTier", client.getTier().name());
-        execution.setVariable("clientName", client.getName());
-        execution.setVariable("repeatedWithin30Days", escalations.existsByClientReferenceAndRaisedAtAfterAndReferenceNot(
+        ESCALATION_REFERENCE.set(execution, reference);
+        SOURCE.set(execution, source);
+        REPORTED_IMPACT.set(execution, impact);
+        SUBJECT.set(execution, subject);
+        CLIENT_TIER.set(execution, client.getTier().name());
+        CLIENT_NAME.set(execution, client.getName());
+        REPEATED_WITHIN_30_DAYS.set(execution, escalations.existsByClientReferenceAndRaisedAtAfterAndReferenceNot(
                 clientReference, now.minus(REPEAT_WINDOW), reference));
-        execution.setVariable("acknowledged", false);
+        ACKNOWLEDGED.set(execution, false);
         // the notification steps address the contact with ${contactEmail}: make sure the variable exists
-        execution.setVariable("contactEmail", defaultText(text(execution, "contactEmail"), ""));
-        execution.setVariable("description", defaultText(text(execution, "description"), ""));
+        CONTACT_EMAIL.set(execution, defaultText(CONTACT_EMAIL.text(execution), ""));
+        DESCRIPTION.set(execution, defaultText(DESCRIPTION.text(execution), ""));
 
         if (existing != null) {
             return; // the step ran before in this instance (replay): the row is there
         }
         Escalation escalation = escalations.save(new Escalation(reference, clientReference, source, subject,
-                text(execution, "description"), impact, text(execution, "contactName"), text(execution, "contactEmail"),
-                breachedKey, text(execution, "breachedMetric"), now, ProcessOrigin.of(execution)));
+                DESCRIPTION.text(execution), impact, CONTACT_NAME.text(execution), CONTACT_EMAIL.text(execution),
+                breachedKey, BREACHED_METRIC.text(execution), now, ProcessOrigin.of(execution)));
         event(execution, escalation, EscalationEventKind.RAISED, EscalationLevel.CSM, source);
         audit.record(execution, REGISTER, reference, RegisterAudit.CREATE, Map.of(), escalation.snapshot());
     }
 
     private void validateLikeTheApi(DelegateExecution execution) {
-        for (String field : List.of("clientReference", "subject", "description", "contactName", "contactEmail")) {
-            validator.validateValue(EscalationRequests.Raise.class, field, text(execution, field)).stream().findFirst()
+        // the start form's fields carry the names of the API request's fields
+        for (ProcessVariable<String> field : List.of(CLIENT_REFERENCE, SUBJECT, DESCRIPTION, CONTACT_NAME, CONTACT_EMAIL)) {
+            validator.validateValue(EscalationRequests.Raise.class, field.name(), field.text(execution)).stream().findFirst()
                     .ifPresent(violation -> {
-                        throw new InvalidInputException(field, violation.getMessage());
+                        throw new InvalidInputException(field.name(), violation.getMessage());
                     });
         }
     }
@@ -227,11 +234,6 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
 
     private String currentUser() {
         return engineIdentity.currentUserIdOr("system");
-    }
-
-    private static String text(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        return value == null || value.toString().isBlank() ? null : value.toString();
     }
 
     private static String defaultText(String value, String fallback) {

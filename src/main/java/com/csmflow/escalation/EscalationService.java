@@ -4,6 +4,7 @@ import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.ConflictException;
 import com.csmflow.api.NotFoundException;
 import com.csmflow.client.Clients;
+import com.csmflow.engine.CaseVariables;
 import com.csmflow.register.BusinessKeys;
 import java.util.HashMap;
 import java.util.List;
@@ -22,10 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class EscalationService {
-
-    static final String PROCESS = "escalation";
-    static final String CLIENT_RESPONSE_MESSAGE = "escalation-client-response";
-    static final String CLIENT_ANSWER_MESSAGE = "escalation-client-answer";
 
     private final EscalationRepository escalations;
     private final EscalationEventRepository events;
@@ -50,15 +47,15 @@ class EscalationService {
         activeClients.require(request.clientReference());
         String reference = businessKeys.next("ESC");
         Map<String, Object> variables = new HashMap<>();
-        variables.put("clientReference", request.clientReference());
-        variables.put("subject", request.subject());
-        variables.put("description", request.description());
-        variables.put("reportedImpact", request.reportedImpact());
-        variables.put("contactName", request.contactName());
-        variables.put("contactEmail", request.contactEmail());
-        variables.put("source", "client");
-        variables.put("raisedBy", currentUser());
-        engineIdentity.asPlatform(() -> runtimeService.startProcessInstanceByKey(PROCESS, reference, variables));
+        variables.put(CaseVariables.CLIENT_REFERENCE.name(), request.clientReference());
+        variables.put(EscalationProcess.SUBJECT.name(), request.subject());
+        variables.put(EscalationProcess.DESCRIPTION.name(), request.description());
+        variables.put(EscalationProcess.REPORTED_IMPACT.name(), request.reportedImpact());
+        variables.put(EscalationProcess.CONTACT_NAME.name(), request.contactName());
+        variables.put(EscalationProcess.CONTACT_EMAIL.name(), request.contactEmail());
+        variables.put(EscalationProcess.SOURCE.name(), "client");
+        variables.put(EscalationProcess.RAISED_BY.name(), currentUser());
+        engineIdentity.asPlatform(() -> runtimeService.startProcessInstanceByKey(EscalationProcess.KEY, reference, variables));
         return get(reference);
     }
 
@@ -66,7 +63,8 @@ class EscalationService {
     @Transactional
     EscalationView clientResponse(String reference, EscalationRequests.ClientResponse request) {
         Escalation escalation = find(reference);
-        correlate(escalation, CLIENT_RESPONSE_MESSAGE, Map.of("clientResponse", request.message()),
+        correlate(escalation, EscalationProcess.CLIENT_RESPONSE_MESSAGE,
+                Map.of(EscalationProcess.CLIENT_RESPONSE.name(), request.message()),
                 "is not waiting for information from the client");
         return get(reference);
     }
@@ -76,9 +74,9 @@ class EscalationService {
     EscalationView clientConfirmation(String reference, EscalationRequests.ClientConfirmation request) {
         Escalation escalation = find(reference);
         Map<String, Object> variables = new HashMap<>();
-        variables.put("clientConfirmed", request.confirmed());
-        variables.put("clientComment", request.comment());
-        correlate(escalation, CLIENT_ANSWER_MESSAGE, variables, "is not waiting for the client to confirm a resolution");
+        variables.put(EscalationProcess.CLIENT_CONFIRMED.name(), request.confirmed());
+        variables.put(EscalationProcess.CLIENT_COMMENT.name(), request.comment());
+        correlate(escalation, EscalationProcess.CLIENT_ANSWER_MESSAGE, variables, "is not waiting for the client to confirm a resolution");
         return get(reference);
     }
 

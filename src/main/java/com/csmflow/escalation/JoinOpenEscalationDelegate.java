@@ -1,5 +1,14 @@
 package com.csmflow.escalation;
 
+import static com.csmflow.escalation.EscalationProcess.BREACHED_BUSINESS_KEY;
+import static com.csmflow.escalation.EscalationProcess.BREACHED_METRIC;
+import static com.csmflow.escalation.EscalationProcess.JOINED_BREACH_BUSINESS_KEY;
+import static com.csmflow.escalation.EscalationProcess.JOINED_BREACH_METRIC;
+import static com.csmflow.escalation.EscalationProcess.JOINED_BREACH_SUMMARY;
+import static com.csmflow.escalation.EscalationProcess.OPEN_ESCALATION_REFERENCE;
+import static com.csmflow.escalation.EscalationProcess.SLA_BREACH_JOINED_MESSAGE;
+import static com.csmflow.escalation.EscalationProcess.SUMMARY;
+
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,17 +22,15 @@ import org.springframework.stereotype.Component;
 @Component("joinOpenEscalation")
 class JoinOpenEscalationDelegate implements JavaDelegate {
 
-    static final String MESSAGE = "sla-breach-joined";
-
     @Override
     public void execute(DelegateExecution execution) {
-        String open = (String) execution.getVariable("openEscalationReference");
-        execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(MESSAGE)
+        String open = OPEN_ESCALATION_REFERENCE.get(execution);
+        execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(SLA_BREACH_JOINED_MESSAGE)
                 .processInstanceBusinessKey(open)
                 .setVariables(Map.of(
-                        "joinedBreachBusinessKey", String.valueOf(execution.getVariable("breachedBusinessKey")),
-                        "joinedBreachMetric", String.valueOf(execution.getVariable("breachedMetric")),
-                        "joinedBreachSummary", String.valueOf(execution.getVariable("summary"))))
+                        JOINED_BREACH_BUSINESS_KEY.name(), String.valueOf(BREACHED_BUSINESS_KEY.get(execution)),
+                        JOINED_BREACH_METRIC.name(), String.valueOf(BREACHED_METRIC.get(execution)),
+                        JOINED_BREACH_SUMMARY.name(), String.valueOf(SUMMARY.get(execution))))
                 .correlate();
     }
 }

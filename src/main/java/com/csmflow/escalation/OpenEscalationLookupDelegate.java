@@ -19,10 +19,10 @@ class OpenEscalationLookupDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object breachedKey = execution.getVariable("breachedBusinessKey");
+        String breachedKey = EscalationProcess.BREACHED_BUSINESS_KEY.get(execution);
         String open = breachedKey == null ? null : escalations
-                .findByBreachedBusinessKeyAndStatusNotOrderByRaisedAtAsc(breachedKey.toString(), EscalationStatus.CLOSED)
+                .findByBreachedBusinessKeyAndStatusNotOrderByRaisedAtAsc(breachedKey, EscalationStatus.CLOSED)
                 .stream().findFirst().map(Escalation::getReference).orElse(null);
-        execution.setVariable("openEscalationReference", open);
+        EscalationProcess.OPEN_ESCALATION_REFERENCE.set(execution, open);
     }
 }

@@ -5,6 +5,7 @@ import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.client.Client;
 import com.csmflow.client.Clients;
+import com.csmflow.engine.CaseVariables;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ChronicIncidentService {
-
-    static final String DECISION = "problem-chronic-incident-threshold";
 
     private final ClientIncidentRepository incidents;
     private final Clients clients;
@@ -83,10 +82,11 @@ public class ChronicIncidentService {
         Client client = clients.findByReference(clientRef).orElseThrow();
         // the decision table is configuration, not something the reporting user needs engine rights for
         Map<String, Object> threshold = engineIdentity.asPlatform(() -> decisionService.evaluateDecisionTableByKey(
-                DECISION, Variables.createVariables().putValue("clientTier", client.getTier().name()))
+                ProblemProcess.CHRONIC_INCIDENT_DECISION,
+                Variables.createVariables().putValue(CaseVariables.CLIENT_TIER.name(), client.getTier().name()))
                 .getSingleResult().getEntryMap());
-        int count = ((Number) threshold.get("incidentCount")).intValue();
-        int days = ((Number) threshold.get("periodDays")).intValue();
+        int count = ((Number) threshold.get(ProblemProcess.DECISION_INCIDENT_COUNT)).intValue();
+        int days = ((Number) threshold.get(ProblemProcess.DECISION_PERIOD_DAYS)).intValue();
 
         List<ClientIncident> inPeriod = incidents.findByClientReferenceAndServiceKeyAndReportedAtGreaterThanEqual(
                 clientRef, service, now.minus(Duration.ofDays(days)));

@@ -12,11 +12,9 @@ import org.springframework.stereotype.Component;
 @Component("problemActionsSettled")
 class ProblemActionsSettledDelegate implements JavaDelegate {
 
-    static final String MESSAGE = "problem-actions-settled";
-
     @Override
     public void execute(DelegateExecution execution) {
-        execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(MESSAGE)
+        execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(ProblemProcess.ACTIONS_SETTLED_MESSAGE)
                 .processInstanceId(execution.getProcessInstanceId())
                 .correlateAllWithResult();
     }

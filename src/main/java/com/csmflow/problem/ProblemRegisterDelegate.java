@@ -5,8 +5,23 @@ import com.csmflow.api.InvalidInputException;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.engine.DelegateInputs;
 import com.csmflow.engine.InputReadingDelegate;
+import com.csmflow.engine.ProcessVariable;
 import com.csmflow.register.ProcessOrigin;
 import com.csmflow.audit.RegisterAudit;
+import static com.csmflow.engine.CaseVariables.CLIENT_REFERENCE;
+import static com.csmflow.engine.CaseVariables.PRIORITY;
+import static com.csmflow.problem.ProblemProcess.CLIENT_RCA;
+import static com.csmflow.problem.ProblemProcess.CONTRIBUTING_FACTORS;
+import static com.csmflow.problem.ProblemProcess.EVIDENCE;
+import static com.csmflow.problem.ProblemProcess.PROBLEM_REFERENCE;
+import static com.csmflow.problem.ProblemProcess.PROPOSED_ACTIONS;
+import static com.csmflow.problem.ProblemProcess.ROOT_CAUSE;
+import static com.csmflow.problem.ProblemProcess.SOURCE_BUSINESS_KEY;
+import static com.csmflow.problem.ProblemProcess.SOURCE_REFERENCE;
+import static com.csmflow.problem.ProblemProcess.SOURCE_TYPE;
+import static com.csmflow.problem.ProblemProcess.SUMMARY;
+import static com.csmflow.problem.ProblemProcess.SYMPTOMS;
+
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -58,13 +73,13 @@ class ProblemRegisterDelegate implements InputReadingDelegate {
         Map<String, Object> before = problem.auditView();
         switch (step) {
             case "RCA_ACCEPTED" -> {
-                problem.recordInternalRca(text(execution, "symptoms"), text(execution, "rootCause"),
-                        text(execution, "contributingFactors"), text(execution, "evidence"),
+                problem.recordInternalRca(SYMPTOMS.get(execution), ROOT_CAUSE.get(execution),
+                        CONTRIBUTING_FACTORS.get(execution), EVIDENCE.get(execution),
                         internalRca(execution), clock.instant());
                 problem.setStatus(ProblemStatus.RCA_ACCEPTED);
             }
             case "RCA_SENT" -> {
-                problem.recordClientRcaSent(text(execution, "clientRca"), clock.instant());
+                problem.recordClientRcaSent(CLIENT_RCA.get(execution), clock.instant());
                 problem.setStatus(ProblemStatus.RCA_SENT);
             }
             case "ACTIONS_IN_PROGRESS" -> problem.setStatus(ProblemStatus.ACTIONS_IN_PROGRESS);
@@ -87,11 +102,11 @@ class ProblemRegisterDelegate implements InputReadingDelegate {
         if (problem == null) {
             try {
                 problem = problems.save(new Problem(reference != null ? reference : businessKeys.next("PRB"),
-                        problemService.checkClient(text(execution, "clientReference")),
-                        ProblemService.checkSourceType(text(execution, "sourceType")),
+                        problemService.checkClient(CLIENT_REFERENCE.get(execution)),
+                        ProblemService.checkSourceType(SOURCE_TYPE.get(execution)),
                         sourceReference(execution),
-                        required(execution, "summary"),
-                        ProblemService.normalisePriority(text(execution, "priority")), null, clock.instant()));
+                        required(execution, SUMMARY),
+                        ProblemService.normalisePriority(PRIORITY.get(execution)), null, clock.instant()));
             } catch (InvalidFieldException invalid) {
                 // the API's rules, refused on the start form or the engine API as a 400 naming the field
                 throw InvalidInputException.of(invalid);
@@ -104,42 +119,37 @@ class ProblemRegisterDelegate implements InputReadingDelegate {
         }
         problem.linkProcess(ProcessOrigin.of(execution));
         // the workflow works with the register's normalised values
-        execution.setVariable("problemReference", problem.getReference());
-        execution.setVariable("clientReference", problem.getClientReference());
-        execution.setVariable("priority", problem.getPriority());
-        execution.setVariable("sourceType", problem.getSourceType());
-        execution.setVariable("sourceReference", problem.getSourceReference() == null ? "" : problem.getSourceReference());
-        execution.setVariable("summary", problem.getSummary());
+        PROBLEM_REFERENCE.set(execution, problem.getReference());
+        CLIENT_REFERENCE.set(execution, problem.getClientReference());
+        PRIORITY.set(execution, problem.getPriority());
+        SOURCE_TYPE.set(execution, problem.getSourceType());
+        SOURCE_REFERENCE.set(execution, problem.getSourceReference() == null ? "" : problem.getSourceReference());
+        SUMMARY.set(execution, problem.getSummary());
     }
 
     /** The payload's sourceReference; a sender that left it out is still known by its business key. */
     private static String sourceReference(DelegateExecution execution) {
-        String given = ProblemService.blankToNull(text(execution, "sourceReference"));
-        return given != null ? given : ProblemService.blankToNull(text(execution, "sourceBusinessKey"));
+        String given = ProblemService.blankToNull(SOURCE_REFERENCE.get(execution));
+        return given != null ? given : ProblemService.blankToNull(SOURCE_BUSINESS_KEY.get(execution));
     }
 
     private static String internalRca(DelegateExecution execution) {
-        return "Symptoms:\n" + nonNull(text(execution, "symptoms"))
-                + "\n\nRoot cause:\n" + nonNull(text(execution, "rootCause"))
-                + "\n\nContributing factors:\n" + nonNull(text(execution, "contributingFactors"))
-                + "\n\nEvidence:\n" + nonNull(text(execution, "evidence"))
-                + "\n\nProposed actions:\n" + nonNull(text(execution, "proposedActions"));
+        return "Symptoms:\n" + nonNull(SYMPTOMS.get(execution))
+                + "\n\nRoot cause:\n" + nonNull(ROOT_CAUSE.get(execution))
+                + "\n\nContributing factors:\n" + nonNull(CONTRIBUTING_FACTORS.get(execution))
+                + "\n\nEvidence:\n" + nonNull(EVIDENCE.get(execution))
+                + "\n\nProposed actions:\n" + nonNull(PROPOSED_ACTIONS.get(execution));
     }
 
     private static String nonNull(String text) {
         return text == null ? "-" : text;
     }
 
-    private static String required(DelegateExecution execution, String name) {
-        String value = text(execution, name);
+    private static String required(DelegateExecution execution, ProcessVariable<String> variable) {
+        String value = variable.get(execution);
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException(name, "is required");
+            throw new InvalidInputException(variable.name(), "is required");
         }
         return value;
-    }
-
-    static String text(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        return value == null ? null : value.toString();
     }
 }

@@ -5,6 +5,7 @@ import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
 import com.csmflow.client.Clients;
+import com.csmflow.engine.CaseVariables;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.audit.RegisterAudit;
 import com.csmflow.sla.SlaPriority;
@@ -26,7 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service("problemActions")
 public class ProblemService {
 
-    static final String PROCESS_KEY = "problem-rca";
     static final String REGISTER = "problem";
     static final Set<String> SOURCE_TYPES = Set.of("change", "escalation", "incident", "complaint", "csm");
     private static final List<String> OPEN_ACTION_STATUSES =
@@ -66,13 +66,14 @@ public class ProblemService {
         Problem problem = problems.save(new Problem(businessKeys.next("PRB"), client, type, blankToNull(sourceReference),
                 summary, normalisedPriority, chronicKey, now()));
         audit.record(REGISTER, problem.getReference(), RegisterAudit.CREATE, Map.of(), problem.auditView());
-        engineIdentity.asPlatform(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY,
+        engineIdentity.asPlatform(() -> runtimeService.startProcessInstanceByKey(ProblemProcess.KEY,
                 problem.getReference(), Map.of(
-                        "clientReference", client,
-                        "sourceType", type,
-                        "sourceReference", problem.getSourceReference() == null ? "" : problem.getSourceReference(),
-                        "summary", summary,
-                        "priority", normalisedPriority)));
+                        CaseVariables.CLIENT_REFERENCE.name(), client,
+                        ProblemProcess.SOURCE_TYPE.name(), type,
+                        ProblemProcess.SOURCE_REFERENCE.name(),
+                        problem.getSourceReference() == null ? "" : problem.getSourceReference(),
+                        ProblemProcess.SUMMARY.name(), summary,
+                        CaseVariables.PRIORITY.name(), normalisedPriority)));
         return problem;
     }
 
@@ -88,9 +89,9 @@ public class ProblemService {
         }
         SipAction action = sipActions.create(problem.getClientReference(), "problem",
                 problem.getReference(), description, owner, targetDate, null);
-        engineIdentity.asPlatform(() -> runtimeService.createMessageCorrelation("problem-action-added")
+        engineIdentity.asPlatform(() -> runtimeService.createMessageCorrelation(ProblemProcess.ACTION_ADDED_MESSAGE)
                 .processInstanceBusinessKey(problem.getReference())
-                .setVariable("addedSipActionReference", action.getReference())
+                .setVariable(ProblemProcess.ADDED_SIP_ACTION_REFERENCE.name(), action.getReference())
                 .correlateWithResult());
         return action;
     }

@@ -1,6 +1,7 @@
 package com.csmflow.problem;
 
 import com.csmflow.audit.RegisterAudit;
+import com.csmflow.engine.CaseVariables;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -47,14 +48,15 @@ class RegisterRcaActionsDelegate implements JavaDelegate {
             // already registered in an earlier visit of this step: follow up those rows
             actions.findBySourceReferenceOrderByIdAsc(problemReference).forEach(a -> references.add(a.getReference()));
         } else {
-            for (ProposedAction proposed : parse(ProblemRegisterDelegate.text(execution, "proposedActions"),
+            // the proposed actions are a form text area (one per line): turned into a list here, once
+            for (ProposedAction proposed : parse(ProblemProcess.PROPOSED_ACTIONS.get(execution),
                     LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
                 references.add(sipActions.create(
-                        (String) execution.getVariable("clientReference"), "problem", problemReference,
+                        CaseVariables.CLIENT_REFERENCE.get(execution), "problem", problemReference,
                         proposed.description(), proposed.owner(), proposed.targetDate(), execution).getReference());
             }
         }
-        execution.setVariable("sipActionReferences", references);
+        ProblemProcess.SIP_ACTION_REFERENCES.set(execution, references); // an ArrayList: allowed by the engine's type validation
         problems.findByReference(problemReference).ifPresent(problem -> {
             java.util.Map<String, Object> before = problem.auditView();
             problem.setStatus(ProblemStatus.ACTIONS_IN_PROGRESS);

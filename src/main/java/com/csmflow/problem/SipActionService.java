@@ -3,6 +3,7 @@ package com.csmflow.problem;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.NotFoundException;
 import com.csmflow.audit.RegisterAudit;
+import com.csmflow.engine.CaseVariables;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class SipActionService {
-
-    static final String FOLLOW_UP_PROCESS = "sip-action";
 
     private final SipActionRepository actions;
     private final RiskRepository risks;
@@ -46,8 +45,9 @@ public class SipActionService {
         String type = sourceType == null || sourceType.isBlank() ? "csm" : sourceType.trim().toLowerCase();
         SipAction action = sipActions.create(client, type,
                 ProblemService.blankToNull(sourceReference), description, owner, targetDate, null);
-        engineIdentity.asPlatform(() -> runtimeService.startProcessInstanceByKey(FOLLOW_UP_PROCESS,
-                action.getReference(), Map.of("sipActionReference", action.getReference(), "clientReference", client)));
+        engineIdentity.asPlatform(() -> runtimeService.startProcessInstanceByKey(SipActionProcess.KEY,
+                action.getReference(), Map.of(SipActionProcess.SIP_ACTION_REFERENCE.name(), action.getReference(),
+                        CaseVariables.CLIENT_REFERENCE.name(), client)));
         return action;
     }
 

@@ -5,7 +5,9 @@ import com.csmflow.api.InvalidInputException;
 import com.csmflow.client.Clients;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.engine.DelegateInputs;
+import com.csmflow.engine.CaseVariables;
 import com.csmflow.engine.InputReadingDelegate;
+import com.csmflow.engine.ProcessVariable;
 import com.csmflow.register.ProcessOrigin;
 import com.csmflow.audit.RegisterAudit;
 import com.csmflow.security.RoleGroup;
@@ -63,7 +65,7 @@ class SipActionStepDelegate implements InputReadingDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String step = DelegateInputs.read(execution, Set.of(STEP)).requiredText(STEP);
-        String reference = (String) execution.getVariable("sipActionReference");
+        String reference = SipActionProcess.SIP_ACTION_REFERENCE.get(execution);
         SipAction action = actions.findByReference(reference)
                 .orElseThrow(() -> new IllegalStateException("No SIP action " + reference));
         Map<String, Object> before = action.auditView();
@@ -73,22 +75,22 @@ class SipActionStepDelegate implements InputReadingDelegate {
                 return;
             }
             case "OVERDUE" -> action.markOverdue();
-            case "DONE" -> action.complete(ProblemRegisterDelegate.text(execution, "actionEvidence"), clock.instant());
+            case "DONE" -> action.complete(SipActionProcess.ACTION_EVIDENCE.get(execution), clock.instant());
             case "RISK_ACCEPTED" -> {
                 if (action.getRiskReference() == null) {
                     Risk risk = risks.save(new Risk(businessKeys.next("RSK"), action.getClientReference(), "sip-action",
                             action.getReference(), riskDescription(execution, action),
-                            requiredText(execution, "riskOwner"), date(execution, "riskReviewDate"), currentUser(),
+                            requiredText(execution, SipActionProcess.RISK_OWNER), reviewDate(execution), currentUser(),
                             clock.instant(), ProcessOrigin.of(execution)));
                     audit.record(execution, RISK_REGISTER, risk.getReference(), RegisterAudit.CREATE, Map.of(),
                             risk.auditView());
                     action.acceptAsRisk(risk.getReference(), clock.instant());
-                    execution.setVariable("riskReference", risk.getReference());
+                    SipActionProcess.RISK_REFERENCE.set(execution, risk.getReference());
                 }
             }
             default -> throw new IllegalArgumentException("Unknown SIP action step '" + step + "'");
         }
-        execution.setVariable("sipStatus", action.getStatus());
+        SipActionProcess.STATUS.set(execution, action.getStatus());
         audit.record(execution, SipActions.REGISTER, action.getReference(), RegisterAudit.UPDATE, before,
                 action.auditView());
     }
@@ -98,37 +100,40 @@ class SipActionStepDelegate implements InputReadingDelegate {
                 .orElse(ZoneOffset.UTC);
         Instant targetAt = action.getTargetDate().plusDays(1).atStartOfDay(zone).toInstant();
         Instant reminderAt = targetAt.minus(java.time.Duration.ofDays(REMINDER_DAYS));
-        execution.setVariable("clientReference", action.getClientReference());
-        execution.setVariable("sipDescription", action.getDescription());
-        execution.setVariable("sipSourceReference", action.getSourceReference());
-        execution.setVariable("sipOwnerUser", action.getOwnerUser());
-        execution.setVariable("sipCandidateGroups", action.getOwnerGroup() != null ? action.getOwnerGroup() : RoleGroup.CSM.id());
-        execution.setVariable("sipTargetDate", action.getTargetDate().toString());
-        execution.setVariable("sipTargetAt", Date.from(targetAt));
-        execution.setVariable("sipReminderAt", Date.from(reminderAt));
-        execution.setVariable("sipStatus", action.getStatus());
+        CaseVariables.CLIENT_REFERENCE.set(execution, action.getClientReference());
+        SipActionProcess.DESCRIPTION.set(execution, action.getDescription());
+        SipActionProcess.SOURCE_REFERENCE.set(execution, action.getSourceReference());
+        SipActionProcess.OWNER_USER.set(execution, action.getOwnerUser());
+        SipActionProcess.CANDIDATE_GROUPS.set(execution, action.getOwnerGroup() != null ? action.getOwnerGroup() : RoleGroup.CSM.id());
+        SipActionProcess.TARGET_DATE.set(execution, action.getTargetDate().toString());
+        SipActionProcess.TARGET_AT.set(execution, Date.from(targetAt));
+        SipActionProcess.REMINDER_AT.set(execution, Date.from(reminderAt));
+        SipActionProcess.STATUS.set(execution, action.getStatus());
     }
 
     private static String riskDescription(DelegateExecution execution, SipAction action) {
-        String text = ProblemRegisterDelegate.text(execution, "riskDescription");
+        String text = SipActionProcess.RISK_DESCRIPTION.get(execution);
         return text == null || text.isBlank() ? "Not implemented: " + action.getDescription() : text;
     }
 
-    private static String requiredText(DelegateExecution execution, String name) {
-        String text = ProblemRegisterDelegate.text(execution, name);
+    private static String requiredText(DelegateExecution execution, ProcessVariable<?> variable) {
+        Object value = variable.get(execution);
+        String text = value == null ? null : value.toString();
         if (text == null || text.isBlank()) {
-            throw new InvalidInputException(name, "is required to accept a risk");
+            throw new InvalidInputException(variable.name(), "is required to accept a risk");
         }
         return text.trim();
     }
 
-    /** A form date field: {@code yyyy-mm-dd}, also accepted with a time part. */
-    private static LocalDate date(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
+    /** The review date, a form date field: {@code yyyy-mm-dd}, also accepted with a time part. */
+    private static LocalDate reviewDate(DelegateExecution execution) {
+        ProcessVariable<Object> variable = SipActionProcess.RISK_REVIEW_DATE;
+        Object value = variable.get(execution);
         if (value instanceof Date date) {
             return LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC);
         }
-        String text = requiredText(execution, name);
+        String name = variable.name();
+        String text = requiredText(execution, variable);
         try {
             return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
         } catch (DateTimeParseException e) {

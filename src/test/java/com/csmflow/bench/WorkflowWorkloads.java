@@ -1,5 +1,6 @@
 package com.csmflow.bench;
 
+import com.csmflow.escalation.EscalationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
@@ -27,7 +28,7 @@ import org.camunda.bpm.engine.task.Task;
 final class WorkflowWorkloads {
 
     static final String CHANGE_KEY = "change-request";
-    static final String ESCALATION_KEY = "escalation";
+    static final String ESCALATION_KEY = EscalationProcess.KEY;
     /** The maintenance window opens this long after the request: the window timer is a real wait. */
     static final long WINDOW_LEAD_MILLIS = 1_000;
 

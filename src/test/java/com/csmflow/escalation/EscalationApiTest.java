@@ -1,5 +1,6 @@
 package com.csmflow.escalation;
 
+import static com.csmflow.escalation.EscalationProcess.*;
 import static com.csmflow.escalation.EscalationFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,8 +85,8 @@ class EscalationApiTest {
         for (String reference : List.of(routine, critical)) {
             String instance = processInstance(reference);
             fx.runAsync(instance);
-            fx.complete(instance, "Task_Acknowledge", Map.of());
-            fx.complete(instance, "Task_WriteUpdate", Map.of("clientUpdate", "Engineers are on site for " + reference));
+            fx.complete(instance, TASK_ACKNOWLEDGE, Map.of());
+            fx.complete(instance, TASK_WRITE_UPDATE, Map.of(CLIENT_UPDATE.name(), "Engineers are on site for " + reference));
             deliverWhatIsDue(reference);
         }
 
@@ -119,9 +120,9 @@ class EscalationApiTest {
         assertThat(post("/api/escalations/" + reference + "/client-response", "{\"message\":\"here\"}").getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
 
-        fx.complete(instance, "Task_Acknowledge", Map.of("acknowledgementNote", "Looking at the feed handlers"));
-        fx.complete(instance, "Task_Work", Map.of("workOutcome", "waitingForClient",
-                "informationRequest", "Which symbols lag the most?"));
+        fx.complete(instance, TASK_ACKNOWLEDGE, Map.of(ACKNOWLEDGEMENT_NOTE.name(), "Looking at the feed handlers"));
+        fx.complete(instance, TASK_WORK, Map.of(WORK_OUTCOME.name(), "waitingForClient",
+                INFORMATION_REQUEST.name(), "Which symbols lag the most?"));
         deliverWhatIsDue(reference);
         assertThat(mailsTo("dana.whitfield@hudsonmutual.example", "We need information on escalation " + reference)).hasSize(1);
 
@@ -142,7 +143,7 @@ class EscalationApiTest {
         Map<?, ?> resumed = answered.getBody();
         assertThat(resumed.get("status")).isEqualTo("ACKNOWLEDGED");
         assertThat(resumed.get("events").toString()).contains("RESUMED", "EURUSD and GBPUSD");
-        assertThat(runtimeService.getVariable(instance, "escalationResolutionState")).isEqualTo("RUNNING");
+        assertThat(runtimeService.getVariable(instance, RESOLUTION_STATE.name())).isEqualTo("RUNNING");
 
         ResponseEntity<Map> duplicate = post("/api/escalations/" + reference + "/client-response",
                 "{\"message\":\"EURUSD and GBPUSD\"}");
@@ -150,7 +151,7 @@ class EscalationApiTest {
         assertThat(get(reference)).isEqualTo(resumed);
 
         // resolution: the client reopens through the API, a second identical answer is a conflict
-        fx.complete(instance, "Task_Work", Map.of("workOutcome", "resolved", "resolution", "Feed handler restarted"));
+        fx.complete(instance, TASK_WORK, Map.of(WORK_OUTCOME.name(), "resolved", RESOLUTION.name(), "Feed handler restarted"));
         assertThat(post("/api/escalations/" + reference + "/client-confirmation", "{\"comment\":\"?\"}").getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(post("/api/escalations/" + reference + "/client-confirmation", "{\"confirmed\":\"maybe\"}").getStatusCode())
@@ -164,15 +165,15 @@ class EscalationApiTest {
         assertThat(post("/api/escalations/" + reference + "/client-confirmation",
                 "{\"confirmed\":false,\"comment\":\"Still lagging at the open\"}").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(get(reference)).isEqualTo(afterReopen);
-        assertThat(fx.task(instance, "Task_Work")).isNotNull();
+        assertThat(fx.task(instance, TASK_WORK)).isNotNull();
 
-        fx.complete(instance, "Task_Work", Map.of("workOutcome", "resolved", "resolution", "Second feed line added"));
+        fx.complete(instance, TASK_WORK, Map.of(WORK_OUTCOME.name(), "resolved", RESOLUTION.name(), "Second feed line added"));
         deliverWhatIsDue(reference);
         assertThat(mailsTo("dana.whitfield@hudsonmutual.example", "Escalation " + reference + " resolved: please confirm"))
                 .hasSize(2);
         assertThat(post("/api/escalations/" + reference + "/client-confirmation", "{\"confirmed\":true}").getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        assertThat(fx.task(instance, "Task_Close")).isNotNull();
+        assertThat(fx.task(instance, TASK_CLOSE)).isNotNull();
 
         ResponseEntity<List> list = rest.withBasicAuth("delivery-manager", "delivery-manager")
                 .getForEntity("/api/escalations?clientReference=HUDSON-MUTUAL", List.class);
@@ -194,8 +195,8 @@ class EscalationApiTest {
         String reference = raise("HUDSON-MUTUAL", "high", "Order routing slow");
         String instance = processInstance(reference);
         fx.runAsync(instance);
-        fx.complete(instance, "Task_Acknowledge", Map.of());
-        fx.complete(instance, "Task_Work", Map.of("workOutcome", "waitingForClient", "informationRequest", "Which venues?"));
+        fx.complete(instance, TASK_ACKNOWLEDGE, Map.of());
+        fx.complete(instance, TASK_WORK, Map.of(WORK_OUTCOME.name(), "waitingForClient", INFORMATION_REQUEST.name(), "Which venues?"));
         fx.runAsync(instance);
         assertThat(get(reference).get("status")).isEqualTo("WAITING_FOR_CLIENT");
 
@@ -249,16 +250,16 @@ class EscalationApiTest {
         String reference = raise("HUDSON-MUTUAL", "medium", "Reports missing");
         String instance = processInstance(reference);
         fx.runAsync(instance);
-        fx.complete(instance, "Task_Acknowledge", Map.of());
-        fx.complete(instance, "Task_Work", Map.of("workOutcome", "waitingForClient", "informationRequest", "Which ones?"));
+        fx.complete(instance, TASK_ACKNOWLEDGE, Map.of());
+        fx.complete(instance, TASK_WORK, Map.of(WORK_OUTCOME.name(), "waitingForClient", INFORMATION_REQUEST.name(), "Which ones?"));
         fx.runAsync(instance);
         Map<?, ?> waiting = get(reference);
         assertThat(waiting.get("status")).isEqualTo("WAITING_FOR_CLIENT");
 
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        String message = "{\"messageName\":\"escalation-client-response\",\"businessKey\":\"" + reference
-                + "\",\"processVariables\":{\"clientResponse\":{\"value\":\"forged\"}}}";
+        String message = "{\"messageName\":\"" + CLIENT_RESPONSE_MESSAGE + "\",\"businessKey\":\"" + reference
+                + "\",\"processVariables\":{\"" + CLIENT_RESPONSE.name() + "\":{\"value\":\"forged\"}}}";
         for (String user : List.of("csm", "service-manager", "admin")) {
             ResponseEntity<String> forged = rest.withBasicAuth(user, user).exchange("/engine-rest/message",
                     HttpMethod.POST, new HttpEntity<>(message, headers), String.class);

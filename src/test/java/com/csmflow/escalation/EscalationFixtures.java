@@ -2,6 +2,7 @@ package com.csmflow.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.csmflow.engine.ProcessVariable;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -80,7 +81,7 @@ final class EscalationFixtures {
         runAsync(processInstanceId);
     }
 
-    Date dateVariable(String processInstanceId, String name) {
-        return (Date) runtimeService.getVariable(processInstanceId, name);
+    Date dateVariable(String processInstanceId, ProcessVariable<Date> variable) {
+        return (Date) runtimeService.getVariable(processInstanceId, variable.name());
     }
 }

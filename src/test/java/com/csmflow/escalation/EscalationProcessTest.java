@@ -1,11 +1,14 @@
 package com.csmflow.escalation;
 
+import static com.csmflow.engine.CaseVariables.*;
+import static com.csmflow.escalation.EscalationProcess.*;
 import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import static com.csmflow.escalation.EscalationFixtures.at;
 import static com.csmflow.escalation.EscalationFixtures.now;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.csmflow.harness.CsmFlowTest;
+import com.csmflow.problem.ProblemProcess;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +85,7 @@ class EscalationProcessTest {
         repository = repositoryService;
         if (instancesBefore.isEmpty()) {
             instancesBefore.add("-");
-            historyService.createHistoricProcessInstanceQuery().processDefinitionKey("escalation").list()
+            historyService.createHistoricProcessInstanceQuery().processDefinitionKey(KEY).list()
                     .forEach(instance -> instancesBefore.add(instance.getId()));
         }
         at(T0);
@@ -98,12 +101,12 @@ class EscalationProcessTest {
 
     @Test
     void acknowledgedInTimeUpdatedResolvedConfirmedAndClosedWithKnownRootCause() {
-        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("escalation")
+        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY)
                 .latestVersion().singleResult();
         ProcessInstance instance = formService.submitStartForm(definition.getId(), Map.of(
-                "clientReference", "ALPENWERK", "subject", "Backups failed three nights in a row",
-                "description", "No restore point since Friday", "reportedImpact", "high",
-                "contactName", "Katharina Huber", "contactEmail", "k.huber@alpenwerk.example", "source", "staff"));
+                CLIENT_REFERENCE.name(), "ALPENWERK", SUBJECT.name(), "Backups failed three nights in a row",
+                DESCRIPTION.name(), "No restore point since Friday", REPORTED_IMPACT.name(), "high",
+                CONTACT_NAME.name(), "Katharina Huber", CONTACT_EMAIL.name(), "k.huber@alpenwerk.example", SOURCE.name(), "staff"));
         String id = instance.getId();
         fx.runAsync(id);
         String reference = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
@@ -114,31 +117,31 @@ class EscalationProcessTest {
         assertThat(raised.getPriority()).isEqualTo("P2");
         assertThat(raised.getLevelReached()).isEqualTo(EscalationLevel.CSM);
         assertThat(raised.getSource()).isEqualTo("staff");
-        assertThat(fx.dateVariable(id, "escalationAcknowledgeDue").toInstant()).isEqualTo(Instant.parse("2026-03-02T16:00:00Z"));
+        assertThat(fx.dateVariable(id, ACKNOWLEDGE_DUE).toInstant()).isEqualTo(Instant.parse("2026-03-02T16:00:00Z"));
         assertThat(outbox(reference, "escalation-raised")).isNotEmpty();
 
         at(T0.plus(Duration.ofMinutes(40)));
-        fx.complete(id, "Task_Acknowledge", Map.of("acknowledgementNote", "On it, restoring the job schedule"));
-        assertThat(runtimeService.getVariable(id, "escalationAcknowledgeState")).isEqualTo("MET");
+        fx.complete(id, TASK_ACKNOWLEDGE, Map.of(ACKNOWLEDGEMENT_NOTE.name(), "On it, restoring the job schedule"));
+        assertThat(runtimeService.getVariable(id, ACKNOWLEDGE_STATE.name())).isEqualTo("MET");
         Escalation acknowledged = escalations.findByReference(reference).orElseThrow();
         assertThat(acknowledged.getStatus()).isEqualTo(EscalationStatus.ACKNOWLEDGED);
         assertThat(acknowledged.getAcknowledgedAt()).isEqualTo(now());
         assertThat(outbox(reference, "escalation-acknowledged")).contains("k.huber@alpenwerk.example");
 
         at(T0.plus(Duration.ofMinutes(90)));
-        fx.complete(id, "Task_WriteUpdate", Map.of("clientUpdate", "The backup agent is patched, first run tonight"));
+        fx.complete(id, TASK_WRITE_UPDATE, Map.of(CLIENT_UPDATE.name(), "The backup agent is patched, first run tonight"));
         assertThat(kinds(reference)).contains(EscalationEventKind.UPDATE_SENT);
         assertThat(outbox(reference, "escalation-update")).contains("k.huber@alpenwerk.example", "f.wimmer@alpenwerk.example");
-        assertThat(fx.task(id, "Task_WriteUpdate")).as("the next update of the cadence").isNotNull();
+        assertThat(fx.task(id, TASK_WRITE_UPDATE)).as("the next update of the cadence").isNotNull();
 
         at(T0.plus(Duration.ofHours(3)));
-        fx.complete(id, "Task_Work", Map.of("workOutcome", "resolved", "resolution", "Agent patched, backups ran"));
-        assertThat(fx.task(id, "Task_WriteUpdate")).as("no more updates once resolved").isNull();
-        assertThat(runtimeService.getVariable(id, "escalationResolutionState")).isEqualTo("PAUSED");
-        fx.complete(id, "Task_RecordClientAnswer", Map.of("clientConfirmed", true, "clientComment", "Confirmed by phone"));
-        assertThat(runtimeService.getVariable(id, "escalationResolutionState")).isEqualTo("MET");
-        fx.complete(id, "Task_Close", Map.of("rootCauseKnown", true, "rootCause", "Agent bug after update",
-                "closingSummary", "Closed with the client"));
+        fx.complete(id, TASK_WORK, Map.of(WORK_OUTCOME.name(), "resolved", RESOLUTION.name(), "Agent patched, backups ran"));
+        assertThat(fx.task(id, TASK_WRITE_UPDATE)).as("no more updates once resolved").isNull();
+        assertThat(runtimeService.getVariable(id, RESOLUTION_STATE.name())).isEqualTo("PAUSED");
+        fx.complete(id, TASK_RECORD_CLIENT_ANSWER, Map.of(CLIENT_CONFIRMED.name(), true, CLIENT_COMMENT.name(), "Confirmed by phone"));
+        assertThat(runtimeService.getVariable(id, RESOLUTION_STATE.name())).isEqualTo("MET");
+        fx.complete(id, TASK_CLOSE, Map.of(ROOT_CAUSE_KNOWN.name(), true, ROOT_CAUSE.name(), "Agent bug after update",
+                CLOSING_SUMMARY.name(), "Closed with the client"));
 
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).count()).isZero();
         Escalation closed = escalations.findByReference(reference).orElseThrow();
@@ -158,20 +161,20 @@ class EscalationProcessTest {
         // Enhanced, critical -> P1 round the clock: acknowledge 15 min, resolution 4 h (warning at 75 %), DC head 2 h later
         assertThat(escalations.findByReference(reference).orElseThrow().getPriority()).isEqualTo("P1");
 
-        fx.fireAt(id, "Timer_AckOverdue", T0.plus(Duration.ofMinutes(15)));
+        fx.fireAt(id, TIMER_ACK_OVERDUE, T0.plus(Duration.ofMinutes(15)));
         assertLevel(reference, EscalationLevel.SERVICE_MANAGER);
         assertThat(outbox(reference, "escalation-ack-overdue")).contains("service-manager@demo.csmflow.example");
 
-        fx.fireAt(id, "Timer_RungServiceManager", T0.plus(Duration.ofHours(3)));
+        fx.fireAt(id, TIMER_RUNG_SERVICE_MANAGER, T0.plus(Duration.ofHours(3)));
         assertLevel(reference, EscalationLevel.SERVICE_MANAGER);
         assertThat(outbox(reference, "escalation-rung-service-manager")).contains("service-manager@demo.csmflow.example");
 
-        fx.fireAt(id, "Timer_RungDeliveryManager", T0.plus(Duration.ofHours(4)));
+        fx.fireAt(id, TIMER_RUNG_DELIVERY_MANAGER, T0.plus(Duration.ofHours(4)));
         assertLevel(reference, EscalationLevel.DELIVERY_MANAGER);
         assertThat(outbox(reference, "escalation-rung-delivery-manager"))
                 .contains("delivery-manager@demo.csmflow.example", "service-manager@demo.csmflow.example");
 
-        fx.fireAt(id, "Timer_RungDcHead", T0.plus(Duration.ofHours(6)));
+        fx.fireAt(id, TIMER_RUNG_DC_HEAD, T0.plus(Duration.ofHours(6)));
         assertLevel(reference, EscalationLevel.DC_HEAD);
         assertThat(outbox(reference, "escalation-rung-dc-head")).contains("dc-head@demo.csmflow.example",
                 "delivery-manager@demo.csmflow.example", "service-manager@demo.csmflow.example");
@@ -183,7 +186,7 @@ class EscalationProcessTest {
                 EscalationLevel.SERVICE_MANAGER, EscalationLevel.DELIVERY_MANAGER, EscalationLevel.DC_HEAD);
         assertThat(ladder).extracting(EscalationEvent::getOccurredAt).containsExactly(T0.plus(Duration.ofMinutes(15)),
                 T0.plus(Duration.ofHours(3)), T0.plus(Duration.ofHours(4)), T0.plus(Duration.ofHours(6)));
-        assertThat(fx.task(id, "Task_Acknowledge")).as("still waiting for a CSM").isNotNull();
+        assertThat(fx.task(id, TASK_ACKNOWLEDGE)).as("still waiting for a CSM").isNotNull();
         runtimeService.deleteProcessInstance(id, "test done");
     }
 
@@ -192,27 +195,27 @@ class EscalationProcessTest {
         String id = raise("HUDSON-MUTUAL", "critical", "Mail gateway rejecting mail");
         String reference = businessKey(id);
         at(T0.plus(Duration.ofMinutes(5)));
-        fx.complete(id, "Task_Acknowledge", Map.of());
+        fx.complete(id, TASK_ACKNOWLEDGE, Map.of());
         // P1 Enhanced: an update every hour, reminder at 75 %
-        assertThat(fx.dateVariable(id, "escalationUpdateDue").toInstant()).isEqualTo(T0.plus(Duration.ofHours(1)));
+        assertThat(fx.dateVariable(id, UPDATE_DUE).toInstant()).isEqualTo(T0.plus(Duration.ofHours(1)));
 
-        fx.fireAt(id, "Timer_UpdateReminder", T0.plus(Duration.ofMinutes(45)));
+        fx.fireAt(id, TIMER_UPDATE_REMINDER, T0.plus(Duration.ofMinutes(45)));
         assertThat(outbox(reference, "escalation-update-reminder")).contains("csm@demo.csmflow.example");
         assertThat(kinds(reference)).doesNotContain(EscalationEventKind.UPDATE_LATE);
 
-        fx.fireAt(id, "Timer_UpdateLate", T0.plus(Duration.ofHours(1)));
+        fx.fireAt(id, TIMER_UPDATE_LATE, T0.plus(Duration.ofHours(1)));
         assertThat(kinds(reference)).contains(EscalationEventKind.UPDATE_LATE);
         assertThat(outbox(reference, "escalation-update-late")).contains("csm@demo.csmflow.example",
                 "service-manager@demo.csmflow.example");
 
         at(T0.plus(Duration.ofMinutes(70)));
-        fx.complete(id, "Task_WriteUpdate", Map.of("clientUpdate", "Gateway restarted, queue draining"));
+        fx.complete(id, TASK_WRITE_UPDATE, Map.of(CLIENT_UPDATE.name(), "Gateway restarted, queue draining"));
         assertThat(jdbc.queryForObject("SELECT state FROM sla_clock WHERE business_key = ? AND clock_name = "
                 + "'escalationUpdate' ORDER BY id LIMIT 1", String.class, reference)).isEqualTo("BREACHED");
         // the next update is due an hour after this one
         Instant nextDue = T0.plus(Duration.ofMinutes(130));
-        assertThat(fx.dateVariable(id, "escalationUpdateDue").toInstant()).isEqualTo(nextDue);
-        assertThat(fx.timer(id, "Timer_UpdateLate").getDuedate().toInstant()).isEqualTo(nextDue);
+        assertThat(fx.dateVariable(id, UPDATE_DUE).toInstant()).isEqualTo(nextDue);
+        assertThat(fx.timer(id, TIMER_UPDATE_LATE).getDuedate().toInstant()).isEqualTo(nextDue);
         runtimeService.deleteProcessInstance(id, "test done");
     }
 
@@ -221,58 +224,59 @@ class EscalationProcessTest {
         String id = raise("HUDSON-MUTUAL", "critical", "VPN drops every few minutes");
         String reference = businessKey(id);
         at(T0.plus(Duration.ofMinutes(5)));
-        fx.complete(id, "Task_Acknowledge", Map.of());
-        assertThat(fx.timer(id, "Timer_RungDeliveryManager").getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(4)));
+        fx.complete(id, TASK_ACKNOWLEDGE, Map.of());
+        assertThat(fx.timer(id, TIMER_RUNG_DELIVERY_MANAGER).getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(4)));
 
         at(T0.plus(Duration.ofMinutes(10)));
-        fx.complete(id, "Task_Work", Map.of("workOutcome", "waitingForClient",
-                "informationRequest", "Please send the client logs of an affected laptop"));
-        assertThat(runtimeService.getVariable(id, "escalationResolutionState")).isEqualTo("PAUSED");
+        fx.complete(id, TASK_WORK, Map.of(WORK_OUTCOME.name(), "waitingForClient",
+                INFORMATION_REQUEST.name(), "Please send the client logs of an affected laptop"));
+        assertThat(runtimeService.getVariable(id, RESOLUTION_STATE.name())).isEqualTo("PAUSED");
         assertThat(escalations.findByReference(reference).orElseThrow().getStatus()).isEqualTo(EscalationStatus.WAITING_FOR_CLIENT);
-        assertThat(fx.timer(id, "Timer_RungDeliveryManager").isSuspended()).as("no ladder while paused").isTrue();
+        assertThat(fx.timer(id, TIMER_RUNG_DELIVERY_MANAGER).isSuspended()).as("no ladder while paused").isTrue();
         assertThat(outbox(reference, "escalation-information-requested")).contains("dana.whitfield@hudsonmutual.example");
 
         // two hours later the client answers: everything due moves by two hours
         at(T0.plus(Duration.ofMinutes(130)));
-        runtimeService.createMessageCorrelation("escalation-client-response").processInstanceBusinessKey(reference)
-                .setVariable("clientResponse", "Logs attached").correlate();
+        runtimeService.createMessageCorrelation(CLIENT_RESPONSE_MESSAGE).processInstanceBusinessKey(reference)
+                .setVariable(CLIENT_RESPONSE.name(), "Logs attached").correlate();
         fx.runAsync(id);
-        assertThat(runtimeService.getVariable(id, "escalationResolutionState")).isEqualTo("RUNNING");
-        assertThat(fx.dateVariable(id, "escalationResolutionDue").toInstant()).isEqualTo(T0.plus(Duration.ofHours(6)));
-        Job deliveryManagerRung = fx.timer(id, "Timer_RungDeliveryManager");
+        assertThat(runtimeService.getVariable(id, RESOLUTION_STATE.name())).isEqualTo("RUNNING");
+        assertThat(fx.dateVariable(id, RESOLUTION_DUE).toInstant()).isEqualTo(T0.plus(Duration.ofHours(6)));
+        Job deliveryManagerRung = fx.timer(id, TIMER_RUNG_DELIVERY_MANAGER);
         assertThat(deliveryManagerRung.isSuspended()).isFalse();
         assertThat(deliveryManagerRung.getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(6)));
-        assertThat(fx.timer(id, "Timer_RungServiceManager").getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(5)));
-        assertThat(fx.timer(id, "Timer_RungDcHead").getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(8)));
+        assertThat(fx.timer(id, TIMER_RUNG_SERVICE_MANAGER).getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(5)));
+        assertThat(fx.timer(id, TIMER_RUNG_DC_HEAD).getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(8)));
         assertThat(kinds(reference)).contains(EscalationEventKind.PAUSED, EscalationEventKind.RESUMED);
 
         // resolved after 2:20; the clock waits for the client's confirmation, and the client reopens an hour later
         at(T0.plus(Duration.ofMinutes(140)));
-        fx.complete(id, "Task_Work", Map.of("workOutcome", "resolved", "resolution", "MTU lowered"));
-        assertThat(runtimeService.getVariable(id, "escalationResolutionState")).isEqualTo("PAUSED");
+        fx.complete(id, TASK_WORK, Map.of(WORK_OUTCOME.name(), "resolved", RESOLUTION.name(), "MTU lowered"));
+        assertThat(runtimeService.getVariable(id, RESOLUTION_STATE.name())).isEqualTo("PAUSED");
         at(T0.plus(Duration.ofMinutes(200)));
-        runtimeService.createMessageCorrelation("escalation-client-answer").processInstanceBusinessKey(reference)
-                .setVariables(Map.of("clientConfirmed", false, "clientComment", "Drops are back")).correlate();
+        runtimeService.createMessageCorrelation(CLIENT_ANSWER_MESSAGE).processInstanceBusinessKey(reference)
+                .setVariables(Map.of(CLIENT_CONFIRMED.name(), false, CLIENT_COMMENT.name(), "Drops are back")).correlate();
         fx.runAsync(id);
         Escalation reopened = escalations.findByReference(reference).orElseThrow();
         assertThat(reopened.getReopenCount()).isEqualTo(1);
         assertThat(reopened.getStatus()).isEqualTo(EscalationStatus.ACKNOWLEDGED);
-        assertThat(runtimeService.getVariable(id, "escalationResolutionState")).isEqualTo("RUNNING");
-        assertThat(fx.dateVariable(id, "escalationResolutionDue").toInstant()).isEqualTo(T0.plus(Duration.ofHours(7)));
-        assertThat(fx.task(id, "Task_Acknowledge")).as("acknowledged before: straight back to work").isNull();
-        assertThat(fx.task(id, "Task_Work")).isNotNull();
-        assertThat(fx.task(id, "Task_WriteUpdate")).as("updates resume").isNotNull();
+        assertThat(runtimeService.getVariable(id, RESOLUTION_STATE.name())).isEqualTo("RUNNING");
+        assertThat(fx.dateVariable(id, RESOLUTION_DUE).toInstant()).isEqualTo(T0.plus(Duration.ofHours(7)));
+        assertThat(fx.task(id, TASK_ACKNOWLEDGE)).as("acknowledged before: straight back to work").isNull();
+        assertThat(fx.task(id, TASK_WORK)).isNotNull();
+        assertThat(fx.task(id, TASK_WRITE_UPDATE)).as("updates resume").isNotNull();
 
         at(T0.plus(Duration.ofMinutes(260)));
-        fx.complete(id, "Task_Work", Map.of("workOutcome", "resolved", "resolution", "Firmware of the concentrator updated"));
-        fx.complete(id, "Task_RecordClientAnswer", Map.of("clientConfirmed", true));
-        fx.complete(id, "Task_Close", Map.of("rootCauseKnown", false, "closingSummary", "Stable for a day"));
+        fx.complete(id, TASK_WORK, Map.of(WORK_OUTCOME.name(), "resolved", RESOLUTION.name(), "Firmware of the concentrator updated"));
+        fx.complete(id, TASK_RECORD_CLIENT_ANSWER, Map.of(CLIENT_CONFIRMED.name(), true));
+        fx.complete(id, TASK_CLOSE, Map.of(ROOT_CAUSE_KNOWN.name(), false, CLOSING_SUMMARY.name(), "Stable for a day"));
 
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).count()).isZero();
         Map<String, Object> request = problemRequest(reference);
-        assertThat(request).containsEntry("sourceType", "escalation").containsEntry("sourceReference", reference)
-                .containsEntry("clientReference", "HUDSON-MUTUAL").containsEntry("priority", "P1")
-                .containsEntry("summary", "VPN drops every few minutes");
+        assertThat(request).containsEntry(ProblemProcess.SOURCE_TYPE.name(), "escalation")
+                .containsEntry(ProblemProcess.SOURCE_REFERENCE.name(), reference)
+                .containsEntry(CLIENT_REFERENCE.name(), "HUDSON-MUTUAL").containsEntry(PRIORITY.name(), "P1")
+                .containsEntry(ProblemProcess.SUMMARY.name(), "VPN drops every few minutes");
         Escalation closed = escalations.findByReference(reference).orElseThrow();
         assertThat(closed.getRootCauseKnown()).isFalse();
         assertThat(kinds(reference)).contains(EscalationEventKind.REOPENED, EscalationEventKind.CLOSED);
@@ -286,7 +290,7 @@ class EscalationProcessTest {
                         .camundaHistoryTimeToLive(1)
                         .startEvent()
                         .serviceTask("Task_ReportBreach").camundaDelegateExpression("${publishMessage}")
-                        .camundaInputParameter("messageName", "sla-breached")
+                        .camundaInputParameter("messageName", SLA_BREACHED_MESSAGE)
                         .camundaInputParameter("payload", "{\"breachedBusinessKey\": \"${breachedBusinessKey}\", "
                                 + "\"breachedMetric\": \"${breachedMetric}\", \"clientReference\": \"ALPENWERK\", "
                                 + "\"summary\": \"CAB decision overdue\", \"priority\": \"P2\"}")
@@ -294,9 +298,9 @@ class EscalationProcessTest {
                 .deploy().getId();
 
         runtimeService.startProcessInstanceByKey("sla-breach-probe", breachedCase,
-                Map.of("breachedBusinessKey", breachedCase, "breachedMetric", "cab.decision"));
-        ProcessInstance first = runtimeService.createProcessInstanceQuery().processDefinitionKey("escalation")
-                .variableValueEquals("breachedBusinessKey", breachedCase).singleResult();
+                Map.of(BREACHED_BUSINESS_KEY.name(), breachedCase, BREACHED_METRIC.name(), "cab.decision"));
+        ProcessInstance first = runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY)
+                .variableValueEquals(BREACHED_BUSINESS_KEY.name(), breachedCase).singleResult();
         fx.runAsync(first.getId());
         String reference = businessKey(first.getId());
         Escalation opened = escalations.findByReference(reference).orElseThrow();
@@ -305,20 +309,20 @@ class EscalationProcessTest {
         assertThat(opened.getBreachedMetric()).isEqualTo("cab.decision");
         assertThat(opened.getClientReference()).isEqualTo("ALPENWERK");
         assertThat(opened.getReportedImpact()).isEqualTo("high");
-        assertThat(fx.task(first.getId(), "Task_Acknowledge")).isNotNull();
+        assertThat(fx.task(first.getId(), TASK_ACKNOWLEDGE)).isNotNull();
 
         at(T0.plus(Duration.ofMinutes(20)));
         runtimeService.startProcessInstanceByKey("sla-breach-probe", breachedCase,
-                Map.of("breachedBusinessKey", breachedCase, "breachedMetric", "emergency-cab.decision"));
+                Map.of(BREACHED_BUSINESS_KEY.name(), breachedCase, BREACHED_METRIC.name(), "emergency-cab.decision"));
         List<HistoricProcessInstance> started = historyService.createHistoricProcessInstanceQuery()
-                .processDefinitionKey("escalation").variableValueEquals("breachedBusinessKey", breachedCase).list();
+                .processDefinitionKey(KEY).variableValueEquals(BREACHED_BUSINESS_KEY.name(), breachedCase).list();
         assertThat(started).hasSize(2);
         HistoricProcessInstance second = started.stream().filter(i -> !i.getId().equals(first.getId())).findFirst().orElseThrow();
         fx.runAsync(second.getId());
         fx.runAsync(first.getId());
 
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(second.getId()).singleResult()
-                .getEndActivityId()).isEqualTo("EndEvent_Joined");
+                .getEndActivityId()).isEqualTo(END_JOINED);
         assertThat(escalations.findByBreachedBusinessKeyAndStatusNotOrderByRaisedAtAsc(breachedCase, EscalationStatus.CLOSED))
                 .extracting(Escalation::getReference).containsExactly(reference);
         List<EscalationEvent> joined = events.findByEscalationIdOrderByOccurredAtAscIdAsc(opened.getId()).stream()
@@ -336,17 +340,17 @@ class EscalationProcessTest {
         at(Instant.parse("2026-03-06T15:30:00Z"));
         String standard = raise("ALPENWERK", "high", "Invoices not exported");
         // 30 minutes on Friday until 17:00, the other 90 from Monday 08:00: due Monday 09:30 in Munich
-        assertThat(fx.dateVariable(standard, "escalationAcknowledgeDue").toInstant())
+        assertThat(fx.dateVariable(standard, ACKNOWLEDGE_DUE).toInstant())
                 .isEqualTo(Instant.parse("2026-03-09T08:30:00Z"));
-        assertThat(fx.timer(standard, "Timer_AckOverdue").getDuedate().toInstant())
+        assertThat(fx.timer(standard, TIMER_ACK_OVERDUE).getDuedate().toInstant())
                 .isEqualTo(Instant.parse("2026-03-09T08:30:00Z"));
 
         // Saturday 7 March 2026, 03:00 in New York: critical for an Enhanced client, 15 minutes round the clock
         at(Instant.parse("2026-03-07T08:00:00Z"));
         String enhanced = raise("HUDSON-MUTUAL", "critical", "Core banking unreachable");
-        assertThat(fx.dateVariable(enhanced, "escalationAcknowledgeDue").toInstant())
+        assertThat(fx.dateVariable(enhanced, ACKNOWLEDGE_DUE).toInstant())
                 .isEqualTo(Instant.parse("2026-03-07T08:15:00Z"));
-        fx.fireAt(enhanced, "Timer_AckOverdue", Instant.parse("2026-03-07T08:15:00Z"));
+        fx.fireAt(enhanced, TIMER_ACK_OVERDUE, Instant.parse("2026-03-07T08:15:00Z"));
         assertLevel(businessKey(enhanced), EscalationLevel.SERVICE_MANAGER);
         runtimeService.deleteProcessInstance(standard, "test done");
         runtimeService.deleteProcessInstance(enhanced, "test done");
@@ -354,23 +358,23 @@ class EscalationProcessTest {
 
     @Test
     void theSeverityTableWeighsTierImpactSourceAndRepetition() {
-        assertThat(decide("STANDARD", "critical", "client", false)).containsEntry("severity", "critical")
-                .containsEntry("priority", "P1").containsEntry("urgentUpdates", true);
-        assertThat(decide("ENHANCED", "high", "client", true)).containsEntry("severity", "critical");
-        assertThat(decide("STANDARD", "high", "client", true)).containsEntry("severity", "high");
-        assertThat(decide("STANDARD", "medium", "sla-breach", false)).containsEntry("priority", "P2");
-        assertThat(decide("ENHANCED", "medium", "client", true)).containsEntry("priority", "P2");
-        assertThat(decide("ENHANCED", "medium", "staff", false)).containsEntry("severity", "medium")
-                .containsEntry("urgentUpdates", false);
-        assertThat(decide("STANDARD", "low", "client", true)).containsEntry("priority", "P3");
-        assertThat(decide("STANDARD", "low", "client", false)).containsEntry("severity", "low")
-                .containsEntry("priority", "P4").containsEntry("dcHeadGrace", "P1D");
+        assertThat(decide("STANDARD", "critical", "client", false)).containsEntry(SEVERITY.name(), "critical")
+                .containsEntry(PRIORITY.name(), "P1").containsEntry(URGENT_UPDATES.name(), true);
+        assertThat(decide("ENHANCED", "high", "client", true)).containsEntry(SEVERITY.name(), "critical");
+        assertThat(decide("STANDARD", "high", "client", true)).containsEntry(SEVERITY.name(), "high");
+        assertThat(decide("STANDARD", "medium", "sla-breach", false)).containsEntry(PRIORITY.name(), "P2");
+        assertThat(decide("ENHANCED", "medium", "client", true)).containsEntry(PRIORITY.name(), "P2");
+        assertThat(decide("ENHANCED", "medium", "staff", false)).containsEntry(SEVERITY.name(), "medium")
+                .containsEntry(URGENT_UPDATES.name(), false);
+        assertThat(decide("STANDARD", "low", "client", true)).containsEntry(PRIORITY.name(), "P3");
+        assertThat(decide("STANDARD", "low", "client", false)).containsEntry(SEVERITY.name(), "low")
+                .containsEntry(PRIORITY.name(), "P4").containsEntry(DC_HEAD_GRACE.name(), "P1D");
     }
 
     /** Enforces the 95 % flow-node coverage of bpmn/escalation.bpmn over this class's instances. */
     @AfterAll
     static void flowNodeCoverageOfTheEscalationModel() {
-        ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey("escalation")
+        ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(KEY)
                 .latestVersion().singleResult();
         Set<String> nodes = repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class)
                 .stream().map(FlowNode::getId).collect(Collectors.toCollection(TreeSet::new));
@@ -392,20 +396,20 @@ class EscalationProcessTest {
     }
 
     private Map<String, Object> decide(String tier, String impact, String source, boolean repeated) {
-        return decisionService.evaluateDecisionTableByKey("escalation-severity", Variables.createVariables()
-                .putValue("clientTier", tier).putValue("reportedImpact", impact).putValue("source", source)
-                .putValue("repeatedWithin30Days", repeated)).getSingleResult().getEntryMap();
+        return decisionService.evaluateDecisionTableByKey(SEVERITY_DECISION, Variables.createVariables()
+                .putValue(CLIENT_TIER.name(), tier).putValue(REPORTED_IMPACT.name(), impact).putValue(SOURCE.name(), source)
+                .putValue(REPEATED_WITHIN_30_DAYS.name(), repeated)).getSingleResult().getEntryMap();
     }
 
     /** Started like the REST API does: business key given, source client. */
     private String raise(String client, String impact, String subject) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("clientReference", client);
-        variables.put("subject", subject);
-        variables.put("reportedImpact", impact);
-        variables.put("source", "client");
-        variables.put("contactEmail", null);
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey("escalation", variables);
+        variables.put(CLIENT_REFERENCE.name(), client);
+        variables.put(SUBJECT.name(), subject);
+        variables.put(REPORTED_IMPACT.name(), impact);
+        variables.put(SOURCE.name(), "client");
+        variables.put(CONTACT_EMAIL.name(), null);
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(KEY, variables);
         fx.runAsync(instance.getId());
         return instance.getId();
     }
@@ -446,7 +450,7 @@ class EscalationProcessTest {
             }
         }
         List<org.camunda.bpm.engine.history.HistoricVariableInstance> started = historyService
-                .createHistoricVariableInstanceQuery().variableName("sourceReference").list().stream()
+                .createHistoricVariableInstanceQuery().variableName(ProblemProcess.SOURCE_REFERENCE.name()).list().stream()
                 .filter(variable -> reference.equals(variable.getValue())).toList();
         if (started.isEmpty()) {
             return null;

@@ -1,5 +1,6 @@
 package com.csmflow.problem;
 
+import static com.csmflow.problem.ProblemProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ final class ProblemDriver {
     }
 
     ProcessInstance problemInstance(String problemReference) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("problem-rca")
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
                 .processInstanceBusinessKey(problemReference).singleResult();
     }
 
@@ -92,21 +93,21 @@ final class ProblemDriver {
 
     /** CSE determines the root cause with these proposed actions, the SM accepts it. */
     void determineAndAccept(String problem, String proposedActions) {
-        complete(problem, "Task_DetermineRootCause", "cse", Map.of(
-                "symptoms", "Users lose VPN sessions every afternoon",
-                "rootCause", "Firewall session table exhausted by a misconfigured backup job",
-                "contributingFactors", "No monitoring of the session table",
-                "evidence", "Firewall logs 12-14 Nov, backup schedule",
-                "proposedActions", proposedActions));
-        complete(problem, "Task_ReviewInternalRca", "service-manager", Map.of("rcaReview", "accept", "reviewComments", ""));
+        complete(problem, TASK_DETERMINE_ROOT_CAUSE, "cse", Map.of(
+                SYMPTOMS.name(), "Users lose VPN sessions every afternoon",
+                ROOT_CAUSE.name(), "Firewall session table exhausted by a misconfigured backup job",
+                CONTRIBUTING_FACTORS.name(), "No monitoring of the session table",
+                EVIDENCE.name(), "Firewall logs 12-14 Nov, backup schedule",
+                PROPOSED_ACTIONS.name(), proposedActions));
+        complete(problem, TASK_REVIEW_INTERNAL_RCA, "service-manager", Map.of(RCA_REVIEW.name(), "accept", REVIEW_COMMENTS.name(), ""));
     }
 
     /** CSM writes the client RCA, SM approves; the RCA goes out. */
     void writeAndApproveClientRca(String problem) {
-        complete(problem, "Task_WriteClientRca", "csm", Map.of("clientRca",
+        complete(problem, TASK_WRITE_CLIENT_RCA, "csm", Map.of(CLIENT_RCA.name(),
                 "The VPN interruptions were caused by a backup job filling the firewall's session table."));
-        complete(problem, "Task_ApproveClientRca", "service-manager", Map.of("clientRcaDecision", "approve",
-                "approvalComments", ""));
+        complete(problem, TASK_APPROVE_CLIENT_RCA, "service-manager", Map.of(CLIENT_RCA_DECISION.name(), "approve",
+                APPROVAL_COMMENTS.name(), ""));
         runDueJobs(problem);
     }
 

@@ -1,5 +1,7 @@
 package com.csmflow.problem;
 
+import static com.csmflow.problem.ProblemProcess.*;
+import static com.csmflow.engine.CaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.csmflow.harness.CsmFlowTest;
@@ -64,8 +66,8 @@ class ProblemRcaIntegrationTest {
     void aProblemRequestedByAFailedChangeMailsItsRcaAndListsItsActions() throws Exception {
         String change = "CHG-2026-" + UUID.randomUUID().toString().substring(0, 6);
         engine.getRuntimeService().startProcessInstanceByKey("problem-request-sender", change, Map.of(
-                "sourceType", "change", "clientReference", ProblemDriver.CLIENT,
-                "summary", "Firmware upgrade of the core switch failed and was rolled back", "priority", "P2"));
+                SOURCE_TYPE.name(), "change", CLIENT_REFERENCE.name(), ProblemDriver.CLIENT,
+                SUMMARY.name(), "Firmware upgrade of the core switch failed and was rolled back", PRIORITY.name(), "P2"));
         String problem = problemRequestedBy(change);
 
         rcaToClient(problem, change);
@@ -149,8 +151,8 @@ class ProblemRcaIntegrationTest {
     /** Completes the change's tasks (failing the implementation) and moves the clock to its timers. */
     private void driveChangeUntilProblemRequested(String changeInstance, String changeKey) {
         for (int step = 0; step < 40; step++) {
-            if (engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("problem-rca")
-                    .variableValueEquals("sourceBusinessKey", changeKey).count() > 0) {
+            if (engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
+                    .variableValueEquals(SOURCE_BUSINESS_KEY.name(), changeKey).count() > 0) {
                 return;
             }
             List<org.camunda.bpm.engine.runtime.Job> due = engine.getManagementService().createJobQuery()
@@ -184,7 +186,7 @@ class ProblemRcaIntegrationTest {
     /** Finds the problem a problem-requested message opened and runs its first job. */
     String problemRequestedBy(String sourceBusinessKey) {
         ProcessInstance requested = engine.getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey("problem-rca").variableValueEquals("sourceBusinessKey", sourceBusinessKey)
+                .processDefinitionKey(KEY).variableValueEquals(SOURCE_BUSINESS_KEY.name(), sourceBusinessKey)
                 .singleResult();
         assertThat(requested).as("problem-rca started by problem-requested from %s", sourceBusinessKey).isNotNull();
         engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
@@ -202,11 +204,11 @@ class ProblemRcaIntegrationTest {
         driver.determineAndAccept(problem, String.join("\n",
                 "Test firmware upgrades on the lab switch first | cse | 2026-12-15",
                 "Add a pre-check of the boot partition to the change template | delivery-manager | 2026-12-22"));
-        driver.complete(problem, "Task_WriteClientRca", "csm", Map.of("clientRca",
+        driver.complete(problem, TASK_WRITE_CLIENT_RCA, "csm", Map.of(CLIENT_RCA.name(),
                 "On 30 November the firmware upgrade of your core switch failed because the boot partition was full. "
                         + "The change was rolled back within the maintenance window."));
-        driver.complete(problem, "Task_ApproveClientRca", "service-manager", Map.of("clientRcaDecision", "approve",
-                "approvalComments", ""));
+        driver.complete(problem, TASK_APPROVE_CLIENT_RCA, "service-manager", Map.of(CLIENT_RCA_DECISION.name(), "approve",
+                APPROVAL_COMMENTS.name(), ""));
         driver.runDueJobs(problem);
 
         List<MimeMessage> rcaMails = Arrays.stream(TestServers.mail().getReceivedMessages())

@@ -1,9 +1,12 @@
 package com.csmflow.problem;
 
+import static com.csmflow.problem.ProblemProcess.*;
+import static com.csmflow.engine.CaseVariables.*;
 import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.csmflow.harness.CsmFlowTest;
+import com.csmflow.escalation.EscalationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -99,7 +102,7 @@ class ProblemRcaProcessTest {
         assertThat(row.get("client_reference")).isEqualTo(ProblemDriver.CLIENT);
         assertThat(row.get("priority")).isEqualTo("P2");
         assertThat(row.get("process_instance_id")).isEqualTo(driver.problemInstance(problem).getId());
-        assertThat(driver.task(problem, "Task_DetermineRootCause")).isNotNull();
+        assertThat(driver.task(problem, TASK_DETERMINE_ROOT_CAUSE)).isNotNull();
         assertThat(jdbc.queryForObject("SELECT state FROM sla_clock WHERE business_key = ? AND clock_name = 'rcaDelivered'",
                 String.class, problem)).isEqualTo("RUNNING");
         assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(problem).taskCandidateGroup("cse")
@@ -114,7 +117,7 @@ class ProblemRcaProcessTest {
         assertThat(row.get("source_type")).isEqualTo("escalation");
         assertThat((String) row.get("source_reference")).startsWith("ESC-2026-");
         assertThat(row.get("priority")).as("words are normalised to P1..P4").isEqualTo("P2");
-        assertThat(driver.task(problem, "Task_DetermineRootCause")).isNotNull();
+        assertThat(driver.task(problem, TASK_DETERMINE_ROOT_CAUSE)).isNotNull();
     }
 
     @Test
@@ -128,7 +131,7 @@ class ProblemRcaProcessTest {
         assertThat(problem).matches("PRB-2026-\\d{4,}");
         assertThat(created.getHeaders().getLocation()).hasToString("/api/problems/" + problem);
         assertThat(driver.problemInstance(problem)).isNotNull();
-        assertThat(driver.task(problem, "Task_DetermineRootCause")).isNotNull();
+        assertThat(driver.task(problem, TASK_DETERMINE_ROOT_CAUSE)).isNotNull();
 
         ResponseEntity<String> unknownClient = rest.withBasicAuth("csm", "csm").postForEntity("/api/problems", Map.of(
                 "clientReference", "NO-SUCH-CLIENT", "summary", "x", "priority", "P3"), String.class);
@@ -158,13 +161,13 @@ class ProblemRcaProcessTest {
     @Test
     void staffOpenAProblemFromTheTasklistStartForm() {
         ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey("problem-rca").latestVersion().singleResult();
+                .processDefinitionKey(KEY).latestVersion().singleResult();
         driver.authenticate("csm");
         ProcessInstance instance;
         try {
             instance = engine.getFormService().submitStartForm(definition.getId(), Map.of(
-                    "clientReference", ProblemDriver.CLIENT, "summary", "Recurring printer queue stalls",
-                    "priority", "P4", "sourceType", "csm", "sourceReference", ""));
+                    CLIENT_REFERENCE.name(), ProblemDriver.CLIENT, SUMMARY.name(), "Recurring printer queue stalls",
+                    PRIORITY.name(), "P4", SOURCE_TYPE.name(), "csm", SOURCE_REFERENCE.name(), ""));
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
@@ -194,7 +197,7 @@ class ProblemRcaProcessTest {
         assertThat(problemsFor("HUDSON-MUTUAL|" + service)).containsExactly(problem);
         Map<String, Object> row = jdbc.queryForMap("SELECT * FROM problem WHERE reference = ?", problem);
         assertThat(row.get("source_type")).isEqualTo("incident");
-        assertThat(driver.task(problem, "Task_DetermineRootCause")).isNotNull();
+        assertThat(driver.task(problem, TASK_DETERMINE_ROOT_CAUSE)).isNotNull();
 
         // Standard tier needs 4; incidents of another service do not count
         String other = "mail-relay-" + unique();
@@ -241,13 +244,13 @@ class ProblemRcaProcessTest {
     @Test
     void theServiceManagerSendsTheRcaBackAndReviewsItAgain() {
         String problem = requestProblemAs("change", "CHG-2026-" + unique(), "P3");
-        driver.complete(problem, "Task_DetermineRootCause", "cse", Map.of("symptoms", "Slow ERP",
-                "rootCause", "unknown", "contributingFactors", "", "evidence", "none", "proposedActions", "-"));
-        driver.complete(problem, "Task_ReviewInternalRca", "service-manager", Map.of("rcaReview", "send-back",
-                "reviewComments", "Root cause not evidenced; attach the database wait statistics"));
+        driver.complete(problem, TASK_DETERMINE_ROOT_CAUSE, "cse", Map.of(SYMPTOMS.name(), "Slow ERP",
+                ROOT_CAUSE.name(), "unknown", CONTRIBUTING_FACTORS.name(), "", EVIDENCE.name(), "none", PROPOSED_ACTIONS.name(), "-"));
+        driver.complete(problem, TASK_REVIEW_INTERNAL_RCA, "service-manager", Map.of(RCA_REVIEW.name(), "send-back",
+                REVIEW_COMMENTS.name(), "Root cause not evidenced; attach the database wait statistics"));
 
-        assertThat(driver.task(problem, "Task_DetermineRootCause")).isNotNull();
-        assertThat(engine.getRuntimeService().getVariable(driver.problemInstance(problem).getId(), "reviewComments"))
+        assertThat(driver.task(problem, TASK_DETERMINE_ROOT_CAUSE)).isNotNull();
+        assertThat(engine.getRuntimeService().getVariable(driver.problemInstance(problem).getId(), REVIEW_COMMENTS.name()))
                 .isEqualTo("Root cause not evidenced; attach the database wait statistics");
         assertThat(driver.status(problem)).isEqualTo("OPEN");
 
@@ -257,10 +260,10 @@ class ProblemRcaProcessTest {
                 .contains("Root cause:\nFirewall session table exhausted").contains("Proposed actions:");
 
         // the client-facing RCA goes back once too
-        driver.complete(problem, "Task_WriteClientRca", "csm", Map.of("clientRca", "first draft"));
-        driver.complete(problem, "Task_ApproveClientRca", "service-manager", Map.of("clientRcaDecision", "revise",
-                "approvalComments", "Too technical for the client"));
-        assertThat(driver.task(problem, "Task_WriteClientRca")).isNotNull();
+        driver.complete(problem, TASK_WRITE_CLIENT_RCA, "csm", Map.of(CLIENT_RCA.name(), "first draft"));
+        driver.complete(problem, TASK_APPROVE_CLIENT_RCA, "service-manager", Map.of(CLIENT_RCA_DECISION.name(), "revise",
+                APPROVAL_COMMENTS.name(), "Too technical for the client"));
+        assertThat(driver.task(problem, TASK_WRITE_CLIENT_RCA)).isNotNull();
         driver.writeAndApproveClientRca(problem);
         assertThat(driver.status(problem)).isEqualTo("ACTIONS_IN_PROGRESS");
         assertThat(jdbc.queryForObject("SELECT state FROM sla_clock WHERE business_key = ? AND clock_name = 'rcaDelivered'",
@@ -273,8 +276,8 @@ class ProblemRcaProcessTest {
     void anRcaNotDeliveredInTimeRemindsAndThenRaisesSlaBreached() {
         String problem = requestProblemAs("escalation", "ESC-2026-" + unique(), "P2");
         String instance = driver.problemInstance(problem).getId();
-        Date warning = (Date) engine.getRuntimeService().getVariable(instance, "rcaDeliveredWarning");
-        Date due = (Date) engine.getRuntimeService().getVariable(instance, "rcaDeliveredDue");
+        Date warning = (Date) engine.getRuntimeService().getVariable(instance, RCA_DELIVERED_WARNING.name());
+        Date due = (Date) engine.getRuntimeService().getVariable(instance, RCA_DELIVERED_DUE.name());
         assertThat(warning).isAfter(Date.from(TUESDAY_MORNING)).isBefore(due);
 
         ClockUtil.setCurrentTime(warning);
@@ -287,7 +290,7 @@ class ProblemRcaProcessTest {
         driver.runDueJobs(problem);
         assertThat(breachRaisedFor(problem)).isTrue();
         // the CSE keeps working on it: the breach does not cancel the RCA
-        assertThat(driver.task(problem, "Task_DetermineRootCause")).isNotNull();
+        assertThat(driver.task(problem, TASK_DETERMINE_ROOT_CAUSE)).isNotNull();
         driver.determineAndAccept(problem, "Monitor the session table | it | 2026-12-31");
         driver.writeAndApproveClientRca(problem);
         assertThat(jdbc.queryForObject("SELECT state FROM sla_clock WHERE business_key = ? AND clock_name = 'rcaDelivered'",
@@ -310,9 +313,9 @@ class ProblemRcaProcessTest {
         String backup = actions.get(0);
         String monitoring = actions.get(1);
         String replace = actions.get(2);
-        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("sip-action")
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(SipActionProcess.KEY)
                 .superProcessInstanceId(driver.problemInstance(problem).getId()).count()).isEqualTo(3);
-        assertThat(driver.task(backup, "Task_CompleteAction")).satisfies(task ->
+        assertThat(driver.task(backup, SipActionProcess.TASK_COMPLETE_ACTION)).satisfies(task ->
                 assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
                         .anyMatch(link -> "delivery-manager".equals(link.getGroupId())));
         JsonNode open = json.readTree(rest.withBasicAuth("csm", "csm")
@@ -334,8 +337,8 @@ class ProblemRcaProcessTest {
         assertThat(driver.outbox(monitoring, "problem-sip-action-overdue")).isEmpty();
 
         // monitoring done with evidence: the client hears of it, the problem stays open
-        driver.complete(monitoring, "Task_CompleteAction", "cse", Map.of("actionOutcome", "done",
-                "actionEvidence", "Zabbix item fw.sessions with 80 % trigger, screenshot attached"));
+        driver.complete(monitoring, SipActionProcess.TASK_COMPLETE_ACTION, "cse", Map.of(SipActionProcess.ACTION_OUTCOME.name(), "done",
+                SipActionProcess.ACTION_EVIDENCE.name(), "Zabbix item fw.sessions with 80 % trigger, screenshot attached"));
         driver.runDueJobs(problem);
         assertThat(driver.actionStatus(monitoring)).isEqualTo("DONE");
         assertThat(jdbc.queryForObject("SELECT evidence FROM sip_action WHERE reference = ?", String.class, monitoring))
@@ -345,16 +348,16 @@ class ProblemRcaProcessTest {
         assertThat(driver.status(problem)).isEqualTo("ACTIONS_IN_PROGRESS");
 
         // replacing the cluster: proposed as risk, first rejected, then accepted with owner and review date
-        driver.complete(replace, "Task_CompleteAction", "it", Map.of("actionOutcome", "risk",
-                "actionEvidence", "No budget before Q3"));
-        driver.complete(replace, "Task_DecideRisk", "service-manager", Map.of("riskDecision", "reject",
-                "riskDescription", "", "riskOwner", "", "riskReviewDate", ""));
-        assertThat(driver.task(replace, "Task_CompleteAction")).isNotNull();
-        driver.complete(replace, "Task_CompleteAction", "it", Map.of("actionOutcome", "risk",
-                "actionEvidence", "Budget refused by the client's CFO"));
-        driver.complete(replace, "Task_DecideRisk", "service-manager", Map.of("riskDecision", "accept",
-                "riskDescription", "Firewall cluster stays at end of support until budget is approved",
-                "riskOwner", "service-manager", "riskReviewDate", "2027-03-31"));
+        driver.complete(replace, SipActionProcess.TASK_COMPLETE_ACTION, "it", Map.of(SipActionProcess.ACTION_OUTCOME.name(), "risk",
+                SipActionProcess.ACTION_EVIDENCE.name(), "No budget before Q3"));
+        driver.complete(replace, SipActionProcess.TASK_DECIDE_RISK, "service-manager", Map.of(SipActionProcess.RISK_DECISION.name(), "reject",
+                SipActionProcess.RISK_DESCRIPTION.name(), "", SipActionProcess.RISK_OWNER.name(), "", SipActionProcess.RISK_REVIEW_DATE.name(), ""));
+        assertThat(driver.task(replace, SipActionProcess.TASK_COMPLETE_ACTION)).isNotNull();
+        driver.complete(replace, SipActionProcess.TASK_COMPLETE_ACTION, "it", Map.of(SipActionProcess.ACTION_OUTCOME.name(), "risk",
+                SipActionProcess.ACTION_EVIDENCE.name(), "Budget refused by the client's CFO"));
+        driver.complete(replace, SipActionProcess.TASK_DECIDE_RISK, "service-manager", Map.of(SipActionProcess.RISK_DECISION.name(), "accept",
+                SipActionProcess.RISK_DESCRIPTION.name(), "Firewall cluster stays at end of support until budget is approved",
+                SipActionProcess.RISK_OWNER.name(), "service-manager", SipActionProcess.RISK_REVIEW_DATE.name(), "2027-03-31"));
         driver.runDueJobs(problem);
         assertThat(driver.actionStatus(replace)).isEqualTo("RISK_ACCEPTED");
         Map<String, Object> risk = jdbc.queryForMap("SELECT * FROM risk WHERE source_reference = ?", replace);
@@ -369,8 +372,8 @@ class ProblemRcaProcessTest {
         assertThat(driver.problemInstance(problem)).isNotNull();
 
         // the last (overdue) action is done: now the problem closes and the client is told
-        driver.complete(backup, "Task_CompleteAction", "delivery-manager", Map.of("actionOutcome", "done",
-                "actionEvidence", "Backup now starts 22:00 (change CHG-2026-0099)"));
+        driver.complete(backup, SipActionProcess.TASK_COMPLETE_ACTION, "delivery-manager", Map.of(SipActionProcess.ACTION_OUTCOME.name(), "done",
+                SipActionProcess.ACTION_EVIDENCE.name(), "Backup now starts 22:00 (change CHG-2026-0099)"));
         driver.runDueJobs(problem);
         assertThat(driver.actionStatus(backup)).isEqualTo("DONE");
         assertThat(driver.status(problem)).isEqualTo("CLOSED");
@@ -378,7 +381,7 @@ class ProblemRcaProcessTest {
         assertThat(driver.outbox(problem, "problem-closed")).extracting(row -> row.get("recipient"))
                 .containsExactlyInAnyOrder("k.huber@alpenwerk.example", "f.wimmer@alpenwerk.example");
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
-                .processInstanceId(historicProblem(problem).getId()).activityId("ReceiveTask_WaitForAddedActions")
+                .processInstanceId(historicProblem(problem).getId()).activityId(WAIT_FOR_ADDED_ACTIONS)
                 .count()).isZero();
     }
 
@@ -401,15 +404,15 @@ class ProblemRcaProcessTest {
         assertThat(rest.withBasicAuth("csm", "csm").postForEntity("/api/problems/" + problem + "/actions",
                 Map.of("description", "no date"), String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
-        driver.complete(documented, "Task_CompleteAction", "cse", Map.of("actionOutcome", "done",
-                "actionEvidence", "Runbook page VPN-FAILOVER v2"));
+        driver.complete(documented, SipActionProcess.TASK_COMPLETE_ACTION, "cse", Map.of(SipActionProcess.ACTION_OUTCOME.name(), "done",
+                SipActionProcess.ACTION_EVIDENCE.name(), "Runbook page VPN-FAILOVER v2"));
         driver.runDueJobs(problem);
         assertThat(driver.status(problem)).isEqualTo("ACTIONS_IN_PROGRESS");
         assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(driver.problemInstance(problem).getId())
-                .activityId("ReceiveTask_WaitForAddedActions").count()).isEqualTo(1);
+                .activityId(WAIT_FOR_ADDED_ACTIONS).count()).isEqualTo(1);
 
-        driver.complete(training, "Task_CompleteAction", "competence-manager", Map.of("actionOutcome", "done",
-                "actionEvidence", "Training held 20 Dec, attendance list"));
+        driver.complete(training, SipActionProcess.TASK_COMPLETE_ACTION, "competence-manager", Map.of(SipActionProcess.ACTION_OUTCOME.name(), "done",
+                SipActionProcess.ACTION_EVIDENCE.name(), "Training held 20 Dec, attendance list"));
         driver.runDueJobs(problem);
         assertThat(driver.actionStatus(training)).isEqualTo("DONE");
         assertThat(driver.status(problem)).isEqualTo("CLOSED");
@@ -431,8 +434,8 @@ class ProblemRcaProcessTest {
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String action = json.readTree(created.getBody()).path("reference").asText();
         assertThat(json.readTree(created.getBody()).path("ownerGroup").asText()).as("default owner").isEqualTo("csm");
-        driver.complete(action, "Task_CompleteAction", "csm", Map.of("actionOutcome", "done",
-                "actionEvidence", "Invoice template v3"));
+        driver.complete(action, SipActionProcess.TASK_COMPLETE_ACTION, "csm", Map.of(SipActionProcess.ACTION_OUTCOME.name(), "done",
+                SipActionProcess.ACTION_EVIDENCE.name(), "Invoice template v3"));
         assertThat(driver.actionStatus(action)).isEqualTo("DONE");
         assertThat(rest.withBasicAuth("csm", "csm").getForEntity("/api/sip-actions?status=NOPE", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -444,8 +447,8 @@ class ProblemRcaProcessTest {
 
     @AfterAll
     static void flowNodeCoverageIsAtLeast95Percent() {
-        Set<String> problemNodes = flowNodes("problem-rca");
-        Set<String> sipNodes = flowNodes("sip-action");
+        Set<String> problemNodes = flowNodes(KEY);
+        Set<String> sipNodes = flowNodes(SipActionProcess.KEY);
         Set<String> coveredProblem = new HashSet<>();
         Set<String> coveredSip = new HashSet<>();
         for (String problem : DRIVEN_PROBLEMS) {
@@ -482,7 +485,7 @@ class ProblemRcaProcessTest {
     }
 
     private static HistoricProcessInstance historicProblem(String problem) {
-        return coverageEngine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("problem-rca")
+        return coverageEngine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
                 .processInstanceBusinessKey(problem).singleResult();
     }
 
@@ -491,10 +494,10 @@ class ProblemRcaProcessTest {
     /** Starts the test sender (stand-in for the change/escalation workflow) and returns the problem it opened. */
     private String requestProblemAs(String sourceType, String senderKey, String priority) {
         engine.getRuntimeService().startProcessInstanceByKey("problem-request-sender", senderKey, Map.of(
-                "sourceType", sourceType, "clientReference", ProblemDriver.CLIENT,
-                "summary", "VPN sessions drop every afternoon", "priority", priority));
+                SOURCE_TYPE.name(), sourceType, CLIENT_REFERENCE.name(), ProblemDriver.CLIENT,
+                SUMMARY.name(), "VPN sessions drop every afternoon", PRIORITY.name(), priority));
         ProcessInstance requested = engine.getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey("problem-rca").variableValueEquals("sourceBusinessKey", senderKey).singleResult();
+                .processDefinitionKey(KEY).variableValueEquals(SOURCE_BUSINESS_KEY.name(), senderKey).singleResult();
         assertThat(requested).as("problem-rca started by the message").isNotNull();
         // asyncAfter on the message start: the problem's own work runs in its own job
         assertThat(requested.getBusinessKey()).isNull();
@@ -532,7 +535,7 @@ class ProblemRcaProcessTest {
                     .contains("\"priority\":\"P2\"");
             return true;
         }
-        return engine.getHistoryService().createHistoricVariableInstanceQuery().variableName("breachedBusinessKey")
+        return engine.getHistoryService().createHistoricVariableInstanceQuery().variableName(EscalationProcess.BREACHED_BUSINESS_KEY.name())
                 .list().stream().anyMatch(variable -> problem.equals(variable.getValue()));
     }
 

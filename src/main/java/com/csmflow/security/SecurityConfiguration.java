@@ -1,5 +1,6 @@
 package com.csmflow.security;
 
+import com.csmflow.api.ProblemAccessDeniedHandler;
 import com.csmflow.api.ProblemAuthenticationEntryPoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
@@ -32,7 +33,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain restApis(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper) throws Exception {
+    SecurityFilterChain restApis(HttpSecurity http, IdentityService identityService) throws Exception {
         ProviderManager identityServiceLogin =
                 new ProviderManager(new IdentityServiceAuthenticationProvider(identityService));
         return http
@@ -41,7 +42,7 @@ class SecurityConfiguration {
                     ApiAccessRules.apply(requests);
                     requests.anyRequest().authenticated();
                 })
-                .exceptionHandling(errors -> errors.accessDeniedHandler(new ProblemAccessDeniedHandler(objectMapper)))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(new ProblemAccessDeniedHandler()))
                 .httpBasic(basic -> basic.realmName("CSM Flow")
                         .authenticationEntryPoint(new ProblemAuthenticationEntryPoint("CSM Flow")))
                 .authenticationManager(identityServiceLogin)

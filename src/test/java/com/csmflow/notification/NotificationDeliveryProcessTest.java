@@ -58,8 +58,8 @@ class NotificationDeliveryProcessTest {
     @Test
     void nonUrgentClientNoticeIsHeldUntilTheNextBusinessHourWhileStaffGetItAtOnce() throws Exception {
         Client client = fx.client("en");
-        String process = fx.deployNotifyProcess(Map.of("template", "notify-probe", "clientContacts", "true",
-                "clientReference", client.getReference(), "recipientGroups", NotificationFixtures.PROBE_GROUP), null);
+        String process = fx.deployNotifyProcess(Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.CLIENT_CONTACTS, "true",
+                NotifyDelegate.CLIENT_REFERENCE, client.getReference(), NotifyDelegate.RECIPIENT_GROUPS, NotificationFixtures.PROBE_GROUP), null);
         ProcessInstance instance = fx.start(process, Map.of("summary", "maintenance window"));
 
         fx.runDueJobs(instance.getBusinessKey());
@@ -88,8 +88,8 @@ class NotificationDeliveryProcessTest {
     @Test
     void urgentClientNoticeGoesAtOnce() throws Exception {
         Client client = fx.client("en");
-        String process = fx.deployNotifyProcess(Map.of("template", "notify-probe", "clientContacts", "true",
-                "clientReference", client.getReference(), "urgent", "true"), null);
+        String process = fx.deployNotifyProcess(Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.CLIENT_CONTACTS, "true",
+                NotifyDelegate.CLIENT_REFERENCE, client.getReference(), NotifyDelegate.URGENT, "true"), null);
         ProcessInstance instance = fx.start(process, Map.of("summary", "outage"));
 
         fx.runDueJobs(instance.getBusinessKey());

@@ -1,6 +1,7 @@
 package com.csmflow.change;
 
 import com.csmflow.engine.ProcessVariable;
+import com.csmflow.sla.SlaClockVariables;
 import java.util.Date;
 import java.util.List;
 
@@ -75,15 +76,16 @@ public final class ChangeProcess {
     public static final ProcessVariable<String> CAB_DECISION = ProcessVariable.text("cabDecision");
     public static final ProcessVariable<String> DECISION_REASON = ProcessVariable.text("decisionReason");
 
-    // SLA clocks of the decision (SlaClockTimers: <clockName>Due, Warning, State, Breached)
+    // SLA clocks of the decision (the variables each clock publishes: SlaClockVariables)
     public static final String CAB_DECISION_CLOCK = "cabDecision";
-    public static final ProcessVariable<Date> CAB_DECISION_DUE = ProcessVariable.instant("cabDecisionDue");
-    public static final ProcessVariable<Date> CAB_DECISION_WARNING = ProcessVariable.instant("cabDecisionWarning");
-    public static final ProcessVariable<String> CAB_DECISION_STATE = ProcessVariable.text("cabDecisionState");
-    public static final ProcessVariable<Boolean> CAB_DECISION_BREACHED = ProcessVariable.flag("cabDecisionBreached");
-    public static final ProcessVariable<Date> EMERGENCY_CAB_DECISION_DUE = ProcessVariable.instant("emergencyCabDecisionDue");
+    public static final ProcessVariable<Date> CAB_DECISION_DUE = SlaClockVariables.due(CAB_DECISION_CLOCK);
+    public static final ProcessVariable<Date> CAB_DECISION_WARNING = SlaClockVariables.warning(CAB_DECISION_CLOCK);
+    public static final ProcessVariable<String> CAB_DECISION_STATE = SlaClockVariables.state(CAB_DECISION_CLOCK);
+    public static final ProcessVariable<Boolean> CAB_DECISION_BREACHED = SlaClockVariables.breached(CAB_DECISION_CLOCK);
+    public static final String EMERGENCY_CAB_DECISION_CLOCK = "emergencyCabDecision";
+    public static final ProcessVariable<Date> EMERGENCY_CAB_DECISION_DUE = SlaClockVariables.due(EMERGENCY_CAB_DECISION_CLOCK);
     public static final ProcessVariable<String> EMERGENCY_CAB_DECISION_STATE =
-            ProcessVariable.text("emergencyCabDecisionState");
+            SlaClockVariables.state(EMERGENCY_CAB_DECISION_CLOCK);
 
     // scheduling and the maintenance notice
     public static final ProcessVariable<String> SCHEDULE_NOTES = ProcessVariable.text("scheduleNotes");

@@ -1,6 +1,7 @@
 package com.csmflow.change;
 
 import static com.csmflow.change.ChangeProcess.CAB_AGENDA;
+import static com.csmflow.change.ChangeProcess.CAB_DECISION_CLOCK;
 import static com.csmflow.change.ChangeProcess.CAB_MEETING_AT;
 import static com.csmflow.change.ChangeProcess.CAB_MEMBERS;
 import static com.csmflow.change.ChangeProcess.IMPLEMENTATION_NOTES;
@@ -127,7 +128,7 @@ class ChangeApiTest {
         runJobs(reference);
         change = get("csm", reference);
         assertThat(change.path("status").asText()).isEqualTo("IN_CAB");
-        assertThat(clock(change, "cabDecision").path("state").asText()).isEqualTo("RUNNING");
+        assertThat(clock(change, CAB_DECISION_CLOCK).path("state").asText()).isEqualTo("RUNNING");
         assertThat(steps(change)).containsExactly(TASK_CAB_VOTE);
 
         // an engineer (group cse) may not cast a CAB member's vote
@@ -146,7 +147,7 @@ class ChangeApiTest {
         change.path("votes").forEach(vote -> votes.add(vote.path("voter").asText() + ":" + vote.path("vote").asText()
                 + ":" + vote.path("comment").asText()));
         assertThat(votes).containsExactly("cab:approve:Tested in staging", SECOND_MEMBER + ":approve:Rollback plan reviewed");
-        assertThat(clock(change, "cabDecision").path("state").asText()).isEqualTo("MET");
+        assertThat(clock(change, CAB_DECISION_CLOCK).path("state").asText()).isEqualTo("MET");
         assertThat(steps(change)).containsExactly(TASK_SCHEDULE_CHANGE);
 
         // CSM confirms the window; the notice is planned 3 business days (Standard P3) before it, in Munich

@@ -1,37 +1,5 @@
 package com.csmflow.change;
 
-import com.csmflow.engine.EngineIdentity;
-import com.csmflow.api.InvalidFieldException;
-import com.csmflow.api.InvalidInputException;
-import com.csmflow.client.ActiveClients;
-import com.csmflow.client.Client;
-import com.csmflow.client.ClientRepository;
-import com.csmflow.register.BusinessKeys;
-import com.csmflow.engine.DelegateInputs;
-import com.csmflow.engine.InputReadingDelegate;
-import com.csmflow.register.ProcessOrigin;
-import com.csmflow.engine.ProcessVariable;
-import com.csmflow.sla.SlaPriority;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Date;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
-import jakarta.validation.Validator;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.json.SpinJsonNode;
-import org.springframework.stereotype.Component;
-
 import static com.csmflow.change.ChangeProcess.APPROVAL_PERCENTAGE;
 import static com.csmflow.change.ChangeProcess.APPROVAL_RULE;
 import static com.csmflow.change.ChangeProcess.BILLABLE;
@@ -77,6 +45,38 @@ import static com.csmflow.change.ChangeProcess.WINDOW_START_AT;
 import static com.csmflow.engine.CaseVariables.CLIENT_REFERENCE;
 import static com.csmflow.engine.CaseVariables.CLIENT_TIER;
 import static com.csmflow.engine.CaseVariables.PRIORITY;
+
+import com.csmflow.engine.EngineIdentity;
+import com.csmflow.api.InvalidFieldException;
+import com.csmflow.api.InvalidInputException;
+import com.csmflow.client.ActiveClients;
+import com.csmflow.client.Client;
+import com.csmflow.client.ClientRepository;
+import com.csmflow.register.BusinessKeys;
+import com.csmflow.engine.DelegateInputs;
+import com.csmflow.engine.InputReadingDelegate;
+import com.csmflow.register.ProcessOrigin;
+import com.csmflow.engine.ProcessVariable;
+import com.csmflow.sla.SlaPriority;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jakarta.validation.Validator;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
 
 /**
  * The change register's side of each step of {@code change-request}: one service task per step, all

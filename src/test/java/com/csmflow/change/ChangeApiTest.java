@@ -4,6 +4,7 @@ import static com.csmflow.change.ChangeProcess.CAB_AGENDA;
 import static com.csmflow.change.ChangeProcess.CAB_DECISION_CLOCK;
 import static com.csmflow.change.ChangeProcess.CAB_MEETING_AT;
 import static com.csmflow.change.ChangeProcess.CAB_MEMBERS;
+import static com.csmflow.change.ChangeProcess.IMPACTED_SERVICES;
 import static com.csmflow.change.ChangeProcess.IMPLEMENTATION_NOTES;
 import static com.csmflow.change.ChangeProcess.IMPLEMENTATION_RESULT;
 import static com.csmflow.change.ChangeProcess.PIR_OUTCOME;
@@ -120,6 +121,10 @@ class ChangeApiTest {
         assertThat(change.path("raisedBy").asText()).isEqualTo("csm");
         assertThat(steps(change)).containsExactly(TASK_PREPARE_CAB);
         String processInstanceId = change.path("processInstanceId").asText();
+        // the services travel as a list, not as comma-joined text
+        assertThat(runtimeService.getVariable(processInstanceId, IMPACTED_SERVICES.name()))
+                .isEqualTo(List.of("Networking", "Remote access"));
+        assertThat(change.path("impactedServices").asText()).isEqualTo("Networking, Remote access");
 
         // CSM prepares the CAB with two voting members
         complete("csm", taskId("csm", processInstanceId, TASK_PREPARE_CAB, null), Map.of(

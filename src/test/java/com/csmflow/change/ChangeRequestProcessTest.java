@@ -12,6 +12,7 @@ import static com.csmflow.change.ChangeProcess.CAB_DECISION_WARNING;
 import static com.csmflow.change.ChangeProcess.CAB_MEETING_AT;
 import static com.csmflow.change.ChangeProcess.CAB_MEMBERS;
 import static com.csmflow.change.ChangeProcess.CAB_REQUIRED;
+import static com.csmflow.change.ChangeProcess.CAB_VOTERS;
 import static com.csmflow.change.ChangeProcess.CHANGE_CLASS;
 import static com.csmflow.change.ChangeProcess.CONFIGURATION_UPDATES;
 import static com.csmflow.change.ChangeProcess.DECIDED_BY;
@@ -281,6 +282,8 @@ class ChangeRequestProcessTest {
         assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(TASK_CAB_VOTE).list()).extracting(Task::getAssignee)
                 .containsExactlyInAnyOrder("cab", "cab-test-1", "cab-test-2");
+        assertThat(instance).variables().containsEntry(CAB_VOTERS.name(), List.of("cab", "cab-test-1", "cab-test-2"))
+                .containsEntry(IMPACTED_SERVICES.name(), List.of("Networking", "VPN")).doesNotContainKey("cabVoterList");
         // a vote is personal: assigned to the member, offered to no group
         assertThat(candidateGroups(task(instance, TASK_CAB_VOTE, "cab"))).isEmpty();
 
@@ -562,7 +565,9 @@ class ChangeRequestProcessTest {
         String key = businessKey(instance);
         assertThat(key).matches("CHG-2026-\\d{4,}");
         assertThat(instance).isWaitingAt(TASK_PREPARE_CAB).variables().containsEntry(CHANGE_CLASS.name(), "normal")
-                .containsEntry(APPROVAL_RULE.name(), "any").containsEntry(WINDOW_START.name(), "2026-06-13T22:00-04:00");
+                .containsEntry(APPROVAL_RULE.name(), "any").containsEntry(WINDOW_START.name(), "2026-06-13T22:00-04:00")
+                // the form's comma-separated text field becomes a list once, in the register step
+                .containsEntry(IMPACTED_SERVICES.name(), List.of("VPN"));
         ChangeRecord record = changes.findByReference(key).orElseThrow();
         assertThat(record.getWindowStart()).isEqualTo(Instant.parse("2026-06-14T02:00:00Z"));
         assertThat(record.getStatus()).isEqualTo("CLASSIFIED");

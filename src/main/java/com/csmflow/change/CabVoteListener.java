@@ -1,6 +1,20 @@
 package com.csmflow.change;
 
+import static com.csmflow.change.ChangeProcess.BOARD;
+import static com.csmflow.change.ChangeProcess.CAB_APPROVALS;
+import static com.csmflow.change.ChangeProcess.CAB_REJECTIONS;
+import static com.csmflow.change.ChangeProcess.CAB_VETOED;
+import static com.csmflow.change.ChangeProcess.DECIDED_BY;
+import static com.csmflow.change.ChangeProcess.DECISION;
+import static com.csmflow.change.ChangeProcess.DECISION_COMMENT;
+import static com.csmflow.change.ChangeProcess.VETO;
+import static com.csmflow.change.ChangeProcess.VETOED_BY;
+import static com.csmflow.change.ChangeProcess.VETO_GROUP;
+import static com.csmflow.change.ChangeProcess.VOTE;
+import static com.csmflow.change.ChangeProcess.VOTE_COMMENT;
+
 import com.csmflow.engine.EngineIdentity;
+import com.csmflow.engine.ProcessVariable;
 import java.time.Clock;
 import com.csmflow.api.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -36,29 +50,30 @@ class CabVoteListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         DelegateExecution execution = task.getExecution();
-        String board = String.valueOf(execution.getVariableLocal("board"));
+        String board = String.valueOf(execution.getVariableLocal(BOARD.name()));
         boolean cab = CabVote.BOARD_CAB.equals(board);
-        String vote = text(execution.getVariable(cab ? "vote" : "decision"));
+        ProcessVariable<String> voteField = cab ? VOTE : DECISION;
+        String vote = voteField.text(execution);
         if (!"approve".equals(vote) && !"reject".equals(vote)) {
-            throw new InvalidInputException(cab ? "vote" : "decision", "is 'approve' or 'reject', was '" + vote + "'");
+            throw new InvalidInputException(voteField.name(), "is 'approve' or 'reject', was '" + vote + "'");
         }
-        String comment = text(execution.getVariable(cab ? "voteComment" : "decisionComment"));
+        String comment = (cab ? VOTE_COMMENT : DECISION_COMMENT).text(execution);
         String voter = voter(task);
-        boolean veto = cab && Boolean.TRUE.equals(execution.getVariable("veto")) && inVetoGroup(voter, execution);
+        boolean veto = cab && Boolean.TRUE.equals(execution.getVariable(VETO.name())) && inVetoGroup(voter, execution);
 
         register.recordVote(execution, board, voter, vote, veto, comment, clock.instant(),
                 task.getId());
 
         if (cab) {
             DelegateExecution instance = execution.getProcessInstance();
-            String counter = "approve".equals(vote) ? CabVoting.APPROVALS : CabVoting.REJECTIONS;
-            instance.setVariable(counter, CabVoting.count(instance, counter) + 1);
+            ProcessVariable<Integer> counter = "approve".equals(vote) ? CAB_APPROVALS : CAB_REJECTIONS;
+            counter.set(instance, CabVoting.count(instance, counter) + 1);
             if (veto) {
-                instance.setVariable(CabVoting.VETOED, true);
-                instance.setVariable("vetoedBy", voter);
+                CAB_VETOED.set(instance, true);
+                VETOED_BY.set(instance, voter);
             }
         } else {
-            execution.getProcessInstance().setVariable("decidedBy", voter);
+            DECIDED_BY.set(execution.getProcessInstance(), voter);
         }
     }
 
@@ -76,14 +91,7 @@ class CabVoteListener implements TaskListener {
     }
 
     private boolean inVetoGroup(String voter, DelegateExecution execution) {
-        Object group = execution.getVariable("vetoGroup");
-        if (group == null || group.toString().isBlank()) {
-            return false;
-        }
-        return register.isMember(voter, group.toString().trim());
-    }
-
-    private static String text(Object value) {
-        return value == null || value.toString().isBlank() ? null : value.toString().trim();
+        String group = VETO_GROUP.text(execution);
+        return group != null && register.isMember(voter, group);
     }
 }

@@ -1,5 +1,14 @@
 package com.csmflow.change;
 
+import static com.csmflow.change.ChangeProcess.APPROVAL_PERCENTAGE;
+import static com.csmflow.change.ChangeProcess.APPROVAL_RULE;
+import static com.csmflow.change.ChangeProcess.CAB_APPROVALS;
+import static com.csmflow.change.ChangeProcess.CAB_REJECTIONS;
+import static com.csmflow.change.ChangeProcess.CAB_VETOED;
+import static com.csmflow.change.ChangeProcess.CAB_VOTERS;
+
+import com.csmflow.engine.ProcessVariable;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -11,41 +20,35 @@ import org.springframework.stereotype.Component;
 @Component("cabVoting")
 public class CabVoting {
 
-    static final String APPROVALS = "cabApprovals";
-    static final String REJECTIONS = "cabRejections";
-    static final String VETOED = "cabVetoed";
-    static final String VOTERS = "cabVoters";
-
     public boolean decided(DelegateExecution execution) {
         return CabRule.decided(rule(execution), percentage(execution), members(execution),
-                count(execution, APPROVALS), count(execution, REJECTIONS), vetoed(execution));
+                count(execution, CAB_APPROVALS), count(execution, CAB_REJECTIONS), vetoed(execution));
     }
 
     boolean approved(DelegateExecution execution) {
         return CabRule.approved(rule(execution), percentage(execution), members(execution),
-                count(execution, APPROVALS), vetoed(execution));
+                count(execution, CAB_APPROVALS), vetoed(execution));
     }
 
     static String rule(DelegateExecution execution) {
-        return (String) execution.getVariable("approvalRule");
+        return APPROVAL_RULE.get(execution);
     }
 
     static Integer percentage(DelegateExecution execution) {
-        Object value = execution.getVariable("approvalPercentage");
-        return value instanceof Number number ? number.intValue() : null;
+        Number value = APPROVAL_PERCENTAGE.get(execution);
+        return value == null ? null : value.intValue();
     }
 
     static int members(DelegateExecution execution) {
-        Object voters = execution.getVariable(VOTERS);
-        return voters instanceof java.util.Collection<?> list ? list.size() : 0;
+        List<String> voters = CAB_VOTERS.get(execution);
+        return voters == null ? 0 : voters.size();
     }
 
-    static int count(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        return value instanceof Number number ? number.intValue() : 0;
+    static int count(DelegateExecution execution, ProcessVariable<Integer> counter) {
+        return counter.get(execution, 0);
     }
 
     static boolean vetoed(DelegateExecution execution) {
-        return Boolean.TRUE.equals(execution.getVariable(VETOED));
+        return Boolean.TRUE.equals(CAB_VETOED.get(execution));
     }
 }

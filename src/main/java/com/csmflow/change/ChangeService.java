@@ -1,5 +1,6 @@
 package com.csmflow.change;
 
+import com.csmflow.engine.CaseVariables;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
@@ -22,8 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Raising changes through the API and reading the change register with its live state. */
 @Service
 class ChangeService {
-
-    static final String PROCESS = "change-request";
 
     private final ChangeRegister register;
     private final Clients activeClients;
@@ -61,19 +60,20 @@ class ChangeService {
         }
         String reference = businessKeys.next("CHG");
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("clientReference", body.clientReference());
-        variables.put("title", body.title().trim());
-        variables.put("description", body.description());
-        variables.put("requestedType", body.requestedType());
-        variables.put("nonStandard", Boolean.TRUE.equals(body.nonStandard()));
-        variables.put("impactedServices", String.join(", ", body.impactedServices()));
-        variables.put("windowStart", body.windowStart().toString());
-        variables.put("windowEnd", body.windowEnd().toString());
-        variables.put("urgency", body.urgency());
-        variables.put("impact", body.impact());
-        variables.put("billable", body.billable());
-        variables.put("requesterEmail", body.requesterEmail());
-        runtimeService.createProcessInstanceByKey(PROCESS).businessKey(reference).setVariables(variables).execute();
+        variables.put(CaseVariables.CLIENT_REFERENCE.name(), body.clientReference());
+        variables.put(ChangeProcess.TITLE.name(), body.title().trim());
+        variables.put(ChangeProcess.DESCRIPTION.name(), body.description());
+        variables.put(ChangeProcess.REQUESTED_TYPE.name(), body.requestedType());
+        variables.put(ChangeProcess.NON_STANDARD.name(), Boolean.TRUE.equals(body.nonStandard()));
+        // a list, as an ArrayList: the engine's type allow-list (ObjectVariableTypes) refuses immutable lists
+        variables.put(ChangeProcess.IMPACTED_SERVICES.name(), new ArrayList<>(body.impactedServices()));
+        variables.put(ChangeProcess.WINDOW_START.name(), body.windowStart().toString());
+        variables.put(ChangeProcess.WINDOW_END.name(), body.windowEnd().toString());
+        variables.put(ChangeProcess.URGENCY.name(), body.urgency());
+        variables.put(ChangeProcess.IMPACT.name(), body.impact());
+        variables.put(ChangeProcess.BILLABLE.name(), body.billable());
+        variables.put(ChangeProcess.REQUESTER_EMAIL.name(), body.requesterEmail());
+        runtimeService.createProcessInstanceByKey(ChangeProcess.KEY).businessKey(reference).setVariables(variables).execute();
         return get(reference);
     }
 

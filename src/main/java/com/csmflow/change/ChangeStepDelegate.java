@@ -1,5 +1,51 @@
 package com.csmflow.change;
 
+import static com.csmflow.change.ChangeProcess.APPROVAL_PERCENTAGE;
+import static com.csmflow.change.ChangeProcess.APPROVAL_RULE;
+import static com.csmflow.change.ChangeProcess.BILLABLE;
+import static com.csmflow.change.ChangeProcess.CAB_AGENDA;
+import static com.csmflow.change.ChangeProcess.CAB_APPROVALS;
+import static com.csmflow.change.ChangeProcess.CAB_DECISION;
+import static com.csmflow.change.ChangeProcess.CAB_MEETING_AT;
+import static com.csmflow.change.ChangeProcess.CAB_MEMBERS;
+import static com.csmflow.change.ChangeProcess.CAB_REJECTIONS;
+import static com.csmflow.change.ChangeProcess.CAB_REQUIRED;
+import static com.csmflow.change.ChangeProcess.CAB_VETOED;
+import static com.csmflow.change.ChangeProcess.CAB_VOTERS;
+import static com.csmflow.change.ChangeProcess.CHANGE_APPROVED;
+import static com.csmflow.change.ChangeProcess.CHANGE_CLASS;
+import static com.csmflow.change.ChangeProcess.DECIDED_BY;
+import static com.csmflow.change.ChangeProcess.DECISION;
+import static com.csmflow.change.ChangeProcess.DECISION_COMMENT;
+import static com.csmflow.change.ChangeProcess.DECISION_REASON;
+import static com.csmflow.change.ChangeProcess.DESCRIPTION;
+import static com.csmflow.change.ChangeProcess.IMPACT;
+import static com.csmflow.change.ChangeProcess.IMPACTED_SERVICES;
+import static com.csmflow.change.ChangeProcess.IMPLEMENTATION_NOTES;
+import static com.csmflow.change.ChangeProcess.IMPLEMENTATION_RESULT;
+import static com.csmflow.change.ChangeProcess.IMPLEMENTATION_SUCCEEDED;
+import static com.csmflow.change.ChangeProcess.MAJOR_CHANGE;
+import static com.csmflow.change.ChangeProcess.NON_STANDARD;
+import static com.csmflow.change.ChangeProcess.NOTICE_AT;
+import static com.csmflow.change.ChangeProcess.NOTICE_AT_LOCAL;
+import static com.csmflow.change.ChangeProcess.NOTICE_LATE;
+import static com.csmflow.change.ChangeProcess.NOTICE_LEAD_TIME;
+import static com.csmflow.change.ChangeProcess.REQUESTED_TYPE;
+import static com.csmflow.change.ChangeProcess.REQUESTER_EMAIL;
+import static com.csmflow.change.ChangeProcess.RISK_LEVEL;
+import static com.csmflow.change.ChangeProcess.ROLLBACK_NOTES;
+import static com.csmflow.change.ChangeProcess.TITLE;
+import static com.csmflow.change.ChangeProcess.URGENCY;
+import static com.csmflow.change.ChangeProcess.VETOED_BY;
+import static com.csmflow.change.ChangeProcess.VETO_GROUP;
+import static com.csmflow.change.ChangeProcess.WINDOW_END;
+import static com.csmflow.change.ChangeProcess.WINDOW_END_AT;
+import static com.csmflow.change.ChangeProcess.WINDOW_START;
+import static com.csmflow.change.ChangeProcess.WINDOW_START_AT;
+import static com.csmflow.engine.CaseVariables.CLIENT_REFERENCE;
+import static com.csmflow.engine.CaseVariables.CLIENT_TIER;
+import static com.csmflow.engine.CaseVariables.PRIORITY;
+
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.InvalidInputException;
@@ -10,7 +56,7 @@ import com.csmflow.register.BusinessKeys;
 import com.csmflow.engine.DelegateInputs;
 import com.csmflow.engine.InputReadingDelegate;
 import com.csmflow.register.ProcessOrigin;
-import com.csmflow.engine.ProcessVariables;
+import com.csmflow.engine.ProcessVariable;
 import com.csmflow.sla.SlaPriority;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +87,7 @@ import org.springframework.stereotype.Component;
  * <table>
  *   <tr><td>REGISTER</td><td>creates the row; gives a Tasklist-started instance its CHG business key</td></tr>
  *   <tr><td>CLASSIFY</td><td>class, risk, priority, CAB rule from the two decision tables</td></tr>
- *   <tr><td>INVITE_CAB</td><td>CAB members chosen by the CSM become {@code cabVoters}; vote counters reset</td></tr>
+ *   <tr><td>INVITE_CAB</td><td>CAB members chosen by the CSM become {@code cabVoters} (a list); vote counters reset</td></tr>
  *   <tr><td>DECIDE</td><td>approved or rejected (pre-approved, CAB rule, emergency decision), with the reason</td></tr>
  *   <tr><td>SCHEDULE</td><td>the window and the instant of the maintenance notice ({@code noticeAt})</td></tr>
  *   <tr><td>NOTICE_SENT, IMPLEMENTED, ROLLED_BACK, CLOSE</td><td>status and results</td></tr>
@@ -86,10 +132,10 @@ class ChangeStepDelegate implements InputReadingDelegate {
         switch (step) {
             case "REGISTER" -> registerChange(execution, now);
             case "CLASSIFY" -> register.update(execution, "CLASSIFY", change -> {
-                change.classify(text(execution, "changeClass"), text(execution, "riskLevel"),
-                        text(execution, "priority"), flag(execution, "majorChange"), flag(execution, "cabRequired"),
-                        text(execution, "approvalRule"), number(execution, "approvalPercentage"),
-                        text(execution, "vetoGroup"));
+                change.classify(text(execution, CHANGE_CLASS), text(execution, RISK_LEVEL),
+                        text(execution, PRIORITY), flag(execution, MAJOR_CHANGE), flag(execution, CAB_REQUIRED),
+                        text(execution, APPROVAL_RULE), number(execution, APPROVAL_PERCENTAGE),
+                        text(execution, VETO_GROUP));
                 change.status(ChangeStatus.CLASSIFIED, now);
             });
             case "INVITE_CAB" -> inviteCab(execution, now);
@@ -97,16 +143,16 @@ class ChangeStepDelegate implements InputReadingDelegate {
             case "SCHEDULE" -> schedule(execution, now);
             case "NOTICE_SENT" -> register.update(execution, "NOTICE", change -> change.noticeSent(now));
             case "IMPLEMENTED" -> {
-                String result = text(execution, "implementationResult");
+                String result = text(execution, IMPLEMENTATION_RESULT);
                 boolean succeeded = "success".equals(result);
-                execution.setVariable("implementationSucceeded", succeeded);
+                IMPLEMENTATION_SUCCEEDED.set(execution, succeeded);
                 register.update(execution, "IMPLEMENT", change -> {
-                    change.implemented(succeeded ? "SUCCESS" : "FAILED", text(execution, "implementationNotes"));
+                    change.implemented(succeeded ? "SUCCESS" : "FAILED", text(execution, IMPLEMENTATION_NOTES));
                     change.status(succeeded ? ChangeStatus.IMPLEMENTED : ChangeStatus.FAILED, now);
                 });
             }
             case "ROLLED_BACK" -> register.update(execution, "ROLLBACK", change -> {
-                change.implemented("ROLLED_BACK", join(change.getImplementationNotes(), text(execution, "rollbackNotes")));
+                change.implemented("ROLLED_BACK", join(change.getImplementationNotes(), text(execution, ROLLBACK_NOTES)));
                 change.status(ChangeStatus.ROLLED_BACK, now);
             });
             case "CLOSE" -> register.update(execution, "CLOSE", change -> change.status(ChangeStatus.CLOSED, now));
@@ -132,61 +178,63 @@ class ChangeStepDelegate implements InputReadingDelegate {
                     + ", not to " + execution.getProcessInstanceId());
         }
         // the same rules as POST /api/changes, for starts from Tasklist or the engine API
-        String clientReference = required(execution, "clientReference");
+        String clientReference = required(execution, CLIENT_REFERENCE);
         Client client;
         try {
             client = clients.require(clientReference);
         } catch (InvalidFieldException invalid) {
             throw InvalidInputException.of(invalid);
         }
-        for (String field : List.of("clientReference", "title", "description", "requesterEmail")) {
-            Object value = text(execution, field);
-            validator.validateValue(ChangeRequestBody.class, field, value).stream().findFirst().ifPresent(violation -> {
-                throw new InvalidInputException(field, violation.getMessage());
+        // the request body's fields carry the variables' names
+        for (ProcessVariable<String> field : List.of(CLIENT_REFERENCE, TITLE, DESCRIPTION, REQUESTER_EMAIL)) {
+            Object value = field.text(execution);
+            validator.validateValue(ChangeRequestBody.class, field.name(), value).stream().findFirst().ifPresent(violation -> {
+                throw new InvalidInputException(field.name(), violation.getMessage());
             });
         }
-        String requestedType = oneOf(execution, "requestedType", TYPES);
-        String urgency = oneOf(execution, "urgency", URGENCIES);
-        String impact = oneOf(execution, "impact", IMPACTS);
-        Instant windowStart = instant(execution.getVariable("windowStart"), "windowStart");
-        Instant windowEnd = instant(execution.getVariable("windowEnd"), "windowEnd");
+        String requestedType = oneOf(execution, REQUESTED_TYPE, TYPES);
+        String urgency = oneOf(execution, URGENCY, URGENCIES);
+        String impact = oneOf(execution, IMPACT, IMPACTS);
+        Instant windowStart = instant(execution, WINDOW_START);
+        Instant windowEnd = instant(execution, WINDOW_END);
         if (!windowEnd.isAfter(windowStart)) {
-            throw new InvalidInputException("windowEnd", "must be after windowStart");
+            throw new InvalidInputException(WINDOW_END.name(), "must be after " + WINDOW_START.name());
         }
-        boolean nonStandard = flag(execution, "nonStandard");
-        boolean billable = flag(execution, "billable");
-        ProcessVariables.setIfChanged(execution, "nonStandard", nonStandard);
-        ProcessVariables.setIfChanged(execution, "billable", billable);
-        execution.setVariable("clientTier", client.getTier().name());
+        boolean nonStandard = flag(execution, NON_STANDARD);
+        boolean billable = flag(execution, BILLABLE);
+        NON_STANDARD.setIfChanged(execution, nonStandard);
+        BILLABLE.setIfChanged(execution, billable);
+        List<String> services = services(execution);
+        CLIENT_TIER.set(execution, client.getTier().name());
         publishWindow(execution, client.getTimeZone(), windowStart, windowEnd);
 
-        register.create(execution, new ChangeRecord(reference, clientReference, required(execution, "title"),
-                text(execution, "description"), requestedType, nonStandard, services(execution.getVariable("impactedServices")),
-                urgency, impact, billable, text(execution, "requesterEmail"), currentUser(), windowStart, windowEnd, now,
+        register.create(execution, new ChangeRecord(reference, clientReference, required(execution, TITLE),
+                text(execution, DESCRIPTION), requestedType, nonStandard, services.isEmpty() ? null : String.join(", ", services),
+                urgency, impact, billable, text(execution, REQUESTER_EMAIL), currentUser(), windowStart, windowEnd, now,
                 ProcessOrigin.of(execution)));
     }
 
     private void inviteCab(DelegateExecution execution, Instant now) {
-        List<String> members = members(execution.getVariable("cabMembers"));
+        // the form's text field (comma-separated) becomes the list of voters here, once
+        List<String> members = members(execution.getVariable(CAB_MEMBERS.name()));
         if (members.isEmpty()) {
-            throw new InvalidInputException("cabMembers", "choose at least one CAB member");
+            throw new InvalidInputException(CAB_MEMBERS.name(), "choose at least one CAB member");
         }
         for (String member : members) {
             if (!register.isMember(member, "cab")) {
-                throw new InvalidInputException("cabMembers", "'" + member + "' is not a member of the CAB (group cab)");
+                throw new InvalidInputException(CAB_MEMBERS.name(), "'" + member + "' is not a member of the CAB (group cab)");
             }
         }
-        // JSON, not Java serialization: the engine refuses serialized Java objects
-        execution.setVariable(CabVoting.VOTERS, Variables.objectValue(new ArrayList<>(members))
+        // JSON, not Java serialization: the engine refuses serialized Java objects. The list is both the
+        // vote's multi-instance collection and the invitation's recipients.
+        execution.setVariable(CAB_VOTERS.name(), Variables.objectValue(new ArrayList<>(members))
                 .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
-        execution.setVariable("cabVoterList", String.join(",", members));
-        execution.setVariable(CabVoting.APPROVALS, 0);
-        execution.setVariable(CabVoting.REJECTIONS, 0);
-        execution.setVariable(CabVoting.VETOED, false);
-        Object meeting = execution.getVariable("cabMeetingAt");
-        Instant meetingAt = meeting == null || meeting.toString().isBlank() ? null : instant(meeting, "cabMeetingAt");
+        CAB_APPROVALS.set(execution, 0);
+        CAB_REJECTIONS.set(execution, 0);
+        CAB_VETOED.set(execution, false);
+        Instant meetingAt = CAB_MEETING_AT.text(execution) == null ? null : instant(execution, CAB_MEETING_AT);
         register.update(execution, "INVITE_CAB", change -> {
-            change.planCab(meetingAt, text(execution, "cabAgenda"));
+            change.planCab(meetingAt, text(execution, CAB_AGENDA));
             change.status(ChangeStatus.IN_CAB, now);
         });
     }
@@ -195,25 +243,25 @@ class ChangeStepDelegate implements InputReadingDelegate {
         boolean approved;
         String decision;
         String reason;
-        if (!flag(execution, "cabRequired")) {
+        if (!flag(execution, CAB_REQUIRED)) {
             approved = true;
             decision = "PRE_APPROVED";
             reason = "Standard change: pre-approved";
-        } else if ("emergency".equals(text(execution, "changeClass"))) {
-            approved = "approve".equals(text(execution, "decision"));
-            String by = text(execution, "decidedBy");
+        } else if ("emergency".equals(text(execution, CHANGE_CLASS))) {
+            approved = "approve".equals(text(execution, DECISION));
+            String by = text(execution, DECIDED_BY);
             decision = approved ? "APPROVED" : "REJECTED";
             reason = (approved ? "Approved" : "Rejected") + " as an emergency change by " + by
-                    + commentSuffix(text(execution, "decisionComment"));
+                    + commentSuffix(text(execution, DECISION_COMMENT));
         } else {
             approved = cabVoting.approved(execution);
             boolean vetoed = CabVoting.vetoed(execution);
             decision = vetoed ? "VETOED" : approved ? "APPROVED" : "REJECTED";
             reason = cabReason(execution, approved, vetoed);
         }
-        execution.setVariable("changeApproved", approved);
-        execution.setVariable("cabDecision", decision);
-        execution.setVariable("decisionReason", reason);
+        CHANGE_APPROVED.set(execution, approved);
+        CAB_DECISION.set(execution, decision);
+        DECISION_REASON.set(execution, reason);
         register.update(execution, "DECIDE", change -> {
             change.decide(decision, reason);
             change.status(approved ? ChangeStatus.APPROVED : ChangeStatus.REJECTED, now);
@@ -228,10 +276,10 @@ class ChangeStepDelegate implements InputReadingDelegate {
                 + CabVoting.rule(execution) + (CabVoting.percentage(execution) == null ? ""
                 : " " + CabVoting.percentage(execution) + " %");
         if (vetoed) {
-            String by = text(execution, "vetoedBy");
+            String by = text(execution, VETOED_BY);
             String comment = votes.stream().filter(CabVote::isVeto).map(CabVote::getComment)
                     .filter(c -> c != null).findFirst().orElse(null);
-            return "Vetoed by " + by + " (" + text(execution, "vetoGroup") + ")" + commentSuffix(comment);
+            return "Vetoed by " + by + " (" + text(execution, VETO_GROUP) + ")" + commentSuffix(comment);
         }
         String comments = votes.stream().filter(vote -> approved == "approve".equals(vote.getVote()))
                 .filter(vote -> vote.getComment() != null)
@@ -240,19 +288,19 @@ class ChangeStepDelegate implements InputReadingDelegate {
     }
 
     private void schedule(DelegateExecution execution, Instant now) {
-        Client client = clients.findByReference(required(execution, "clientReference")).orElseThrow();
-        Instant windowStart = instant(execution.getVariable("windowStart"), "windowStart");
-        Instant windowEnd = instant(execution.getVariable("windowEnd"), "windowEnd");
+        Client client = clients.findByReference(required(execution, CLIENT_REFERENCE)).orElseThrow();
+        Instant windowStart = instant(execution, WINDOW_START);
+        Instant windowEnd = instant(execution, WINDOW_END);
         if (!windowEnd.isAfter(windowStart)) {
-            throw new InvalidInputException("windowEnd", "must be after windowStart");
+            throw new InvalidInputException(WINDOW_END.name(), "must be after " + WINDOW_START.name());
         }
         publishWindow(execution, client.getTimeZone(), windowStart, windowEnd);
-        SlaPriority priority = SlaPriority.parse(required(execution, "priority"));
+        SlaPriority priority = SlaPriority.parse(required(execution, PRIORITY));
         MaintenanceNotice.Notice notice = maintenanceNotice.plan(client, priority, windowStart, now);
-        execution.setVariable("noticeAt", Date.from(notice.at()));
-        execution.setVariable("noticeLate", notice.late());
-        execution.setVariable("noticeLeadTime", notice.leadTime());
-        execution.setVariable("noticeAtLocal", LOCAL_ISO.format(notice.at().atZone(client.getTimeZone())));
+        NOTICE_AT.set(execution, Date.from(notice.at()));
+        NOTICE_LATE.set(execution, notice.late());
+        NOTICE_LEAD_TIME.set(execution, notice.leadTime());
+        NOTICE_AT_LOCAL.set(execution, LOCAL_ISO.format(notice.at().atZone(client.getTimeZone())));
         register.update(execution, "SCHEDULE", change -> {
             change.schedule(windowStart, windowEnd, notice.at());
             change.status(ChangeStatus.SCHEDULED, now);
@@ -262,10 +310,15 @@ class ChangeStepDelegate implements InputReadingDelegate {
     /** The window as ISO text in the client's zone (forms, mails) and as dates for the timers. */
     private static void publishWindow(DelegateExecution execution, ZoneId zone, Instant start, Instant end) {
         // the schedule step publishes the window again: unchanged values are not written twice
-        ProcessVariables.setIfChanged(execution, "windowStart", LOCAL_ISO.format(start.atZone(zone)));
-        ProcessVariables.setIfChanged(execution, "windowEnd", LOCAL_ISO.format(end.atZone(zone)));
-        ProcessVariables.setIfChanged(execution, "windowStartAt", Date.from(start));
-        ProcessVariables.setIfChanged(execution, "windowEndAt", Date.from(end));
+        WINDOW_START.setIfChanged(execution, LOCAL_ISO.format(start.atZone(zone)));
+        WINDOW_END.setIfChanged(execution, LOCAL_ISO.format(end.atZone(zone)));
+        WINDOW_START_AT.setIfChanged(execution, Date.from(start));
+        WINDOW_END_AT.setIfChanged(execution, Date.from(end));
+    }
+
+    /** A date-time as the form, the API or a timer wrote it (text with offset, or a date). */
+    private static Instant instant(DelegateExecution execution, ProcessVariable<String> variable) {
+        return instant(execution.getVariable(variable.name()), variable.name());
     }
 
     static Instant instant(Object value, String name) {
@@ -303,12 +356,21 @@ class ChangeStepDelegate implements InputReadingDelegate {
         return members.stream().map(String::trim).toList();
     }
 
-    private static String services(Object value) {
+    /**
+     * The impacted services as a list: the API sends a list, the start form's text field comma-separated
+     * text, turned into the list here once (later steps and mails read the list).
+     */
+    private static List<String> services(DelegateExecution execution) {
+        Object value = execution.getVariable(IMPACTED_SERVICES.name());
         if (value == null) {
-            return null;
+            return List.of();
         }
         List<String> services = members(value instanceof String text ? List.of(text.split(",")) : value);
-        return services.isEmpty() ? null : String.join(", ", services);
+        if (!(value instanceof List<?>)) {
+            // an ArrayList: the engine's type allow-list (ObjectVariableTypes) refuses immutable lists
+            IMPACTED_SERVICES.set(execution, new ArrayList<>(services));
+        }
+        return services;
     }
 
     private String currentUser() {
@@ -326,35 +388,35 @@ class ChangeStepDelegate implements InputReadingDelegate {
         return second == null ? first : first + "\nRollback: " + second;
     }
 
-    private static String text(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        return value == null || value.toString().isBlank() ? null : value.toString().trim();
+    private static String text(DelegateExecution execution, ProcessVariable<String> variable) {
+        return variable.text(execution);
     }
 
-    private static String required(DelegateExecution execution, String name) {
-        String value = text(execution, name);
+    private static String required(DelegateExecution execution, ProcessVariable<String> variable) {
+        String value = variable.text(execution);
         if (value == null) {
-            throw new InvalidInputException(name, "is required");
+            throw new InvalidInputException(variable.name(), "is required");
         }
         return value;
     }
 
-    private static String oneOf(DelegateExecution execution, String name, Set<String> allowed) {
-        String value = required(execution, name).toLowerCase(Locale.ROOT);
+    private static String oneOf(DelegateExecution execution, ProcessVariable<String> variable, Set<String> allowed) {
+        String value = required(execution, variable).toLowerCase(Locale.ROOT);
         if (!allowed.contains(value)) {
-            throw new InvalidInputException(name, "must be one of " + allowed.stream().sorted().toList());
+            throw new InvalidInputException(variable.name(), "must be one of " + allowed.stream().sorted().toList());
         }
-        ProcessVariables.setIfChanged(execution, name, value);
+        variable.setIfChanged(execution, value);
         return value;
     }
 
-    private static boolean flag(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
+    /** A flag as a form (text "true") or the API (a boolean) sent it. */
+    private static boolean flag(DelegateExecution execution, ProcessVariable<Boolean> variable) {
+        Object value = execution.getVariable(variable.name());
         return value instanceof Boolean bool ? bool : value != null && Boolean.parseBoolean(value.toString());
     }
 
-    private static Integer number(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        return value instanceof Number n ? Integer.valueOf(n.intValue()) : null;
+    private static Integer number(DelegateExecution execution, ProcessVariable<Number> variable) {
+        Number value = variable.get(execution);
+        return value == null ? null : value.intValue();
     }
 }

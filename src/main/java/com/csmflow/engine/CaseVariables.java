@@ -13,6 +13,11 @@ public final class CaseVariables {
     /** STANDARD or ENHANCED. */
     public static final ProcessVariable<String> CLIENT_TIER = ProcessVariable.text("clientTier");
 
+    /** Given by {@code publishMessage} to the instance a message starts: the sender's business key. */
+    public static final ProcessVariable<String> SOURCE_BUSINESS_KEY = ProcessVariable.text("sourceBusinessKey");
+    /** Given by {@code publishMessage} to the instance a message starts: the sender's process instance. */
+    public static final ProcessVariable<String> SOURCE_PROCESS_INSTANCE_ID = ProcessVariable.text("sourceProcessInstanceId");
+
     private CaseVariables() {
     }
 }

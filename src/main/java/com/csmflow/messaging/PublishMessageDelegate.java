@@ -1,6 +1,7 @@
 package com.csmflow.messaging;
 
 import com.csmflow.audit.RegisterAudit;
+import com.csmflow.engine.CaseVariables;
 import com.csmflow.engine.DelegateInputs;
 import com.csmflow.engine.TemplateBackedDelegate;
 import com.csmflow.register.RegisterEntries;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Component;
  * workflow through a BPMN message start event, e.g. {@code problem-requested} or {@code sla-breached}.
  * <p>
  * Inputs: {@code messageName} (required) and {@code payload} (a {@code camunda:map} or JSON object of
- * the variables the receiver gets). The receiver also gets {@code sourceBusinessKey} and
- * {@code sourceProcessInstanceId} of the sender.
+ * the variables the receiver gets). The receiver also gets {@link CaseVariables#SOURCE_BUSINESS_KEY} and
+ * {@link CaseVariables#SOURCE_PROCESS_INSTANCE_ID} of the sender.
  * <p>
  * The receiving instance starts in the sender's transaction, so both commit or neither does and a retried
  * job never starts it twice; receivers put {@code camunda:asyncAfter} on their message start event so
@@ -67,8 +68,8 @@ class PublishMessageDelegate implements TemplateBackedDelegate {
         DelegateInputs inputs = DelegateInputs.read(execution, INPUTS);
         String messageName = inputs.requiredText(MESSAGE_NAME);
         Map<String, Object> variables = payload(inputs.get(PAYLOAD));
-        variables.put("sourceBusinessKey", execution.getProcessBusinessKey());
-        variables.put("sourceProcessInstanceId", execution.getProcessInstanceId());
+        variables.put(CaseVariables.SOURCE_BUSINESS_KEY.name(), execution.getProcessBusinessKey());
+        variables.put(CaseVariables.SOURCE_PROCESS_INSTANCE_ID.name(), execution.getProcessInstanceId());
         // Asked first rather than catching the engine's mismatch exception: that exception, thrown in a
         // nested engine command, marks the sender's whole (job's) transaction rollback-only. Asked without
         // authorization: whoever's action reached this step need not be able to read the receiving model.
@@ -92,7 +93,7 @@ class PublishMessageDelegate implements TemplateBackedDelegate {
             return;
         }
         Map<String, Object> data = new LinkedHashMap<>(variables);
-        data.put("messageName", messageName);
+        data.put(MESSAGE_NAME, messageName);
         if (registerEntries.recordOnce(execution, UNDELIVERED_REGISTER, reference, RegisterAudit.CREATE, data)) {
             log.warn("No deployed workflow starts on message '{}': kept in the {} register as {}",
                     messageName, UNDELIVERED_REGISTER, reference);

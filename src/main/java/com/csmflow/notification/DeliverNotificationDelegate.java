@@ -15,11 +15,6 @@ import org.springframework.stereotype.Component;
 @Component("deliverNotification")
 class DeliverNotificationDelegate implements JavaDelegate {
 
-    /** Process variable: comma-separated outbox ids of this batch. */
-    static final String OUTBOX_IDS = "outboxIds";
-    /** Process variable: java.util.Date until which the batch is held, or null. */
-    static final String NOT_BEFORE = "notBefore";
-
     private final OutboxDelivery delivery;
 
     DeliverNotificationDelegate(OutboxDelivery delivery) {
@@ -28,9 +23,10 @@ class DeliverNotificationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String ids = (String) execution.getVariable(OUTBOX_IDS);
-        List<Long> outboxIds = ids == null || ids.isBlank() ? List.of()
-                : Arrays.stream(ids.split(",")).map(String::strip).map(Long::valueOf).toList();
-        delivery.deliver(outboxIds);
+        Object ids = execution.getVariable(NotificationDeliveryProcess.OUTBOX_IDS.name());
+        // a list; comma-separated text in batches decided before the list (held until business hours)
+        List<String> outboxIds = ids instanceof String text ? Arrays.asList(text.split(","))
+                : ids == null ? List.of() : NotificationDeliveryProcess.OUTBOX_IDS.get(execution);
+        delivery.deliver(outboxIds.stream().map(String::strip).filter(id -> !id.isEmpty()).map(Long::valueOf).toList());
     }
 }

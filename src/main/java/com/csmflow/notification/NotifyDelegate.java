@@ -3,6 +3,7 @@ package com.csmflow.notification;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.client.Client;
 import com.csmflow.client.Clients;
+import com.csmflow.engine.CaseVariables;
 import com.csmflow.engine.DelegateInputs;
 import com.csmflow.engine.TemplateBackedDelegate;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -52,7 +53,7 @@ class NotifyDelegate implements TemplateBackedDelegate {
     static final String RECIPIENT_USERS = "recipientUsers";
     /** true: mail the contacts of the client that receive service notices. */
     static final String CLIENT_CONTACTS = "clientContacts";
-    /** The client's reference; defaults to the process variable {@code clientReference}. */
+    /** The client's reference; defaults to the process variable {@link CaseVariables#CLIENT_REFERENCE}. */
     static final String CLIENT_REFERENCE = "clientReference";
     /** Explicit addresses (comma-separated or a list), treated as client-facing. */
     static final String TO = "to";
@@ -70,7 +71,6 @@ class NotifyDelegate implements TemplateBackedDelegate {
     static final Set<String> INPUTS = Set.copyOf(List.of(TEMPLATE, RECIPIENT_GROUPS, RECIPIENT_USERS,
             CLIENT_CONTACTS, CLIENT_REFERENCE, TO, URGENT, CHANNEL, WEBHOOK_URL, NOTIFICATION_KEY, LANGUAGE));
 
-    static final String DELIVERY_PROCESS = "notification-delivery";
     private static final int MAX_DECISION_KEY = 300;
 
     private final OutboxRepository outbox;
@@ -171,19 +171,21 @@ class NotifyDelegate implements TemplateBackedDelegate {
         Map<Instant, List<Long>> batches = new LinkedHashMap<>();
         written.forEach(entry -> batches.computeIfAbsent(entry.getNotBefore() == null ? Instant.EPOCH
                 : entry.getNotBefore(), at -> new ArrayList<>()).add(entry.getId()));
-        batches.forEach((notBefore, ids) -> runtimeService.createProcessInstanceByKey(DELIVERY_PROCESS)
+        batches.forEach((notBefore, ids) -> runtimeService.createProcessInstanceByKey(NotificationDeliveryProcess.KEY)
                 .businessKey(businessKey)
                 .setVariables(Variables.createVariables()
-                        .putValue(DeliverNotificationDelegate.OUTBOX_IDS,
-                                ids.stream().map(String::valueOf).collect(Collectors.joining(",")))
-                        .putValue(DeliverNotificationDelegate.NOT_BEFORE,
+                        // an ArrayList: the engine's type allow-list (ObjectVariableTypes) refuses immutable lists
+                        .putValue(NotificationDeliveryProcess.OUTBOX_IDS.name(),
+                                ids.stream().map(String::valueOf).collect(Collectors.toCollection(ArrayList::new)))
+                        .putValue(NotificationDeliveryProcess.NOT_BEFORE.name(),
                                 Instant.EPOCH.equals(notBefore) ? null : Date.from(notBefore)))
                 .execute());
     }
 
     private Client client(DelegateExecution execution, String reference) {
         String ref = reference;
-        if (ref == null && execution.getVariable(CLIENT_REFERENCE) instanceof String variable && !variable.isBlank()) {
+        if (ref == null && execution.getVariable(CaseVariables.CLIENT_REFERENCE.name()) instanceof String variable
+                && !variable.isBlank()) {
             ref = variable.strip();
         }
         if (ref == null) {
@@ -209,7 +211,7 @@ class NotifyDelegate implements TemplateBackedDelegate {
         values.put("businessKey", execution.getProcessBusinessKey());
         if (client != null) {
             values.put("clientName", client.getName());
-            values.put("clientReference", client.getReference());
+            values.put(CaseVariables.CLIENT_REFERENCE.name(), client.getReference());
         }
         return values;
     }

@@ -1,10 +1,12 @@
 package com.csmflow.notification;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Fills {@code ${name}} placeholders with values, in one pass. This is deliberately NOT the engine's
@@ -47,6 +49,10 @@ final class TemplateRenderer {
         }
         if (value instanceof Instant instant) {
             return instant.toString();
+        }
+        if (value instanceof Collection<?> list) {
+            // lists travel as lists (e.g. a change's impacted services) and read as "a, b" in a mail
+            return list.stream().map(TemplateRenderer::display).collect(Collectors.joining(", "));
         }
         return value.toString();
     }

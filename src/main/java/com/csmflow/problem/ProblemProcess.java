@@ -25,8 +25,6 @@ public final class ProblemProcess {
     public static final ProcessVariable<String> SOURCE_TYPE = ProcessVariable.text("sourceType");
     /** What the problem came from (empty when nothing); the register keeps it null. */
     public static final ProcessVariable<String> SOURCE_REFERENCE = ProcessVariable.text("sourceReference");
-    /** The sender's business key, the source reference when the payload names none. */
-    public static final ProcessVariable<String> SOURCE_BUSINESS_KEY = ProcessVariable.text("sourceBusinessKey");
     public static final ProcessVariable<String> SUMMARY = ProcessVariable.text("summary");
 
     // written by the register

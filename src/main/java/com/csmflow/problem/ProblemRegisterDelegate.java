@@ -16,7 +16,7 @@ import static com.csmflow.problem.ProblemProcess.EVIDENCE;
 import static com.csmflow.problem.ProblemProcess.PROBLEM_REFERENCE;
 import static com.csmflow.problem.ProblemProcess.PROPOSED_ACTIONS;
 import static com.csmflow.problem.ProblemProcess.ROOT_CAUSE;
-import static com.csmflow.problem.ProblemProcess.SOURCE_BUSINESS_KEY;
+import static com.csmflow.engine.CaseVariables.SOURCE_BUSINESS_KEY;
 import static com.csmflow.problem.ProblemProcess.SOURCE_REFERENCE;
 import static com.csmflow.problem.ProblemProcess.SOURCE_TYPE;
 import static com.csmflow.problem.ProblemProcess.SUMMARY;

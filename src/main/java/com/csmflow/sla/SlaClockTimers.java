@@ -60,28 +60,20 @@ class SlaClockTimers {
     }
 
     static String dueVariable(String clockName) {
-        return clockName + "Due";
+        return SlaClockVariables.due(clockName).name();
     }
 
     static String warningVariable(String clockName) {
-        return clockName + "Warning";
-    }
-
-    static String stateVariable(String clockName) {
-        return clockName + "State";
-    }
-
-    static String breachedVariable(String clockName) {
-        return clockName + "Breached";
+        return SlaClockVariables.warning(clockName).name();
     }
 
     /** Writes the clock's instants and state into the process (highest scope). */
     void publish(DelegateExecution execution, SlaClock clock) {
         // pause and stop leave due and warning as they were: only what changed is written (tuning 12)
-        ProcessVariables.setIfChanged(execution, dueVariable(clock.getClockName()), Date.from(clock.getDueAt()));
-        ProcessVariables.setIfChanged(execution, warningVariable(clock.getClockName()), Date.from(clock.getWarningAt()));
-        ProcessVariables.setIfChanged(execution, stateVariable(clock.getClockName()), clock.getState().name());
-        ProcessVariables.setIfChanged(execution, breachedVariable(clock.getClockName()), clock.isBreached());
+        SlaClockVariables.due(clock.getClockName()).setIfChanged(execution, Date.from(clock.getDueAt()));
+        SlaClockVariables.warning(clock.getClockName()).setIfChanged(execution, Date.from(clock.getWarningAt()));
+        SlaClockVariables.state(clock.getClockName()).setIfChanged(execution, clock.getState().name());
+        SlaClockVariables.breached(clock.getClockName()).setIfChanged(execution, clock.isBreached());
     }
 
     /** Paused or stopped: the clock's waiting timers must not fire. */

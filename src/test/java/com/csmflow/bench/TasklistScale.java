@@ -1,5 +1,6 @@
 package com.csmflow.bench;
 
+import com.csmflow.engine.CaseVariables;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ final class TasklistScale {
                 futures.add(pool.submit(() -> tx.executeWithoutResult(status -> {
                     for (int i = first; i < last; i++) {
                         runtime.startProcessInstanceByKey(KEY, "TASK-" + i, Map.of(
-                                "clientReference", clients.get(i % clients.size()),
+                                CaseVariables.CLIENT_REFERENCE.name(), clients.get(i % clients.size()),
                                 "group", GROUPS[i % GROUPS.length]));
                     }
                 })));

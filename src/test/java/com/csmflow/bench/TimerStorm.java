@@ -1,5 +1,6 @@
 package com.csmflow.bench;
 
+import com.csmflow.engine.CaseVariables;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -74,7 +75,7 @@ final class TimerStorm {
                 futures.add(pool.submit(() -> tx.executeWithoutResult(status -> {
                     for (int i = first; i < last; i++) {
                         runtime.startProcessInstanceByKey(KEY, "STORM-" + i,
-                                Map.of("clientReference", enhancedClients.get(i % enhancedClients.size())));
+                                Map.of(CaseVariables.CLIENT_REFERENCE.name(), enhancedClients.get(i % enhancedClients.size())));
                     }
                 })));
             }

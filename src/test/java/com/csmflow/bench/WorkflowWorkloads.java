@@ -1,6 +1,27 @@
 package com.csmflow.bench;
 
 import com.csmflow.escalation.EscalationProcess;
+import static com.csmflow.change.ChangeProcess.CAB_AGENDA;
+import static com.csmflow.change.ChangeProcess.CAB_MEETING_AT;
+import static com.csmflow.change.ChangeProcess.CAB_MEMBERS;
+import static com.csmflow.change.ChangeProcess.DECISION;
+import static com.csmflow.change.ChangeProcess.IMPLEMENTATION_NOTES;
+import static com.csmflow.change.ChangeProcess.IMPLEMENTATION_RESULT;
+import static com.csmflow.change.ChangeProcess.PIR_OUTCOME;
+import static com.csmflow.change.ChangeProcess.REVIEW_NOTES;
+import static com.csmflow.change.ChangeProcess.TASK_CAB_VOTE;
+import static com.csmflow.change.ChangeProcess.TASK_EMERGENCY_CAB_DECISION;
+import static com.csmflow.change.ChangeProcess.TASK_EMERGENCY_RETROSPECTIVE;
+import static com.csmflow.change.ChangeProcess.TASK_IMPLEMENT_CHANGE;
+import static com.csmflow.change.ChangeProcess.TASK_POST_IMPLEMENTATION_REVIEW;
+import static com.csmflow.change.ChangeProcess.TASK_PREPARE_CAB;
+import static com.csmflow.change.ChangeProcess.TASK_ROLL_BACK;
+import static com.csmflow.change.ChangeProcess.TASK_SERVICE_MANAGER_DECISION;
+import static com.csmflow.change.ChangeProcess.TASK_TECHNICAL_REVIEW;
+import static com.csmflow.change.ChangeProcess.TASK_UPDATE_CONFIGURATION;
+import static com.csmflow.change.ChangeProcess.VOTE;
+import static com.csmflow.change.ChangeProcess.VOTE_COMMENT;
+import com.csmflow.change.ChangeProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
@@ -27,7 +48,7 @@ import org.camunda.bpm.engine.task.Task;
  */
 final class WorkflowWorkloads {
 
-    static final String CHANGE_KEY = "change-request";
+    static final String CHANGE_KEY = ChangeProcess.KEY;
     static final String ESCALATION_KEY = EscalationProcess.KEY;
     /** The maintenance window opens this long after the request: the window timer is a real wait. */
     static final long WINDOW_LEAD_MILLIS = 1_000;
@@ -163,12 +184,12 @@ final class WorkflowWorkloads {
             @Override
             public InstanceDriver.Actor actor(Task task) {
                 return switch (task.getTaskDefinitionKey()) {
-                    case "Task_CabVote", "Task_EmergencyCabDecision", "Task_EmergencyRetrospective" ->
+                    case TASK_CAB_VOTE, TASK_EMERGENCY_CAB_DECISION, TASK_EMERGENCY_RETROSPECTIVE ->
                             new InstanceDriver.Actor(task.getAssignee() != null ? task.getAssignee()
                                     : Bench.CAB_USERS.get(0), List.of("cab"));
-                    case "Task_ImplementChange", "Task_TechnicalReview", "Task_UpdateConfiguration", "Task_RollBack" ->
+                    case TASK_IMPLEMENT_CHANGE, TASK_TECHNICAL_REVIEW, TASK_UPDATE_CONFIGURATION, TASK_ROLL_BACK ->
                             new InstanceDriver.Actor("bench-cse", List.of("cse"));
-                    case "Task_ServiceManagerDecision" ->
+                    case TASK_SERVICE_MANAGER_DECISION ->
                             new InstanceDriver.Actor("bench-service-manager", List.of("service-manager"));
                     default -> new InstanceDriver.Actor(Bench.CSM_USER, List.of("csm"));
                 };
@@ -177,15 +198,17 @@ final class WorkflowWorkloads {
             @Override
             public Map<String, Object> completion(Task task) {
                 return switch (task.getTaskDefinitionKey()) {
-                    case "Task_PrepareCab" -> Map.of("cabAgenda", "Benchmark change",
-                            "cabMembers", String.join(",", Bench.CAB_USERS),
-                            "cabMeetingAt", OffsetDateTime.now(ZoneOffset.UTC).plusHours(2).truncatedTo(ChronoUnit.MINUTES).toString());
-                    case "Task_CabVote" -> Map.of("vote", "approve", "voteComment", "ok");
-                    case "Task_EmergencyCabDecision", "Task_ServiceManagerDecision" -> Map.of("decision", "approve");
-                    case "Task_ImplementChange" -> Map.of("implementationResult", "success",
-                            "implementationNotes", "done");
-                    case "Task_TechnicalReview" -> Map.of("reviewNotes", "ok");
-                    case "Task_PostImplementationReview" -> Map.of("pirOutcome", "achieved");
+                    case TASK_PREPARE_CAB -> Map.of(CAB_AGENDA.name(), "Benchmark change",
+                            CAB_MEMBERS.name(), String.join(",", Bench.CAB_USERS),
+                            CAB_MEETING_AT.name(), OffsetDateTime.now(ZoneOffset.UTC).plusHours(2)
+                                    .truncatedTo(ChronoUnit.MINUTES).toString());
+                    case TASK_CAB_VOTE -> Map.of(VOTE.name(), "approve", VOTE_COMMENT.name(), "ok");
+                    case TASK_EMERGENCY_CAB_DECISION, TASK_SERVICE_MANAGER_DECISION ->
+                            Map.of(DECISION.name(), "approve");
+                    case TASK_IMPLEMENT_CHANGE -> Map.of(IMPLEMENTATION_RESULT.name(), "success",
+                            IMPLEMENTATION_NOTES.name(), "done");
+                    case TASK_TECHNICAL_REVIEW -> Map.of(REVIEW_NOTES.name(), "ok");
+                    case TASK_POST_IMPLEMENTATION_REVIEW -> Map.of(PIR_OUTCOME.name(), "achieved");
                     default -> Map.of();
                 };
             }

@@ -1,5 +1,24 @@
 package com.csmflow.change;
 
+import static com.csmflow.change.ChangeProcess.CAB_AGENDA;
+import static com.csmflow.change.ChangeProcess.CAB_DECISION_CLOCK;
+import static com.csmflow.change.ChangeProcess.CAB_MEETING_AT;
+import static com.csmflow.change.ChangeProcess.CAB_MEMBERS;
+import static com.csmflow.change.ChangeProcess.IMPACTED_SERVICES;
+import static com.csmflow.change.ChangeProcess.IMPLEMENTATION_NOTES;
+import static com.csmflow.change.ChangeProcess.IMPLEMENTATION_RESULT;
+import static com.csmflow.change.ChangeProcess.PIR_OUTCOME;
+import static com.csmflow.change.ChangeProcess.REVIEW_NOTES;
+import static com.csmflow.change.ChangeProcess.TASK_CAB_VOTE;
+import static com.csmflow.change.ChangeProcess.TASK_IMPLEMENT_CHANGE;
+import static com.csmflow.change.ChangeProcess.TASK_POST_IMPLEMENTATION_REVIEW;
+import static com.csmflow.change.ChangeProcess.TASK_PREPARE_CAB;
+import static com.csmflow.change.ChangeProcess.TASK_SCHEDULE_CHANGE;
+import static com.csmflow.change.ChangeProcess.TASK_SEND_MAINTENANCE_NOTICE;
+import static com.csmflow.change.ChangeProcess.TASK_TECHNICAL_REVIEW;
+import static com.csmflow.change.ChangeProcess.TIMER_NOTICE_DUE;
+import static com.csmflow.change.ChangeProcess.VOTE;
+import static com.csmflow.change.ChangeProcess.VOTE_COMMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.csmflow.harness.CsmFlowTest;
@@ -100,28 +119,32 @@ class ChangeApiTest {
         assertThat(change.path("approvalRule").asText()).isEqualTo("majority");
         assertThat(change.path("priority").asText()).isEqualTo("P3");
         assertThat(change.path("raisedBy").asText()).isEqualTo("csm");
-        assertThat(steps(change)).containsExactly("Task_PrepareCab");
+        assertThat(steps(change)).containsExactly(TASK_PREPARE_CAB);
         String processInstanceId = change.path("processInstanceId").asText();
+        // the services travel as a list, not as comma-joined text
+        assertThat(runtimeService.getVariable(processInstanceId, IMPACTED_SERVICES.name()))
+                .isEqualTo(List.of("Networking", "Remote access"));
+        assertThat(change.path("impactedServices").asText()).isEqualTo("Networking, Remote access");
 
         // CSM prepares the CAB with two voting members
-        complete("csm", taskId("csm", processInstanceId, "Task_PrepareCab", null), Map.of(
-                "cabAgenda", "Replace the firewall cluster", "cabMembers", "cab," + SECOND_MEMBER,
-                "cabMeetingAt", "2026-06-01T14:00+02:00"));
+        complete("csm", taskId("csm", processInstanceId, TASK_PREPARE_CAB, null), Map.of(
+                CAB_AGENDA.name(), "Replace the firewall cluster", CAB_MEMBERS.name(), "cab," + SECOND_MEMBER,
+                CAB_MEETING_AT.name(), "2026-06-01T14:00+02:00"));
         runJobs(reference);
         change = get("csm", reference);
         assertThat(change.path("status").asText()).isEqualTo("IN_CAB");
-        assertThat(clock(change, "cabDecision").path("state").asText()).isEqualTo("RUNNING");
-        assertThat(steps(change)).containsExactly("Task_CabVote");
+        assertThat(clock(change, CAB_DECISION_CLOCK).path("state").asText()).isEqualTo("RUNNING");
+        assertThat(steps(change)).containsExactly(TASK_CAB_VOTE);
 
         // an engineer (group cse) may not cast a CAB member's vote
-        String cabVote = taskId("cab", processInstanceId, "Task_CabVote", "cab");
-        assertThat(completeStatus("cse", cabVote, Map.of("vote", "approve"))).isEqualTo(HttpStatus.FORBIDDEN);
+        String cabVote = taskId("cab", processInstanceId, TASK_CAB_VOTE, "cab");
+        assertThat(completeStatus("cse", cabVote, Map.of(VOTE.name(), "approve"))).isEqualTo(HttpStatus.FORBIDDEN);
         // nor may another CAB member cast it: each vote task belongs to its assignee alone
-        assertThat(completeStatus(SECOND_MEMBER, cabVote, Map.of("vote", "reject"))).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(completeStatus(SECOND_MEMBER, cabVote, Map.of(VOTE.name(), "reject"))).isEqualTo(HttpStatus.FORBIDDEN);
 
-        complete("cab", cabVote, Map.of("vote", "approve", "voteComment", "Tested in staging"));
-        complete(SECOND_MEMBER, taskId(SECOND_MEMBER, processInstanceId, "Task_CabVote", SECOND_MEMBER),
-                Map.of("vote", "approve", "voteComment", "Rollback plan reviewed"));
+        complete("cab", cabVote, Map.of(VOTE.name(), "approve", VOTE_COMMENT.name(), "Tested in staging"));
+        complete(SECOND_MEMBER, taskId(SECOND_MEMBER, processInstanceId, TASK_CAB_VOTE, SECOND_MEMBER),
+                Map.of(VOTE.name(), "approve", VOTE_COMMENT.name(), "Rollback plan reviewed"));
         change = get("service-manager", reference);
         assertThat(change.path("status").asText()).isEqualTo("APPROVED");
         assertThat(change.path("cabDecision").asText()).isEqualTo("APPROVED");
@@ -129,17 +152,17 @@ class ChangeApiTest {
         change.path("votes").forEach(vote -> votes.add(vote.path("voter").asText() + ":" + vote.path("vote").asText()
                 + ":" + vote.path("comment").asText()));
         assertThat(votes).containsExactly("cab:approve:Tested in staging", SECOND_MEMBER + ":approve:Rollback plan reviewed");
-        assertThat(clock(change, "cabDecision").path("state").asText()).isEqualTo("MET");
-        assertThat(steps(change)).containsExactly("Task_ScheduleChange");
+        assertThat(clock(change, CAB_DECISION_CLOCK).path("state").asText()).isEqualTo("MET");
+        assertThat(steps(change)).containsExactly(TASK_SCHEDULE_CHANGE);
 
         // CSM confirms the window; the notice is planned 3 business days (Standard P3) before it, in Munich
-        complete("csm", taskId("csm", processInstanceId, "Task_ScheduleChange", null), Map.of());
+        complete("csm", taskId("csm", processInstanceId, TASK_SCHEDULE_CHANGE, null), Map.of());
         change = get("csm", reference);
         Instant noticeAt = Instant.parse(change.path("noticeAt").asText());
         ZonedDateTime noticeLocal = noticeAt.atZone(BERLIN);
         assertThat(noticeLocal).isEqualTo(ZonedDateTime.of(2026, 6, 2, 8, 0, 0, 0, BERLIN));
         assertThat(noticeLocal.getDayOfWeek()).isEqualTo(DayOfWeek.TUESDAY); // Fri, (Thu holiday), Wed, Tue
-        assertThat(steps(change)).containsExactly("Timer_NoticeDue");
+        assertThat(steps(change)).containsExactly(TIMER_NOTICE_DUE);
 
         ClockUtil.setCurrentTime(Date.from(noticeAt.minusSeconds(60)));
         runJobs(reference);
@@ -148,7 +171,7 @@ class ChangeApiTest {
         // the notice timer fires; sending waits for the job executor, and the change shows that step
         managementService.executeJob(managementService.createJobQuery().processInstanceId(processInstanceId)
                 .timers().executable().singleResult().getId());
-        assertThat(steps(get("csm", reference))).containsExactly("Task_SendMaintenanceNotice");
+        assertThat(steps(get("csm", reference))).containsExactly(TASK_SEND_MAINTENANCE_NOTICE);
         runJobs(reference);
         List<MimeMessage> notices = noticeMails(reference);
         List<String> recipients = new ArrayList<>();
@@ -173,12 +196,12 @@ class ChangeApiTest {
         // the window opens: the engineer implements and reviews, the CSM holds the review
         ClockUtil.setCurrentTime(Date.from(window.toInstant()));
         runJobs(reference);
-        complete("cse", taskId("cse", processInstanceId, "Task_ImplementChange", null), Map.of(
-                "implementationResult", "success", "implementationNotes", "Cluster replaced, failover tested"));
-        complete("cse", taskId("cse", processInstanceId, "Task_TechnicalReview", null), Map.of("reviewNotes", "ok"));
+        complete("cse", taskId("cse", processInstanceId, TASK_IMPLEMENT_CHANGE, null), Map.of(
+                IMPLEMENTATION_RESULT.name(), "success", IMPLEMENTATION_NOTES.name(), "Cluster replaced, failover tested"));
+        complete("cse", taskId("cse", processInstanceId, TASK_TECHNICAL_REVIEW, null), Map.of(REVIEW_NOTES.name(), "ok"));
         runJobs(reference);
-        complete("csm", taskId("csm", processInstanceId, "Task_PostImplementationReview", null),
-                Map.of("pirOutcome", "achieved"));
+        complete("csm", taskId("csm", processInstanceId, TASK_POST_IMPLEMENTATION_REVIEW, null),
+                Map.of(PIR_OUTCOME.name(), "achieved"));
 
         change = get("csm", reference);
         assertThat(change.path("status").asText()).isEqualTo("CLOSED");
@@ -241,9 +264,9 @@ class ChangeApiTest {
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         JsonNode change = json.readTree(created.getBody());
         String processInstanceId = change.path("processInstanceId").asText();
-        String prepare = taskId("csm", processInstanceId, "Task_PrepareCab", null);
-        Map<String, Object> outsider = Map.of("variables", Map.of("cabAgenda", Map.of("value", "Firewall"),
-                "cabMembers", Map.of("value", "cab,cse")));
+        String prepare = taskId("csm", processInstanceId, TASK_PREPARE_CAB, null);
+        Map<String, Object> outsider = Map.of("variables", Map.of(CAB_AGENDA.name(), Map.of("value", "Firewall"),
+                CAB_MEMBERS.name(), Map.of("value", "cab,cse")));
 
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
@@ -258,10 +281,10 @@ class ChangeApiTest {
             assertThat(json.readTree(refused.getBody()).path("message").asText())
                     .endsWith("cabMembers: 'cse' is not a member of the CAB (group cab)");
         }
-        assertThat(taskId("csm", processInstanceId, "Task_PrepareCab", null)).isEqualTo(prepare);
+        assertThat(taskId("csm", processInstanceId, TASK_PREPARE_CAB, null)).isEqualTo(prepare);
         assertThat(get("csm", change.path("reference").asText()).path("status").asText()).isEqualTo("CLASSIFIED");
 
-        complete("csm", prepare, Map.of("cabAgenda", "Firewall", "cabMembers", "cab"));
+        complete("csm", prepare, Map.of(CAB_AGENDA.name(), "Firewall", CAB_MEMBERS.name(), "cab"));
         assertThat(get("csm", change.path("reference").asText()).path("status").asText()).isEqualTo("IN_CAB");
         runtimeService.deleteProcessInstance(processInstanceId, "test done");
     }

@@ -1,5 +1,18 @@
 package com.csmflow.change;
 
+import static com.csmflow.change.ChangeProcess.APPROVAL_PERCENTAGE;
+import static com.csmflow.change.ChangeProcess.APPROVAL_RULE;
+import static com.csmflow.change.ChangeProcess.CAB_REQUIRED;
+import static com.csmflow.change.ChangeProcess.CHANGE_CLASS;
+import static com.csmflow.change.ChangeProcess.IMPACT;
+import static com.csmflow.change.ChangeProcess.MAJOR_CHANGE;
+import static com.csmflow.change.ChangeProcess.NON_STANDARD;
+import static com.csmflow.change.ChangeProcess.REQUESTED_TYPE;
+import static com.csmflow.change.ChangeProcess.RISK_LEVEL;
+import static com.csmflow.change.ChangeProcess.URGENCY;
+import static com.csmflow.change.ChangeProcess.VETO_GROUP;
+import static com.csmflow.engine.CaseVariables.CLIENT_TIER;
+import static com.csmflow.engine.CaseVariables.PRIORITY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -61,90 +74,93 @@ class ChangeDecisionTablesTest {
     @Test
     void classificationEmergencyWithHighImpactIsCriticalAndMajor() {
         assertThat(classify("emergency", false, "high", "low"))
-                .containsEntry("changeClass", "emergency").containsEntry("riskLevel", "high")
-                .containsEntry("priority", "P1").containsEntry("majorChange", true);
+                .containsEntry(CHANGE_CLASS.name(), "emergency").containsEntry(RISK_LEVEL.name(), "high")
+                .containsEntry(PRIORITY.name(), "P1").containsEntry(MAJOR_CHANGE.name(), true);
     }
 
     @Test
     void classificationOtherEmergency() {
         assertThat(classify("emergency", true, "medium", "critical"))
-                .containsEntry("changeClass", "emergency").containsEntry("riskLevel", "medium")
-                .containsEntry("priority", "P2").containsEntry("majorChange", false);
+                .containsEntry(CHANGE_CLASS.name(), "emergency").containsEntry(RISK_LEVEL.name(), "medium")
+                .containsEntry(PRIORITY.name(), "P2").containsEntry(MAJOR_CHANGE.name(), false);
     }
 
     @Test
     void classificationCatalogueChangeIsStandard() {
         assertThat(classify("standard", false, "medium", "high"))
-                .containsEntry("changeClass", "standard").containsEntry("riskLevel", "low").containsEntry("priority", "P4");
+                .containsEntry(CHANGE_CLASS.name(), "standard").containsEntry(RISK_LEVEL.name(), "low")
+                .containsEntry(PRIORITY.name(), "P4");
     }
 
     @Test
     void classificationNonStandardOrHighImpactStandardBecomesNormal() {
-        assertThat(classify("standard", true, "low", "low")).containsEntry("changeClass", "normal")
-                .containsEntry("riskLevel", "low").containsEntry("priority", "P4");
-        assertThat(classify("standard", false, "high", "high")).containsEntry("changeClass", "normal")
-                .containsEntry("riskLevel", "high").containsEntry("priority", "P2").containsEntry("majorChange", true);
+        assertThat(classify("standard", true, "low", "low")).containsEntry(CHANGE_CLASS.name(), "normal")
+                .containsEntry(RISK_LEVEL.name(), "low").containsEntry(PRIORITY.name(), "P4");
+        assertThat(classify("standard", false, "high", "high")).containsEntry(CHANGE_CLASS.name(), "normal")
+                .containsEntry(RISK_LEVEL.name(), "high").containsEntry(PRIORITY.name(), "P2")
+                .containsEntry(MAJOR_CHANGE.name(), true);
     }
 
     @Test
     void classificationHighImpact() {
-        assertThat(classify("normal", false, "high", "low")).containsEntry("riskLevel", "high")
-                .containsEntry("priority", "P3").containsEntry("majorChange", true);
+        assertThat(classify("normal", false, "high", "low")).containsEntry(RISK_LEVEL.name(), "high")
+                .containsEntry(PRIORITY.name(), "P3").containsEntry(MAJOR_CHANGE.name(), true);
     }
 
     @Test
     void classificationMediumImpactUrgentAndNot() {
-        assertThat(classify("normal", false, "medium", "critical")).containsEntry("riskLevel", "medium")
-                .containsEntry("priority", "P2");
-        assertThat(classify("normal", false, "medium", "low")).containsEntry("riskLevel", "medium")
-                .containsEntry("priority", "P3").containsEntry("majorChange", false);
+        assertThat(classify("normal", false, "medium", "critical")).containsEntry(RISK_LEVEL.name(), "medium")
+                .containsEntry(PRIORITY.name(), "P2");
+        assertThat(classify("normal", false, "medium", "low")).containsEntry(RISK_LEVEL.name(), "medium")
+                .containsEntry(PRIORITY.name(), "P3").containsEntry(MAJOR_CHANGE.name(), false);
     }
 
     @Test
     void approvalStandardNeedsNoCab() {
         Map<String, Object> result = approve("standard", "low", "STANDARD");
-        assertThat(result).containsEntry("cabRequired", false).containsEntry("approvalRule", "none");
-        assertThat(result.get("vetoGroup")).isNull();
+        assertThat(result).containsEntry(CAB_REQUIRED.name(), false).containsEntry(APPROVAL_RULE.name(), "none");
+        assertThat(result.get(VETO_GROUP.name())).isNull();
     }
 
     @Test
     void approvalEmergencyFirstDecisionCounts() {
-        assertThat(approve("emergency", "high", "ENHANCED")).containsEntry("cabRequired", true)
-                .containsEntry("approvalRule", "any").containsEntry("vetoGroup", "isec");
+        assertThat(approve("emergency", "high", "ENHANCED")).containsEntry(CAB_REQUIRED.name(), true)
+                .containsEntry(APPROVAL_RULE.name(), "any").containsEntry(VETO_GROUP.name(), "isec");
     }
 
     @Test
     void approvalHighRiskNeedsEveryone() {
-        assertThat(approve("normal", "high", "STANDARD")).containsEntry("approvalRule", "all");
+        assertThat(approve("normal", "high", "STANDARD")).containsEntry(APPROVAL_RULE.name(), "all");
     }
 
     @Test
     void approvalMediumRiskEnhancedNeedsThreeQuarters() {
-        assertThat(approve("normal", "medium", "ENHANCED")).containsEntry("approvalRule", "percentage")
-                .containsEntry("approvalPercentage", 75);
+        assertThat(approve("normal", "medium", "ENHANCED")).containsEntry(APPROVAL_RULE.name(), "percentage")
+                .containsEntry(APPROVAL_PERCENTAGE.name(), 75);
     }
 
     @Test
     void approvalMediumRiskStandardNeedsMajority() {
         Map<String, Object> result = approve("normal", "medium", "STANDARD");
-        assertThat(result).containsEntry("approvalRule", "majority");
-        assertThat(result.get("approvalPercentage")).isNull();
+        assertThat(result).containsEntry(APPROVAL_RULE.name(), "majority");
+        assertThat(result.get(APPROVAL_PERCENTAGE.name())).isNull();
     }
 
     @Test
     void approvalLowRiskOneApproval() {
-        assertThat(approve("normal", "low", "ENHANCED")).containsEntry("cabRequired", true)
-                .containsEntry("approvalRule", "any");
+        assertThat(approve("normal", "low", "ENHANCED")).containsEntry(CAB_REQUIRED.name(), true)
+                .containsEntry(APPROVAL_RULE.name(), "any");
     }
 
     private static Map<String, Object> classify(String type, boolean nonStandard, String impact, String urgency) {
-        return evaluate(classification, Variables.createVariables().putValue("requestedType", type)
-                .putValue("nonStandard", nonStandard).putValue("impact", impact).putValue("urgency", urgency));
+        return evaluate(classification, Variables.createVariables().putValue(REQUESTED_TYPE.name(), type)
+                .putValue(NON_STANDARD.name(), nonStandard).putValue(IMPACT.name(), impact)
+                .putValue(URGENCY.name(), urgency));
     }
 
     private static Map<String, Object> approve(String changeClass, String risk, String tier) {
-        return evaluate(approval, Variables.createVariables().putValue("changeClass", changeClass)
-                .putValue("riskLevel", risk).putValue("clientTier", tier));
+        return evaluate(approval, Variables.createVariables().putValue(CHANGE_CLASS.name(), changeClass)
+                .putValue(RISK_LEVEL.name(), risk).putValue(CLIENT_TIER.name(), tier));
     }
 
     private static Map<String, Object> evaluate(DmnDecision decision, Map<String, Object> variables) {

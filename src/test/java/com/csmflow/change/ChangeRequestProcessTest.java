@@ -1,11 +1,103 @@
 package com.csmflow.change;
 
+import static com.csmflow.change.ChangeProcess.APPROVAL_PERCENTAGE;
+import static com.csmflow.change.ChangeProcess.APPROVAL_RULE;
+import static com.csmflow.change.ChangeProcess.BILLABLE;
+import static com.csmflow.change.ChangeProcess.CAB_AGENDA;
+import static com.csmflow.change.ChangeProcess.CAB_DECISION;
+import static com.csmflow.change.ChangeProcess.CAB_DECISION_BREACHED;
+import static com.csmflow.change.ChangeProcess.CAB_DECISION_DUE;
+import static com.csmflow.change.ChangeProcess.CAB_DECISION_STATE;
+import static com.csmflow.change.ChangeProcess.CAB_DECISION_WARNING;
+import static com.csmflow.change.ChangeProcess.CAB_MEETING_AT;
+import static com.csmflow.change.ChangeProcess.CAB_MEMBERS;
+import static com.csmflow.change.ChangeProcess.CAB_REQUIRED;
+import static com.csmflow.change.ChangeProcess.CAB_VOTERS;
+import static com.csmflow.change.ChangeProcess.CHANGE_CLASS;
+import static com.csmflow.change.ChangeProcess.CONFIGURATION_UPDATES;
+import static com.csmflow.change.ChangeProcess.DECIDED_BY;
+import static com.csmflow.change.ChangeProcess.DECISION;
+import static com.csmflow.change.ChangeProcess.DECISION_COMMENT;
+import static com.csmflow.change.ChangeProcess.DESCRIPTION;
+import static com.csmflow.change.ChangeProcess.EMERGENCY_CAB_DECISION_DUE;
+import static com.csmflow.change.ChangeProcess.EMERGENCY_CAB_DECISION_STATE;
+import static com.csmflow.change.ChangeProcess.END_CAB_BREACH_REPORTED;
+import static com.csmflow.change.ChangeProcess.END_CAB_REMINDED;
+import static com.csmflow.change.ChangeProcess.END_CHANGE_CLOSED;
+import static com.csmflow.change.ChangeProcess.END_CHANGE_REJECTED;
+import static com.csmflow.change.ChangeProcess.IMPACT;
+import static com.csmflow.change.ChangeProcess.IMPACTED_SERVICES;
+import static com.csmflow.change.ChangeProcess.IMPLEMENTATION_NOTES;
+import static com.csmflow.change.ChangeProcess.IMPLEMENTATION_RESULT;
+import static com.csmflow.change.ChangeProcess.LESSONS_LEARNED;
+import static com.csmflow.change.ChangeProcess.MAJOR_CHANGE;
+import static com.csmflow.change.ChangeProcess.NON_STANDARD;
+import static com.csmflow.change.ChangeProcess.NOTICE_AT;
+import static com.csmflow.change.ChangeProcess.NOTICE_LATE;
+import static com.csmflow.change.ChangeProcess.PIR_OUTCOME;
+import static com.csmflow.change.ChangeProcess.REQUESTED_TYPE;
+import static com.csmflow.change.ChangeProcess.REQUESTER_EMAIL;
+import static com.csmflow.change.ChangeProcess.RETROSPECTIVE_VERDICT;
+import static com.csmflow.change.ChangeProcess.REVIEW_NOTES;
+import static com.csmflow.change.ChangeProcess.RISK_LEVEL;
+import static com.csmflow.change.ChangeProcess.ROLLBACK_NOTES;
+import static com.csmflow.change.ChangeProcess.SCHEDULE_NOTES;
+import static com.csmflow.change.ChangeProcess.TASK_CAB_VOTE;
+import static com.csmflow.change.ChangeProcess.TASK_CHOOSE_APPROVAL_RULE;
+import static com.csmflow.change.ChangeProcess.TASK_CLASSIFY_CHANGE;
+import static com.csmflow.change.ChangeProcess.TASK_CLOSE_CHANGE;
+import static com.csmflow.change.ChangeProcess.TASK_EMERGENCY_CAB_DECISION;
+import static com.csmflow.change.ChangeProcess.TASK_EMERGENCY_RETROSPECTIVE;
+import static com.csmflow.change.ChangeProcess.TASK_IMPLEMENT_CHANGE;
+import static com.csmflow.change.ChangeProcess.TASK_INVITE_CAB;
+import static com.csmflow.change.ChangeProcess.TASK_INVITE_CAB_MEMBERS;
+import static com.csmflow.change.ChangeProcess.TASK_POST_IMPLEMENTATION_REVIEW;
+import static com.csmflow.change.ChangeProcess.TASK_PREPARE_CAB;
+import static com.csmflow.change.ChangeProcess.TASK_PUBLISH_CAB_BREACH;
+import static com.csmflow.change.ChangeProcess.TASK_RECORD_BILLING;
+import static com.csmflow.change.ChangeProcess.TASK_RECORD_DECISION;
+import static com.csmflow.change.ChangeProcess.TASK_RECORD_NOTICE_SENT;
+import static com.csmflow.change.ChangeProcess.TASK_RECORD_ROLLBACK;
+import static com.csmflow.change.ChangeProcess.TASK_REGISTER_CHANGE;
+import static com.csmflow.change.ChangeProcess.TASK_REPORT_CAB_BREACH;
+import static com.csmflow.change.ChangeProcess.TASK_REQUEST_PROBLEM;
+import static com.csmflow.change.ChangeProcess.TASK_ROLL_BACK;
+import static com.csmflow.change.ChangeProcess.TASK_SCHEDULE_CHANGE;
+import static com.csmflow.change.ChangeProcess.TASK_SEND_MAINTENANCE_NOTICE;
+import static com.csmflow.change.ChangeProcess.TASK_SERVICE_MANAGER_DECISION;
+import static com.csmflow.change.ChangeProcess.TASK_START_CAB_CLOCK;
+import static com.csmflow.change.ChangeProcess.TASK_START_EMERGENCY_CLOCK;
+import static com.csmflow.change.ChangeProcess.TASK_STOP_CAB_CLOCK;
+import static com.csmflow.change.ChangeProcess.TASK_STOP_EMERGENCY_CLOCK;
+import static com.csmflow.change.ChangeProcess.TASK_TECHNICAL_REVIEW;
+import static com.csmflow.change.ChangeProcess.TASK_TELL_OUTCOME;
+import static com.csmflow.change.ChangeProcess.TASK_TELL_REJECTION;
+import static com.csmflow.change.ChangeProcess.TASK_UPDATE_CONFIGURATION;
+import static com.csmflow.change.ChangeProcess.TASK_WARN_CAB_DECISION;
+import static com.csmflow.change.ChangeProcess.TIMER_CAB_DECISION_DUE;
+import static com.csmflow.change.ChangeProcess.TIMER_CAB_DECISION_WARNING;
+import static com.csmflow.change.ChangeProcess.TIMER_EMERGENCY_CAB_DUE;
+import static com.csmflow.change.ChangeProcess.TIMER_NOTICE_DUE;
+import static com.csmflow.change.ChangeProcess.TIMER_WINDOW_START;
+import static com.csmflow.change.ChangeProcess.TITLE;
+import static com.csmflow.change.ChangeProcess.URGENCY;
+import static com.csmflow.change.ChangeProcess.VETO;
+import static com.csmflow.change.ChangeProcess.VETOED_BY;
+import static com.csmflow.change.ChangeProcess.VOTE;
+import static com.csmflow.change.ChangeProcess.VOTE_COMMENT;
+import static com.csmflow.change.ChangeProcess.WINDOW_END;
+import static com.csmflow.change.ChangeProcess.WINDOW_START;
+import static com.csmflow.change.ChangeProcess.WINDOW_START_AT;
+import static com.csmflow.engine.CaseVariables.CLIENT_REFERENCE;
+import static com.csmflow.engine.CaseVariables.PRIORITY;
 import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.csmflow.engine.ProcessVariable;
 import com.csmflow.harness.CsmFlowTest;
 import com.csmflow.harness.TestServers;
+import com.csmflow.notification.NotificationDeliveryProcess;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -61,7 +153,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ChangeRequestProcessTest {
 
     static final double FLOW_NODE_COVERAGE_AT_LEAST = 0.95;
-    private static final String PROCESS = "change-request";
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     /** Monday 1 June 2026, 09:00 in Munich; Thursday 4 June is Corpus Christi, a holiday in Bavaria. */
     private static final Instant MONDAY_MORNING = ZonedDateTime.of(2026, 6, 1, 9, 0, 0, 0, BERLIN).toInstant();
@@ -110,7 +201,7 @@ class ChangeRequestProcessTest {
         }
         identityService.deleteUser(CAB_AND_ISEC);
 
-        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS)
+        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(ChangeProcess.KEY)
                 .latestVersion().singleResult().getId();
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(definitionId);
         Set<String> all = model.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId)
@@ -152,30 +243,30 @@ class ChangeRequestProcessTest {
         String key = businessKey(instance);
         assertThat(key).matches("CHG-2026-\\d{4,}");
 
-        assertThat(instance).hasPassed("Task_RegisterChange", "Task_ClassifyChange", "Task_ChooseApprovalRule",
-                "Task_RecordDecision").hasNotPassed("Task_PrepareCab", "Task_StartEmergencyClock")
-                .isWaitingAt("Task_ScheduleChange");
-        assertThat(instance).variables().containsEntry("changeClass", "standard").containsEntry("priority", "P4")
-                .containsEntry("cabRequired", false).containsEntry("cabDecision", "PRE_APPROVED");
+        assertThat(instance).hasPassed(TASK_REGISTER_CHANGE, TASK_CLASSIFY_CHANGE, TASK_CHOOSE_APPROVAL_RULE,
+                TASK_RECORD_DECISION).hasNotPassed(TASK_PREPARE_CAB, TASK_START_EMERGENCY_CLOCK)
+                .isWaitingAt(TASK_SCHEDULE_CHANGE);
+        assertThat(instance).variables().containsEntry(CHANGE_CLASS.name(), "standard").containsEntry(PRIORITY.name(), "P4")
+                .containsEntry(CAB_REQUIRED.name(), false).containsEntry(CAB_DECISION.name(), "PRE_APPROVED");
         ChangeRecord record = changes.findByReference(key).orElseThrow();
         assertThat(record.getStatus()).isEqualTo("APPROVED");
         assertThat(record.getOrigin().getProcessInstanceId()).isEqualTo(instance.getId());
 
-        complete(instance, "Task_ScheduleChange", Map.of());
+        complete(instance, TASK_SCHEDULE_CHANGE, Map.of());
         // Standard P4: change.notice PT40H = 5 business days before Saturday 20 June: Monday 15 June, 08:00 Munich
-        assertThat(dateVariable(instance, "noticeAt"))
+        assertThat(dateVariable(instance, NOTICE_AT))
                 .isEqualTo(ZonedDateTime.of(2026, 6, 15, 8, 0, 0, 0, BERLIN).toInstant());
         // the register and schedule steps write back the request's values and the unchanged window:
         // the variable history gets a row only for a new value (docs/performance.md, tuning 17)
         assertThat(repeatedWrites(instance)).isEmpty();
         passNoticeAndWindow(instance);
-        complete(instance, "Task_ImplementChange", Map.of("implementationResult", "success",
-                "implementationNotes", "Firmware 17.3 installed"));
-        complete(instance, "Task_TechnicalReview", Map.of("reviewNotes", "All tunnels up"));
+        complete(instance, TASK_IMPLEMENT_CHANGE, Map.of(IMPLEMENTATION_RESULT.name(), "success",
+                IMPLEMENTATION_NOTES.name(), "Firmware 17.3 installed"));
+        complete(instance, TASK_TECHNICAL_REVIEW, Map.of(REVIEW_NOTES.name(), "All tunnels up"));
         runJobs(instance);
 
-        assertThat(instance).hasPassed("Task_TellOutcome", "Task_CloseChange").hasNotPassed("Task_UpdateConfiguration",
-                "Task_RecordBilling", "Task_PostImplementationReview", "Task_PrepareCab").isEnded();
+        assertThat(instance).hasPassed(TASK_TELL_OUTCOME, TASK_CLOSE_CHANGE).hasNotPassed(TASK_UPDATE_CONFIGURATION,
+                TASK_RECORD_BILLING, TASK_POST_IMPLEMENTATION_REVIEW, TASK_PREPARE_CAB).isEnded();
         assertThat(changes.findByReference(key).orElseThrow().getStatus()).isEqualTo("CLOSED");
     }
 
@@ -183,51 +274,54 @@ class ChangeRequestProcessTest {
     void normalChangeApprovedByAllCabMembersThenImplementedReviewedBilledAndClosedByThePir() {
         ProcessInstance instance = start(request("normal", "high", "medium", "ALPENWERK", WINDOW, true));
         String key = businessKey(instance);
-        assertThat(instance).variables().containsEntry("changeClass", "normal").containsEntry("riskLevel", "high")
-                .containsEntry("approvalRule", "all").containsEntry("majorChange", true);
-        assertThat(task(instance, "Task_PrepareCab")).hasCandidateGroup("csm");
+        assertThat(instance).variables().containsEntry(CHANGE_CLASS.name(), "normal").containsEntry(RISK_LEVEL.name(), "high")
+                .containsEntry(APPROVAL_RULE.name(), "all").containsEntry(MAJOR_CHANGE.name(), true);
+        assertThat(task(instance, TASK_PREPARE_CAB)).hasCandidateGroup("csm");
 
         prepareCab(instance, "cab,cab-test-1,cab-test-2");
         assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey("Task_CabVote").list()).extracting(Task::getAssignee)
+                .taskDefinitionKey(TASK_CAB_VOTE).list()).extracting(Task::getAssignee)
                 .containsExactlyInAnyOrder("cab", "cab-test-1", "cab-test-2");
+        assertThat(instance).variables().containsEntry(CAB_VOTERS.name(), List.of("cab", "cab-test-1", "cab-test-2"))
+                .containsEntry(IMPACTED_SERVICES.name(), List.of("Networking", "VPN")).doesNotContainKey("cabVoterList");
         // a vote is personal: assigned to the member, offered to no group
-        assertThat(candidateGroups(task(instance, "Task_CabVote", "cab"))).isEmpty();
+        assertThat(candidateGroups(task(instance, TASK_CAB_VOTE, "cab"))).isEmpty();
 
         vote(instance, "cab", "approve", false, "Low blast radius");
         vote(instance, "cab-test-1", "approve", false, null);
-        assertThat(instance).isWaitingAt("Task_CabVote");
+        assertThat(instance).isWaitingAt(TASK_CAB_VOTE);
         vote(instance, "cab-test-2", "approve", false, "Rollback plan is fine");
 
-        assertThat(instance).hasPassed("Task_StopCabClock", "Task_RecordDecision").isWaitingAt("Task_ScheduleChange");
-        assertThat(instance).variables().containsEntry("cabDecision", "APPROVED").containsEntry("cabDecisionState", "MET");
+        assertThat(instance).hasPassed(TASK_STOP_CAB_CLOCK, TASK_RECORD_DECISION).isWaitingAt(TASK_SCHEDULE_CHANGE);
+        assertThat(instance).variables().containsEntry(CAB_DECISION.name(), "APPROVED")
+                .containsEntry(CAB_DECISION_STATE.name(), "MET");
         assertThat(votes.findByChangeReferenceOrderByVotedAtAscIdAsc(key)).extracting(CabVote::getVoter, CabVote::getVote)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("cab", "approve"),
                         org.assertj.core.groups.Tuple.tuple("cab-test-1", "approve"),
                         org.assertj.core.groups.Tuple.tuple("cab-test-2", "approve"));
 
-        complete(instance, "Task_ScheduleChange", Map.of("scheduleNotes", "Change window agreed with Mr Wimmer"));
+        complete(instance, TASK_SCHEDULE_CHANGE, Map.of(SCHEDULE_NOTES.name(), "Change window agreed with Mr Wimmer"));
         // Standard P3: 3 business days before Saturday 6 June, skipping Corpus Christi: Tuesday 2 June 08:00
         Instant noticeAt = ZonedDateTime.of(2026, 6, 2, 8, 0, 0, 0, BERLIN).toInstant();
-        assertThat(dateVariable(instance, "noticeAt")).isEqualTo(noticeAt);
-        assertThat(timerDue(instance, "Timer_NoticeDue")).isEqualTo(noticeAt);
+        assertThat(dateVariable(instance, NOTICE_AT)).isEqualTo(noticeAt);
+        assertThat(timerDue(instance, TIMER_NOTICE_DUE)).isEqualTo(noticeAt);
         passNoticeAndWindow(instance);
         assertThat(changes.findByReference(key).orElseThrow().getNoticeSentAt()).isEqualTo(noticeAt);
 
-        complete(instance, "Task_ImplementChange", Map.of("implementationResult", "success",
-                "implementationNotes", "Core switch replaced"));
-        complete(instance, "Task_TechnicalReview", Map.of("reviewNotes", "Config matches the plan"));
-        complete(instance, "Task_UpdateConfiguration", Map.of("configurationUpdates", "COG 4.2, CMDB CI core-sw-01"));
+        complete(instance, TASK_IMPLEMENT_CHANGE, Map.of(IMPLEMENTATION_RESULT.name(), "success",
+                IMPLEMENTATION_NOTES.name(), "Core switch replaced"));
+        complete(instance, TASK_TECHNICAL_REVIEW, Map.of(REVIEW_NOTES.name(), "Config matches the plan"));
+        complete(instance, TASK_UPDATE_CONFIGURATION, Map.of(CONFIGURATION_UPDATES.name(), "COG 4.2, CMDB CI core-sw-01"));
         runJobs(instance);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM register_entry WHERE register = 'billing-record' "
                 + "AND business_key = ?", Integer.class, key)).isEqualTo(1);
 
-        Task pir = task(instance, "Task_PostImplementationReview");
+        Task pir = task(instance, TASK_POST_IMPLEMENTATION_REVIEW);
         assertThat(pir).hasCandidateGroup("csm");
-        complete(instance, "Task_PostImplementationReview", Map.of("pirOutcome", "achieved",
-                "lessonsLearned", "Book the window earlier"));
-        assertThat(instance).hasPassed("Task_UpdateConfiguration", "Task_RecordBilling",
-                "Task_PostImplementationReview", "Task_CloseChange").hasNotPassed("Task_EmergencyRetrospective").isEnded();
+        complete(instance, TASK_POST_IMPLEMENTATION_REVIEW, Map.of(PIR_OUTCOME.name(), "achieved",
+                LESSONS_LEARNED.name(), "Book the window earlier"));
+        assertThat(instance).hasPassed(TASK_UPDATE_CONFIGURATION, TASK_RECORD_BILLING,
+                TASK_POST_IMPLEMENTATION_REVIEW, TASK_CLOSE_CHANGE).hasNotPassed(TASK_EMERGENCY_RETROSPECTIVE).isEnded();
         ChangeRecord closed = changes.findByReference(key).orElseThrow();
         assertThat(closed.getStatus()).isEqualTo("CLOSED");
         assertThat(closed.getImplementationResult()).isEqualTo("SUCCESS");
@@ -238,20 +332,20 @@ class ChangeRequestProcessTest {
     void normalChangeRejectedByMajorityClientIsToldWhy() throws Exception {
         ProcessInstance instance = start(request("normal", "medium", "low", "ALPENWERK", WINDOW, false));
         String key = businessKey(instance);
-        assertThat(instance).variables().containsEntry("approvalRule", "majority");
+        assertThat(instance).variables().containsEntry(APPROVAL_RULE.name(), "majority");
         prepareCab(instance, "cab,cab-test-1,cab-test-2");
 
         vote(instance, "cab", "reject", false, "No rollback plan");
-        assertThat(instance).isWaitingAt("Task_CabVote");
+        assertThat(instance).isWaitingAt(TASK_CAB_VOTE);
         vote(instance, "cab-test-1", "reject", false, "Clashes with month-end closing");
 
         // two of three against: a majority can no longer be reached, the third member's task is withdrawn
         assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).taskAssignee("cab-test-2").count())
                 .isZero();
-        assertThat(instance).hasPassed("Task_RecordDecision").variables()
-                .containsEntry("cabDecision", "REJECTED");
+        assertThat(instance).hasPassed(TASK_RECORD_DECISION).variables()
+                .containsEntry(CAB_DECISION.name(), "REJECTED");
         runJobs(instance);
-        assertThat(instance).hasPassed("Task_TellRejection", "End_ChangeRejected").isEnded();
+        assertThat(instance).hasPassed(TASK_TELL_REJECTION, END_CHANGE_REJECTED).isEnded();
         ChangeRecord record = changes.findByReference(key).orElseThrow();
         assertThat(record.getStatus()).isEqualTo("REJECTED");
         assertThat(record.getDecisionReason()).contains("No rollback plan").contains("month-end closing");
@@ -267,12 +361,12 @@ class ChangeRequestProcessTest {
     @Test
     void cabRuleAnyOneApprovalIsEnough() {
         ProcessInstance instance = start(request("normal", "low", "low", "ALPENWERK", WINDOW, false));
-        assertThat(instance).variables().containsEntry("approvalRule", "any");
+        assertThat(instance).variables().containsEntry(APPROVAL_RULE.name(), "any");
         prepareCab(instance, "cab,cab-test-1,cab-test-2");
         vote(instance, "cab-test-1", "approve", false, "Fine");
         assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey("Task_CabVote").count()).isZero();
-        assertThat(instance).isWaitingAt("Task_ScheduleChange").variables().containsEntry("cabDecision", "APPROVED");
+                .taskDefinitionKey(TASK_CAB_VOTE).count()).isZero();
+        assertThat(instance).isWaitingAt(TASK_SCHEDULE_CHANGE).variables().containsEntry(CAB_DECISION.name(), "APPROVED");
     }
 
     @Test
@@ -281,30 +375,31 @@ class ChangeRequestProcessTest {
         prepareCab(instance, "cab,cab-test-1,cab-test-2");
         vote(instance, "cab", "approve", false, null);
         vote(instance, "cab-test-1", "reject", false, "Too early");
-        assertThat(instance).isWaitingAt("Task_CabVote");
+        assertThat(instance).isWaitingAt(TASK_CAB_VOTE);
         vote(instance, "cab-test-2", "approve", false, null);
-        assertThat(instance).isWaitingAt("Task_ScheduleChange").variables().containsEntry("cabDecision", "APPROVED");
+        assertThat(instance).isWaitingAt(TASK_SCHEDULE_CHANGE).variables().containsEntry(CAB_DECISION.name(), "APPROVED");
     }
 
     @Test
     void cabRulePercentageEnhancedClientNeedsThreeQuarters() {
         ProcessInstance instance = start(request("normal", "medium", "low", "HUDSON-MUTUAL",
                 ZonedDateTime.of(2026, 6, 13, 22, 0, 0, 0, ZoneId.of("America/New_York")), false));
-        assertThat(instance).variables().containsEntry("approvalRule", "percentage").containsEntry("approvalPercentage", 75);
+        assertThat(instance).variables().containsEntry(APPROVAL_RULE.name(), "percentage")
+                .containsEntry(APPROVAL_PERCENTAGE.name(), 75);
         prepareCab(instance, "cab,cab-test-1,cab-test-2,cab-test-3");
         vote(instance, "cab", "approve", false, null);
         vote(instance, "cab-test-1", "reject", false, "Prefer next week");
         vote(instance, "cab-test-2", "approve", false, null);
         // 2 of 4 so far: a majority rule would be undecided too, but 3 of 4 (75 %) is still reachable
-        assertThat(instance).isWaitingAt("Task_CabVote");
+        assertThat(instance).isWaitingAt(TASK_CAB_VOTE);
         vote(instance, "cab-test-3", "approve", false, null);
-        assertThat(instance).isWaitingAt("Task_ScheduleChange").variables().containsEntry("cabDecision", "APPROVED");
+        assertThat(instance).isWaitingAt(TASK_SCHEDULE_CHANGE).variables().containsEntry(CAB_DECISION.name(), "APPROVED");
         assertThat(changes.findByReference(businessKey(instance)).orElseThrow().getDecisionReason())
                 .contains("3 of 4").contains("percentage 75 %");
 
-        complete(instance, "Task_ScheduleChange", Map.of());
+        complete(instance, TASK_SCHEDULE_CHANGE, Map.of());
         // Enhanced P3: change.notice PT16H = 2 business days in New York before Saturday 13 June: Thursday 07:00
-        assertThat(dateVariable(instance, "noticeAt")).isEqualTo(
+        assertThat(dateVariable(instance, NOTICE_AT)).isEqualTo(
                 ZonedDateTime.of(2026, 6, 11, 7, 0, 0, 0, ZoneId.of("America/New_York")).toInstant());
     }
 
@@ -315,12 +410,12 @@ class ChangeRequestProcessTest {
         prepareCab(instance, "cab,cab-test-1," + CAB_AND_ISEC);
 
         vote(instance, "cab-test-1", "reject", true, "I do not like it");
-        assertThat(instance).isWaitingAt("Task_CabVote"); // not in isec: an ordinary rejection
+        assertThat(instance).isWaitingAt(TASK_CAB_VOTE); // not in isec: an ordinary rejection
         vote(instance, CAB_AND_ISEC, "reject", true, "Opens the management VLAN to the internet");
 
         assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).taskAssignee("cab").count()).isZero();
-        assertThat(instance).hasPassed("Task_RecordDecision").variables().containsEntry("cabDecision", "VETOED")
-                .containsEntry("vetoedBy", CAB_AND_ISEC);
+        assertThat(instance).hasPassed(TASK_RECORD_DECISION).variables().containsEntry(CAB_DECISION.name(), "VETOED")
+                .containsEntry(VETOED_BY.name(), CAB_AND_ISEC);
         assertThat(votes.findByChangeReferenceOrderByVotedAtAscIdAsc(key)).extracting(CabVote::getVoter, CabVote::isVeto)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("cab-test-1", false),
                         org.assertj.core.groups.Tuple.tuple(CAB_AND_ISEC, true));
@@ -336,19 +431,19 @@ class ChangeRequestProcessTest {
         String key = businessKey(instance);
         prepareCab(instance, "cab,cab-test-1");
 
-        Instant warning = dateVariable(instance, "cabDecisionWarning");
-        Instant due = dateVariable(instance, "cabDecisionDue");
-        assertThat(timerDue(instance, "Timer_CabDecisionWarning")).isEqualTo(warning);
-        assertThat(timerDue(instance, "Timer_CabDecisionDue")).isEqualTo(due);
+        Instant warning = dateVariable(instance, CAB_DECISION_WARNING);
+        Instant due = dateVariable(instance, CAB_DECISION_DUE);
+        assertThat(timerDue(instance, TIMER_CAB_DECISION_WARNING)).isEqualTo(warning);
+        assertThat(timerDue(instance, TIMER_CAB_DECISION_DUE)).isEqualTo(due);
 
         ClockUtil.setCurrentTime(Date.from(warning.plusSeconds(60)));
         runJobs(instance);
-        assertThat(instance).hasPassed("Task_WarnCabDecision", "End_CabReminded").isWaitingAt("Task_CabVote");
+        assertThat(instance).hasPassed(TASK_WARN_CAB_DECISION, END_CAB_REMINDED).isWaitingAt(TASK_CAB_VOTE);
 
         ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
         runJobs(instance);
-        assertThat(instance).hasPassed("Task_ReportCabBreach", "Task_PublishCabBreach", "End_CabBreachReported")
-                .isWaitingAt("Task_CabVote");
+        assertThat(instance).hasPassed(TASK_REPORT_CAB_BREACH, TASK_PUBLISH_CAB_BREACH, END_CAB_BREACH_REPORTED)
+                .isWaitingAt(TASK_CAB_VOTE);
         deliverNotifications(key);
         assertThat(mailTo("service-manager@demo.csmflow.example", key).getSubject()).contains("CAB decision overdue");
         assertThat(mailTo("csm@demo.csmflow.example", key)).isNotNull();
@@ -361,8 +456,8 @@ class ChangeRequestProcessTest {
 
         vote(instance, "cab", "approve", false, null);
         vote(instance, "cab-test-1", "approve", false, null);
-        assertThat(instance).isWaitingAt("Task_ScheduleChange").variables()
-                .containsEntry("cabDecisionState", "BREACHED").containsEntry("cabDecisionBreached", true);
+        assertThat(instance).isWaitingAt(TASK_SCHEDULE_CHANGE).variables()
+                .containsEntry(CAB_DECISION_STATE.name(), "BREACHED").containsEntry(CAB_DECISION_BREACHED.name(), true);
     }
 
     @Test
@@ -370,31 +465,31 @@ class ChangeRequestProcessTest {
         ZonedDateTime window = ZonedDateTime.of(2026, 6, 1, 13, 0, 0, 0, BERLIN);
         ProcessInstance instance = start(request("emergency", "high", "critical", "ALPENWERK", window, false));
         String key = businessKey(instance);
-        assertThat(instance).variables().containsEntry("changeClass", "emergency").containsEntry("priority", "P1");
-        assertThat(task(instance, "Task_EmergencyCabDecision")).hasCandidateGroup("cab");
+        assertThat(instance).variables().containsEntry(CHANGE_CLASS.name(), "emergency").containsEntry(PRIORITY.name(), "P1");
+        assertThat(task(instance, TASK_EMERGENCY_CAB_DECISION)).hasCandidateGroup("cab");
 
         ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING.plusSeconds(20 * 60)));
-        claimAndComplete(instance, "Task_EmergencyCabDecision", "cab", Map.of("decision", "approve",
-                "decisionComment", "Exploited in the wild, patch now"));
-        assertThat(instance).hasPassed("Task_StopEmergencyClock").isWaitingAt("Task_ScheduleChange").variables()
-                .containsEntry("emergencyCabDecisionState", "MET").containsEntry("decidedBy", "cab");
+        claimAndComplete(instance, TASK_EMERGENCY_CAB_DECISION, "cab", Map.of(DECISION.name(), "approve",
+                DECISION_COMMENT.name(), "Exploited in the wild, patch now"));
+        assertThat(instance).hasPassed(TASK_STOP_EMERGENCY_CLOCK).isWaitingAt(TASK_SCHEDULE_CHANGE).variables()
+                .containsEntry(EMERGENCY_CAB_DECISION_STATE.name(), "MET").containsEntry(DECIDED_BY.name(), "cab");
         assertThat(votes.findByChangeReferenceOrderByVotedAtAscIdAsc(key)).extracting(CabVote::getBoard)
                 .containsExactly("EMERGENCY_CAB");
 
-        complete(instance, "Task_ScheduleChange", Map.of());
+        complete(instance, TASK_SCHEDULE_CHANGE, Map.of());
         // the window is today: too close for a business day's notice, so the notice goes out at once
-        assertThat(instance).variables().containsEntry("noticeLate", true);
+        assertThat(instance).variables().containsEntry(NOTICE_LATE.name(), true);
         passNoticeAndWindow(instance);
-        complete(instance, "Task_ImplementChange", Map.of("implementationResult", "success",
-                "implementationNotes", "Patched"));
-        complete(instance, "Task_TechnicalReview", Map.of("reviewNotes", "ok"));
-        complete(instance, "Task_UpdateConfiguration", Map.of("configurationUpdates", "CMDB firmware version"));
+        complete(instance, TASK_IMPLEMENT_CHANGE, Map.of(IMPLEMENTATION_RESULT.name(), "success",
+                IMPLEMENTATION_NOTES.name(), "Patched"));
+        complete(instance, TASK_TECHNICAL_REVIEW, Map.of(REVIEW_NOTES.name(), "ok"));
+        complete(instance, TASK_UPDATE_CONFIGURATION, Map.of(CONFIGURATION_UPDATES.name(), "CMDB firmware version"));
         runJobs(instance);
-        assertThat(task(instance, "Task_EmergencyRetrospective")).hasCandidateGroup("cab");
-        complete(instance, "Task_EmergencyRetrospective", Map.of("retrospectiveVerdict", "justified"));
-        complete(instance, "Task_PostImplementationReview", Map.of("pirOutcome", "achieved"));
-        assertThat(instance).hasPassed("Task_EmergencyRetrospective", "Task_PostImplementationReview", "End_ChangeClosed")
-                .hasNotPassed("Task_ServiceManagerDecision").isEnded();
+        assertThat(task(instance, TASK_EMERGENCY_RETROSPECTIVE)).hasCandidateGroup("cab");
+        complete(instance, TASK_EMERGENCY_RETROSPECTIVE, Map.of(RETROSPECTIVE_VERDICT.name(), "justified"));
+        complete(instance, TASK_POST_IMPLEMENTATION_REVIEW, Map.of(PIR_OUTCOME.name(), "achieved"));
+        assertThat(instance).hasPassed(TASK_EMERGENCY_RETROSPECTIVE, TASK_POST_IMPLEMENTATION_REVIEW, END_CHANGE_CLOSED)
+                .hasNotPassed(TASK_SERVICE_MANAGER_DECISION).isEnded();
     }
 
     @Test
@@ -402,23 +497,23 @@ class ChangeRequestProcessTest {
         ProcessInstance instance = start(request("emergency", "medium", "high", "ALPENWERK",
                 ZonedDateTime.of(2026, 6, 1, 18, 0, 0, 0, BERLIN), false));
         String key = businessKey(instance);
-        Instant due = dateVariable(instance, "emergencyCabDecisionDue");
+        Instant due = dateVariable(instance, EMERGENCY_CAB_DECISION_DUE);
         // Standard P2: emergency-cab.decision PT4H of business time from 09:00
         assertThat(due).isEqualTo(MONDAY_MORNING.plusSeconds(4 * 3600));
 
         ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
         runJobs(instance);
-        assertThat(instance).hasPassed("Timer_EmergencyCabDue").isWaitingAt("Task_ServiceManagerDecision");
-        assertThat(task(instance, "Task_ServiceManagerDecision")).hasCandidateGroup("service-manager");
+        assertThat(instance).hasPassed(TIMER_EMERGENCY_CAB_DUE).isWaitingAt(TASK_SERVICE_MANAGER_DECISION);
+        assertThat(task(instance, TASK_SERVICE_MANAGER_DECISION)).hasCandidateGroup("service-manager");
 
-        claimAndComplete(instance, "Task_ServiceManagerDecision", "service-manager", Map.of("decision", "reject",
-                "decisionComment", "Wait for the vendor fix"));
-        assertThat(instance).variables().containsEntry("emergencyCabDecisionState", "BREACHED")
-                .containsEntry("cabDecision", "REJECTED");
+        claimAndComplete(instance, TASK_SERVICE_MANAGER_DECISION, "service-manager", Map.of(DECISION.name(), "reject",
+                DECISION_COMMENT.name(), "Wait for the vendor fix"));
+        assertThat(instance).variables().containsEntry(EMERGENCY_CAB_DECISION_STATE.name(), "BREACHED")
+                .containsEntry(CAB_DECISION.name(), "REJECTED");
         assertThat(votes.findByChangeReferenceOrderByVotedAtAscIdAsc(key)).extracting(CabVote::getBoard, CabVote::getVoter)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("SERVICE_MANAGER", "service-manager"));
         runJobs(instance);
-        assertThat(instance).hasPassed("Task_TellRejection").isEnded();
+        assertThat(instance).hasPassed(TASK_TELL_REJECTION).isEnded();
     }
 
     @Test
@@ -427,17 +522,17 @@ class ChangeRequestProcessTest {
         String key = businessKey(instance);
         prepareCab(instance, "cab");
         vote(instance, "cab", "approve", false, null);
-        complete(instance, "Task_ScheduleChange", Map.of());
+        complete(instance, TASK_SCHEDULE_CHANGE, Map.of());
         passNoticeAndWindow(instance);
-        complete(instance, "Task_ImplementChange", Map.of("implementationResult", "failed",
-                "implementationNotes", "Firmware upload corrupted"));
+        complete(instance, TASK_IMPLEMENT_CHANGE, Map.of(IMPLEMENTATION_RESULT.name(), "failed",
+                IMPLEMENTATION_NOTES.name(), "Firmware upload corrupted"));
         assertThat(changes.findByReference(key).orElseThrow().getStatus()).isEqualTo("FAILED");
-        assertThat(task(instance, "Task_RollBack")).hasCandidateGroup("cse");
-        complete(instance, "Task_RollBack", Map.of("rollbackNotes", "Previous firmware restored"));
+        assertThat(task(instance, TASK_ROLL_BACK)).hasCandidateGroup("cse");
+        complete(instance, TASK_ROLL_BACK, Map.of(ROLLBACK_NOTES.name(), "Previous firmware restored"));
         runJobs(instance);
 
-        assertThat(instance).hasPassed("Task_RollBack", "Task_RecordRollback", "Task_RequestProblem", "Task_TellOutcome")
-                .hasNotPassed("Task_TechnicalReview", "Task_RecordBilling");
+        assertThat(instance).hasPassed(TASK_ROLL_BACK, TASK_RECORD_ROLLBACK, TASK_REQUEST_PROBLEM, TASK_TELL_OUTCOME)
+                .hasNotPassed(TASK_TECHNICAL_REVIEW, TASK_RECORD_BILLING);
         boolean problemStarted = runtimeService.createProcessInstanceQuery()
                 .variableValueEquals("sourceReference", key).count() > 0;
         boolean kept = jdbc.queryForObject("SELECT COUNT(*) FROM register_entry WHERE reference = ? AND data LIKE ?",
@@ -445,32 +540,34 @@ class ChangeRequestProcessTest {
         assertThat(problemStarted || kept).isTrue();
         assertThat(changes.findByReference(key).orElseThrow().getImplementationResult()).isEqualTo("ROLLED_BACK");
 
-        complete(instance, "Task_PostImplementationReview", Map.of("pirOutcome", "not-achieved"));
+        complete(instance, TASK_POST_IMPLEMENTATION_REVIEW, Map.of(PIR_OUTCOME.name(), "not-achieved"));
         assertThat(instance).isEnded();
         assertThat(changes.findByReference(key).orElseThrow().getStatus()).isEqualTo("CLOSED");
     }
 
     @Test
     void startedFromTheTasklistStartFormTheChangeGetsItsRegisterReferenceAsBusinessKey() {
-        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS)
+        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(ChangeProcess.KEY)
                 .latestVersion().singleResult().getId();
         Map<String, Object> fields = new HashMap<>();
-        fields.put("clientReference", "HUDSON-MUTUAL");
-        fields.put("title", "Rotate VPN certificates");
-        fields.put("requestedType", "standard");
-        fields.put("nonStandard", true); // not in the catalogue: becomes a normal change
-        fields.put("impactedServices", "VPN");
-        fields.put("urgency", "medium");
-        fields.put("impact", "low");
-        fields.put("windowStart", "2026-06-13T22:00-04:00"); // form-js datetime, utc_offset
-        fields.put("windowEnd", "2026-06-13T23:30-04:00");
-        fields.put("billable", false);
+        fields.put(CLIENT_REFERENCE.name(), "HUDSON-MUTUAL");
+        fields.put(TITLE.name(), "Rotate VPN certificates");
+        fields.put(REQUESTED_TYPE.name(), "standard");
+        fields.put(NON_STANDARD.name(), true); // not in the catalogue: becomes a normal change
+        fields.put(IMPACTED_SERVICES.name(), "VPN");
+        fields.put(URGENCY.name(), "medium");
+        fields.put(IMPACT.name(), "low");
+        fields.put(WINDOW_START.name(), "2026-06-13T22:00-04:00"); // form-js datetime, utc_offset
+        fields.put(WINDOW_END.name(), "2026-06-13T23:30-04:00");
+        fields.put(BILLABLE.name(), false);
         ProcessInstance instance = formService.submitStartForm(definitionId, fields);
         instances.add(instance.getId());
         String key = businessKey(instance);
         assertThat(key).matches("CHG-2026-\\d{4,}");
-        assertThat(instance).isWaitingAt("Task_PrepareCab").variables().containsEntry("changeClass", "normal")
-                .containsEntry("approvalRule", "any").containsEntry("windowStart", "2026-06-13T22:00-04:00");
+        assertThat(instance).isWaitingAt(TASK_PREPARE_CAB).variables().containsEntry(CHANGE_CLASS.name(), "normal")
+                .containsEntry(APPROVAL_RULE.name(), "any").containsEntry(WINDOW_START.name(), "2026-06-13T22:00-04:00")
+                // the form's comma-separated text field becomes a list once, in the register step
+                .containsEntry(IMPACTED_SERVICES.name(), List.of("VPN"));
         ChangeRecord record = changes.findByReference(key).orElseThrow();
         assertThat(record.getWindowStart()).isEqualTo(Instant.parse("2026-06-14T02:00:00Z"));
         assertThat(record.getStatus()).isEqualTo("CLASSIFIED");
@@ -482,18 +579,18 @@ class ChangeRequestProcessTest {
     private Map<String, Object> request(String type, String impact, String urgency, String client,
                                         ZonedDateTime window, boolean billable) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("clientReference", client);
-        variables.put("title", "Replace core switch (" + type + ")");
-        variables.put("description", "Replace the end-of-life core switch");
-        variables.put("requestedType", type);
-        variables.put("nonStandard", false);
-        variables.put("impactedServices", "Networking, VPN");
-        variables.put("urgency", urgency);
-        variables.put("impact", impact);
-        variables.put("windowStart", window.toOffsetDateTime().toString());
-        variables.put("windowEnd", window.plusHours(2).toOffsetDateTime().toString());
-        variables.put("billable", billable);
-        variables.put("requesterEmail", "requester@alpenwerk.example");
+        variables.put(CLIENT_REFERENCE.name(), client);
+        variables.put(TITLE.name(), "Replace core switch (" + type + ")");
+        variables.put(DESCRIPTION.name(), "Replace the end-of-life core switch");
+        variables.put(REQUESTED_TYPE.name(), type);
+        variables.put(NON_STANDARD.name(), false);
+        variables.put(IMPACTED_SERVICES.name(), "Networking, VPN");
+        variables.put(URGENCY.name(), urgency);
+        variables.put(IMPACT.name(), impact);
+        variables.put(WINDOW_START.name(), window.toOffsetDateTime().toString());
+        variables.put(WINDOW_END.name(), window.plusHours(2).toOffsetDateTime().toString());
+        variables.put(BILLABLE.name(), billable);
+        variables.put(REQUESTER_EMAIL.name(), "requester@alpenwerk.example");
         return variables;
     }
 
@@ -515,7 +612,7 @@ class ChangeRequestProcessTest {
     }
 
     private ProcessInstance start(Map<String, Object> variables) {
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS, variables);
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(ChangeProcess.KEY, variables);
         instances.add(instance.getId());
         return instance;
     }
@@ -526,19 +623,19 @@ class ChangeRequestProcessTest {
     }
 
     private void prepareCab(ProcessInstance instance, String members) {
-        complete(instance, "Task_PrepareCab", Map.of("cabAgenda", "1. Scope 2. Risk 3. Rollback",
-                "cabMembers", members, "cabMeetingAt", "2026-06-01T14:00+02:00"));
+        complete(instance, TASK_PREPARE_CAB, Map.of(CAB_AGENDA.name(), "1. Scope 2. Risk 3. Rollback",
+                CAB_MEMBERS.name(), members, CAB_MEETING_AT.name(), "2026-06-01T14:00+02:00"));
         runJobs(instance); // invitation mail
-        assertThat(instance).hasPassed("Task_InviteCab", "Task_StartCabClock", "Task_InviteCabMembers")
-                .isWaitingAt("Task_CabVote");
+        assertThat(instance).hasPassed(TASK_INVITE_CAB, TASK_START_CAB_CLOCK, TASK_INVITE_CAB_MEMBERS)
+                .isWaitingAt(TASK_CAB_VOTE);
     }
 
     private void vote(ProcessInstance instance, String member, String vote, boolean veto, String comment) {
-        Task task = task(instance, "Task_CabVote", member);
+        Task task = task(instance, TASK_CAB_VOTE, member);
         Map<String, Object> variables = new HashMap<>();
-        variables.put("vote", vote);
-        variables.put("veto", veto);
-        variables.put("voteComment", comment);
+        variables.put(VOTE.name(), vote);
+        variables.put(VETO.name(), veto);
+        variables.put(VOTE_COMMENT.name(), comment);
         taskService.complete(task.getId(), variables);
     }
 
@@ -568,18 +665,18 @@ class ChangeRequestProcessTest {
     /** Notice timer, notice mail, window timer: moves the engine clock to each instant. */
     private void passNoticeAndWindow(ProcessInstance instance) {
         runJobs(instance);
-        Instant noticeAt = dateVariable(instance, "noticeAt");
+        Instant noticeAt = dateVariable(instance, NOTICE_AT);
         if (ClockUtil.getCurrentTime().toInstant().isBefore(noticeAt)) {
             ClockUtil.setCurrentTime(Date.from(noticeAt));
         }
         runJobs(instance);
-        assertThat(instance).hasPassed("Timer_NoticeDue", "Task_SendMaintenanceNotice", "Task_RecordNoticeSent");
-        Instant windowAt = dateVariable(instance, "windowStartAt");
+        assertThat(instance).hasPassed(TIMER_NOTICE_DUE, TASK_SEND_MAINTENANCE_NOTICE, TASK_RECORD_NOTICE_SENT);
+        Instant windowAt = dateVariable(instance, WINDOW_START_AT);
         if (ClockUtil.getCurrentTime().toInstant().isBefore(windowAt)) {
             ClockUtil.setCurrentTime(Date.from(windowAt));
         }
         runJobs(instance);
-        assertThat(instance).hasPassed("Timer_WindowStart").isWaitingAt("Task_ImplementChange");
+        assertThat(instance).hasPassed(TIMER_WINDOW_START).isWaitingAt(TASK_IMPLEMENT_CHANGE);
     }
 
     /** Executes the due jobs of the instance (async steps, timers) until none is left. */
@@ -596,7 +693,7 @@ class ChangeRequestProcessTest {
 
     private void deliverNotifications(String businessKey) {
         for (ProcessInstance delivery : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
-                .processDefinitionKey("notification-delivery").list()) {
+                .processDefinitionKey(NotificationDeliveryProcess.KEY).list()) {
             runJobs(delivery);
         }
     }
@@ -611,8 +708,8 @@ class ChangeRequestProcessTest {
         throw new AssertionError("No mail to " + address + " about " + businessKey);
     }
 
-    private Instant dateVariable(ProcessInstance instance, String name) {
-        return ((Date) runtimeService.getVariable(instance.getId(), name)).toInstant();
+    private Instant dateVariable(ProcessInstance instance, ProcessVariable<Date> variable) {
+        return ((Date) runtimeService.getVariable(instance.getId(), variable.name())).toInstant();
     }
 
     private Instant timerDue(ProcessInstance instance, String activityId) {

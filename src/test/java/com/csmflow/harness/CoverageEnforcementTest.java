@@ -3,6 +3,7 @@ package com.csmflow.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import com.csmflow.servicedesk.ServiceDeskRequestProcess;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -57,7 +58,7 @@ class CoverageEnforcementTest {
 
         @Test
         void startsButNeverFinishes() {
-            instance = runtimeService.startProcessInstanceByKey("service-desk-request");
+            instance = runtimeService.startProcessInstanceByKey(ServiceDeskRequestProcess.KEY);
             assertThat(instance.isEnded()).isFalse();
         }
 

@@ -2,6 +2,7 @@ package com.csmflow.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.csmflow.engine.CaseVariables;
 import com.csmflow.harness.CsmFlowTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -51,11 +52,11 @@ class PublishMessageTest {
         ProcessInstance sender = runtimeService.startProcessInstanceByKey("message-sender-probe", "SND-2026-0001");
 
         ProcessInstance receiver = runtimeService.createProcessInstanceQuery()
-                .processDefinitionKey("message-receiver-probe").variableValueEquals("sourceBusinessKey", "SND-2026-0001")
+                .processDefinitionKey("message-receiver-probe").variableValueEquals(CaseVariables.SOURCE_BUSINESS_KEY.name(), "SND-2026-0001")
                 .singleResult();
         assertThat(receiver).isNotNull();
         assertThat(runtimeService.getVariable(receiver.getId(), "sourceType")).isEqualTo("change");
-        assertThat(runtimeService.getVariable(receiver.getId(), "sourceProcessInstanceId")).isEqualTo(sender.getId());
+        assertThat(runtimeService.getVariable(receiver.getId(), CaseVariables.SOURCE_PROCESS_INSTANCE_ID.name())).isEqualTo(sender.getId());
         assertThat(undelivered("probe-requested:SND-2026-0001")).isZero();
     }
 
@@ -76,8 +77,8 @@ class PublishMessageTest {
         return Bpmn.createExecutableProcess("message-sender-probe").camundaHistoryTimeToLive(1)
                 .startEvent()
                 .serviceTask("Task_RequestProblem").camundaDelegateExpression("${publishMessage}")
-                .camundaInputParameter("messageName", messageName)
-                .camundaInputParameter("payload", "{\"sourceType\": \"change\"}")
+                .camundaInputParameter(PublishMessageDelegate.MESSAGE_NAME, messageName)
+                .camundaInputParameter(PublishMessageDelegate.PAYLOAD, "{\"sourceType\": \"change\"}")
                 .endEvent().done();
     }
 

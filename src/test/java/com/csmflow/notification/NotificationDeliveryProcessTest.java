@@ -10,6 +10,7 @@ import com.csmflow.client.ClientRepository;
 import com.csmflow.harness.CsmFlowTest;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -58,8 +59,8 @@ class NotificationDeliveryProcessTest {
     @Test
     void nonUrgentClientNoticeIsHeldUntilTheNextBusinessHourWhileStaffGetItAtOnce() throws Exception {
         Client client = fx.client("en");
-        String process = fx.deployNotifyProcess(Map.of("template", "notify-probe", "clientContacts", "true",
-                "clientReference", client.getReference(), "recipientGroups", NotificationFixtures.PROBE_GROUP), null);
+        String process = fx.deployNotifyProcess(Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.CLIENT_CONTACTS, "true",
+                NotifyDelegate.CLIENT_REFERENCE, client.getReference(), NotifyDelegate.RECIPIENT_GROUPS, NotificationFixtures.PROBE_GROUP), null);
         ProcessInstance instance = fx.start(process, Map.of("summary", "maintenance window"));
 
         fx.runDueJobs(instance.getBusinessKey());
@@ -88,14 +89,37 @@ class NotificationDeliveryProcessTest {
     @Test
     void urgentClientNoticeGoesAtOnce() throws Exception {
         Client client = fx.client("en");
-        String process = fx.deployNotifyProcess(Map.of("template", "notify-probe", "clientContacts", "true",
-                "clientReference", client.getReference(), "urgent", "true"), null);
+        String process = fx.deployNotifyProcess(Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.CLIENT_CONTACTS, "true",
+                NotifyDelegate.CLIENT_REFERENCE, client.getReference(), NotifyDelegate.URGENT, "true"), null);
         ProcessInstance instance = fx.start(process, Map.of("summary", "outage"));
 
         fx.runDueJobs(instance.getBusinessKey());
 
         assertThat(mailsTo(contact(client, "anna"))).hasSize(1);
         assertThat(fx.outboxOf(instance).get(0).getNotBefore()).isNull();
+        assertThat(fx.outboxOf(instance).get(0).getSentAt()).isEqualTo(SATURDAY);
+    }
+
+    @Test
+    void theBatchTravelsAsAListAndABatchDecidedAsCommaSeparatedTextIsStillDelivered() throws Exception {
+        Client client = fx.client("en");
+        String process = fx.deployNotifyProcess(Map.of(NotifyDelegate.TEMPLATE, "notify-probe",
+                NotifyDelegate.CLIENT_CONTACTS, "true", NotifyDelegate.CLIENT_REFERENCE, client.getReference(),
+                NotifyDelegate.URGENT, "true"), null);
+        ProcessInstance instance = fx.start(process, Map.of("summary", "outage"));
+        fx.runNotifyStep(instance);
+
+        List<String> deliveries = fx.deliveryInstances(instance.getBusinessKey());
+        assertThat(deliveries).hasSize(1);
+        Object ids = runtime.getVariable(deliveries.get(0), NotificationDeliveryProcess.OUTBOX_IDS.name());
+        String id = String.valueOf(fx.outboxOf(instance).get(0).getId());
+        assertThat(ids).isInstanceOf(List.class).isEqualTo(List.of(id));
+        // what the notify step wrote before lists: a delivery held until business hours may still carry it
+        runtime.setVariable(deliveries.get(0), NotificationDeliveryProcess.OUTBOX_IDS.name(), id + ",");
+
+        fx.runDueJobs(instance.getBusinessKey());
+
+        assertThat(mailsTo(contact(client, "anna"))).hasSize(1);
         assertThat(fx.outboxOf(instance).get(0).getSentAt()).isEqualTo(SATURDAY);
     }
 }

@@ -91,7 +91,7 @@ class NotificationFaultToleranceTest {
         assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isZero();
         Incident incident = runtime.createIncidentQuery().processInstanceId(deliveryInstance).singleResult();
         assertThat(incident).as("three attempts, then an incident").isNotNull();
-        assertThat(incident.getActivityId()).isEqualTo("Task_Deliver");
+        assertThat(incident.getActivityId()).isEqualTo(NotificationDeliveryProcess.TASK_DELIVER);
         assertThat(fx.outboxOf(instance).get(0).getAttempts()).isEqualTo(3);
 
         TestServers.startMail();
@@ -184,7 +184,7 @@ class NotificationFaultToleranceTest {
 
     /** An instance of a one-step process that notifies {@code to} with the urgent probe template. */
     private ProcessInstance startUrgentProbe(String to, String summary) {
-        String process = fx.deployNotifyProcess(Map.of("template", "notify-probe", "to", to, "urgent", "true"), null);
+        String process = fx.deployNotifyProcess(Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.TO, to, NotifyDelegate.URGENT, "true"), null);
         return fx.start(process, Map.of("summary", summary));
     }
 }

@@ -181,7 +181,7 @@ final class NotificationFixtures {
 
     List<String> deliveryInstances(String businessKey) {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
-                .processDefinitionKey(NotifyDelegate.DELIVERY_PROCESS).list().stream().map(ProcessInstance::getId).toList();
+                .processDefinitionKey(NotificationDeliveryProcess.KEY).list().stream().map(ProcessInstance::getId).toList();
     }
 
     List<OutboxEntry> outboxOf(ProcessInstance instance) {

@@ -8,6 +8,7 @@ import static com.csmflow.notification.NotificationFixtures.onlyMailTo;
 import static com.csmflow.notification.NotificationFixtures.part;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.csmflow.servicedesk.ServiceDeskRequestProcess;
 import com.csmflow.client.Client;
 import com.csmflow.client.ClientRepository;
 import com.csmflow.harness.CsmFlowTest;
@@ -64,10 +65,10 @@ class NotificationMailTest {
     void groupMembersAndNoticeContactsGetTheRenderedMailInTheirLanguage() throws Exception {
         Client client = fx.client("de");
         String process = fx.deployNotifyProcess(Map.of(
-                "template", "notify-probe",
-                "recipientGroups", NotificationFixtures.PROBE_GROUP,
-                "clientContacts", "true",
-                "clientReference", client.getReference()), null);
+                NotifyDelegate.TEMPLATE, "notify-probe",
+                NotifyDelegate.RECIPIENT_GROUPS, NotificationFixtures.PROBE_GROUP,
+                NotifyDelegate.CLIENT_CONTACTS, "true",
+                NotifyDelegate.CLIENT_REFERENCE, client.getReference()), null);
         String summary = "<b>Printer</b> & \"toner\" ${7*7} ${summary}";
         ProcessInstance instance = fx.start(process, Map.of("summary", summary));
 
@@ -106,10 +107,10 @@ class NotificationMailTest {
 
     @Test
     void assigneesAndExplicitAddressesAreMailedOnceEach() throws Exception {
-        String process = fx.deployNotifyProcess(Map.of("template", "notify-probe",
-                "recipientUsers", "${handledBy}",
-                "recipientGroups", NotificationFixtures.PROBE_GROUP,
-                "to", "Desk@Client.example, desk@client.example"), null);
+        String process = fx.deployNotifyProcess(Map.of(NotifyDelegate.TEMPLATE, "notify-probe",
+                NotifyDelegate.RECIPIENT_USERS, "${handledBy}",
+                NotifyDelegate.RECIPIENT_GROUPS, NotificationFixtures.PROBE_GROUP,
+                NotifyDelegate.TO, "Desk@Client.example, desk@client.example"), null);
         ProcessInstance instance = fx.start(process, Map.of("summary", "s", "handledBy", "np-bob"));
 
         fx.runDueJobs(instance.getBusinessKey());
@@ -123,8 +124,8 @@ class NotificationMailTest {
     @Test
     void missingLanguageFallsBackToEnglish() throws Exception {
         Client client = fx.client("fr");
-        String process = fx.deployNotifyProcess(Map.of("template", "notify-probe", "clientContacts", "true",
-                "clientReference", client.getReference()), null);
+        String process = fx.deployNotifyProcess(Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.CLIENT_CONTACTS, "true",
+                NotifyDelegate.CLIENT_REFERENCE, client.getReference()), null);
         ProcessInstance instance = fx.start(process, Map.of("summary", "ok"));
 
         fx.runDueJobs(instance.getBusinessKey());
@@ -135,10 +136,13 @@ class NotificationMailTest {
 
     @Test
     void serviceDeskRequestTellsTheRequesterTheOutcome() throws Exception {
-        ProcessInstance instance = runtime.startProcessInstanceByKey("service-desk-request", "SDR-NTF-1",
-                Map.of("subject", "VPN <down>", "requesterEmail", "Requester@Client.example", "description", "d"));
+        ProcessInstance instance = runtime.startProcessInstanceByKey(ServiceDeskRequestProcess.KEY, "SDR-NTF-1",
+                Map.of(ServiceDeskRequestProcess.SUBJECT.name(), "VPN <down>",
+                        ServiceDeskRequestProcess.REQUESTER_EMAIL.name(), "Requester@Client.example",
+                        ServiceDeskRequestProcess.DESCRIPTION.name(), "d"));
         Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-        tasks.complete(task.getId(), Map.of("resolution", "Token renewed & tested", "outcome", "resolved"));
+        tasks.complete(task.getId(), Map.of(ServiceDeskRequestProcess.RESOLUTION.name(), "Token renewed & tested",
+                ServiceDeskRequestProcess.OUTCOME.name(), "resolved"));
 
         fx.runDueJobs("SDR-NTF-1");
 
@@ -151,7 +155,7 @@ class NotificationMailTest {
 
     @Test
     void outboxIsReadableByManagersAndCsmButNotByOthers() {
-        String process = fx.deployNotifyProcess(Map.of("template", "notify-probe", "to", "someone@client.example"), null);
+        String process = fx.deployNotifyProcess(Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.TO, "someone@client.example"), null);
         ProcessInstance instance = fx.start(process, Map.of("summary", "x"));
         fx.runDueJobs(instance.getBusinessKey());
 

@@ -64,8 +64,8 @@ class NotificationReliabilityTest {
 
     @Test
     void smtpOutageIsRetriedWithBackOffThenAnIncidentAndResolvingItSendsExactlyOnce() throws Exception {
-        String process = fx.deployNotifyProcess(Map.of("template", "notify-probe", "to", "ops@client.example",
-                "urgent", "true"), null);
+        String process = fx.deployNotifyProcess(Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.TO, "ops@client.example",
+                NotifyDelegate.URGENT, "true"), null);
         ProcessInstance instance = fx.start(process, Map.of("summary", "outage"));
         TestServers.stopMail();
 
@@ -97,7 +97,7 @@ class NotificationReliabilityTest {
         assertThat(attempts).isEqualTo(6);
         Incident incident = runtime.createIncidentQuery().processInstanceId(delivery).singleResult();
         assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
-        assertThat(incident.getActivityId()).isEqualTo("Task_Deliver");
+        assertThat(incident.getActivityId()).isEqualTo(NotificationDeliveryProcess.TASK_DELIVER);
         assertThat(incident.getIncidentMessage()).contains("Could not deliver");
         assertThat(fx.outboxOf(instance).get(0).getAttempts()).isEqualTo(6);
         assertThat(mailsTo("ops@client.example")).isEmpty();
@@ -120,7 +120,7 @@ class NotificationReliabilityTest {
     @Test
     void aFailureAfterTheOutboxWriteRollsItBackAndTheRetrySendsOneMail() throws Exception {
         // "Send notification" and a step that fails run in the same transaction (one job).
-        String process = fx.deployNotifyProcess(Map.of("template", "notify-probe", "to", "once@client.example"),
+        String process = fx.deployNotifyProcess(Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.TO, "once@client.example"),
                 task -> task.serviceTask("Task_Fails").name("Fails while failNow")
                         .camundaExpression("${failNow ? noSuchBean.explode() : null}").endEvent());
         ProcessInstance instance = fx.start(process, Map.of("summary", "retry", "failNow", true));
@@ -148,9 +148,9 @@ class NotificationReliabilityTest {
                 .startEvent()
                 .serviceTask("Task_Count").camundaExpression("${execution.setVariable('visits', visits + 1)}")
                 .serviceTask("Task_Notify").camundaAsyncBefore().camundaDelegateExpression("${notify}")
-                .camundaInputParameter("template", "notify-probe")
-                .camundaInputParameter("to", "loop@client.example")
-                .camundaInputParameter("notificationKey", "welcome")
+                .camundaInputParameter(NotifyDelegate.TEMPLATE, "notify-probe")
+                .camundaInputParameter(NotifyDelegate.TO, "loop@client.example")
+                .camundaInputParameter(NotifyDelegate.NOTIFICATION_KEY, "welcome")
                 .exclusiveGateway("Gateway_Again")
                 .condition("again", "${visits < 3}").connectTo("Task_Count")
                 .moveToNode("Gateway_Again").condition("done", "${visits >= 3}").endEvent()
@@ -175,8 +175,8 @@ class NotificationReliabilityTest {
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
         TestServers.http().stubFor(post(urlEqualTo("/hooks/chat")).inScenario("flaky").whenScenarioStateIs("up")
                 .willReturn(aResponse().withStatus(200)));
-        String process = fx.deployNotifyProcess(Map.of("template", "notify-probe", "channel", "webhook",
-                "webhookUrl", webhookBase + "/hooks/chat"), null);
+        String process = fx.deployNotifyProcess(Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.CHANNEL, "webhook",
+                NotifyDelegate.WEBHOOK_URL, webhookBase + "/hooks/chat"), null);
         ProcessInstance instance = fx.start(process, Map.of("summary", "Disk <90%> full"));
         fx.runNotifyStep(instance);
         String delivery = fx.deliveryInstances(instance.getBusinessKey()).get(0);

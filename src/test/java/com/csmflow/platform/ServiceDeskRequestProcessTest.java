@@ -1,5 +1,15 @@
 package com.csmflow.platform;
 
+import static com.csmflow.servicedesk.ServiceDeskRequestProcess.DESCRIPTION;
+import static com.csmflow.servicedesk.ServiceDeskRequestProcess.END_EVENT_REQUEST_HANDLED;
+import static com.csmflow.servicedesk.ServiceDeskRequestProcess.KEY;
+import static com.csmflow.servicedesk.ServiceDeskRequestProcess.OUTCOME;
+import static com.csmflow.servicedesk.ServiceDeskRequestProcess.REQUESTER_EMAIL;
+import static com.csmflow.servicedesk.ServiceDeskRequestProcess.RESOLUTION;
+import static com.csmflow.servicedesk.ServiceDeskRequestProcess.START_EVENT_REQUEST_RECEIVED;
+import static com.csmflow.servicedesk.ServiceDeskRequestProcess.SUBJECT;
+import static com.csmflow.servicedesk.ServiceDeskRequestProcess.TASK_HANDLE_REQUEST;
+import static com.csmflow.servicedesk.ServiceDeskRequestProcess.TASK_TELL_REQUESTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -10,6 +20,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import com.csmflow.harness.CsmFlowTest;
 import com.csmflow.harness.TestServers;
+import com.csmflow.notification.NotificationDeliveryProcess;
 import jakarta.mail.MessagingException;
 import java.util.Arrays;
 import java.util.Map;
@@ -30,8 +41,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The service desk request: started from its Camunda Form, handled by a CSM, the requester told, closed. */
 @CsmFlowTest
 class ServiceDeskRequestProcessTest {
-
-    private static final String PROCESS = "service-desk-request";
 
     @Autowired
     ProcessEngine processEngine;
@@ -54,31 +63,31 @@ class ServiceDeskRequestProcessTest {
     @Test
     void aCsmHandlesTheRequestAndTheInstanceEnds() {
         ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
-                .processDefinitionKey(PROCESS).latestVersion().singleResult();
+                .processDefinitionKey(KEY).latestVersion().singleResult();
         assertThat(definition.getHistoryTimeToLive()).isEqualTo(180);
 
         ProcessInstance instance = formService.submitStartForm(definition.getId(), "SDR-TEST-1", Map.of(
-                "subject", "VPN certificate expired",
-                "requesterEmail", "it-lead@client.example",
-                "description", "Nobody can connect since this morning"));
+                SUBJECT.name(), "VPN certificate expired",
+                REQUESTER_EMAIL.name(), "it-lead@client.example",
+                DESCRIPTION.name(), "Nobody can connect since this morning"));
 
-        assertThat(instance).isStarted().hasPassed("StartEvent_RequestReceived")
-                .isWaitingAt("Task_HandleRequest")
-                .hasVariables("subject", "requesterEmail", "description");
+        assertThat(instance).isStarted().hasPassed(START_EVENT_REQUEST_RECEIVED)
+                .isWaitingAt(TASK_HANDLE_REQUEST)
+                .hasVariables(SUBJECT.name(), REQUESTER_EMAIL.name(), DESCRIPTION.name());
         Task handle = task(instance);
         assertThat(handle).hasName("Handle service desk request").hasCandidateGroup("csm").isNotAssigned();
         assertThat(taskService.createTaskQuery().taskId(handle.getId()).initializeFormKeys().singleResult()
                 .getCamundaFormRef().getKey()).isEqualTo("service-desk-request-handle");
 
-        complete(handle, withVariables("resolution", "Renewed the certificate", "outcome", "resolved"));
+        complete(handle, withVariables(RESOLUTION.name(), "Renewed the certificate", OUTCOME.name(), "resolved"));
 
         // The outcome mail is decided in its own job, then delivered by a notification-delivery instance.
-        assertThat(instance).isWaitingAt("Task_TellRequester");
+        assertThat(instance).isWaitingAt(TASK_TELL_REQUESTER);
         execute(job(instance));
         ProcessInstance delivery = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("SDR-TEST-1")
-                .processDefinitionKey("notification-delivery").singleResult();
+                .processDefinitionKey(NotificationDeliveryProcess.KEY).singleResult();
         execute(job(delivery));
-        assertThat(delivery).hasPassed("Task_Deliver").isEnded();
+        assertThat(delivery).hasPassed(NotificationDeliveryProcess.TASK_DELIVER).isEnded();
         assertThat(Arrays.stream(TestServers.mail().getReceivedMessages()).filter(mail -> {
             try {
                 return mail.getAllRecipients()[0].toString().equals("it-lead@client.example")
@@ -88,9 +97,9 @@ class ServiceDeskRequestProcessTest {
             }
         })).hasSize(1);
 
-        assertThat(instance).hasPassedInOrder("StartEvent_RequestReceived", "Task_HandleRequest",
-                "Task_TellRequester", "EndEvent_RequestHandled").isEnded();
+        assertThat(instance).hasPassedInOrder(START_EVENT_REQUEST_RECEIVED, TASK_HANDLE_REQUEST,
+                TASK_TELL_REQUESTER, END_EVENT_REQUEST_HANDLED).isEnded();
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName("outcome").singleResult().getValue()).isEqualTo("resolved");
+                .variableName(OUTCOME.name()).singleResult().getValue()).isEqualTo("resolved");
     }
 }

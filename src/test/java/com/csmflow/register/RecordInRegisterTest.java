@@ -3,6 +3,7 @@ package com.csmflow.register;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.csmflow.engine.CaseVariables;
 import com.csmflow.harness.CsmFlowTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -66,15 +67,15 @@ class RecordInRegisterTest {
                 .serviceTask("Task_RecordBilling").name("Record billing")
                 .camundaAsyncBefore().camundaFailedJobRetryTimeCycle("R3/PT5M")
                 .camundaDelegateExpression("${registerRecord}")
-                .camundaInputParameter("register", "billing-record")
-                .camundaInputParameter("data", "{\"hours\": ${hours}, \"client\": \"${clientReference}\"}")
+                .camundaInputParameter(RecordInRegisterDelegate.REGISTER, "billing-record")
+                .camundaInputParameter(RecordInRegisterDelegate.DATA, "{\"hours\": ${hours}, \"client\": \"${clientReference}\"}")
                 .serviceTask("Task_CheckApproved").camundaExpression("${approved}")
                 .userTask("Task_Confirm").camundaCandidateGroups("csm")
                 .serviceTask("Task_RecordOutcome").name("Record outcome")
                 .camundaDelegateExpression("${registerRecord}")
-                .camundaInputParameter("register", "billing-record")
-                .camundaInputParameter("data", "{\"hours\": ${hours}, \"client\": \"${clientReference}\", \"invoiced\": true}")
-                .camundaInputParameter("action", "close")
+                .camundaInputParameter(RecordInRegisterDelegate.REGISTER, "billing-record")
+                .camundaInputParameter(RecordInRegisterDelegate.DATA, "{\"hours\": ${hours}, \"client\": \"${clientReference}\", \"invoiced\": true}")
+                .camundaInputParameter(RecordInRegisterDelegate.ACTION, "close")
                 .endEvent()
                 .done();
         deploymentId = repositoryService.createDeployment().name(PROCESS).addModelInstance(PROCESS + ".bpmn", model)
@@ -93,7 +94,7 @@ class RecordInRegisterTest {
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-14T09:30:00Z")));
         String businessKey = businessKeys.next("BIL");
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS, businessKey,
-                Variables.createVariables().putValue("hours", 12).putValue("clientReference", "ALPENWERK")
+                Variables.createVariables().putValue("hours", 12).putValue(CaseVariables.CLIENT_REFERENCE.name(), "ALPENWERK")
                         .putValue("approved", true));
         executeJob(instance);
 
@@ -137,7 +138,7 @@ class RecordInRegisterTest {
     void aJobRetriedAfterAFailureLaterInItsTransactionRecordsOnce() {
         String businessKey = businessKeys.next("BIL");
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS, businessKey,
-                Variables.createVariables().putValue("hours", 3).putValue("clientReference", "HUDSON-MUTUAL"));
+                Variables.createVariables().putValue("hours", 3).putValue(CaseVariables.CLIENT_REFERENCE.name(), "HUDSON-MUTUAL"));
         Job job = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
 
         // the record step runs, then "${approved}" fails in the same transaction: all of it rolls back
@@ -155,7 +156,7 @@ class RecordInRegisterTest {
     void runningTheSameStepAgainInTheSameInstanceDoesNotWriteTwice() {
         String businessKey = businessKeys.next("BIL");
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS, businessKey,
-                Variables.createVariables().putValue("hours", 5).putValue("clientReference", "ALPENWERK")
+                Variables.createVariables().putValue("hours", 5).putValue(CaseVariables.CLIENT_REFERENCE.name(), "ALPENWERK")
                         .putValue("approved", true));
         executeJob(instance);
         assertThat(entries(businessKey)).isEqualTo(1);
@@ -173,7 +174,7 @@ class RecordInRegisterTest {
     void aStepWithoutRegisterNameFailsAndWritesNothing() {
         BpmnModelInstance broken = Bpmn.createExecutableProcess("register-record-broken").camundaHistoryTimeToLive(1)
                 .startEvent().serviceTask("Task_Record").camundaDelegateExpression("${registerRecord}")
-                .camundaInputParameter("data", "{\"a\": 1}").endEvent().done();
+                .camundaInputParameter(RecordInRegisterDelegate.DATA, "{\"a\": 1}").endEvent().done();
         String brokenDeployment = repositoryService.createDeployment().addModelInstance("broken.bpmn", broken)
                 .deploy().getId();
         try {

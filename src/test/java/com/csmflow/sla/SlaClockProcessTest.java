@@ -3,6 +3,8 @@ package com.csmflow.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.csmflow.engine.CaseVariables;
+import com.csmflow.engine.ProcessVariable;
 import com.csmflow.client.Client;
 import com.csmflow.client.ClientRepository;
 import com.csmflow.client.CsmTier;
@@ -53,6 +55,23 @@ class SlaClockProcessTest {
 
     static final String PROCESS = "sla-clock-pattern-test";
     static final String SAME_TRANSACTION = "sla-clock-same-transaction-test";
+    // the names of the test model
+    static final ProcessVariable<String> METRIC = ProcessVariable.text("metric");
+    static final String CLOCK = "cabDecision";
+    static final ProcessVariable<Date> DUE = SlaClockVariables.due(CLOCK);
+    static final ProcessVariable<Date> WARNING = SlaClockVariables.warning(CLOCK);
+    static final ProcessVariable<String> STATE = SlaClockVariables.state(CLOCK);
+    static final String TASK_DECIDE = "Task_Decide";
+    static final String TASK_STOP_CLOCK = "Task_StopClock";
+    static final String TASK_STOP_CLOCK_BREACHED = "Task_StopClockBreached";
+    static final String TIMER_WARNING = "Timer_CabDecisionWarning";
+    static final String TIMER_DUE = "Timer_CabDecisionDue";
+    static final String END_WARNED = "End_Warned";
+    static final String END_BREACHED = "End_Breached";
+    static final String END_DECIDED = "End_Decided";
+    static final String CLIENT_WAITING = "sla-test-client-waiting";
+    static final String CLIENT_RESPONDED = "sla-test-client-responded";
+    static final String PRIORITY_CHANGED = "sla-test-priority-changed";
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
@@ -104,19 +123,19 @@ class SlaClockProcessTest {
         ProcessInstance pi = start(client, "P2", at("2026-03-16T10:00", BERLIN));
         Instant warning = at("2026-03-17T14:00", BERLIN);
         Instant due = at("2026-03-18T10:00", BERLIN);
-        assertThat(variable(pi, "cabDecisionWarning")).isEqualTo(Date.from(warning));
-        assertThat(variable(pi, "cabDecisionDue")).isEqualTo(Date.from(due));
-        assertThat(timerDue(pi, "Timer_CabDecisionWarning")).isEqualTo(warning);
-        assertThat(timerDue(pi, "Timer_CabDecisionDue")).isEqualTo(due);
+        assertThat(variable(pi, WARNING)).isEqualTo(Date.from(warning));
+        assertThat(variable(pi, DUE)).isEqualTo(Date.from(due));
+        assertThat(timerDue(pi, TIMER_WARNING)).isEqualTo(warning);
+        assertThat(timerDue(pi, TIMER_DUE)).isEqualTo(due);
 
         assertThat(fireDueTimersAt(pi, warning.minusSeconds(1))).isZero();
-        assertThat(pi).hasNotPassed("Timer_CabDecisionWarning");
+        assertThat(pi).hasNotPassed(TIMER_WARNING);
         assertThat(fireDueTimersAt(pi, warning)).isEqualTo(1);
-        assertThat(pi).hasPassed("Timer_CabDecisionWarning", "End_Warned").isWaitingAt("Task_Decide");
+        assertThat(pi).hasPassed(TIMER_WARNING, END_WARNED).isWaitingAt(TASK_DECIDE);
 
         assertThat(fireDueTimersAt(pi, due.minusSeconds(1))).isZero();
         assertThat(fireDueTimersAt(pi, due)).isEqualTo(1);
-        assertThat(pi).hasPassed("Timer_CabDecisionDue", "Task_StopClockBreached", "End_Breached").isEnded();
+        assertThat(pi).hasPassed(TIMER_DUE, TASK_STOP_CLOCK_BREACHED, END_BREACHED).isEnded();
 
         SlaClock clock = clockOf(pi);
         assertThat(clock.getState()).isEqualTo(SlaClockState.BREACHED);
@@ -125,9 +144,9 @@ class SlaClockProcessTest {
         assertThat(clock.getPausedTime()).isZero();
         assertThat(clock.getStoppedAt()).isEqualTo(due);
         // the stop wrote the new state, not the instants it left as they were (tuning 12)
-        assertThat(writes(pi, "cabDecisionState")).containsExactly("RUNNING", "BREACHED");
-        assertThat(writes(pi, "cabDecisionDue")).containsExactly(Date.from(due));
-        assertThat(writes(pi, "cabDecisionWarning")).containsExactly(Date.from(warning));
+        assertThat(writes(pi, STATE)).containsExactly("RUNNING", "BREACHED");
+        assertThat(writes(pi, DUE)).containsExactly(Date.from(due));
+        assertThat(writes(pi, WARNING)).containsExactly(Date.from(warning));
 
         // the rows are visible through the API
         JsonNode rows = json.readTree(rest.withBasicAuth("service-manager", "service-manager")
@@ -147,8 +166,8 @@ class SlaClockProcessTest {
         // Thursday 30 April 2026 14:00; Friday 1 May is Labour Day, then the weekend. P1 = 8 business hours:
         // 3 h on Thursday, 5 h from Monday 09:00 -> due Monday 4 May 14:00, warning (6 h) Monday 12:00
         ProcessInstance pi = start(client, "P1", at("2026-04-30T14:00", BERLIN));
-        assertThat(timerDue(pi, "Timer_CabDecisionDue")).isEqualTo(at("2026-05-04T14:00", BERLIN));
-        assertThat(timerDue(pi, "Timer_CabDecisionWarning")).isEqualTo(at("2026-05-04T12:00", BERLIN));
+        assertThat(timerDue(pi, TIMER_DUE)).isEqualTo(at("2026-05-04T14:00", BERLIN));
+        assertThat(timerDue(pi, TIMER_WARNING)).isEqualTo(at("2026-05-04T12:00", BERLIN));
 
         // on wall-clock time both timers would have fired on the holiday
         assertThat(fireDueTimersAt(pi, at("2026-05-01T23:00", BERLIN))).isZero();
@@ -167,8 +186,8 @@ class SlaClockProcessTest {
         String client = client(NEW_YORK, "US-NY");
         // Friday 6 March 2026 15:00 EST (20:00Z) + 8 business hours: 2 h Friday, 6 h Monday from 09:00 EDT
         ProcessInstance pi = start(client, "P1", at("2026-03-06T15:00", NEW_YORK));
-        assertThat(timerDue(pi, "Timer_CabDecisionDue")).isEqualTo(Instant.parse("2026-03-09T19:00:00Z"));
-        assertThat(timerDue(pi, "Timer_CabDecisionWarning")).isEqualTo(Instant.parse("2026-03-09T17:00:00Z"));
+        assertThat(timerDue(pi, TIMER_DUE)).isEqualTo(Instant.parse("2026-03-09T19:00:00Z"));
+        assertThat(timerDue(pi, TIMER_WARNING)).isEqualTo(Instant.parse("2026-03-09T17:00:00Z"));
 
         // one hour before the due instant (14:00 EDT) the decision is made: 7 business hours, met
         completeDecisionAt(pi, Instant.parse("2026-03-09T18:00:00Z"));
@@ -182,10 +201,10 @@ class SlaClockProcessTest {
         String client = client(BERLIN, "DE-BY");
         // Thursday 12 March 10:00, P1 = 8 h: warning Thursday 16:00, due Friday 10:00
         ProcessInstance pi = start(client, "P1", at("2026-03-12T10:00", BERLIN));
-        assertThat(timerDue(pi, "Timer_CabDecisionDue")).isEqualTo(at("2026-03-13T10:00", BERLIN));
+        assertThat(timerDue(pi, TIMER_DUE)).isEqualTo(at("2026-03-13T10:00", BERLIN));
 
         // Thursday 15:00 (5 h counted) the CAB waits for the client
-        correlateAt(pi, "sla-test-client-waiting", Map.of(), at("2026-03-12T15:00", BERLIN));
+        correlateAt(pi, CLIENT_WAITING, Map.of(), at("2026-03-12T15:00", BERLIN));
         assertThat(clockOf(pi).getState()).isEqualTo(SlaClockState.PAUSED);
         assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().suspended().count())
                 .isEqualTo(2);
@@ -195,10 +214,10 @@ class SlaClockProcessTest {
 
         // Monday 16 March 11:00 the client answers: the pause lasted 2 + 8 + 2 = 12 business hours,
         // 3 business hours remain -> due Monday 14:00, warning (6 h, 1 h left) Monday 12:00
-        correlateAt(pi, "sla-test-client-responded", Map.of(), at("2026-03-16T11:00", BERLIN));
-        assertThat(timerDue(pi, "Timer_CabDecisionDue")).isEqualTo(at("2026-03-16T14:00", BERLIN));
-        assertThat(timerDue(pi, "Timer_CabDecisionWarning")).isEqualTo(at("2026-03-16T12:00", BERLIN));
-        assertThat(variable(pi, "cabDecisionDue")).isEqualTo(Date.from(at("2026-03-16T14:00", BERLIN)));
+        correlateAt(pi, CLIENT_RESPONDED, Map.of(), at("2026-03-16T11:00", BERLIN));
+        assertThat(timerDue(pi, TIMER_DUE)).isEqualTo(at("2026-03-16T14:00", BERLIN));
+        assertThat(timerDue(pi, TIMER_WARNING)).isEqualTo(at("2026-03-16T12:00", BERLIN));
+        assertThat(variable(pi, DUE)).isEqualTo(Date.from(at("2026-03-16T14:00", BERLIN)));
         assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().suspended().count())
                 .isZero();
 
@@ -211,9 +230,9 @@ class SlaClockProcessTest {
         assertThat(clock.getElapsedTime()).isEqualTo(Duration.ofHours(7));
         assertThat(clock.getPausedTime()).isEqualTo(Duration.ofHours(12));
         // start and resume moved the due instant; the pause and the stop did not write it
-        assertThat(writes(pi, "cabDecisionDue")).containsExactly(Date.from(at("2026-03-13T10:00", BERLIN)),
+        assertThat(writes(pi, DUE)).containsExactly(Date.from(at("2026-03-13T10:00", BERLIN)),
                 Date.from(at("2026-03-16T14:00", BERLIN)));
-        assertThat(writes(pi, "cabDecisionState")).containsExactly("RUNNING", "PAUSED", "RUNNING", "MET");
+        assertThat(writes(pi, STATE)).containsExactly("RUNNING", "PAUSED", "RUNNING", "MET");
     }
 
     @Test
@@ -221,24 +240,24 @@ class SlaClockProcessTest {
         String client = client(BERLIN, "DE-BY");
         // Monday 16 March 09:00 at P3 (40 business hours)
         ProcessInstance pi = start(client, "P3", at("2026-03-16T09:00", BERLIN));
-        assertThat(timerDue(pi, "Timer_CabDecisionDue")).isEqualTo(at("2026-03-20T17:00", BERLIN));
+        assertThat(timerDue(pi, TIMER_DUE)).isEqualTo(at("2026-03-20T17:00", BERLIN));
         // an hour's pause on Monday afternoon
-        correlateAt(pi, "sla-test-client-waiting", Map.of(), at("2026-03-16T13:00", BERLIN));
-        correlateAt(pi, "sla-test-client-responded", Map.of(), at("2026-03-16T14:00", BERLIN));
+        correlateAt(pi, CLIENT_WAITING, Map.of(), at("2026-03-16T13:00", BERLIN));
+        correlateAt(pi, CLIENT_RESPONDED, Map.of(), at("2026-03-16T14:00", BERLIN));
 
         // Tuesday 10:00, 8 business hours counted (4 + 3 + 1), the change becomes P2 (16 h):
         // 8 h remain -> due Wednesday 10:00; warning at 12 h, 4 h left -> Tuesday 14:00
-        correlateAt(pi, "sla-test-priority-changed", Map.of("priority", "P2"), at("2026-03-17T10:00", BERLIN));
+        correlateAt(pi, PRIORITY_CHANGED, Map.of(CaseVariables.PRIORITY.name(), "P2"), at("2026-03-17T10:00", BERLIN));
         SlaClock retargeted = clockOf(pi);
         assertThat(retargeted.getPriority()).isEqualTo(SlaPriority.P2);
         assertThat(retargeted.getTargetDuration()).isEqualTo("PT16H");
         assertThat(retargeted.getElapsedTime()).isEqualTo(Duration.ofHours(8));
         assertThat(retargeted.getPausedTime()).isEqualTo(Duration.ofHours(1));
-        assertThat(timerDue(pi, "Timer_CabDecisionDue")).isEqualTo(at("2026-03-18T10:00", BERLIN));
-        assertThat(timerDue(pi, "Timer_CabDecisionWarning")).isEqualTo(at("2026-03-17T14:00", BERLIN));
+        assertThat(timerDue(pi, TIMER_DUE)).isEqualTo(at("2026-03-18T10:00", BERLIN));
+        assertThat(timerDue(pi, TIMER_WARNING)).isEqualTo(at("2026-03-17T14:00", BERLIN));
 
         assertThat(fireDueTimersAt(pi, at("2026-03-17T14:00", BERLIN))).isEqualTo(1);
-        assertThat(pi).hasPassed("Timer_CabDecisionWarning");
+        assertThat(pi).hasPassed(TIMER_WARNING);
         completeDecisionAt(pi, at("2026-03-17T15:00", BERLIN));
 
         SlaClock clock = clockOf(pi);
@@ -254,11 +273,11 @@ class SlaClockProcessTest {
         ProcessInstance pi = start(client, "P3", at("2026-03-16T09:00", BERLIN));
         // Tuesday 09:00 (8 h counted) the change becomes P1, whose 8 h are used up: both timers are due now
         Instant now = at("2026-03-17T09:00", BERLIN);
-        correlateAt(pi, "sla-test-priority-changed", Map.of("priority", "critical"), now);
-        assertThat(timerDue(pi, "Timer_CabDecisionDue")).isEqualTo(now);
-        assertThat(timerDue(pi, "Timer_CabDecisionWarning")).isEqualTo(now);
+        correlateAt(pi, PRIORITY_CHANGED, Map.of(CaseVariables.PRIORITY.name(), "critical"), now);
+        assertThat(timerDue(pi, TIMER_DUE)).isEqualTo(now);
+        assertThat(timerDue(pi, TIMER_WARNING)).isEqualTo(now);
         assertThat(fireDueTimersAt(pi, now)).isPositive();
-        assertThat(pi).hasPassed("End_Breached").isEnded();
+        assertThat(pi).hasPassed(END_BREACHED).isEnded();
         SlaClock clock = clockOf(pi);
         assertThat(clock.getState()).isEqualTo(SlaClockState.BREACHED);
         assertThat(clock.getPriority()).isEqualTo(SlaPriority.P1);
@@ -315,7 +334,8 @@ class SlaClockProcessTest {
         ClockUtil.setCurrentTime(Date.from(now));
         String businessKey = "CHG-TEST-" + UUID.randomUUID().toString().substring(0, 8);
         return runtimeService.startProcessInstanceByKey(PROCESS, businessKey,
-                Map.of("metric", "cab.decision", "priority", priority, "clientReference", client));
+                Map.of(METRIC.name(), "cab.decision", CaseVariables.PRIORITY.name(), priority,
+                        CaseVariables.CLIENT_REFERENCE.name(), client));
     }
 
     private void correlateAt(ProcessInstance pi, String message, Map<String, Object> variables, Instant now) {
@@ -328,14 +348,14 @@ class SlaClockProcessTest {
     private void completeDecisionAt(ProcessInstance pi, Instant now) {
         ClockUtil.setCurrentTime(Date.from(now));
         String taskId = taskService.createTaskQuery().processInstanceId(pi.getId())
-                .taskDefinitionKey("Task_Decide").singleResult().getId();
+                .taskDefinitionKey(TASK_DECIDE).singleResult().getId();
         identityService.setAuthentication("cab", List.of("cab"));
         try {
             taskService.complete(taskId);
         } finally {
             identityService.clearAuthentication();
         }
-        assertThat(pi).hasPassed("Task_StopClock", "End_Decided").isEnded();
+        assertThat(pi).hasPassed(TASK_STOP_CLOCK, END_DECIDED).isEnded();
     }
 
     /** What the job executor would do at {@code now}: run the active timers that are due. */
@@ -360,17 +380,17 @@ class SlaClockProcessTest {
     }
 
     /** Every value the process variable took, in order, from the history's variable updates. */
-    private List<Object> writes(ProcessInstance pi, String name) {
+    private List<Object> writes(ProcessInstance pi, ProcessVariable<?> variable) {
         return historyService.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates()
                 .orderPartiallyByOccurrence().asc().list().stream()
                 .map(HistoricVariableUpdate.class::cast)
-                .filter(update -> update.getVariableName().equals(name))
+                .filter(update -> update.getVariableName().equals(variable.name()))
                 .map(HistoricVariableUpdate::getValue)
                 .toList();
     }
 
-    private Object variable(ProcessInstance pi, String name) {
-        return runtimeService.getVariable(pi.getId(), name);
+    private Object variable(ProcessInstance pi, ProcessVariable<?> variable) {
+        return runtimeService.getVariable(pi.getId(), variable.name());
     }
 
     private SlaClock clockOf(ProcessInstance pi) {

@@ -1,5 +1,9 @@
 package com.csmflow.change;
 
+import com.csmflow.api.ListFilters;
+import com.csmflow.api.PageParameters;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.register.ProcessOrigin;
 import com.csmflow.audit.RegisterAudit;
@@ -86,12 +90,12 @@ class ChangeRegister {
     }
 
     @Transactional(readOnly = true)
-    List<ChangeRecord> search(String client, String status, Instant windowFrom, Instant windowTo) {
+    Page<ChangeRecord> search(String client, String status, Instant windowFrom, Instant windowTo, PageParameters page) {
         // the window filter keeps changes whose window overlaps [windowFrom, windowTo)
-        return changes.search(client, status).stream()
-                .filter(change -> windowFrom == null || change.getWindowEnd().isAfter(windowFrom))
-                .filter(change -> windowTo == null || change.getWindowStart().isBefore(windowTo))
-                .toList();
+        return changes.findAll(ListFilters.<ChangeRecord>allOf(ListFilters.equal("clientReference", client),
+                        ListFilters.equal("status", status), ListFilters.after("windowEnd", windowFrom),
+                        ListFilters.before("windowStart", windowTo)),
+                page.sortedBy(Sort.by("windowStart", "reference")));
     }
 
     /** Group membership as the engine's identity service knows it, whoever the current user is. */

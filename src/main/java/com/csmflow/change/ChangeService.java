@@ -1,5 +1,7 @@
 package com.csmflow.change;
 
+import com.csmflow.api.PageParameters;
+import org.springframework.data.domain.Page;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
@@ -86,13 +88,14 @@ class ChangeService {
     }
 
     @Transactional(readOnly = true)
-    List<ChangeView> list(String client, String status, OffsetDateTime windowFrom, OffsetDateTime windowTo) {
+    Page<ChangeView> list(String client, String status, OffsetDateTime windowFrom, OffsetDateTime windowTo,
+                          PageParameters page) {
         if (status != null && !ChangeStatus.ALL.contains(status)) {
             throw new InvalidFieldException("status", "must be one of " + ChangeStatus.ALL.stream().sorted().toList());
         }
         return register.search(client, status, windowFrom == null ? null : windowFrom.toInstant(),
-                        windowTo == null ? null : windowTo.toInstant()).stream()
-                .map(change -> ChangeView.of(change, null, null, null)).toList();
+                        windowTo == null ? null : windowTo.toInstant(), page)
+                .map(change -> ChangeView.of(change, null, null, null));
     }
 
     /**

@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface EscalationRepository extends JpaRepository<Escalation, Long> {
+interface EscalationRepository extends JpaRepository<Escalation, Long>, JpaSpecificationExecutor<Escalation> {
 
     // Hot-path lookups are JPQL strings, not derived queries: Hibernate caches a string query's SQL,
     // while a derived query is built and translated again on every call (docs/performance.md, tuning 11).
@@ -19,8 +20,4 @@ interface EscalationRepository extends JpaRepository<Escalation, Long> {
 
     boolean existsByClientReferenceAndRaisedAtAfterAndReferenceNot(String clientReference, Instant after,
                                                                    String reference);
-
-    List<Escalation> findAllByOrderByRaisedAtDesc();
-
-    List<Escalation> findByClientReferenceOrderByRaisedAtDesc(String clientReference);
 }

@@ -1,5 +1,7 @@
 package com.csmflow.problem;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,5 +13,5 @@ interface ClientIncidentRepository extends JpaRepository<ClientIncident, Long> {
     List<ClientIncident> findByClientReferenceAndServiceKeyAndReportedAtGreaterThanEqual(
             String clientReference, String serviceKey, Instant since);
 
-    List<ClientIncident> findTop500ByClientReferenceOrderByIdDesc(String clientReference);
+    Page<ClientIncident> findByClientReference(String clientReference, Pageable page);
 }

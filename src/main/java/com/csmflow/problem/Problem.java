@@ -1,5 +1,7 @@
 package com.csmflow.problem;
 
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import com.csmflow.register.ProcessOrigin;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -29,7 +31,8 @@ public class Problem {
     private String sourceReference;
     private String summary;
     private String priority;
-    private String status;
+    @Enumerated(EnumType.STRING)
+    private ProblemStatus status;
     @Column(name = "chronic_key")
     private String chronicKey;
     private String symptoms;
@@ -66,13 +69,13 @@ public class Problem {
         this.priority = priority;
         this.chronicKey = chronicKey;
         this.openedAt = openedAt;
-        this.status = ProblemStatus.OPEN.name();
+        this.status = ProblemStatus.OPEN;
     }
 
     /** The fields the audit log compares. */
     Map<String, Object> auditView() {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("status", status);
+        view.put("status", status.name());
         view.put("clientReference", clientReference);
         view.put("sourceType", sourceType);
         view.put("sourceReference", sourceReference);
@@ -89,7 +92,8 @@ public class Problem {
     public String getSourceReference() { return sourceReference; }
     public String getSummary() { return summary; }
     public String getPriority() { return priority; }
-    public String getStatus() { return status; }
+    public String getStatus() { return status.name(); }
+    ProblemStatus status() { return status; }
     public String getChronicKey() { return chronicKey; }
     public String getSymptoms() { return symptoms; }
     public String getRootCause() { return rootCause; }
@@ -104,7 +108,7 @@ public class Problem {
     public ProcessOrigin getOrigin() { return origin; }
 
     void linkProcess(ProcessOrigin origin) { this.origin = origin; }
-    void setStatus(ProblemStatus status) { this.status = status.name(); }
+    void setStatus(ProblemStatus status) { this.status = status; }
 
     void recordInternalRca(String symptoms, String rootCause, String contributingFactors, String evidence,
                            String internalRca, Instant acceptedAt) {
@@ -123,6 +127,6 @@ public class Problem {
 
     void close(Instant at) {
         this.closedAt = at;
-        this.status = ProblemStatus.CLOSED.name();
+        this.status = ProblemStatus.CLOSED;
     }
 }

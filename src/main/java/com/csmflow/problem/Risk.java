@@ -1,5 +1,7 @@
 package com.csmflow.problem;
 
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import com.csmflow.register.ProcessOrigin;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -32,7 +34,8 @@ public class Risk {
     private String owner;
     @Column(name = "review_date")
     private LocalDate reviewDate;
-    private String status;
+    @Enumerated(EnumType.STRING)
+    private RiskStatus status;
     @Column(name = "accepted_by")
     private String acceptedBy;
     @Column(name = "created_at")
@@ -55,12 +58,12 @@ public class Risk {
         this.acceptedBy = acceptedBy;
         this.createdAt = createdAt;
         this.origin = origin;
-        this.status = RiskStatus.ACCEPTED.name();
+        this.status = RiskStatus.ACCEPTED;
     }
 
     Map<String, Object> auditView() {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("status", status);
+        view.put("status", status.name());
         view.put("description", description);
         view.put("owner", owner);
         view.put("reviewDate", reviewDate.toString());
@@ -75,7 +78,7 @@ public class Risk {
     public String getDescription() { return description; }
     public String getOwner() { return owner; }
     public LocalDate getReviewDate() { return reviewDate; }
-    public String getStatus() { return status; }
+    public String getStatus() { return status.name(); }
     public String getAcceptedBy() { return acceptedBy; }
     public Instant getCreatedAt() { return createdAt; }
     public ProcessOrigin getOrigin() { return origin; }

@@ -1,5 +1,7 @@
 package com.csmflow.problem;
 
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import com.csmflow.register.ProcessOrigin;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -39,7 +41,8 @@ public class SipAction {
     private String ownerGroup;
     @Column(name = "target_date")
     private LocalDate targetDate;
-    private String status;
+    @Enumerated(EnumType.STRING)
+    private SipActionStatus status;
     private String evidence;
     @Column(name = "risk_reference")
     private String riskReference;
@@ -66,12 +69,12 @@ public class SipAction {
         this.targetDate = targetDate;
         this.createdAt = createdAt;
         this.origin = origin;
-        this.status = SipActionStatus.OPEN.name();
+        this.status = SipActionStatus.OPEN;
     }
 
     Map<String, Object> auditView() {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("status", status);
+        view.put("status", status.name());
         view.put("description", description);
         view.put("ownerUser", ownerUser);
         view.put("ownerGroup", ownerGroup);
@@ -89,30 +92,30 @@ public class SipAction {
     public String getOwnerUser() { return ownerUser; }
     public String getOwnerGroup() { return ownerGroup; }
     public LocalDate getTargetDate() { return targetDate; }
-    public String getStatus() { return status; }
+    public String getStatus() { return status.name(); }
     public String getEvidence() { return evidence; }
     public String getRiskReference() { return riskReference; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getCompletedAt() { return completedAt; }
     public ProcessOrigin getOrigin() { return origin; }
 
-    SipActionStatus status() { return SipActionStatus.valueOf(status); }
+    SipActionStatus status() { return status; }
 
     void markOverdue() {
         if (!status().settled()) {
-            status = SipActionStatus.OVERDUE.name();
+            status = SipActionStatus.OVERDUE;
         }
     }
 
     void complete(String evidence, Instant at) {
         this.evidence = evidence;
         this.completedAt = at;
-        this.status = SipActionStatus.DONE.name();
+        this.status = SipActionStatus.DONE;
     }
 
     void acceptAsRisk(String riskReference, Instant at) {
         this.riskReference = riskReference;
         this.completedAt = at;
-        this.status = SipActionStatus.RISK_ACCEPTED.name();
+        this.status = SipActionStatus.RISK_ACCEPTED;
     }
 }

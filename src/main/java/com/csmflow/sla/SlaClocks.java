@@ -1,5 +1,8 @@
 package com.csmflow.sla;
 
+import com.csmflow.api.PageParameters;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
 import com.csmflow.client.Client;
 import com.csmflow.client.ClientRepository;
 import java.time.Clock;
@@ -92,6 +95,12 @@ public class SlaClocks {
     @Transactional(readOnly = true)
     public List<SlaClock> search(String businessKey, String processInstanceId, SlaClockState state, int limit) {
         return clocks.search(businessKey, processInstanceId, state, PageRequest.of(0, limit));
+    }
+
+    /** One page of clocks, oldest first. */
+    @Transactional(readOnly = true)
+    public Page<SlaClock> search(String businessKey, String processInstanceId, SlaClockState state, PageParameters page) {
+        return clocks.searchPage(businessKey, processInstanceId, state, page.sortedBy(Sort.unsorted()));
     }
 
     /** The calendar the clock counts on (the client's business calendar or 24x7). */

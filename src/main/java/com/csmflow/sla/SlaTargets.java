@@ -1,5 +1,8 @@
 package com.csmflow.sla;
 
+import com.csmflow.api.PageParameters;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
 import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
@@ -10,7 +13,6 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -47,8 +49,8 @@ public class SlaTargets {
     }
 
     @Transactional(readOnly = true)
-    List<SlaTarget> search(CsmTier tier, SlaPriority priority, String metric) {
-        return repository.search(tier, priority, metric);
+    Page<SlaTarget> search(CsmTier tier, SlaPriority priority, String metric, PageParameters page) {
+        return repository.search(tier, priority, metric, page.sortedBy(Sort.unsorted()));
     }
 
     @Transactional(readOnly = true)

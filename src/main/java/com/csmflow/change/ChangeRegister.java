@@ -90,7 +90,7 @@ class ChangeRegister {
     }
 
     @Transactional(readOnly = true)
-    Page<ChangeRecord> search(String client, String status, Instant windowFrom, Instant windowTo, PageParameters page) {
+    Page<ChangeRecord> search(String client, ChangeStatus status, Instant windowFrom, Instant windowTo, PageParameters page) {
         // the window filter keeps changes whose window overlaps [windowFrom, windowTo)
         return changes.findAll(ListFilters.<ChangeRecord>allOf(ListFilters.equal("clientReference", client),
                         ListFilters.equal("status", status), ListFilters.after("windowEnd", windowFrom),

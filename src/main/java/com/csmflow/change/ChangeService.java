@@ -90,10 +90,16 @@ class ChangeService {
     @Transactional(readOnly = true)
     Page<ChangeView> list(String client, String status, OffsetDateTime windowFrom, OffsetDateTime windowTo,
                           PageParameters page) {
-        if (status != null && !ChangeStatus.ALL.contains(status)) {
-            throw new InvalidFieldException("status", "must be one of " + ChangeStatus.ALL.stream().sorted().toList());
+        ChangeStatus wanted = null;
+        if (status != null) {
+            try {
+                wanted = ChangeStatus.valueOf(status);
+            } catch (IllegalArgumentException unknown) {
+                throw new InvalidFieldException("status", "must be one of "
+                        + java.util.Arrays.stream(ChangeStatus.values()).map(Enum::name).sorted().toList());
+            }
         }
-        return register.search(client, status, windowFrom == null ? null : windowFrom.toInstant(),
+        return register.search(client, wanted, windowFrom == null ? null : windowFrom.toInstant(),
                         windowTo == null ? null : windowTo.toInstant(), page)
                 .map(change -> ChangeView.of(change, null, null, null));
     }

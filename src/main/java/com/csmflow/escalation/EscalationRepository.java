@@ -15,9 +15,15 @@ interface EscalationRepository extends JpaRepository<Escalation, Long>, JpaSpeci
     @Query("select e from Escalation e where e.reference = :reference")
     Optional<Escalation> findByReference(@Param("reference") String reference);
 
-    List<Escalation> findByBreachedBusinessKeyAndStatusNotOrderByRaisedAtAsc(String breachedBusinessKey,
-                                                                            EscalationStatus status);
+    // raised_at is the escalation's created column (RegisterRecord.createdAt)
+    @Query("select e from Escalation e where e.breachedBusinessKey = :breachedBusinessKey and e.status <> :status"
+            + " order by e.createdAt")
+    List<Escalation> findByBreachedBusinessKeyAndStatusNotOrderByRaisedAtAsc(
+            @Param("breachedBusinessKey") String breachedBusinessKey, @Param("status") EscalationStatus status);
 
-    boolean existsByClientReferenceAndRaisedAtAfterAndReferenceNot(String clientReference, Instant after,
-                                                                   String reference);
+    @Query("select count(e) > 0 from Escalation e where e.clientReference = :clientReference"
+            + " and e.createdAt > :after and e.reference <> :reference")
+    boolean existsByClientReferenceAndRaisedAtAfterAndReferenceNot(
+            @Param("clientReference") String clientReference, @Param("after") Instant after,
+            @Param("reference") String reference);
 }

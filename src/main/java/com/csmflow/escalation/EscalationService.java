@@ -96,7 +96,7 @@ class EscalationService {
         // newest first; the id breaks ties so that pages never overlap
         return escalations.findAll(ListFilters.<Escalation>allOf(
                         ListFilters.equal("clientReference", clientReference), ListFilters.equal("status", status)),
-                page.sortedBy(Sort.by(Sort.Order.desc("raisedAt"), Sort.Order.desc("id"))))
+                page.sortedBy(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))))
                 .map(escalation -> EscalationView.of(escalation, null));
     }
 

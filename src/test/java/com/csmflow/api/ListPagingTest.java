@@ -147,18 +147,18 @@ class ListPagingTest {
     private String insertSipAction(String client, String status) {
         String reference = "SIP-" + UUID.randomUUID().toString().substring(0, 12);
         jdbc.update("INSERT INTO sip_action (reference, client_reference, source_type, description, target_date,"
-                        + " status, created_at) VALUES (?, ?, 'csm', 'paging probe', ?, ?, ?)",
+                        + " status, created_at, updated_at) VALUES (?, ?, 'csm', 'paging probe', ?, ?, ?, ?)",
                 reference, client, java.sql.Date.valueOf(LocalDate.of(2027, 1, 1)), status,
-                Timestamp.from(Instant.parse("2026-12-01T09:00:00Z")));
+                Timestamp.from(Instant.parse("2026-12-01T09:00:00Z")), Timestamp.from(Instant.parse("2026-12-01T09:00:00Z")));
         return reference;
     }
 
     private String insertEscalation(String client, String status, Instant raisedAt) {
         String reference = "ESC-" + UUID.randomUUID().toString().substring(0, 12);
         jdbc.update("INSERT INTO escalation (reference, client_reference, source, subject, reported_impact,"
-                        + " level_reached, status, raised_at, reopen_count) VALUES (?, ?, 'client', 'paging probe',"
-                        + " 'high', 'CSM', ?, ?, 0)",
-                reference, client, status, Timestamp.from(raisedAt));
+                        + " level_reached, status, raised_at, updated_at, reopen_count) VALUES (?, ?, 'client', 'paging probe',"
+                        + " 'high', 'CSM', ?, ?, ?, 0)",
+                reference, client, status, Timestamp.from(raisedAt), Timestamp.from(raisedAt));
         return reference;
     }
 }

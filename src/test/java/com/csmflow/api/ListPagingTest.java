@@ -116,6 +116,22 @@ class ListPagingTest {
         }
     }
 
+    @Test
+    void theOpenApiDescriptionNamesThePagingHeadersAndLimits() throws Exception {
+        JsonNode list = json.readTree(get("/api/openapi").getBody()).path("paths").path("/api/sip-actions").path("get");
+        assertThat(list.path("responses").path("200").path("headers").has("X-Total-Count")).as(list.toString()).isTrue();
+        assertThat(list.path("responses").path("200").path("headers").has("Link")).isTrue();
+        JsonNode size = null;
+        for (JsonNode parameter : list.path("parameters")) {
+            if (parameter.path("name").asText().equals("size")) {
+                size = parameter;
+            }
+        }
+        assertThat(size).isNotNull();
+        assertThat(size.path("schema").path("maximum").asInt()).isEqualTo(200);
+        assertThat(size.path("schema").path("default").asText()).isEqualTo("50");
+    }
+
     private void assertRefused(String path, String field) throws Exception {
         ResponseEntity<String> answer = get(path);
         assertThat(answer.getStatusCode().value()).as(path + ": " + answer.getBody()).isEqualTo(400);

@@ -1,13 +1,13 @@
 package com.csmflow.audit;
 
-import com.csmflow.api.PageParameters;
-import org.springframework.http.ResponseEntity;
 import com.csmflow.api.InvalidFieldException;
+import com.csmflow.api.PageParameters;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;

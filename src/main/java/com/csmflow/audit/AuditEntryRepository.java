@@ -1,8 +1,8 @@
 package com.csmflow.audit;
 
+import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import java.util.List;
 import org.springframework.data.repository.Repository;
 
 /** Append-only on purpose: save and queries, no update or delete methods. */

@@ -1,8 +1,8 @@
 package com.csmflow.change;
 
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 

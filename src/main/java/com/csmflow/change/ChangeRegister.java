@@ -2,11 +2,9 @@ package com.csmflow.change;
 
 import com.csmflow.api.ListFilters;
 import com.csmflow.api.PageParameters;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Sort;
+import com.csmflow.audit.RegisterAudit;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.register.ProcessOrigin;
-import com.csmflow.audit.RegisterAudit;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +13,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,11 +1,10 @@
 package com.csmflow.change;
 
-import com.csmflow.api.PageParameters;
-import org.springframework.data.domain.Page;
-import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
+import com.csmflow.api.PageParameters;
 import com.csmflow.client.ActiveClients;
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.sla.SlaClocks;
 import java.time.Clock;
@@ -18,6 +17,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

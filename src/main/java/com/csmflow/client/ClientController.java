@@ -1,7 +1,7 @@
 package com.csmflow.client;
 
-import com.csmflow.api.PageParameters;
 import com.csmflow.api.ConflictException;
+import com.csmflow.api.PageParameters;
 import com.csmflow.client.ClientConstraints.OnCreate;
 import com.csmflow.client.ClientConstraints.OnUpdate;
 import io.swagger.v3.oas.annotations.headers.Header;

@@ -1,9 +1,9 @@
 package com.csmflow.client;
 
-import com.csmflow.api.PageParameters;
 import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
+import com.csmflow.api.PageParameters;
 import com.csmflow.audit.RegisterAudit;
 import java.time.ZoneId;
 import java.util.HashSet;

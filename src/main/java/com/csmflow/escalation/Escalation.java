@@ -1,8 +1,8 @@
 package com.csmflow.escalation;
 
+import com.csmflow.register.ProcessOrigin;
 import com.csmflow.register.RegisterRecord;
 import jakarta.persistence.AttributeOverride;
-import com.csmflow.register.ProcessOrigin;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,9 +1,9 @@
 package com.csmflow.escalation;
 
+import com.csmflow.api.PageParameters;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
-import com.csmflow.api.PageParameters;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;

@@ -1,20 +1,20 @@
 package com.csmflow.escalation;
 
-import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.ConflictException;
-import com.csmflow.api.NotFoundException;
-import com.csmflow.client.ActiveClients;
-import com.csmflow.register.BusinessKeys;
 import com.csmflow.api.ListFilters;
+import com.csmflow.api.NotFoundException;
 import com.csmflow.api.PageParameters;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Sort;
+import com.csmflow.client.ActiveClients;
+import com.csmflow.engine.EngineIdentity;
+import com.csmflow.register.BusinessKeys;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

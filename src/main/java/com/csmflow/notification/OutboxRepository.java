@@ -2,10 +2,10 @@ package com.csmflow.notification;
 
 import com.csmflow.api.ListFilters;
 import com.csmflow.api.PageParameters;
-import org.springframework.data.domain.Page;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;

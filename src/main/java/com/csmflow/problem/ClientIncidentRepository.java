@@ -1,9 +1,9 @@
 package com.csmflow.problem;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ClientIncidentRepository extends JpaRepository<ClientIncident, Long> {

@@ -1,15 +1,15 @@
 package com.csmflow.problem;
 
 import com.csmflow.api.PageParameters;
-import org.springframework.data.domain.Sort;
-import org.springframework.http.ResponseEntity;
 import com.csmflow.problem.ProblemApi.IncidentView;
 import com.csmflow.problem.ProblemApi.ReportIncident;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

@@ -1,16 +1,14 @@
 package com.csmflow.problem;
 
-import com.csmflow.api.ListFilters;
-import com.csmflow.api.PageParameters;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Sort;
-import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
+import com.csmflow.api.ListFilters;
 import com.csmflow.api.NotFoundException;
-import com.csmflow.client.ActiveClients;
-import com.csmflow.register.BusinessKeys;
+import com.csmflow.api.PageParameters;
 import com.csmflow.audit.RegisterAudit;
+import com.csmflow.client.ActiveClients;
+import com.csmflow.engine.EngineIdentity;
+import com.csmflow.register.BusinessKeys;
 import com.csmflow.sla.SlaPriority;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

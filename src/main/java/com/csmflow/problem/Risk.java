@@ -1,11 +1,11 @@
 package com.csmflow.problem;
 
-import com.csmflow.register.RegisterRecord;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import com.csmflow.register.ProcessOrigin;
+import com.csmflow.register.RegisterRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;

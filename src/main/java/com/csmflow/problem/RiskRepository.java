@@ -1,9 +1,9 @@
 package com.csmflow.problem;
 
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 interface RiskRepository extends JpaRepository<Risk, Long>, JpaSpecificationExecutor<Risk> {
 

@@ -1,10 +1,10 @@
 package com.csmflow.problem;
 
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 interface SipActionRepository extends JpaRepository<SipAction, Long>, JpaSpecificationExecutor<SipAction> {
 

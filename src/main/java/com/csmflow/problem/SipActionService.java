@@ -1,15 +1,15 @@
 package com.csmflow.problem;
 
 import com.csmflow.api.ListFilters;
-import com.csmflow.api.PageParameters;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Sort;
-import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.NotFoundException;
+import com.csmflow.api.PageParameters;
 import com.csmflow.audit.RegisterAudit;
+import com.csmflow.engine.EngineIdentity;
 import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,11 +1,11 @@
 package com.csmflow.sla;
 
 import com.csmflow.api.PageParameters;
-import org.springframework.http.ResponseEntity;
 import com.csmflow.client.CsmTier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -1,8 +1,8 @@
 package com.csmflow.sla;
 
-import org.springframework.data.domain.Page;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;

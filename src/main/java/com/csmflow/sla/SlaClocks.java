@@ -1,8 +1,6 @@
 package com.csmflow.sla;
 
 import com.csmflow.api.PageParameters;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Sort;
 import com.csmflow.client.Client;
 import com.csmflow.client.ClientRepository;
 import java.time.Clock;
@@ -11,7 +9,9 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

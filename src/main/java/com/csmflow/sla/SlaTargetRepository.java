@@ -1,9 +1,9 @@
 package com.csmflow.sla;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import com.csmflow.client.CsmTier;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;

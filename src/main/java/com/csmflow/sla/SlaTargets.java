@@ -1,11 +1,9 @@
 package com.csmflow.sla;
 
-import com.csmflow.api.PageParameters;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Sort;
 import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
+import com.csmflow.api.PageParameters;
 import com.csmflow.client.CsmTier;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -16,6 +14,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

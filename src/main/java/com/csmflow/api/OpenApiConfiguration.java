@@ -2,6 +2,7 @@ package com.csmflow.api;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -11,10 +12,12 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +82,9 @@ class OpenApiConfiguration {
             openApi.getPaths().forEach((path, item) -> {
                 if (path.startsWith("/api/")) {
                     item.readOperations().forEach(operation -> operation.setResponses(withProblems(operation.getResponses())));
+                    if (item.getGet() != null) {
+                        describePaging(item.getGet());
+                    }
                 }
             });
         };
@@ -112,6 +118,33 @@ class OpenApiConfiguration {
                     sorted.addApiResponse(entry.getKey(), entry.getValue());
                 });
         return sorted;
+    }
+
+    /** The limits of {@link PageParameters}, and on lists answered as arrays the paging headers. */
+    private static void describePaging(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        boolean paged = false;
+        for (Parameter parameter : operation.getParameters()) {
+            if ("query".equals(parameter.getIn()) && "page".equals(parameter.getName())) {
+                parameter.description("Page number, from 0").getSchema().minimum(BigDecimal.ZERO);
+                paged = true;
+            } else if ("query".equals(parameter.getIn()) && "size".equals(parameter.getName())) {
+                parameter.description("Rows per page, at most " + PageParameters.MAX_SIZE).getSchema()
+                        .minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(PageParameters.MAX_SIZE));
+            }
+        }
+        ApiResponse ok = operation.getResponses() == null ? null : operation.getResponses().get("200");
+        if (!paged || ok == null || ok.getContent() == null || ok.getContent().values().stream()
+                .noneMatch(media -> media.getSchema() != null && "array".equals(media.getSchema().getType()))) {
+            return;
+        }
+        ok.addHeaderObject(PageParameters.TOTAL_COUNT_HEADER, new Header()
+                .description("Rows matching the filters, on all pages").schema(new IntegerSchema()));
+        ok.addHeaderObject("Link", new Header()
+                .description("<url of the next page>; rel=\"next\" while there is a next page")
+                .schema(new StringSchema()));
     }
 
     /** The shape {@link ApiExceptionHandler} answers with (Spring's ProblemDetail plus {@code errors}). */

@@ -1,11 +1,13 @@
 package com.csmflow.audit;
 
 import com.csmflow.api.InvalidFieldException;
+import com.csmflow.api.PageParameters;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,19 +28,20 @@ class AuditController {
 
     /** By business key ({@code ?businessKey=CHG-2026-0042}), by row ({@code ?register=client&reference=ACME}) or by register. */
     @GetMapping
-    List<AuditEntryView> find(@RequestParam(required = false) String businessKey,
-                              @RequestParam(required = false) String register,
-                              @RequestParam(required = false) String reference) {
-        List<AuditEntry> found;
+    ResponseEntity<List<AuditEntryView>> find(@RequestParam(required = false) String businessKey,
+                                               @RequestParam(required = false) String register,
+                                               @RequestParam(required = false) String reference,
+                                   @RequestParam(defaultValue = "0") int page,
+                                   @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
+        PageParameters paging = new PageParameters(page, size);
         if (businessKey != null && !businessKey.isBlank()) {
-            found = audit.forBusinessKey(businessKey);
-        } else if (register != null && !register.isBlank()) {
-            found = reference == null || reference.isBlank()
-                    ? audit.forRegister(register) : audit.forRow(register, reference);
-        } else {
-            throw new InvalidFieldException("businessKey", "give a businessKey, or a register (and reference)");
+            return PageParameters.response(audit.find(businessKey, null, null, paging), this::view);
         }
-        return found.stream().map(this::view).toList();
+        if (register != null && !register.isBlank()) {
+            return PageParameters.response(audit.find(null, register,
+                    reference == null || reference.isBlank() ? null : reference, paging), this::view);
+        }
+        throw new InvalidFieldException("businessKey", "give a businessKey, or a register (and reference)");
     }
 
     private AuditEntryView view(AuditEntry entry) {

@@ -1,5 +1,6 @@
 package com.csmflow.audit;
 
+import com.csmflow.api.PageParameters;
 import com.csmflow.engine.EngineIdentity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,6 +73,17 @@ public class RegisterAudit {
     @Transactional(readOnly = true)
     public List<AuditEntry> forRow(String register, String reference) {
         return entries.findByRegisterAndReferenceOrderByChangedAtAscIdAsc(register, reference);
+    }
+
+    /** One page of entries in the order they were written; by business key, else by row or register. */
+    @Transactional(readOnly = true)
+    Page<AuditEntry> find(String businessKey, String register, String reference, PageParameters page) {
+        Pageable pageable = page.sortedBy(Sort.by("changedAt", "id"));
+        if (businessKey != null) {
+            return entries.findByBusinessKey(businessKey, pageable);
+        }
+        return reference == null ? entries.findByRegister(register, pageable)
+                : entries.findByRegisterAndReference(register, reference, pageable);
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package com.csmflow.change;
 
+import com.csmflow.api.PageParameters;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -46,11 +47,14 @@ class ChangeController {
     }
 
     @GetMapping
-    List<ChangeView> list(@RequestParam(required = false) String client,
+    ResponseEntity<List<ChangeView>> list(@RequestParam(required = false) String client,
                           @RequestParam(required = false) String status,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime windowFrom,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime windowTo) {
-        return service.list(blankToNull(client), blankToNull(status), windowFrom, windowTo);
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime windowTo,
+                          @RequestParam(defaultValue = "0") int page,
+                          @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
+        return PageParameters.response(service.list(blankToNull(client), blankToNull(status), windowFrom, windowTo,
+                new PageParameters(page, size)));
     }
 
     private static String blankToNull(String text) {

@@ -1,12 +1,11 @@
 package com.csmflow.change;
 
 import com.csmflow.register.ProcessOrigin;
+import com.csmflow.register.RegisterRecord;
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -16,15 +15,8 @@ import java.util.Map;
 /** A row of the change register. The reference is the business key of the change-request instance. */
 @Entity
 @Table(name = "change_request")
-public class ChangeRecord {
+public class ChangeRecord extends RegisterRecord {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-    @Column(nullable = false)
-    private String reference;
-    @Column(name = "client_reference", nullable = false)
-    private String clientReference;
     @Column(nullable = false)
     private String title;
     private String description;
@@ -68,7 +60,8 @@ public class ChangeRecord {
     @Column(name = "decision_reason")
     private String decisionReason;
     @Column(nullable = false)
-    private String status;
+    @Enumerated(EnumType.STRING)
+    private ChangeStatus status;
     @Column(name = "window_start", nullable = false)
     private Instant windowStart;
     @Column(name = "window_end", nullable = false)
@@ -81,14 +74,8 @@ public class ChangeRecord {
     private String implementationResult;
     @Column(name = "implementation_notes")
     private String implementationNotes;
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
     @Column(name = "closed_at")
     private Instant closedAt;
-    @Embedded
-    private ProcessOrigin origin;
     @Version
     private long version;
 
@@ -99,8 +86,7 @@ public class ChangeRecord {
                  boolean nonStandard, String impactedServices, String urgency, String impact, boolean billable,
                  String requesterEmail, String raisedBy, Instant windowStart, Instant windowEnd, Instant now,
                  ProcessOrigin origin) {
-        this.reference = reference;
-        this.clientReference = clientReference;
+        super(reference, clientReference, origin, now);
         this.title = title;
         this.description = description;
         this.requestedType = requestedType;
@@ -114,16 +100,23 @@ public class ChangeRecord {
         this.windowStart = windowStart;
         this.windowEnd = windowEnd;
         this.status = ChangeStatus.REQUESTED;
-        this.createdAt = now;
-        this.updatedAt = now;
-        this.origin = origin;
+    }
+
+    /** The audit view under the name the change steps call it by. */
+    Map<String, Object> snapshot() {
+        return auditView();
     }
 
     /** The fields the audit log compares, in a stable order. */
-    Map<String, Object> snapshot() {
+    @Override
+    public Map<String, Object> auditView() {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("clientReference", clientReference);
+        fields.put("clientReference", getClientReference());
         fields.put("title", title);
+        fields.put("description", description);
+        fields.put("impactedServices", impactedServices);
+        fields.put("requesterEmail", requesterEmail);
+        fields.put("raisedBy", raisedBy);
         fields.put("requestedType", requestedType);
         fields.put("nonStandard", nonStandard);
         fields.put("urgency", urgency);
@@ -136,10 +129,12 @@ public class ChangeRecord {
         fields.put("cabRequired", cabRequired);
         fields.put("approvalRule", approvalRule);
         fields.put("approvalPercentage", approvalPercentage);
+        fields.put("vetoGroup", vetoGroup);
         fields.put("cabMeetingAt", cabMeetingAt == null ? null : cabMeetingAt.toString());
+        fields.put("cabAgenda", cabAgenda);
         fields.put("cabDecision", cabDecision);
         fields.put("decisionReason", decisionReason);
-        fields.put("status", status);
+        fields.put("status", status.name());
         fields.put("windowStart", windowStart.toString());
         fields.put("windowEnd", windowEnd.toString());
         fields.put("noticeAt", noticeAt == null ? null : noticeAt.toString());
@@ -187,17 +182,14 @@ public class ChangeRecord {
         this.implementationNotes = notes;
     }
 
-    void status(String status, Instant now) {
+    /** updated_at follows on flush (RegisterRecord). */
+    void status(ChangeStatus status, Instant now) {
         this.status = status;
-        this.updatedAt = now;
-        if (ChangeStatus.isFinal(status)) {
+        if (status.isFinal()) {
             this.closedAt = now;
         }
     }
 
-    public Long getId() { return id; }
-    public String getReference() { return reference; }
-    public String getClientReference() { return clientReference; }
     public String getTitle() { return title; }
     public String getDescription() { return description; }
     public String getRequestedType() { return requestedType; }
@@ -220,16 +212,13 @@ public class ChangeRecord {
     public String getCabAgenda() { return cabAgenda; }
     public String getCabDecision() { return cabDecision; }
     public String getDecisionReason() { return decisionReason; }
-    public String getStatus() { return status; }
+    public String getStatus() { return status.name(); }
     public Instant getWindowStart() { return windowStart; }
     public Instant getWindowEnd() { return windowEnd; }
     public Instant getNoticeAt() { return noticeAt; }
     public Instant getNoticeSentAt() { return noticeSentAt; }
     public String getImplementationResult() { return implementationResult; }
     public String getImplementationNotes() { return implementationNotes; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
     public Instant getClosedAt() { return closedAt; }
-    public ProcessOrigin getOrigin() { return origin; }
     public long getVersion() { return version; }
 }

@@ -1,8 +1,10 @@
 package com.csmflow.change;
 
+import com.csmflow.api.ListFilters;
+import com.csmflow.api.PageParameters;
+import com.csmflow.audit.RegisterAudit;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.register.ProcessOrigin;
-import com.csmflow.audit.RegisterAudit;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,12 +90,12 @@ class ChangeRegister {
     }
 
     @Transactional(readOnly = true)
-    List<ChangeRecord> search(String client, String status, Instant windowFrom, Instant windowTo) {
+    Page<ChangeRecord> search(String client, ChangeStatus status, Instant windowFrom, Instant windowTo, PageParameters page) {
         // the window filter keeps changes whose window overlaps [windowFrom, windowTo)
-        return changes.search(client, status).stream()
-                .filter(change -> windowFrom == null || change.getWindowEnd().isAfter(windowFrom))
-                .filter(change -> windowTo == null || change.getWindowStart().isBefore(windowTo))
-                .toList();
+        return changes.findAll(ListFilters.<ChangeRecord>allOf(ListFilters.equal("clientReference", client),
+                        ListFilters.equal("status", status), ListFilters.after("windowEnd", windowFrom),
+                        ListFilters.before("windowStart", windowTo)),
+                page.sortedBy(Sort.by("windowStart", "reference")));
     }
 
     /** Group membership as the engine's identity service knows it, whoever the current user is. */

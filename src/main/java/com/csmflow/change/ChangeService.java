@@ -5,6 +5,7 @@ import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
 import com.csmflow.client.Clients;
+import com.csmflow.api.PageParameters;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.sla.SlaClocks;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,13 +88,20 @@ class ChangeService {
     }
 
     @Transactional(readOnly = true)
-    List<ChangeView> list(String client, String status, OffsetDateTime windowFrom, OffsetDateTime windowTo) {
-        if (status != null && !ChangeStatus.ALL.contains(status)) {
-            throw new InvalidFieldException("status", "must be one of " + ChangeStatus.ALL.stream().sorted().toList());
+    Page<ChangeView> list(String client, String status, OffsetDateTime windowFrom, OffsetDateTime windowTo,
+                          PageParameters page) {
+        ChangeStatus wanted = null;
+        if (status != null) {
+            try {
+                wanted = ChangeStatus.valueOf(status);
+            } catch (IllegalArgumentException unknown) {
+                throw new InvalidFieldException("status", "must be one of "
+                        + java.util.Arrays.stream(ChangeStatus.values()).map(Enum::name).sorted().toList());
+            }
         }
-        return register.search(client, status, windowFrom == null ? null : windowFrom.toInstant(),
-                        windowTo == null ? null : windowTo.toInstant()).stream()
-                .map(change -> ChangeView.of(change, null, null, null)).toList();
+        return register.search(client, wanted, windowFrom == null ? null : windowFrom.toInstant(),
+                        windowTo == null ? null : windowTo.toInstant(), page)
+                .map(change -> ChangeView.of(change, null, null, null));
     }
 
     /**

@@ -1,7 +1,7 @@
 package com.csmflow.client;
 
 import com.csmflow.api.ConflictException;
-import com.csmflow.api.InvalidFieldException;
+import com.csmflow.api.PageParameters;
 import com.csmflow.client.ClientConstraints.OnCreate;
 import com.csmflow.client.ClientConstraints.OnUpdate;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -55,17 +55,7 @@ class ClientController {
                     @RequestParam(defaultValue = "false") boolean includeRetired,
                     @RequestParam(defaultValue = "0") int page,
                     @RequestParam(defaultValue = "20") int size) {
-        if (page < 0) {
-            throw new InvalidFieldException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > 200) {
-            throw new InvalidFieldException("size", "must be between 1 and 200");
-        }
-        if ((long) page * size > Integer.MAX_VALUE) {
-            // the offset page * size must fit the database query's int offset
-            throw new InvalidFieldException("page", "is beyond the last possible page for this size");
-        }
-        return service.list(tier, includeRetired, page, size);
+        return service.list(tier, includeRetired, new PageParameters(page, size));
     }
 
     @ApiResponse(responseCode = "200", description = "The client as saved")

@@ -3,6 +3,7 @@ package com.csmflow.client;
 import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
+import com.csmflow.api.PageParameters;
 import com.csmflow.audit.RegisterAudit;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,9 +59,9 @@ class ClientService {
     }
 
     @Transactional(readOnly = true)
-    public ClientPage list(CsmTier tier, boolean includeRetired, int page, int size) {
-        Page<Client> found = clients.search(tier, includeRetired, PageRequest.of(page, size, Sort.by("reference")));
-        return new ClientPage(found.map(ClientResponse::of).getContent(), page, size, found.getTotalElements(),
+    public ClientPage list(CsmTier tier, boolean includeRetired, PageParameters page) {
+        Page<Client> found = clients.search(tier, includeRetired, page.sortedBy(Sort.by("reference")));
+        return new ClientPage(found.map(ClientResponse::of).getContent(), page.page(), page.size(), found.getTotalElements(),
                 found.getTotalPages());
     }
 

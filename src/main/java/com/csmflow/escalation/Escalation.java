@@ -1,14 +1,12 @@
 package com.csmflow.escalation;
 
 import com.csmflow.register.ProcessOrigin;
+import com.csmflow.register.RegisterRecord;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,15 +15,10 @@ import java.util.Map;
 /** A row of the escalation register (table {@code escalation}); written only by the escalation workflow. */
 @Entity
 @Table(name = "escalation")
-public class Escalation {
+// created is the escalation's raised_at
+@AttributeOverride(name = "createdAt", column = @Column(name = "raised_at", nullable = false, updatable = false))
+public class Escalation extends RegisterRecord {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-    @Column(name = "reference", nullable = false)
-    private String reference;
-    @Column(name = "client_reference", nullable = false)
-    private String clientReference;
     @Column(name = "source", nullable = false)
     private String source;
     @Column(name = "subject", nullable = false)
@@ -52,8 +45,6 @@ public class Escalation {
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false)
     private EscalationStatus status = EscalationStatus.OPEN;
-    @Column(name = "raised_at", nullable = false)
-    private Instant raisedAt;
     @Column(name = "acknowledged_at")
     private Instant acknowledgedAt;
     @Column(name = "acknowledged_by")
@@ -70,8 +61,6 @@ public class Escalation {
     private String rootCause;
     @Column(name = "reopen_count", nullable = false)
     private int reopenCount;
-    @Embedded
-    private ProcessOrigin origin;
 
     protected Escalation() {
     }
@@ -79,8 +68,7 @@ public class Escalation {
     Escalation(String reference, String clientReference, String source, String subject, String description,
                String reportedImpact, String contactName, String contactEmail, String breachedBusinessKey,
                String breachedMetric, Instant raisedAt, ProcessOrigin origin) {
-        this.reference = reference;
-        this.clientReference = clientReference;
+        super(reference, clientReference, origin, raisedAt);
         this.source = source;
         this.subject = subject;
         this.description = description;
@@ -89,23 +77,31 @@ public class Escalation {
         this.contactEmail = contactEmail;
         this.breachedBusinessKey = breachedBusinessKey;
         this.breachedMetric = breachedMetric;
-        this.raisedAt = raisedAt;
-        this.origin = origin;
+    }
+
+    /** The audit view under the name the escalation steps call it by. */
+    Map<String, Object> snapshot() {
+        return auditView();
     }
 
     /** The fields the audit log compares before and after a step. */
-    Map<String, Object> snapshot() {
+    @Override
+    public Map<String, Object> auditView() {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("clientReference", clientReference);
+        fields.put("clientReference", getClientReference());
         fields.put("source", source);
         fields.put("subject", subject);
+        fields.put("description", description);
+        fields.put("contactName", contactName);
+        fields.put("contactEmail", contactEmail);
         fields.put("reportedImpact", reportedImpact);
         fields.put("breachedBusinessKey", breachedBusinessKey);
+        fields.put("breachedMetric", breachedMetric);
         fields.put("severity", severity);
         fields.put("priority", priority);
         fields.put("levelReached", levelReached.name());
         fields.put("status", status.name());
-        fields.put("raisedAt", String.valueOf(raisedAt));
+        fields.put("raisedAt", String.valueOf(getCreatedAt()));
         fields.put("acknowledgedAt", String.valueOf(acknowledgedAt));
         fields.put("acknowledgedBy", acknowledgedBy);
         fields.put("resolvedAt", String.valueOf(resolvedAt));
@@ -157,9 +153,6 @@ public class Escalation {
         this.status = EscalationStatus.CLOSED;
     }
 
-    public Long getId() { return id; }
-    public String getReference() { return reference; }
-    public String getClientReference() { return clientReference; }
     public String getSource() { return source; }
     public String getSubject() { return subject; }
     public String getDescription() { return description; }
@@ -172,7 +165,7 @@ public class Escalation {
     public String getPriority() { return priority; }
     public EscalationLevel getLevelReached() { return levelReached; }
     public EscalationStatus getStatus() { return status; }
-    public Instant getRaisedAt() { return raisedAt; }
+    public Instant getRaisedAt() { return getCreatedAt(); }
     public Instant getAcknowledgedAt() { return acknowledgedAt; }
     public String getAcknowledgedBy() { return acknowledgedBy; }
     public Instant getResolvedAt() { return resolvedAt; }
@@ -181,5 +174,4 @@ public class Escalation {
     public Boolean getRootCauseKnown() { return rootCauseKnown; }
     public String getRootCause() { return rootCause; }
     public int getReopenCount() { return reopenCount; }
-    public ProcessOrigin getOrigin() { return origin; }
 }

@@ -1,5 +1,6 @@
 package com.csmflow.escalation;
 
+import com.csmflow.api.PageParameters;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -63,9 +64,11 @@ class EscalationController {
     }
 
     @GetMapping
-    List<EscalationView> list(@RequestParam(required = false) String clientReference,
-                              @RequestParam(required = false) EscalationStatus status) {
-        return service.list(clientReference, status);
+    ResponseEntity<List<EscalationView>> list(@RequestParam(required = false) String clientReference,
+                                              @RequestParam(required = false) EscalationStatus status,
+                                              @RequestParam(defaultValue = "0") int page,
+                                              @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
+        return PageParameters.response(service.list(clientReference, status, new PageParameters(page, size)));
     }
 
 }

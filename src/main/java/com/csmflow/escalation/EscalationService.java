@@ -1,18 +1,21 @@
 package com.csmflow.escalation;
 
-import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.ConflictException;
+import com.csmflow.api.ListFilters;
 import com.csmflow.api.NotFoundException;
 import com.csmflow.client.Clients;
 import com.csmflow.engine.CaseVariables;
+import com.csmflow.api.PageParameters;
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.register.BusinessKeys;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -87,11 +90,12 @@ class EscalationService {
     }
 
     @Transactional(readOnly = true)
-    List<EscalationView> list(String clientReference, EscalationStatus status) {
-        List<Escalation> rows = clientReference == null ? escalations.findAllByOrderByRaisedAtDesc()
-                : escalations.findByClientReferenceOrderByRaisedAtDesc(clientReference);
-        return rows.stream().filter(e -> status == null || e.getStatus() == status)
-                .limit(500).map(e -> EscalationView.of(e, null)).toList();
+    Page<EscalationView> list(String clientReference, EscalationStatus status, PageParameters page) {
+        // newest first; the id breaks ties so that pages never overlap
+        return escalations.findAll(ListFilters.<Escalation>allOf(
+                        ListFilters.equal("clientReference", clientReference), ListFilters.equal("status", status)),
+                page.sortedBy(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))))
+                .map(escalation -> EscalationView.of(escalation, null));
     }
 
     private Escalation find(String reference) {

@@ -1,8 +1,10 @@
 package com.csmflow.notification;
 
+import com.csmflow.api.PageParameters;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,11 +24,13 @@ class NotificationController {
     }
 
     @GetMapping
-    List<NotificationView> list(@RequestParam(required = false) String businessKey,
+    ResponseEntity<List<NotificationView>> list(@RequestParam(required = false) String businessKey,
                                 @RequestParam(required = false) NotificationStatus status,
-                                @RequestParam(required = false) String processInstanceId) {
-        return outbox.search(blankToNull(businessKey), status, blankToNull(processInstanceId)).stream()
-                .map(NotificationView::of).toList();
+                                @RequestParam(required = false) String processInstanceId,
+                                   @RequestParam(defaultValue = "0") int page,
+                                   @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
+        return PageParameters.response(outbox.search(blankToNull(businessKey), status, blankToNull(processInstanceId),
+                new PageParameters(page, size)), NotificationView::of);
     }
 
     private static String blankToNull(String value) {

@@ -1,10 +1,12 @@
 package com.csmflow.notification;
 
+import com.csmflow.api.ListFilters;
+import com.csmflow.api.PageParameters;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
@@ -12,8 +14,6 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface OutboxRepository extends JpaRepository<OutboxEntry, Long>, JpaSpecificationExecutor<OutboxEntry> {
-
-    int SEARCH_LIMIT = 500;
 
     // Hot-path lookups are JPQL strings, not derived queries: Hibernate caches a string query's SQL,
     // while a derived query is built and translated again on every call (docs/performance.md, tuning 11).
@@ -34,18 +34,11 @@ interface OutboxRepository extends JpaRepository<OutboxEntry, Long>, JpaSpecific
     @Query("select e from OutboxEntry e where e.id = :id")
     Optional<OutboxEntry> lockForDelivery(@Param("id") Long id);
 
-    /** Newest first, at most {@link #SEARCH_LIMIT} rows; null filters match everything. */
-    default List<OutboxEntry> search(String businessKey, NotificationStatus status, String processInstanceId) {
-        Specification<OutboxEntry> spec = (root, query, cb) -> cb.conjunction();
-        if (businessKey != null) {
-            spec = spec.and((root, query, cb) -> cb.equal(root.get("businessKey"), businessKey));
-        }
-        if (status != null) {
-            spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), status));
-        }
-        if (processInstanceId != null) {
-            spec = spec.and((root, query, cb) -> cb.equal(root.get("processInstanceId"), processInstanceId));
-        }
-        return findBy(spec, q -> q.sortBy(Sort.by(Sort.Direction.DESC, "id")).limit(SEARCH_LIMIT).all());
+    /** One page, newest first; null filters match everything. */
+    default Page<OutboxEntry> search(String businessKey, NotificationStatus status, String processInstanceId,
+                                     PageParameters page) {
+        return findAll(ListFilters.<OutboxEntry>allOf(ListFilters.equal("businessKey", businessKey),
+                        ListFilters.equal("status", status), ListFilters.equal("processInstanceId", processInstanceId)),
+                page.sortedBy(Sort.by(Sort.Direction.DESC, "id")));
     }
 }

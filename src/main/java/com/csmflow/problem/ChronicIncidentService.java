@@ -91,7 +91,7 @@ public class ChronicIncidentService {
         List<ClientIncident> inPeriod = incidents.findByClientReferenceAndServiceKeyAndReportedAtGreaterThanEqual(
                 clientRef, service, now.minus(Duration.ofDays(days)));
         String chronicKey = clientRef + "|" + service;
-        String openProblem = problems.findByChronicKeyAndStatusNot(chronicKey, ProblemStatus.CLOSED.name()).stream()
+        String openProblem = problems.findByChronicKeyAndStatusNot(chronicKey, ProblemStatus.CLOSED).stream()
                 .map(Problem::getReference).findFirst().orElse(null);
         boolean opened = false;
         if (openProblem == null && inPeriod.size() >= count) {

@@ -2,6 +2,8 @@ package com.csmflow.problem;
 
 import java.time.Instant;
 import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ClientIncidentRepository extends JpaRepository<ClientIncident, Long> {
@@ -11,5 +13,5 @@ interface ClientIncidentRepository extends JpaRepository<ClientIncident, Long> {
     List<ClientIncident> findByClientReferenceAndServiceKeyAndReportedAtGreaterThanEqual(
             String clientReference, String serviceKey, Instant since);
 
-    List<ClientIncident> findTop500ByClientReferenceOrderByIdDesc(String clientReference);
+    Page<ClientIncident> findByClientReference(String clientReference, Pageable page);
 }

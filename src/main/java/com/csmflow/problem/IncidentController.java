@@ -1,12 +1,15 @@
 package com.csmflow.problem;
 
+import com.csmflow.api.PageParameters;
 import com.csmflow.problem.ProblemApi.IncidentView;
 import com.csmflow.problem.ProblemApi.ReportIncident;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -40,13 +43,16 @@ class IncidentController {
     }
 
     @GetMapping
-    List<Map<String, Object>> list(@RequestParam String clientReference) {
-        return incidents.findTop500ByClientReferenceOrderByIdDesc(clientReference).stream()
-                .map(incident -> Map.<String, Object>of(
+    ResponseEntity<List<Map<String, Object>>> list(@RequestParam String clientReference,
+                                   @RequestParam(defaultValue = "0") int page,
+                                   @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
+        PageParameters paging = new PageParameters(page, size);
+        return PageParameters.response(incidents.findByClientReference(clientReference,
+                        paging.sortedBy(Sort.by(Sort.Order.desc("id")))),
+                incident -> Map.<String, Object>of(
                         "incidentReference", incident.getIncidentReference(),
                         "serviceKey", incident.getServiceKey(),
                         "reportedAt", incident.getReportedAt(),
-                        "problemReference", incident.getProblemReference() == null ? "" : incident.getProblemReference()))
-                .toList();
+                        "problemReference", incident.getProblemReference() == null ? "" : incident.getProblemReference()));
     }
 }

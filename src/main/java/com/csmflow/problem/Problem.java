@@ -1,12 +1,12 @@
 package com.csmflow.problem;
 
 import com.csmflow.register.ProcessOrigin;
+import com.csmflow.register.RegisterRecord;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,21 +15,18 @@ import java.util.Map;
 /** A row of the problem register: one problem, its RCA documents and where it stands. */
 @Entity
 @Table(name = "problem")
-public class Problem {
+// created is the problem's opened_at
+@AttributeOverride(name = "createdAt", column = @Column(name = "opened_at", nullable = false, updatable = false))
+public class Problem extends RegisterRecord {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-    private String reference;
-    @Column(name = "client_reference")
-    private String clientReference;
     @Column(name = "source_type")
     private String sourceType;
     @Column(name = "source_reference")
     private String sourceReference;
     private String summary;
     private String priority;
-    private String status;
+    @Enumerated(EnumType.STRING)
+    private ProblemStatus status;
     @Column(name = "chronic_key")
     private String chronicKey;
     private String symptoms;
@@ -46,50 +43,52 @@ public class Problem {
     private Instant rcaAcceptedAt;
     @Column(name = "rca_sent_at")
     private Instant rcaSentAt;
-    @Column(name = "opened_at")
-    private Instant openedAt;
     @Column(name = "closed_at")
     private Instant closedAt;
-    @Embedded
-    private ProcessOrigin origin;
 
     protected Problem() {
     }
 
     Problem(String reference, String clientReference, String sourceType, String sourceReference, String summary,
             String priority, String chronicKey, Instant openedAt) {
-        this.reference = reference;
-        this.clientReference = clientReference;
+        super(reference, clientReference, null, openedAt);
         this.sourceType = sourceType;
         this.sourceReference = sourceReference;
         this.summary = summary;
         this.priority = priority;
         this.chronicKey = chronicKey;
-        this.openedAt = openedAt;
-        this.status = ProblemStatus.OPEN.name();
+        this.status = ProblemStatus.OPEN;
     }
 
     /** The fields the audit log compares. */
-    Map<String, Object> auditView() {
+    @Override
+    public Map<String, Object> auditView() {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("status", status);
-        view.put("clientReference", clientReference);
+        view.put("status", status.name());
+        view.put("clientReference", getClientReference());
         view.put("sourceType", sourceType);
         view.put("sourceReference", sourceReference);
+        view.put("summary", summary);
         view.put("priority", priority);
+        view.put("chronicKey", chronicKey);
+        view.put("symptoms", symptoms);
         view.put("rootCause", rootCause);
+        view.put("contributingFactors", contributingFactors);
+        view.put("evidence", evidence);
         view.put("internalRca", internalRca);
         view.put("clientRca", clientRca);
+        view.put("rcaAcceptedAt", rcaAcceptedAt == null ? null : rcaAcceptedAt.toString());
+        view.put("rcaSentAt", rcaSentAt == null ? null : rcaSentAt.toString());
+        view.put("closedAt", closedAt == null ? null : closedAt.toString());
         return view;
     }
 
-    public String getReference() { return reference; }
-    public String getClientReference() { return clientReference; }
     public String getSourceType() { return sourceType; }
     public String getSourceReference() { return sourceReference; }
     public String getSummary() { return summary; }
     public String getPriority() { return priority; }
-    public String getStatus() { return status; }
+    public String getStatus() { return status.name(); }
+    ProblemStatus status() { return status; }
     public String getChronicKey() { return chronicKey; }
     public String getSymptoms() { return symptoms; }
     public String getRootCause() { return rootCause; }
@@ -99,12 +98,11 @@ public class Problem {
     public String getClientRca() { return clientRca; }
     public Instant getRcaAcceptedAt() { return rcaAcceptedAt; }
     public Instant getRcaSentAt() { return rcaSentAt; }
-    public Instant getOpenedAt() { return openedAt; }
+    public Instant getOpenedAt() { return getCreatedAt(); }
     public Instant getClosedAt() { return closedAt; }
-    public ProcessOrigin getOrigin() { return origin; }
 
-    void linkProcess(ProcessOrigin origin) { this.origin = origin; }
-    void setStatus(ProblemStatus status) { this.status = status.name(); }
+    void linkProcess(ProcessOrigin origin) { setOrigin(origin); }
+    void setStatus(ProblemStatus status) { this.status = status; }
 
     void recordInternalRca(String symptoms, String rootCause, String contributingFactors, String evidence,
                            String internalRca, Instant acceptedAt) {
@@ -123,6 +121,6 @@ public class Problem {
 
     void close(Instant at) {
         this.closedAt = at;
-        this.status = ProblemStatus.CLOSED.name();
+        this.status = ProblemStatus.CLOSED;
     }
 }

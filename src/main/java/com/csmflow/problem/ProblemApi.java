@@ -86,7 +86,7 @@ final class ProblemApi {
     }
 
     /** A status filter must name a known status (400 naming the field otherwise). */
-    static <E extends Enum<E>> String status(String status, Class<E> type) {
+    static <E extends Enum<E>> E status(String status, Class<E> type) {
         if (status == null || status.isBlank()) {
             return null;
         }
@@ -94,7 +94,7 @@ final class ProblemApi {
         if (Arrays.stream(type.getEnumConstants()).noneMatch(value -> value.name().equals(upper))) {
             throw new InvalidFieldException("status", "must be one of " + Arrays.toString(type.getEnumConstants()));
         }
-        return upper;
+        return Enum.valueOf(type, upper);
     }
 
     static String blankToNull(String text) {

@@ -1,5 +1,6 @@
 package com.csmflow.problem;
 
+import com.csmflow.api.PageParameters;
 import com.csmflow.problem.ProblemApi.NewAction;
 import com.csmflow.problem.ProblemApi.OpenProblem;
 import com.csmflow.problem.ProblemApi.ProblemView;
@@ -40,10 +41,12 @@ class ProblemController {
     }
 
     @GetMapping
-    List<ProblemView> list(@RequestParam(required = false) String clientReference,
-                           @RequestParam(required = false) String status) {
-        return problems.list(ProblemApi.blankToNull(clientReference), ProblemApi.status(status, ProblemStatus.class))
-                .stream().map(ProblemView::of).toList();
+    ResponseEntity<List<ProblemView>> list(@RequestParam(required = false) String clientReference,
+                           @RequestParam(required = false) String status,
+                           @RequestParam(defaultValue = "0") int page,
+                           @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
+        return PageParameters.response(problems.list(ProblemApi.blankToNull(clientReference),
+                ProblemApi.status(status, ProblemStatus.class), new PageParameters(page, size)), ProblemView::of);
     }
 
     @ApiResponse(responseCode = "200", description = "The problem")

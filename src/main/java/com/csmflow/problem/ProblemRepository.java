@@ -3,18 +3,11 @@ package com.csmflow.problem;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-interface ProblemRepository extends JpaRepository<Problem, Long> {
+interface ProblemRepository extends JpaRepository<Problem, Long>, JpaSpecificationExecutor<Problem> {
 
     Optional<Problem> findByReference(String reference);
 
-    List<Problem> findByChronicKeyAndStatusNot(String chronicKey, String status);
-
-    List<Problem> findTop500ByOrderByIdDesc();
-
-    List<Problem> findTop500ByClientReferenceOrderByIdDesc(String clientReference);
-
-    List<Problem> findTop500ByStatusOrderByIdDesc(String status);
-
-    List<Problem> findTop500ByClientReferenceAndStatusOrderByIdDesc(String clientReference, String status);
+    List<Problem> findByChronicKeyAndStatusNot(String chronicKey, ProblemStatus status);
 }

@@ -1,13 +1,16 @@
 package com.csmflow.problem;
 
-import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
+import com.csmflow.api.ListFilters;
 import com.csmflow.api.NotFoundException;
 import com.csmflow.client.Clients;
 import com.csmflow.engine.CaseVariables;
 import com.csmflow.register.BusinessKeys;
+import com.csmflow.api.PageParameters;
 import com.csmflow.audit.RegisterAudit;
+import com.csmflow.engine.EngineIdentity;
+import com.csmflow.register.BusinessKeys;
 import com.csmflow.sla.SlaPriority;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,8 +34,8 @@ public class ProblemService {
 
     static final String REGISTER = "problem";
     static final Set<String> SOURCE_TYPES = Set.of("change", "escalation", "incident", "complaint", "csm");
-    private static final List<String> OPEN_ACTION_STATUSES =
-            List.of(SipActionStatus.OPEN.name(), SipActionStatus.OVERDUE.name());
+    private static final List<SipActionStatus> OPEN_ACTION_STATUSES =
+            List.of(SipActionStatus.OPEN, SipActionStatus.OVERDUE);
 
     private final ProblemRepository problems;
     private final SipActionRepository actions;
@@ -81,7 +86,7 @@ public class ProblemService {
     @Transactional
     public SipAction addAction(String problemReference, String description, String owner, LocalDate targetDate) {
         Problem problem = find(problemReference);
-        ProblemStatus status = ProblemStatus.valueOf(problem.getStatus());
+        ProblemStatus status = problem.status();
         if (status != ProblemStatus.RCA_SENT && status != ProblemStatus.ACTIONS_IN_PROGRESS) {
             // before: the actions come from the RCA; after closing: nothing follows them up any more
             throw new ConflictException("Actions can be added once the RCA has been sent and until the problem is closed"
@@ -102,17 +107,9 @@ public class ProblemService {
     }
 
     @Transactional(readOnly = true)
-    public List<Problem> list(String clientReference, String status) {
-        if (clientReference != null && status != null) {
-            return problems.findTop500ByClientReferenceAndStatusOrderByIdDesc(clientReference, status);
-        }
-        if (clientReference != null) {
-            return problems.findTop500ByClientReferenceOrderByIdDesc(clientReference);
-        }
-        if (status != null) {
-            return problems.findTop500ByStatusOrderByIdDesc(status);
-        }
-        return problems.findTop500ByOrderByIdDesc();
+    public Page<Problem> list(String clientReference, ProblemStatus status, PageParameters page) {
+        return problems.findAll(ListFilters.<Problem>allOf(ListFilters.equal("clientReference", clientReference),
+                ListFilters.equal("status", status)), page.sortedBy(Sort.by(Sort.Order.desc("id"))));
     }
 
     /** Used by the BPMN gateway "Actions still open?": SIP actions of this problem neither done nor accepted as risk. */

@@ -1,12 +1,11 @@
 package com.csmflow.problem;
 
 import com.csmflow.register.ProcessOrigin;
+import com.csmflow.register.RegisterRecord;
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,14 +19,8 @@ import java.util.Map;
  */
 @Entity
 @Table(name = "sip_action")
-public class SipAction {
+public class SipAction extends RegisterRecord {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-    private String reference;
-    @Column(name = "client_reference")
-    private String clientReference;
     @Column(name = "source_type")
     private String sourceType;
     @Column(name = "source_reference")
@@ -39,16 +32,13 @@ public class SipAction {
     private String ownerGroup;
     @Column(name = "target_date")
     private LocalDate targetDate;
-    private String status;
+    @Enumerated(EnumType.STRING)
+    private SipActionStatus status;
     private String evidence;
     @Column(name = "risk_reference")
     private String riskReference;
-    @Column(name = "created_at")
-    private Instant createdAt;
     @Column(name = "completed_at")
     private Instant completedAt;
-    @Embedded
-    private ProcessOrigin origin;
 
     protected SipAction() {
     }
@@ -56,63 +46,61 @@ public class SipAction {
     SipAction(String reference, String clientReference, String sourceType, String sourceReference,
               String description, String ownerUser, String ownerGroup, LocalDate targetDate, Instant createdAt,
               ProcessOrigin origin) {
-        this.reference = reference;
-        this.clientReference = clientReference;
+        super(reference, clientReference, origin, createdAt);
         this.sourceType = sourceType;
         this.sourceReference = sourceReference;
         this.description = description;
         this.ownerUser = ownerUser;
         this.ownerGroup = ownerGroup;
         this.targetDate = targetDate;
-        this.createdAt = createdAt;
-        this.origin = origin;
-        this.status = SipActionStatus.OPEN.name();
+        this.status = SipActionStatus.OPEN;
     }
 
-    Map<String, Object> auditView() {
+    @Override
+    public Map<String, Object> auditView() {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("status", status);
+        view.put("status", status.name());
+        view.put("clientReference", getClientReference());
+        view.put("sourceType", sourceType);
+        view.put("sourceReference", sourceReference);
         view.put("description", description);
         view.put("ownerUser", ownerUser);
         view.put("ownerGroup", ownerGroup);
         view.put("targetDate", targetDate == null ? null : targetDate.toString());
         view.put("evidence", evidence);
         view.put("riskReference", riskReference);
+        view.put("completedAt", completedAt == null ? null : completedAt.toString());
         return view;
     }
 
-    public String getReference() { return reference; }
-    public String getClientReference() { return clientReference; }
     public String getSourceType() { return sourceType; }
     public String getSourceReference() { return sourceReference; }
     public String getDescription() { return description; }
     public String getOwnerUser() { return ownerUser; }
     public String getOwnerGroup() { return ownerGroup; }
     public LocalDate getTargetDate() { return targetDate; }
-    public String getStatus() { return status; }
+    public String getStatus() { return status.name(); }
     public String getEvidence() { return evidence; }
     public String getRiskReference() { return riskReference; }
-    public Instant getCreatedAt() { return createdAt; }
     public Instant getCompletedAt() { return completedAt; }
-    public ProcessOrigin getOrigin() { return origin; }
 
-    SipActionStatus status() { return SipActionStatus.valueOf(status); }
+    SipActionStatus status() { return status; }
 
     void markOverdue() {
         if (!status().settled()) {
-            status = SipActionStatus.OVERDUE.name();
+            status = SipActionStatus.OVERDUE;
         }
     }
 
     void complete(String evidence, Instant at) {
         this.evidence = evidence;
         this.completedAt = at;
-        this.status = SipActionStatus.DONE.name();
+        this.status = SipActionStatus.DONE;
     }
 
     void acceptAsRisk(String riskReference, Instant at) {
         this.riskReference = riskReference;
         this.completedAt = at;
-        this.status = SipActionStatus.RISK_ACCEPTED.name();
+        this.status = SipActionStatus.RISK_ACCEPTED;
     }
 }

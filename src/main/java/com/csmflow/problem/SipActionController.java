@@ -1,5 +1,6 @@
 package com.csmflow.problem;
 
+import com.csmflow.api.PageParameters;
 import com.csmflow.problem.ProblemApi.NewSipAction;
 import com.csmflow.problem.ProblemApi.RiskView;
 import com.csmflow.problem.ProblemApi.SipActionView;
@@ -37,11 +38,14 @@ class SipActionController {
     }
 
     @GetMapping("/api/sip-actions")
-    List<SipActionView> list(@RequestParam(required = false) String clientReference,
+    ResponseEntity<List<SipActionView>> list(@RequestParam(required = false) String clientReference,
                              @RequestParam(required = false) String status,
-                             @RequestParam(required = false) String sourceReference) {
-        return service.list(ProblemApi.blankToNull(clientReference), ProblemApi.status(status, SipActionStatus.class),
-                ProblemApi.blankToNull(sourceReference)).stream().map(SipActionView::of).toList();
+                             @RequestParam(required = false) String sourceReference,
+                           @RequestParam(defaultValue = "0") int page,
+                           @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
+        return PageParameters.response(service.list(ProblemApi.blankToNull(clientReference),
+                ProblemApi.status(status, SipActionStatus.class), ProblemApi.blankToNull(sourceReference),
+                new PageParameters(page, size)), SipActionView::of);
     }
 
     @ApiResponse(responseCode = "200", description = "The SIP action")
@@ -52,10 +56,12 @@ class SipActionController {
     }
 
     @GetMapping("/api/risks")
-    List<RiskView> risks(@RequestParam(required = false) String clientReference,
-                         @RequestParam(required = false) String status) {
-        return service.listRisks(ProblemApi.blankToNull(clientReference), ProblemApi.status(status, RiskStatus.class))
-                .stream().map(RiskView::of).toList();
+    ResponseEntity<List<RiskView>> risks(@RequestParam(required = false) String clientReference,
+                         @RequestParam(required = false) String status,
+                           @RequestParam(defaultValue = "0") int page,
+                           @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
+        return PageParameters.response(service.listRisks(ProblemApi.blankToNull(clientReference),
+                ProblemApi.status(status, RiskStatus.class), new PageParameters(page, size)), RiskView::of);
     }
 
     @ApiResponse(responseCode = "200", description = "The risk")

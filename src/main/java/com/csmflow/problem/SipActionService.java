@@ -1,13 +1,16 @@
 package com.csmflow.problem;
 
-import com.csmflow.engine.EngineIdentity;
+import com.csmflow.api.ListFilters;
 import com.csmflow.api.NotFoundException;
+import com.csmflow.api.PageParameters;
 import com.csmflow.audit.RegisterAudit;
 import com.csmflow.engine.CaseVariables;
+import com.csmflow.engine.EngineIdentity;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,22 +60,13 @@ public class SipActionService {
     }
 
     @Transactional(readOnly = true)
-    public List<SipAction> list(String clientReference, String status, String sourceReference) {
-        if (sourceReference != null) {
-            return actions.findBySourceReferenceOrderByIdAsc(sourceReference).stream()
-                    .filter(action -> clientReference == null || action.getClientReference().equals(clientReference))
-                    .filter(action -> status == null || action.getStatus().equals(status)).toList();
-        }
-        if (clientReference != null && status != null) {
-            return actions.findTop500ByClientReferenceAndStatusOrderByIdDesc(clientReference, status);
-        }
-        if (clientReference != null) {
-            return actions.findTop500ByClientReferenceOrderByIdDesc(clientReference);
-        }
-        if (status != null) {
-            return actions.findTop500ByStatusOrderByIdDesc(status);
-        }
-        return actions.findTop500ByOrderByIdDesc();
+    public Page<SipAction> list(String clientReference, SipActionStatus status, String sourceReference,
+                                PageParameters page) {
+        // a problem's actions in the order they were registered; otherwise newest first
+        Sort order = sourceReference != null ? Sort.by(Sort.Order.asc("id")) : Sort.by(Sort.Order.desc("id"));
+        return actions.findAll(ListFilters.<SipAction>allOf(ListFilters.equal("clientReference", clientReference),
+                ListFilters.equal("status", status), ListFilters.equal("sourceReference", sourceReference)),
+                page.sortedBy(order));
     }
 
     @Transactional(readOnly = true)
@@ -81,16 +75,8 @@ public class SipActionService {
     }
 
     @Transactional(readOnly = true)
-    public List<Risk> listRisks(String clientReference, String status) {
-        if (clientReference != null && status != null) {
-            return risks.findTop500ByClientReferenceAndStatusOrderByIdDesc(clientReference, status);
-        }
-        if (clientReference != null) {
-            return risks.findTop500ByClientReferenceOrderByIdDesc(clientReference);
-        }
-        if (status != null) {
-            return risks.findTop500ByStatusOrderByIdDesc(status);
-        }
-        return risks.findTop500ByOrderByIdDesc();
+    public Page<Risk> listRisks(String clientReference, RiskStatus status, PageParameters page) {
+        return risks.findAll(ListFilters.<Risk>allOf(ListFilters.equal("clientReference", clientReference),
+                ListFilters.equal("status", status)), page.sortedBy(Sort.by(Sort.Order.desc("id"))));
     }
 }

@@ -1,11 +1,16 @@
 package com.csmflow.register;
 
 import com.csmflow.api.InvalidFieldException;
+import com.csmflow.api.PageParameters;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,21 +33,24 @@ class RegisterController {
 
     @GetMapping("/{register}")
     @Transactional(readOnly = true)
-    public List<RegisterEntryView> list(@PathVariable String register,
+    public ResponseEntity<List<RegisterEntryView>> list(@PathVariable String register,
                                         @RequestParam(required = false) String businessKey,
-                                        @RequestParam(required = false) String reference) {
+                                        @RequestParam(required = false) String reference,
+                                   @RequestParam(defaultValue = "0") int page,
+                                   @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
         if (!register.matches("[a-z][a-z0-9-]{1,63}")) {
             throw new InvalidFieldException("register", "a register name is kebab case, e.g. billing-record");
         }
-        List<RegisterEntry> found;
+        Pageable pageable = new PageParameters(page, size).sortedBy(Sort.by("id"));
+        Page<RegisterEntry> found;
         if (businessKey != null && !businessKey.isBlank()) {
-            found = entries.findByRegisterAndOriginBusinessKeyOrderByIdAsc(register, businessKey);
+            found = entries.findByRegisterAndOriginBusinessKey(register, businessKey, pageable);
         } else if (reference != null && !reference.isBlank()) {
-            found = entries.findByRegisterAndReferenceOrderByIdAsc(register, reference);
+            found = entries.findByRegisterAndReference(register, reference, pageable);
         } else {
-            found = entries.findByRegisterOrderByIdAsc(register);
+            found = entries.findByRegister(register, pageable);
         }
-        return found.stream().map(this::view).toList();
+        return PageParameters.response(found, this::view);
     }
 
     private RegisterEntryView view(RegisterEntry entry) {

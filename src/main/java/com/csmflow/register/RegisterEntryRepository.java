@@ -1,7 +1,8 @@
 package com.csmflow.register;
 
-import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -18,9 +19,9 @@ interface RegisterEntryRepository extends JpaRepository<RegisterEntry, Long> {
 
     Optional<RegisterEntry> findFirstByRegisterAndReferenceOrderByIdDesc(String register, String reference);
 
-    List<RegisterEntry> findByRegisterOrderByIdAsc(String register);
+    Page<RegisterEntry> findByRegister(String register, Pageable page);
 
-    List<RegisterEntry> findByRegisterAndOriginBusinessKeyOrderByIdAsc(String register, String businessKey);
+    Page<RegisterEntry> findByRegisterAndOriginBusinessKey(String register, String businessKey, Pageable page);
 
-    List<RegisterEntry> findByRegisterAndReferenceOrderByIdAsc(String register, String reference);
+    Page<RegisterEntry> findByRegisterAndReference(String register, String reference, Pageable page);
 }

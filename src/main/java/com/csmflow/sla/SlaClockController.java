@@ -1,9 +1,11 @@
 package com.csmflow.sla;
 
+import com.csmflow.api.PageParameters;
 import com.csmflow.client.CsmTier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,8 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/sla-clocks")
 class SlaClockController {
 
-    private static final int MAX_ROWS = 500;
-
     private final SlaClocks clocks;
 
     SlaClockController(SlaClocks clocks) {
@@ -23,12 +23,14 @@ class SlaClockController {
     }
 
     @GetMapping
-    List<SlaClockView> list(@RequestParam(required = false) String businessKey,
+    ResponseEntity<List<SlaClockView>> list(@RequestParam(required = false) String businessKey,
                             @RequestParam(required = false) String processInstanceId,
-                            @RequestParam(required = false) SlaClockState state) {
-        return clocks.search(blankToNull(businessKey), blankToNull(processInstanceId), state, MAX_ROWS).stream()
-                .map(clock -> SlaClockView.of(clock, clocks.elapsed(clock), clocks.paused(clock)))
-                .toList();
+                            @RequestParam(required = false) SlaClockState state,
+                                   @RequestParam(defaultValue = "0") int page,
+                                   @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
+        return PageParameters.response(clocks.search(blankToNull(businessKey), blankToNull(processInstanceId), state,
+                        new PageParameters(page, size)),
+                clock -> SlaClockView.of(clock, clocks.elapsed(clock), clocks.paused(clock)));
     }
 
     private static String blankToNull(String text) {

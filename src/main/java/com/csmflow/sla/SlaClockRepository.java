@@ -2,6 +2,7 @@ package com.csmflow.sla;
 
 import java.util.Collection;
 import java.util.List;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -32,4 +33,15 @@ interface SlaClockRepository extends JpaRepository<SlaClock, Long> {
     List<SlaClock> search(@Param("businessKey") String businessKey,
                           @Param("processInstanceId") String processInstanceId,
                           @Param("state") SlaClockState state, Pageable page);
+
+    /** The same search as one page with its total count. */
+    @Query("""
+            select c from SlaClock c
+            where (:businessKey is null or c.businessKey = :businessKey)
+              and (:processInstanceId is null or c.processInstanceId = :processInstanceId)
+              and (:state is null or c.state = :state)
+            order by c.startedAt, c.id""")
+    Page<SlaClock> searchPage(@Param("businessKey") String businessKey,
+                                  @Param("processInstanceId") String processInstanceId,
+                                  @Param("state") SlaClockState state, Pageable page);
 }

@@ -1,5 +1,6 @@
 package com.csmflow.sla;
 
+import com.csmflow.api.PageParameters;
 import com.csmflow.client.Client;
 import com.csmflow.client.Clients;
 import java.time.Clock;
@@ -8,7 +9,9 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -92,6 +95,12 @@ public class SlaClocks {
     @Transactional(readOnly = true)
     public List<SlaClock> search(String businessKey, String processInstanceId, SlaClockState state, int limit) {
         return clocks.search(businessKey, processInstanceId, state, PageRequest.of(0, limit));
+    }
+
+    /** One page of clocks, oldest first. */
+    @Transactional(readOnly = true)
+    public Page<SlaClock> search(String businessKey, String processInstanceId, SlaClockState state, PageParameters page) {
+        return clocks.searchPage(businessKey, processInstanceId, state, page.sortedBy(Sort.unsorted()));
     }
 
     /** The calendar the clock counts on (the client's business calendar or 24x7). */

@@ -1,13 +1,14 @@
 package com.csmflow.sla;
 
+import com.csmflow.api.PageParameters;
 import com.csmflow.client.CsmTier;
 import com.csmflow.security.RoleGroup;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.camunda.bpm.engine.authorization.Groups;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -37,10 +38,13 @@ class SlaTargetController {
     }
 
     @GetMapping
-    List<SlaTargetView> list(@RequestParam(required = false) CsmTier tier,
+    ResponseEntity<List<SlaTargetView>> list(@RequestParam(required = false) CsmTier tier,
                              @RequestParam(required = false) SlaPriority priority,
-                             @RequestParam(required = false) String metric) {
-        return targets.search(tier, priority, metric).stream().map(SlaTargetView::of).toList();
+                             @RequestParam(required = false) String metric,
+                                   @RequestParam(defaultValue = "0") int page,
+                                   @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
+        return PageParameters.response(targets.search(tier, priority, metric, new PageParameters(page, size)),
+                SlaTargetView::of);
     }
 
     @ApiResponse(responseCode = "200", description = "The SLA target")

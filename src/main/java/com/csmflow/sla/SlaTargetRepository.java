@@ -1,8 +1,9 @@
 package com.csmflow.sla;
 
 import com.csmflow.client.CsmTier;
-import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -21,7 +22,7 @@ interface SlaTargetRepository extends JpaRepository<SlaTarget, Long> {
             where (:tier is null or t.tier = :tier)
               and (:priority is null or t.priority = :priority)
               and (:metric is null or t.metric = :metric)
-            order by t.metric, t.tier, t.priority""")
-    List<SlaTarget> search(@Param("tier") CsmTier tier, @Param("priority") SlaPriority priority,
-                           @Param("metric") String metric);
+            order by t.metric, t.tier, t.priority, t.id""")
+    Page<SlaTarget> search(@Param("tier") CsmTier tier, @Param("priority") SlaPriority priority,
+                           @Param("metric") String metric, Pageable page);
 }

@@ -3,6 +3,7 @@ package com.csmflow.sla;
 import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
+import com.csmflow.api.PageParameters;
 import com.csmflow.client.CsmTier;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -10,10 +11,11 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,8 +49,8 @@ public class SlaTargets {
     }
 
     @Transactional(readOnly = true)
-    List<SlaTarget> search(CsmTier tier, SlaPriority priority, String metric) {
-        return repository.search(tier, priority, metric);
+    Page<SlaTarget> search(CsmTier tier, SlaPriority priority, String metric, PageParameters page) {
+        return repository.search(tier, priority, metric, page.sortedBy(Sort.unsorted()));
     }
 
     @Transactional(readOnly = true)

@@ -37,23 +37,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Map<String, String> errors = new LinkedHashMap<>();
-        ex.getBindingResult().getFieldErrors()
+        ex.getBindingResult()
+                .getFieldErrors()
                 .forEach(error -> errors.putIfAbsent(error.getField(), error.getDefaultMessage()));
-        ex.getBindingResult().getGlobalErrors()
+        ex.getBindingResult()
+                .getGlobalErrors()
                 .forEach(error -> errors.putIfAbsent(error.getObjectName(), error.getDefaultMessage()));
         return ResponseEntity.badRequest().body(invalid(errors));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
             String reason = mapping instanceof UnrecognizedPropertyException ? "unknown field" : "wrong type or format";
             return ResponseEntity.badRequest().body(invalid(Map.of(field, reason)));
         }
@@ -106,22 +110,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail dataIntegrity(DataIntegrityViolationException ex) {
         if (ex.getMostSpecificCause() instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
             // PostgreSQL cannot take a NUL character (e.g. %00 in a path): bad input, not a conflict
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "The request contains characters that cannot be stored (NUL)");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, "The request contains characters that cannot be stored (NUL)");
             problem.setTitle("Invalid request");
             return problem;
         }
-        log.info("Rejected a write that breaks a database constraint: {}", ex.getMostSpecificCause().getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The change conflicts with existing data (duplicate or still referenced)");
+        log.info(
+                "Rejected a write that breaks a database constraint: {}",
+                ex.getMostSpecificCause().getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT, "The change conflicts with existing data (duplicate or still referenced)");
         problem.setTitle("Conflict");
         return problem;
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationException.class})
     ProblemDetail forbidden(RuntimeException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "Your role does not allow this");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this");
         problem.setTitle("Forbidden");
         return problem;
     }
@@ -129,16 +134,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception ex) {
         log.error("Unexpected error in the domain API", ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred; it has been logged");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged");
         problem.setTitle("Internal error");
         return problem;
     }
 
     /** 400 with one entry per invalid field: {@code "errors": [{"field": ..., "message": ...}]}. */
     static ProblemDetail invalid(Map<String, String> fieldErrors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid field(s): " + String.join(", ", fieldErrors.keySet()));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "Invalid field(s): " + String.join(", ", fieldErrors.keySet()));
         problem.setTitle("Invalid request");
         List<Map<String, String>> errors = fieldErrors.entrySet().stream()
                 .map(entry -> Map.of("field", entry.getKey(), "message", String.valueOf(entry.getValue())))

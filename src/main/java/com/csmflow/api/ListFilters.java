@@ -10,8 +10,7 @@ import org.springframework.data.jpa.domain.Specification;
  */
 public final class ListFilters {
 
-    private ListFilters() {
-    }
+    private ListFilters() {}
 
     public static <T> Specification<T> equal(String attribute, Object value) {
         return (root, query, cb) -> value == null ? null : cb.equal(path(root, attribute), value);

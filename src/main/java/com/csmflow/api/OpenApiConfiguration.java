@@ -49,10 +49,7 @@ class OpenApiConfiguration {
         // only a run straight from an IDE, without the Maven build, lacks the build info
         String version = properties == null ? "development" : properties.getVersion();
         return new OpenAPI()
-                .info(new Info()
-                        .title("CSM Flow domain API")
-                        .version(version)
-                        .description("""
+                .info(new Info().title("CSM Flow domain API").version(version).description("""
                                 The registers and workflows of CSM Flow: clients, SLA targets and clocks, changes, \
                                 escalations, problems, SIP actions, risks, incidents, notifications and the audit log. \
                                 Every operation needs HTTP Basic with a platform user (the engine's identity service); \
@@ -60,10 +57,12 @@ class OpenApiConfiguration {
                                 problems (application/problem+json); a 400 names each invalid field in `errors`. \
                                 The engine's own REST API is at /engine-rest and is not described here."""))
                 .components(new Components()
-                        .addSecuritySchemes(BASIC_AUTH, new SecurityScheme()
-                                .type(SecurityScheme.Type.HTTP)
-                                .scheme("basic")
-                                .description("User id and password of a platform user")))
+                        .addSecuritySchemes(
+                                BASIC_AUTH,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")
+                                        .description("User id and password of a platform user")))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH));
     }
 
@@ -81,7 +80,8 @@ class OpenApiConfiguration {
             openApi.getComponents().addSchemas(PROBLEM, problemSchema()).addSchemas(FIELD_ERROR, fieldErrorSchema());
             openApi.getPaths().forEach((path, item) -> {
                 if (path.startsWith("/api/")) {
-                    item.readOperations().forEach(operation -> operation.setResponses(withProblems(operation.getResponses())));
+                    item.readOperations()
+                            .forEach(operation -> operation.setResponses(withProblems(operation.getResponses())));
                     if (item.getGet() != null) {
                         describePaging(item.getGet());
                     }
@@ -92,28 +92,40 @@ class OpenApiConfiguration {
 
     private static ApiResponses withProblems(ApiResponses documented) {
         ApiResponses responses = documented == null ? new ApiResponses() : documented;
-        responses.putIfAbsent("400", new ApiResponse().description(
-                "Invalid request: a parameter, a field of the body or the body itself is missing, malformed or "
-                        + "breaks a rule; `errors` names each field"));
-        responses.putIfAbsent("401", new ApiResponse()
-                .description("No or wrong credentials")
-                .addHeaderObject("WWW-Authenticate", new Header()
-                        .description("The challenge: Basic realm=\"CSM Flow\"")));
-        responses.putIfAbsent("403", new ApiResponse().description(
-                "Signed in, but none of the caller's groups may do this"));
+        responses.putIfAbsent(
+                "400",
+                new ApiResponse()
+                        .description(
+                                "Invalid request: a parameter, a field of the body or the body itself is missing, malformed or "
+                                        + "breaks a rule; `errors` names each field"));
+        responses.putIfAbsent(
+                "401",
+                new ApiResponse()
+                        .description("No or wrong credentials")
+                        .addHeaderObject(
+                                "WWW-Authenticate",
+                                new Header().description("The challenge: Basic realm=\"CSM Flow\"")));
+        responses.putIfAbsent(
+                "403", new ApiResponse().description("Signed in, but none of the caller's groups may do this"));
         ApiResponses sorted = new ApiResponses();
         responses.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
                 .forEach(entry -> {
                     if (entry.getValue().getHeaders() != null) {
                         // Location and WWW-Authenticate: the annotations give name and meaning, the value is text
-                        entry.getValue().getHeaders().values().stream().filter(header -> header.getSchema() == null)
+                        entry.getValue().getHeaders().values().stream()
+                                .filter(header -> header.getSchema() == null)
                                 .forEach(header -> header.setSchema(new StringSchema()));
                     }
                     if (entry.getKey().startsWith("4")) {
                         // the annotations name status and reason; the body is always the same problem shape
-                        entry.getValue().setContent(new Content().addMediaType(PROBLEM_JSON,
-                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+                        entry.getValue()
+                                .setContent(new Content()
+                                        .addMediaType(
+                                                PROBLEM_JSON,
+                                                new MediaType()
+                                                        .schema(new Schema<>()
+                                                                .$ref("#/components/schemas/" + PROBLEM))));
                     }
                     sorted.addApiResponse(entry.getKey(), entry.getValue());
                 });
@@ -131,20 +143,34 @@ class OpenApiConfiguration {
                 parameter.description("Page number, from 0").getSchema().minimum(BigDecimal.ZERO);
                 paged = true;
             } else if ("query".equals(parameter.getIn()) && "size".equals(parameter.getName())) {
-                parameter.description("Rows per page, at most " + PageParameters.MAX_SIZE).getSchema()
-                        .minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(PageParameters.MAX_SIZE));
+                parameter
+                        .description("Rows per page, at most " + PageParameters.MAX_SIZE)
+                        .getSchema()
+                        .minimum(BigDecimal.ONE)
+                        .maximum(BigDecimal.valueOf(PageParameters.MAX_SIZE));
             }
         }
-        ApiResponse ok = operation.getResponses() == null ? null : operation.getResponses().get("200");
-        if (!paged || ok == null || ok.getContent() == null || ok.getContent().values().stream()
-                .noneMatch(media -> media.getSchema() != null && "array".equals(media.getSchema().getType()))) {
+        ApiResponse ok = operation.getResponses() == null
+                ? null
+                : operation.getResponses().get("200");
+        if (!paged
+                || ok == null
+                || ok.getContent() == null
+                || ok.getContent().values().stream()
+                        .noneMatch(media -> media.getSchema() != null
+                                && "array".equals(media.getSchema().getType()))) {
             return;
         }
-        ok.addHeaderObject(PageParameters.TOTAL_COUNT_HEADER, new Header()
-                .description("Rows matching the filters, on all pages").schema(new IntegerSchema()));
-        ok.addHeaderObject("Link", new Header()
-                .description("<url of the next page>; rel=\"next\" while there is a next page")
-                .schema(new StringSchema()));
+        ok.addHeaderObject(
+                PageParameters.TOTAL_COUNT_HEADER,
+                new Header()
+                        .description("Rows matching the filters, on all pages")
+                        .schema(new IntegerSchema()));
+        ok.addHeaderObject(
+                "Link",
+                new Header()
+                        .description("<url of the next page>; rel=\"next\" while there is a next page")
+                        .schema(new StringSchema()));
     }
 
     /** The shape {@link ApiExceptionHandler} answers with (Spring's ProblemDetail plus {@code errors}). */
@@ -152,23 +178,36 @@ class OpenApiConfiguration {
         return new ObjectSchema()
                 .description("RFC 7807 problem detail")
                 .required(List.of("title", "status"))
-                .addProperty("type", new StringSchema().format("uri").example("about:blank")
-                        .description("Kind of problem; about:blank when the status says it all"))
+                .addProperty(
+                        "type",
+                        new StringSchema()
+                                .format("uri")
+                                .example("about:blank")
+                                .description("Kind of problem; about:blank when the status says it all"))
                 .addProperty("title", new StringSchema().example("Invalid request"))
                 .addProperty("status", new IntegerSchema().example(400))
-                .addProperty("detail", new StringSchema().example("Invalid field(s): clientReference")
-                        .description("What went wrong, for a person"))
+                .addProperty(
+                        "detail",
+                        new StringSchema()
+                                .example("Invalid field(s): clientReference")
+                                .description("What went wrong, for a person"))
                 .addProperty("instance", new StringSchema().format("uri").description("The request path"))
-                .addProperty("errors", new ArraySchema()
-                        .items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR))
-                        .description("Only on 400: one entry per invalid field or parameter"));
+                .addProperty(
+                        "errors",
+                        new ArraySchema()
+                                .items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR))
+                                .description("Only on 400: one entry per invalid field or parameter"));
     }
 
     private static Schema<?> fieldErrorSchema() {
         return new ObjectSchema()
                 .required(List.of("field", "message"))
-                .addProperty("field", new StringSchema().example("contracts[0].reference")
-                        .description("Field of the body (dotted path, [index] in lists) or name of the parameter"))
+                .addProperty(
+                        "field",
+                        new StringSchema()
+                                .example("contracts[0].reference")
+                                .description(
+                                        "Field of the body (dotted path, [index] in lists) or name of the parameter"))
                 .addProperty("message", new StringSchema().example("must not be blank"));
     }
 }

@@ -46,13 +46,14 @@ public record PageParameters(int page, int size) {
 
     /** 200 with the page's rows as a JSON array, {@code X-Total-Count} and a {@code Link} to the next page if any. */
     public static <E, V> ResponseEntity<List<V>> response(Page<E> found, Function<? super E, V> view) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
-                .header(TOTAL_COUNT_HEADER, Long.toString(found.getTotalElements()));
+        ResponseEntity.BodyBuilder answer =
+                ResponseEntity.ok().header(TOTAL_COUNT_HEADER, Long.toString(found.getTotalElements()));
         if (found.hasNext()) {
             String next = ServletUriComponentsBuilder.fromCurrentRequest()
                     .replaceQueryParam("page", found.getNumber() + 1)
                     .replaceQueryParam("size", found.getSize())
-                    .build().toUriString();
+                    .build()
+                    .toUriString();
             answer.header("Link", "<" + next + ">; rel=\"next\"");
         }
         return answer.body(found.getContent().stream().<V>map(view).toList());

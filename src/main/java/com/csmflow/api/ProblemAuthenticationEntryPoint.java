@@ -32,7 +32,8 @@ public final class ProblemAuthenticationEntryPoint implements AuthenticationEntr
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                + "\"detail\":\"Sign in with HTTP Basic: user id and password of a platform user\"}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                        + "\"detail\":\"Sign in with HTTP Basic: user id and password of a platform user\"}");
     }
 }

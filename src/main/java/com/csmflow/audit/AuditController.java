@@ -28,18 +28,20 @@ class AuditController {
 
     /** By business key ({@code ?businessKey=CHG-2026-0042}), by row ({@code ?register=client&reference=ACME}) or by register. */
     @GetMapping
-    ResponseEntity<List<AuditEntryView>> find(@RequestParam(required = false) String businessKey,
-                                               @RequestParam(required = false) String register,
-                                               @RequestParam(required = false) String reference,
-                                   @RequestParam(defaultValue = "0") int page,
-                                   @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
+    ResponseEntity<List<AuditEntryView>> find(
+            @RequestParam(required = false) String businessKey,
+            @RequestParam(required = false) String register,
+            @RequestParam(required = false) String reference,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
         PageParameters paging = new PageParameters(page, size);
         if (businessKey != null && !businessKey.isBlank()) {
             return PageParameters.response(audit.find(businessKey, null, null, paging), this::view);
         }
         if (register != null && !register.isBlank()) {
-            return PageParameters.response(audit.find(null, register,
-                    reference == null || reference.isBlank() ? null : reference, paging), this::view);
+            return PageParameters.response(
+                    audit.find(null, register, reference == null || reference.isBlank() ? null : reference, paging),
+                    this::view);
         }
         throw new InvalidFieldException("businessKey", "give a businessKey, or a register (and reference)");
     }
@@ -51,12 +53,28 @@ class AuditController {
         } catch (JsonProcessingException e) {
             changes = objectMapper.getNodeFactory().textNode(entry.getChanges());
         }
-        return new AuditEntryView(entry.getId(), entry.getRegister(), entry.getReference(), entry.getBusinessKey(),
-                entry.getProcessInstanceId(), entry.getActivityId(), entry.getUserId(), entry.getChangedAt(),
-                entry.getAction(), changes);
+        return new AuditEntryView(
+                entry.getId(),
+                entry.getRegister(),
+                entry.getReference(),
+                entry.getBusinessKey(),
+                entry.getProcessInstanceId(),
+                entry.getActivityId(),
+                entry.getUserId(),
+                entry.getChangedAt(),
+                entry.getAction(),
+                changes);
     }
 
-    record AuditEntryView(Long id, String register, String reference, String businessKey, String processInstanceId,
-                          String activityId, String userId, Instant changedAt, String action, JsonNode changes) {
-    }
+    record AuditEntryView(
+            Long id,
+            String register,
+            String reference,
+            String businessKey,
+            String processInstanceId,
+            String activityId,
+            String userId,
+            Instant changedAt,
+            String action,
+            JsonNode changes) {}
 }

@@ -51,11 +51,18 @@ public class AuditEntry {
     @Column(nullable = false, length = 1000000)
     private String changes;
 
-    protected AuditEntry() {
-    }
+    protected AuditEntry() {}
 
-    AuditEntry(String register, String reference, String businessKey, String processInstanceId, String activityId,
-               String userId, Instant changedAt, String action, String changes) {
+    AuditEntry(
+            String register,
+            String reference,
+            String businessKey,
+            String processInstanceId,
+            String activityId,
+            String userId,
+            Instant changedAt,
+            String action,
+            String changes) {
         this.register = register;
         this.reference = reference;
         this.businessKey = businessKey;

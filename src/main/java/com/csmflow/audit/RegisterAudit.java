@@ -32,6 +32,7 @@ public class RegisterAudit {
 
     /** Conventional actions; any upper-case word is accepted. */
     public static final String CREATE = "CREATE";
+
     public static final String UPDATE = "UPDATE";
     public static final String RETIRE = "RETIRE";
 
@@ -52,17 +53,29 @@ public class RegisterAudit {
 
     /** A change made outside any process (REST API, startup code): no business key, no step. */
     @Transactional
-    public AuditEntry record(String register, String reference, String action,
-                             Map<String, ?> before, Map<String, ?> after) {
+    public AuditEntry record(
+            String register, String reference, String action, Map<String, ?> before, Map<String, ?> after) {
         return save(register, reference, action, before, after, null, null, null);
     }
 
     /** A change made by a process step: business key, process instance and activity come from the execution. */
     @Transactional
-    public AuditEntry record(DelegateExecution execution, String register, String reference, String action,
-                             Map<String, ?> before, Map<String, ?> after) {
-        return save(register, reference, action, before, after, execution.getProcessBusinessKey(),
-                execution.getProcessInstanceId(), execution.getCurrentActivityId());
+    public AuditEntry record(
+            DelegateExecution execution,
+            String register,
+            String reference,
+            String action,
+            Map<String, ?> before,
+            Map<String, ?> after) {
+        return save(
+                register,
+                reference,
+                action,
+                before,
+                after,
+                execution.getProcessBusinessKey(),
+                execution.getProcessInstanceId(),
+                execution.getCurrentActivityId());
     }
 
     @Transactional(readOnly = true)
@@ -82,7 +95,8 @@ public class RegisterAudit {
         if (businessKey != null) {
             return entries.findByBusinessKey(businessKey, pageable);
         }
-        return reference == null ? entries.findByRegister(register, pageable)
+        return reference == null
+                ? entries.findByRegister(register, pageable)
                 : entries.findByRegisterAndReference(register, reference, pageable);
     }
 
@@ -91,16 +105,31 @@ public class RegisterAudit {
         return entries.findByRegisterOrderByChangedAtAscIdAsc(register);
     }
 
-    private AuditEntry save(String register, String reference, String action, Map<String, ?> before,
-                            Map<String, ?> after, String businessKey, String processInstanceId, String activityId) {
+    private AuditEntry save(
+            String register,
+            String reference,
+            String action,
+            Map<String, ?> before,
+            Map<String, ?> after,
+            String businessKey,
+            String processInstanceId,
+            String activityId) {
         if (register == null || register.isBlank() || reference == null || reference.isBlank()) {
             throw new IllegalArgumentException("An audit entry needs a register and a reference");
         }
         if (action == null || !ACTION.matcher(action).matches()) {
             throw new IllegalArgumentException("An audit action is an upper-case word, not '" + action + "'");
         }
-        return entries.save(new AuditEntry(register, reference, businessKey, processInstanceId, activityId,
-                currentUser(), clock.instant(), action, changes(before, after)));
+        return entries.save(new AuditEntry(
+                register,
+                reference,
+                businessKey,
+                processInstanceId,
+                activityId,
+                currentUser(),
+                clock.instant(),
+                action,
+                changes(before, after)));
     }
 
     private String currentUser() {

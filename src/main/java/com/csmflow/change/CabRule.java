@@ -18,8 +18,7 @@ final class CabRule {
     static final String MAJORITY = "majority";
     static final String PERCENTAGE = "percentage";
 
-    private CabRule() {
-    }
+    private CabRule() {}
 
     static boolean approved(String rule, Integer percentage, int members, int approvals, boolean vetoed) {
         if (vetoed) {
@@ -34,8 +33,8 @@ final class CabRule {
         };
     }
 
-    static boolean decided(String rule, Integer percentage, int members, int approvals, int rejections,
-                           boolean vetoed) {
+    static boolean decided(
+            String rule, Integer percentage, int members, int approvals, int rejections, boolean vetoed) {
         if (vetoed || approvals + rejections >= members) {
             return true;
         }
@@ -47,7 +46,8 @@ final class CabRule {
 
     private static int required(Integer percentage) {
         if (percentage == null || percentage < 1 || percentage > 100) {
-            throw new IllegalArgumentException("The CAB rule 'percentage' needs a percentage of 1..100, was " + percentage);
+            throw new IllegalArgumentException(
+                    "The CAB rule 'percentage' needs a percentage of 1..100, was " + percentage);
         }
         return percentage;
     }
@@ -57,6 +57,7 @@ final class CabRule {
     }
 
     private static IllegalArgumentException unknown(String rule) {
-        return new IllegalArgumentException("Unknown CAB approval rule '" + rule + "' (any, all, majority, percentage)");
+        return new IllegalArgumentException(
+                "Unknown CAB approval rule '" + rule + "' (any, all, majority, percentage)");
     }
 }

@@ -22,30 +22,46 @@ public class CabVote {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "change_reference", nullable = false)
     private String changeReference;
+
     @Column(nullable = false)
     private String board;
+
     @Column(nullable = false)
     private String voter;
+
     @Column(nullable = false)
     private String vote;
+
     @Column(nullable = false)
     private boolean veto;
+
     @Column(name = "vote_comment")
     private String comment;
+
     @Column(name = "voted_at", nullable = false)
     private Instant votedAt;
+
     @Column(name = "task_id", nullable = false)
     private String taskId;
+
     @Embedded
     private ProcessOrigin origin;
 
-    protected CabVote() {
-    }
+    protected CabVote() {}
 
-    CabVote(String changeReference, String board, String voter, String vote, boolean veto, String comment,
-            Instant votedAt, String taskId, ProcessOrigin origin) {
+    CabVote(
+            String changeReference,
+            String board,
+            String voter,
+            String vote,
+            boolean veto,
+            String comment,
+            Instant votedAt,
+            String taskId,
+            ProcessOrigin origin) {
         this.changeReference = changeReference;
         this.board = board;
         this.voter = voter;
@@ -57,14 +73,43 @@ public class CabVote {
         this.origin = origin;
     }
 
-    public Long getId() { return id; }
-    public String getChangeReference() { return changeReference; }
-    public String getBoard() { return board; }
-    public String getVoter() { return voter; }
-    public String getVote() { return vote; }
-    public boolean isVeto() { return veto; }
-    public String getComment() { return comment; }
-    public Instant getVotedAt() { return votedAt; }
-    public String getTaskId() { return taskId; }
-    public ProcessOrigin getOrigin() { return origin; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getChangeReference() {
+        return changeReference;
+    }
+
+    public String getBoard() {
+        return board;
+    }
+
+    public String getVoter() {
+        return voter;
+    }
+
+    public String getVote() {
+        return vote;
+    }
+
+    public boolean isVeto() {
+        return veto;
+    }
+
+    public String getComment() {
+        return comment;
+    }
+
+    public Instant getVotedAt() {
+        return votedAt;
+    }
+
+    public String getTaskId() {
+        return taskId;
+    }
+
+    public ProcessOrigin getOrigin() {
+        return origin;
+    }
 }

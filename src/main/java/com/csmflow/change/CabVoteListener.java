@@ -13,10 +13,10 @@ import static com.csmflow.change.ChangeProcess.VETO_GROUP;
 import static com.csmflow.change.ChangeProcess.VOTE;
 import static com.csmflow.change.ChangeProcess.VOTE_COMMENT;
 
+import com.csmflow.api.InvalidInputException;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.engine.ProcessVariable;
 import java.time.Clock;
-import com.csmflow.api.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -61,8 +61,7 @@ class CabVoteListener implements TaskListener {
         String voter = voter(task);
         boolean veto = cab && Boolean.TRUE.equals(execution.getVariable(VETO.name())) && inVetoGroup(voter, execution);
 
-        register.recordVote(execution, board, voter, vote, veto, comment, clock.instant(),
-                task.getId());
+        register.recordVote(execution, board, voter, vote, veto, comment, clock.instant(), task.getId());
 
         if (cab) {
             DelegateExecution instance = execution.getProcessInstance();

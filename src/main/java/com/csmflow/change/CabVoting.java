@@ -21,13 +21,22 @@ import org.springframework.stereotype.Component;
 public class CabVoting {
 
     public boolean decided(DelegateExecution execution) {
-        return CabRule.decided(rule(execution), percentage(execution), members(execution),
-                count(execution, CAB_APPROVALS), count(execution, CAB_REJECTIONS), vetoed(execution));
+        return CabRule.decided(
+                rule(execution),
+                percentage(execution),
+                members(execution),
+                count(execution, CAB_APPROVALS),
+                count(execution, CAB_REJECTIONS),
+                vetoed(execution));
     }
 
     boolean approved(DelegateExecution execution) {
-        return CabRule.approved(rule(execution), percentage(execution), members(execution),
-                count(execution, CAB_APPROVALS), vetoed(execution));
+        return CabRule.approved(
+                rule(execution),
+                percentage(execution),
+                members(execution),
+                count(execution, CAB_APPROVALS),
+                vetoed(execution));
     }
 
     static String rule(DelegateExecution execution) {

@@ -31,12 +31,15 @@ class ChangeController {
         this.service = service;
     }
 
-    @ApiResponse(responseCode = "201", description = "Raised: the change-request workflow has started",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Raised: the change-request workflow has started",
             headers = @Header(name = "Location", description = "Path of the new change"))
     @PostMapping
     ResponseEntity<ChangeView> raise(@Valid @RequestBody ChangeRequestBody body) {
         ChangeView created = service.raise(body);
-        return ResponseEntity.created(URI.create("/api/changes/" + created.reference())).body(created);
+        return ResponseEntity.created(URI.create("/api/changes/" + created.reference()))
+                .body(created);
     }
 
     @ApiResponse(responseCode = "200", description = "The change, its open steps, votes and SLA clocks")
@@ -47,14 +50,16 @@ class ChangeController {
     }
 
     @GetMapping
-    ResponseEntity<List<ChangeView>> list(@RequestParam(required = false) String client,
-                          @RequestParam(required = false) String status,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime windowFrom,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime windowTo,
-                          @RequestParam(defaultValue = "0") int page,
-                          @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
-        return PageParameters.response(service.list(blankToNull(client), blankToNull(status), windowFrom, windowTo,
-                new PageParameters(page, size)));
+    ResponseEntity<List<ChangeView>> list(
+            @RequestParam(required = false) String client,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    OffsetDateTime windowFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime windowTo,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
+        return PageParameters.response(service.list(
+                blankToNull(client), blankToNull(status), windowFrom, windowTo, new PageParameters(page, size)));
     }
 
     private static String blankToNull(String text) {

@@ -19,16 +19,19 @@ public final class ChangeProcess {
     public static final ProcessVariable<String> DESCRIPTION = ProcessVariable.text("description");
     /** standard, normal or emergency. */
     public static final ProcessVariable<String> REQUESTED_TYPE = ProcessVariable.text("requestedType");
+
     public static final ProcessVariable<Boolean> NON_STANDARD = ProcessVariable.flag("nonStandard");
     /**
      * A list from the API; the start form's text field sends it comma-separated, which the register
      * step turns into the list once.
      */
     public static final ProcessVariable<List<String>> IMPACTED_SERVICES = ProcessVariable.texts("impactedServices");
+
     public static final ProcessVariable<String> URGENCY = ProcessVariable.text("urgency");
     public static final ProcessVariable<String> IMPACT = ProcessVariable.text("impact");
     /** ISO date-time with offset as entered; written back in the client's zone (forms, mails). */
     public static final ProcessVariable<String> WINDOW_START = ProcessVariable.text("windowStart");
+
     public static final ProcessVariable<String> WINDOW_END = ProcessVariable.text("windowEnd");
     public static final ProcessVariable<Boolean> BILLABLE = ProcessVariable.flag("billable");
     public static final ProcessVariable<String> REQUESTER_EMAIL = ProcessVariable.text("requesterEmail");
@@ -45,16 +48,20 @@ public final class ChangeProcess {
     /** any, all, majority or percentage (see {@link CabRule}). */
     public static final ProcessVariable<String> APPROVAL_RULE = ProcessVariable.text("approvalRule");
     /** The decision table's integer output. */
-    public static final ProcessVariable<Number> APPROVAL_PERCENTAGE = ProcessVariable.of("approvalPercentage", Number.class);
+    public static final ProcessVariable<Number> APPROVAL_PERCENTAGE =
+            ProcessVariable.of("approvalPercentage", Number.class);
+
     public static final ProcessVariable<String> VETO_GROUP = ProcessVariable.text("vetoGroup");
 
     // preparing the CAB
     /** The form's text field: user ids, comma-separated; becomes {@link #CAB_VOTERS}. */
     public static final ProcessVariable<String> CAB_MEMBERS = ProcessVariable.text("cabMembers");
+
     public static final ProcessVariable<String> CAB_MEETING_AT = ProcessVariable.text("cabMeetingAt");
     public static final ProcessVariable<String> CAB_AGENDA = ProcessVariable.text("cabAgenda");
     /** The collection of the multi-instance vote and the invitation's recipients. */
     public static final ProcessVariable<List<String>> CAB_VOTERS = ProcessVariable.texts("cabVoters");
+
     public static final ProcessVariable<Integer> CAB_APPROVALS = ProcessVariable.of("cabApprovals", Integer.class);
     public static final ProcessVariable<Integer> CAB_REJECTIONS = ProcessVariable.of("cabRejections", Integer.class);
     public static final ProcessVariable<Boolean> CAB_VETOED = ProcessVariable.flag("cabVetoed");
@@ -64,16 +71,19 @@ public final class ChangeProcess {
     public static final ProcessVariable<String> BOARD = ProcessVariable.text("board");
     /** approve or reject (CAB vote). */
     public static final ProcessVariable<String> VOTE = ProcessVariable.text("vote");
+
     public static final ProcessVariable<Boolean> VETO = ProcessVariable.flag("veto");
     public static final ProcessVariable<String> VOTE_COMMENT = ProcessVariable.text("voteComment");
     /** approve or reject (emergency CAB, service manager). */
     public static final ProcessVariable<String> DECISION = ProcessVariable.text("decision");
+
     public static final ProcessVariable<String> DECISION_COMMENT = ProcessVariable.text("decisionComment");
     public static final ProcessVariable<String> VETOED_BY = ProcessVariable.text("vetoedBy");
     public static final ProcessVariable<String> DECIDED_BY = ProcessVariable.text("decidedBy");
     public static final ProcessVariable<Boolean> CHANGE_APPROVED = ProcessVariable.flag("changeApproved");
     /** PRE_APPROVED, APPROVED, REJECTED or VETOED. */
     public static final ProcessVariable<String> CAB_DECISION = ProcessVariable.text("cabDecision");
+
     public static final ProcessVariable<String> DECISION_REASON = ProcessVariable.text("decisionReason");
 
     // SLA clocks of the decision (the variables each clock publishes: SlaClockVariables)
@@ -83,7 +93,8 @@ public final class ChangeProcess {
     public static final ProcessVariable<String> CAB_DECISION_STATE = SlaClockVariables.state(CAB_DECISION_CLOCK);
     public static final ProcessVariable<Boolean> CAB_DECISION_BREACHED = SlaClockVariables.breached(CAB_DECISION_CLOCK);
     public static final String EMERGENCY_CAB_DECISION_CLOCK = "emergencyCabDecision";
-    public static final ProcessVariable<Date> EMERGENCY_CAB_DECISION_DUE = SlaClockVariables.due(EMERGENCY_CAB_DECISION_CLOCK);
+    public static final ProcessVariable<Date> EMERGENCY_CAB_DECISION_DUE =
+            SlaClockVariables.due(EMERGENCY_CAB_DECISION_CLOCK);
     public static final ProcessVariable<String> EMERGENCY_CAB_DECISION_STATE =
             SlaClockVariables.state(EMERGENCY_CAB_DECISION_CLOCK);
 
@@ -97,8 +108,10 @@ public final class ChangeProcess {
     // implementation and review
     /** success or failed. */
     public static final ProcessVariable<String> IMPLEMENTATION_RESULT = ProcessVariable.text("implementationResult");
+
     public static final ProcessVariable<String> IMPLEMENTATION_NOTES = ProcessVariable.text("implementationNotes");
-    public static final ProcessVariable<Boolean> IMPLEMENTATION_SUCCEEDED = ProcessVariable.flag("implementationSucceeded");
+    public static final ProcessVariable<Boolean> IMPLEMENTATION_SUCCEEDED =
+            ProcessVariable.flag("implementationSucceeded");
     public static final ProcessVariable<String> ROLLBACK_NOTES = ProcessVariable.text("rollbackNotes");
     public static final ProcessVariable<String> REVIEW_NOTES = ProcessVariable.text("reviewNotes");
     public static final ProcessVariable<String> CONFIGURATION_UPDATES = ProcessVariable.text("configurationUpdates");
@@ -149,6 +162,5 @@ public final class ChangeProcess {
     public static final String TASK_CLOSE_CHANGE = "Task_CloseChange";
     public static final String END_CHANGE_CLOSED = "End_ChangeClosed";
 
-    private ChangeProcess() {
-    }
+    private ChangeProcess() {}
 }

@@ -19,73 +19,115 @@ public class ChangeRecord extends RegisterRecord {
 
     @Column(nullable = false)
     private String title;
+
     private String description;
+
     @Column(name = "requested_type", nullable = false)
     private String requestedType;
+
     @Column(name = "non_standard", nullable = false)
     private boolean nonStandard;
+
     @Column(name = "impacted_services")
     private String impactedServices;
+
     @Column(nullable = false)
     private String urgency;
+
     @Column(nullable = false)
     private String impact;
+
     @Column(nullable = false)
     private boolean billable;
+
     @Column(name = "requester_email")
     private String requesterEmail;
+
     @Column(name = "raised_by")
     private String raisedBy;
+
     @Column(name = "change_class")
     private String changeClass;
+
     @Column(name = "risk_level")
     private String riskLevel;
+
     private String priority;
+
     @Column(name = "major_change", nullable = false)
     private boolean majorChange;
+
     @Column(name = "cab_required", nullable = false)
     private boolean cabRequired;
+
     @Column(name = "approval_rule")
     private String approvalRule;
+
     @Column(name = "approval_percentage")
     private Integer approvalPercentage;
+
     @Column(name = "veto_group")
     private String vetoGroup;
+
     @Column(name = "cab_meeting_at")
     private Instant cabMeetingAt;
+
     @Column(name = "cab_agenda")
     private String cabAgenda;
+
     @Column(name = "cab_decision")
     private String cabDecision;
+
     @Column(name = "decision_reason")
     private String decisionReason;
+
     @Column(nullable = false)
     @Enumerated(EnumType.STRING)
     private ChangeStatus status;
+
     @Column(name = "window_start", nullable = false)
     private Instant windowStart;
+
     @Column(name = "window_end", nullable = false)
     private Instant windowEnd;
+
     @Column(name = "notice_at")
     private Instant noticeAt;
+
     @Column(name = "notice_sent_at")
     private Instant noticeSentAt;
+
     @Column(name = "implementation_result")
     private String implementationResult;
+
     @Column(name = "implementation_notes")
     private String implementationNotes;
+
     @Column(name = "closed_at")
     private Instant closedAt;
+
     @Version
     private long version;
 
-    protected ChangeRecord() {
-    }
+    protected ChangeRecord() {}
 
-    ChangeRecord(String reference, String clientReference, String title, String description, String requestedType,
-                 boolean nonStandard, String impactedServices, String urgency, String impact, boolean billable,
-                 String requesterEmail, String raisedBy, Instant windowStart, Instant windowEnd, Instant now,
-                 ProcessOrigin origin) {
+    ChangeRecord(
+            String reference,
+            String clientReference,
+            String title,
+            String description,
+            String requestedType,
+            boolean nonStandard,
+            String impactedServices,
+            String urgency,
+            String impact,
+            boolean billable,
+            String requesterEmail,
+            String raisedBy,
+            Instant windowStart,
+            Instant windowEnd,
+            Instant now,
+            ProcessOrigin origin) {
         super(reference, clientReference, origin, now);
         this.title = title;
         this.description = description;
@@ -145,8 +187,15 @@ public class ChangeRecord extends RegisterRecord {
         return fields;
     }
 
-    void classify(String changeClass, String riskLevel, String priority, boolean majorChange, boolean cabRequired,
-                  String approvalRule, Integer approvalPercentage, String vetoGroup) {
+    void classify(
+            String changeClass,
+            String riskLevel,
+            String priority,
+            boolean majorChange,
+            boolean cabRequired,
+            String approvalRule,
+            Integer approvalPercentage,
+            String vetoGroup) {
         this.changeClass = changeClass;
         this.riskLevel = riskLevel;
         this.priority = priority;
@@ -190,35 +239,127 @@ public class ChangeRecord extends RegisterRecord {
         }
     }
 
-    public String getTitle() { return title; }
-    public String getDescription() { return description; }
-    public String getRequestedType() { return requestedType; }
-    public boolean isNonStandard() { return nonStandard; }
-    public String getImpactedServices() { return impactedServices; }
-    public String getUrgency() { return urgency; }
-    public String getImpact() { return impact; }
-    public boolean isBillable() { return billable; }
-    public String getRequesterEmail() { return requesterEmail; }
-    public String getRaisedBy() { return raisedBy; }
-    public String getChangeClass() { return changeClass; }
-    public String getRiskLevel() { return riskLevel; }
-    public String getPriority() { return priority; }
-    public boolean isMajorChange() { return majorChange; }
-    public boolean isCabRequired() { return cabRequired; }
-    public String getApprovalRule() { return approvalRule; }
-    public Integer getApprovalPercentage() { return approvalPercentage; }
-    public String getVetoGroup() { return vetoGroup; }
-    public Instant getCabMeetingAt() { return cabMeetingAt; }
-    public String getCabAgenda() { return cabAgenda; }
-    public String getCabDecision() { return cabDecision; }
-    public String getDecisionReason() { return decisionReason; }
-    public String getStatus() { return status.name(); }
-    public Instant getWindowStart() { return windowStart; }
-    public Instant getWindowEnd() { return windowEnd; }
-    public Instant getNoticeAt() { return noticeAt; }
-    public Instant getNoticeSentAt() { return noticeSentAt; }
-    public String getImplementationResult() { return implementationResult; }
-    public String getImplementationNotes() { return implementationNotes; }
-    public Instant getClosedAt() { return closedAt; }
-    public long getVersion() { return version; }
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getRequestedType() {
+        return requestedType;
+    }
+
+    public boolean isNonStandard() {
+        return nonStandard;
+    }
+
+    public String getImpactedServices() {
+        return impactedServices;
+    }
+
+    public String getUrgency() {
+        return urgency;
+    }
+
+    public String getImpact() {
+        return impact;
+    }
+
+    public boolean isBillable() {
+        return billable;
+    }
+
+    public String getRequesterEmail() {
+        return requesterEmail;
+    }
+
+    public String getRaisedBy() {
+        return raisedBy;
+    }
+
+    public String getChangeClass() {
+        return changeClass;
+    }
+
+    public String getRiskLevel() {
+        return riskLevel;
+    }
+
+    public String getPriority() {
+        return priority;
+    }
+
+    public boolean isMajorChange() {
+        return majorChange;
+    }
+
+    public boolean isCabRequired() {
+        return cabRequired;
+    }
+
+    public String getApprovalRule() {
+        return approvalRule;
+    }
+
+    public Integer getApprovalPercentage() {
+        return approvalPercentage;
+    }
+
+    public String getVetoGroup() {
+        return vetoGroup;
+    }
+
+    public Instant getCabMeetingAt() {
+        return cabMeetingAt;
+    }
+
+    public String getCabAgenda() {
+        return cabAgenda;
+    }
+
+    public String getCabDecision() {
+        return cabDecision;
+    }
+
+    public String getDecisionReason() {
+        return decisionReason;
+    }
+
+    public String getStatus() {
+        return status.name();
+    }
+
+    public Instant getWindowStart() {
+        return windowStart;
+    }
+
+    public Instant getWindowEnd() {
+        return windowEnd;
+    }
+
+    public Instant getNoticeAt() {
+        return noticeAt;
+    }
+
+    public Instant getNoticeSentAt() {
+        return noticeSentAt;
+    }
+
+    public String getImplementationResult() {
+        return implementationResult;
+    }
+
+    public String getImplementationNotes() {
+        return implementationNotes;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
 }

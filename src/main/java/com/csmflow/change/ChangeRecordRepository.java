@@ -6,7 +6,8 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface ChangeRecordRepository extends JpaRepository<ChangeRecord, Long>, JpaSpecificationExecutor<ChangeRecord> {
+public interface ChangeRecordRepository
+        extends JpaRepository<ChangeRecord, Long>, JpaSpecificationExecutor<ChangeRecord> {
 
     // Hot-path lookups are JPQL strings, not derived queries: Hibernate caches a string query's SQL,
     // while a derived query is built and translated again on every call (docs/performance.md, tuning 11).

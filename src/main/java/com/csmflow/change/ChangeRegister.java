@@ -34,8 +34,12 @@ class ChangeRegister {
     private final IdentityService identityService;
     private final EngineIdentity engineIdentity;
 
-    ChangeRegister(ChangeRecordRepository changes, CabVoteRepository votes, RegisterAudit audit,
-                   IdentityService identityService, EngineIdentity engineIdentity) {
+    ChangeRegister(
+            ChangeRecordRepository changes,
+            CabVoteRepository votes,
+            RegisterAudit audit,
+            IdentityService identityService,
+            EngineIdentity engineIdentity) {
         this.engineIdentity = engineIdentity;
         this.changes = changes;
         this.votes = votes;
@@ -53,8 +57,9 @@ class ChangeRegister {
     /** Applies a change to the row of the execution's business key and audits the fields that changed. */
     @Transactional
     ChangeRecord update(DelegateExecution execution, String action, Consumer<ChangeRecord> change) {
-        ChangeRecord record = find(execution.getProcessBusinessKey()).orElseThrow(() -> new IllegalStateException(
-                "No change " + execution.getProcessBusinessKey() + " in the register"));
+        ChangeRecord record = find(execution.getProcessBusinessKey())
+                .orElseThrow(() -> new IllegalStateException(
+                        "No change " + execution.getProcessBusinessKey() + " in the register"));
         Map<String, Object> before = new LinkedHashMap<>(record.snapshot());
         change.accept(record);
         audit.record(execution, REGISTER, record.getReference(), action, before, record.snapshot());
@@ -63,8 +68,15 @@ class ChangeRegister {
 
     /** One vote per task: a retried or replayed completion records nothing the second time. */
     @Transactional
-    void recordVote(DelegateExecution execution, String board, String voter, String vote, boolean veto,
-                    String comment, Instant at, String taskId) {
+    void recordVote(
+            DelegateExecution execution,
+            String board,
+            String voter,
+            String vote,
+            boolean veto,
+            String comment,
+            Instant at,
+            String taskId) {
         if (votes.existsByTaskId(taskId)) {
             return;
         }
@@ -90,17 +102,25 @@ class ChangeRegister {
     }
 
     @Transactional(readOnly = true)
-    Page<ChangeRecord> search(String client, ChangeStatus status, Instant windowFrom, Instant windowTo, PageParameters page) {
+    Page<ChangeRecord> search(
+            String client, ChangeStatus status, Instant windowFrom, Instant windowTo, PageParameters page) {
         // the window filter keeps changes whose window overlaps [windowFrom, windowTo)
-        return changes.findAll(ListFilters.<ChangeRecord>allOf(ListFilters.equal("clientReference", client),
-                        ListFilters.equal("status", status), ListFilters.after("windowEnd", windowFrom),
+        return changes.findAll(
+                ListFilters.<ChangeRecord>allOf(
+                        ListFilters.equal("clientReference", client),
+                        ListFilters.equal("status", status),
+                        ListFilters.after("windowEnd", windowFrom),
                         ListFilters.before("windowStart", windowTo)),
                 page.sortedBy(Sort.by("windowStart", "reference")));
     }
 
     /** Group membership as the engine's identity service knows it, whoever the current user is. */
     boolean isMember(String userId, String groupId) {
-        return engineIdentity.asPlatform(
-                () -> identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0);
+        return engineIdentity.asPlatform(() -> identityService
+                        .createUserQuery()
+                        .userId(userId)
+                        .memberOfGroup(groupId)
+                        .count()
+                > 0);
     }
 }

@@ -14,16 +14,20 @@ record ChangeRequestBody(
         @NotBlank @Size(max = 32) String clientReference,
         @NotBlank @Size(max = 200) String title,
         @Size(max = 4000) String description,
+
         @NotBlank @Pattern(regexp = "standard|normal|emergency", message = "must be standard, normal or emergency")
         String requestedType,
+
         Boolean nonStandard,
         @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 200) String> impactedServices,
         @NotNull OffsetDateTime windowStart,
         @NotNull OffsetDateTime windowEnd,
+
         @NotBlank @Pattern(regexp = "low|medium|high|critical", message = "must be low, medium, high or critical")
         String urgency,
+
         @NotBlank @Pattern(regexp = "low|medium|high", message = "must be low, medium or high")
         String impact,
+
         @NotNull Boolean billable,
-        @Email @Size(max = 320) String requesterEmail) {
-}
+        @Email @Size(max = 320) String requesterEmail) {}

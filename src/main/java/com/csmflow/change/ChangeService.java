@@ -1,11 +1,11 @@
 package com.csmflow.change;
 
-import com.csmflow.engine.CaseVariables;
-import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
-import com.csmflow.client.Clients;
 import com.csmflow.api.PageParameters;
+import com.csmflow.client.Clients;
+import com.csmflow.engine.CaseVariables;
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.sla.SlaClocks;
 import java.time.Clock;
@@ -34,8 +34,14 @@ class ChangeService {
     private final Clock clock;
     private final EngineIdentity engineIdentity;
 
-    ChangeService(ChangeRegister register, Clients activeClients, BusinessKeys businessKeys,
-                  RuntimeService runtimeService, SlaClocks clocks, Clock clock, EngineIdentity engineIdentity) {
+    ChangeService(
+            ChangeRegister register,
+            Clients activeClients,
+            BusinessKeys businessKeys,
+            RuntimeService runtimeService,
+            SlaClocks clocks,
+            Clock clock,
+            EngineIdentity engineIdentity) {
         this.engineIdentity = engineIdentity;
         this.clock = clock;
         this.register = register;
@@ -75,32 +81,49 @@ class ChangeService {
         variables.put(ChangeProcess.IMPACT.name(), body.impact());
         variables.put(ChangeProcess.BILLABLE.name(), body.billable());
         variables.put(ChangeProcess.REQUESTER_EMAIL.name(), body.requesterEmail());
-        runtimeService.createProcessInstanceByKey(ChangeProcess.KEY).businessKey(reference).setVariables(variables).execute();
+        runtimeService
+                .createProcessInstanceByKey(ChangeProcess.KEY)
+                .businessKey(reference)
+                .setVariables(variables)
+                .execute();
         return get(reference);
     }
 
     @Transactional(readOnly = true)
     ChangeView get(String reference) {
         ChangeRecord change = register.find(reference).orElseThrow(() -> new NotFoundException("Change", reference));
-        return ChangeView.of(change, register.votes(reference).stream().map(ChangeView.VoteView::of).toList(),
-                currentSteps(change), clocks.search(reference, null, null, 50).stream()
-                        .map(ChangeView.ClockView::of).toList());
+        return ChangeView.of(
+                change,
+                register.votes(reference).stream().map(ChangeView.VoteView::of).toList(),
+                currentSteps(change),
+                clocks.search(reference, null, null, 50).stream()
+                        .map(ChangeView.ClockView::of)
+                        .toList());
     }
 
     @Transactional(readOnly = true)
-    Page<ChangeView> list(String client, String status, OffsetDateTime windowFrom, OffsetDateTime windowTo,
-                          PageParameters page) {
+    Page<ChangeView> list(
+            String client, String status, OffsetDateTime windowFrom, OffsetDateTime windowTo, PageParameters page) {
         ChangeStatus wanted = null;
         if (status != null) {
             try {
                 wanted = ChangeStatus.valueOf(status);
             } catch (IllegalArgumentException unknown) {
-                throw new InvalidFieldException("status", "must be one of "
-                        + java.util.Arrays.stream(ChangeStatus.values()).map(Enum::name).sorted().toList());
+                throw new InvalidFieldException(
+                        "status",
+                        "must be one of "
+                                + java.util.Arrays.stream(ChangeStatus.values())
+                                        .map(Enum::name)
+                                        .sorted()
+                                        .toList());
             }
         }
-        return register.search(client, wanted, windowFrom == null ? null : windowFrom.toInstant(),
-                        windowTo == null ? null : windowTo.toInstant(), page)
+        return register.search(
+                        client,
+                        wanted,
+                        windowFrom == null ? null : windowFrom.toInstant(),
+                        windowTo == null ? null : windowTo.toInstant(),
+                        page)
                 .map(change -> ChangeView.of(change, null, null, null));
     }
 
@@ -112,7 +135,8 @@ class ChangeService {
      * changes is decided by the API, not by READ on the instance.
      */
     private List<ChangeView.StepView> currentSteps(ChangeRecord change) {
-        String processInstanceId = change.getOrigin() == null ? null : change.getOrigin().getProcessInstanceId();
+        String processInstanceId =
+                change.getOrigin() == null ? null : change.getOrigin().getProcessInstanceId();
         if (processInstanceId == null) {
             return List.of();
         }
@@ -128,13 +152,14 @@ class ChangeService {
     private static void addOpenSteps(ActivityInstance scope, List<ChangeView.StepView> steps) {
         for (ActivityInstance child : scope.getChildActivityInstances()) {
             if (!"multiInstanceBody".equals(child.getActivityType())) {
-                steps.add(new ChangeView.StepView(child.getActivityId(), child.getActivityName(), child.getActivityType()));
+                steps.add(new ChangeView.StepView(
+                        child.getActivityId(), child.getActivityName(), child.getActivityType()));
             }
             addOpenSteps(child, steps);
         }
         for (TransitionInstance waiting : scope.getChildTransitionInstances()) {
-            steps.add(new ChangeView.StepView(waiting.getActivityId(), waiting.getActivityName(),
-                    waiting.getActivityType()));
+            steps.add(new ChangeView.StepView(
+                    waiting.getActivityId(), waiting.getActivityName(), waiting.getActivityType()));
         }
     }
 }

@@ -46,18 +46,18 @@ import static com.csmflow.engine.CaseVariables.CLIENT_REFERENCE;
 import static com.csmflow.engine.CaseVariables.CLIENT_TIER;
 import static com.csmflow.engine.CaseVariables.PRIORITY;
 
-import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.InvalidInputException;
-import com.csmflow.client.Clients;
 import com.csmflow.client.Client;
 import com.csmflow.client.Clients;
-import com.csmflow.register.BusinessKeys;
 import com.csmflow.engine.DelegateInputs;
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.engine.InputReadingDelegate;
-import com.csmflow.register.ProcessOrigin;
 import com.csmflow.engine.ProcessVariable;
+import com.csmflow.register.BusinessKeys;
+import com.csmflow.register.ProcessOrigin;
 import com.csmflow.sla.SlaPriority;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -72,7 +72,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import jakarta.validation.Validator;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.json.SpinJsonNode;
@@ -112,9 +111,15 @@ class ChangeStepDelegate implements InputReadingDelegate {
     private final EngineIdentity engineIdentity;
     private final Validator validator;
 
-    ChangeStepDelegate(ChangeRegister register, Clients clients, BusinessKeys businessKeys,
-                       MaintenanceNotice maintenanceNotice, CabVoting cabVoting, Clock clock,
-                       EngineIdentity engineIdentity, Validator validator) {
+    ChangeStepDelegate(
+            ChangeRegister register,
+            Clients clients,
+            BusinessKeys businessKeys,
+            MaintenanceNotice maintenanceNotice,
+            CabVoting cabVoting,
+            Clock clock,
+            EngineIdentity engineIdentity,
+            Validator validator) {
         this.engineIdentity = engineIdentity;
         this.clock = clock;
         this.validator = validator;
@@ -131,13 +136,19 @@ class ChangeStepDelegate implements InputReadingDelegate {
         Instant now = clock.instant();
         switch (step) {
             case "REGISTER" -> registerChange(execution, now);
-            case "CLASSIFY" -> register.update(execution, "CLASSIFY", change -> {
-                change.classify(text(execution, CHANGE_CLASS), text(execution, RISK_LEVEL),
-                        text(execution, PRIORITY), flag(execution, MAJOR_CHANGE), flag(execution, CAB_REQUIRED),
-                        text(execution, APPROVAL_RULE), number(execution, APPROVAL_PERCENTAGE),
-                        text(execution, VETO_GROUP));
-                change.status(ChangeStatus.CLASSIFIED, now);
-            });
+            case "CLASSIFY" ->
+                register.update(execution, "CLASSIFY", change -> {
+                    change.classify(
+                            text(execution, CHANGE_CLASS),
+                            text(execution, RISK_LEVEL),
+                            text(execution, PRIORITY),
+                            flag(execution, MAJOR_CHANGE),
+                            flag(execution, CAB_REQUIRED),
+                            text(execution, APPROVAL_RULE),
+                            number(execution, APPROVAL_PERCENTAGE),
+                            text(execution, VETO_GROUP));
+                    change.status(ChangeStatus.CLASSIFIED, now);
+                });
             case "INVITE_CAB" -> inviteCab(execution, now);
             case "DECIDE" -> decide(execution, now);
             case "SCHEDULE" -> schedule(execution, now);
@@ -151,10 +162,12 @@ class ChangeStepDelegate implements InputReadingDelegate {
                     change.status(succeeded ? ChangeStatus.IMPLEMENTED : ChangeStatus.FAILED, now);
                 });
             }
-            case "ROLLED_BACK" -> register.update(execution, "ROLLBACK", change -> {
-                change.implemented("ROLLED_BACK", join(change.getImplementationNotes(), text(execution, ROLLBACK_NOTES)));
-                change.status(ChangeStatus.ROLLED_BACK, now);
-            });
+            case "ROLLED_BACK" ->
+                register.update(execution, "ROLLBACK", change -> {
+                    change.implemented(
+                            "ROLLED_BACK", join(change.getImplementationNotes(), text(execution, ROLLBACK_NOTES)));
+                    change.status(ChangeStatus.ROLLED_BACK, now);
+                });
             case "CLOSE" -> register.update(execution, "CLOSE", change -> change.status(ChangeStatus.CLOSED, now));
             default -> throw new IllegalArgumentException("Unknown change step '" + step + "'");
         }
@@ -169,7 +182,8 @@ class ChangeStepDelegate implements InputReadingDelegate {
         }
         ChangeRecord existing = register.find(reference).orElse(null);
         if (existing != null) {
-            String owner = existing.getOrigin() == null ? null : existing.getOrigin().getProcessInstanceId();
+            String owner =
+                    existing.getOrigin() == null ? null : existing.getOrigin().getProcessInstanceId();
             if (execution.getProcessInstanceId().equals(owner)) {
                 return; // replayed start step: the row exists already
             }
@@ -188,9 +202,11 @@ class ChangeStepDelegate implements InputReadingDelegate {
         // the request body's fields carry the variables' names
         for (ProcessVariable<String> field : List.of(CLIENT_REFERENCE, TITLE, DESCRIPTION, REQUESTER_EMAIL)) {
             Object value = field.text(execution);
-            validator.validateValue(ChangeRequestBody.class, field.name(), value).stream().findFirst().ifPresent(violation -> {
-                throw new InvalidInputException(field.name(), violation.getMessage());
-            });
+            validator.validateValue(ChangeRequestBody.class, field.name(), value).stream()
+                    .findFirst()
+                    .ifPresent(violation -> {
+                        throw new InvalidInputException(field.name(), violation.getMessage());
+                    });
         }
         String requestedType = oneOf(execution, REQUESTED_TYPE, TYPES);
         String urgency = oneOf(execution, URGENCY, URGENCIES);
@@ -208,10 +224,25 @@ class ChangeStepDelegate implements InputReadingDelegate {
         CLIENT_TIER.set(execution, client.getTier().name());
         publishWindow(execution, client.getTimeZone(), windowStart, windowEnd);
 
-        register.create(execution, new ChangeRecord(reference, clientReference, required(execution, TITLE),
-                text(execution, DESCRIPTION), requestedType, nonStandard, services.isEmpty() ? null : String.join(", ", services),
-                urgency, impact, billable, text(execution, REQUESTER_EMAIL), currentUser(), windowStart, windowEnd, now,
-                ProcessOrigin.of(execution)));
+        register.create(
+                execution,
+                new ChangeRecord(
+                        reference,
+                        clientReference,
+                        required(execution, TITLE),
+                        text(execution, DESCRIPTION),
+                        requestedType,
+                        nonStandard,
+                        services.isEmpty() ? null : String.join(", ", services),
+                        urgency,
+                        impact,
+                        billable,
+                        text(execution, REQUESTER_EMAIL),
+                        currentUser(),
+                        windowStart,
+                        windowEnd,
+                        now,
+                        ProcessOrigin.of(execution)));
     }
 
     private void inviteCab(DelegateExecution execution, Instant now) {
@@ -222,13 +253,17 @@ class ChangeStepDelegate implements InputReadingDelegate {
         }
         for (String member : members) {
             if (!register.isMember(member, "cab")) {
-                throw new InvalidInputException(CAB_MEMBERS.name(), "'" + member + "' is not a member of the CAB (group cab)");
+                throw new InvalidInputException(
+                        CAB_MEMBERS.name(), "'" + member + "' is not a member of the CAB (group cab)");
             }
         }
         // JSON, not Java serialization: the engine refuses serialized Java objects. The list is both the
         // vote's multi-instance collection and the invitation's recipients.
-        execution.setVariable(CAB_VOTERS.name(), Variables.objectValue(new ArrayList<>(members))
-                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        execution.setVariable(
+                CAB_VOTERS.name(),
+                Variables.objectValue(new ArrayList<>(members))
+                        .serializationDataFormat(Variables.SerializationDataFormats.JSON)
+                        .create());
         CAB_APPROVALS.set(execution, 0);
         CAB_REJECTIONS.set(execution, 0);
         CAB_VETOED.set(execution, false);
@@ -270,25 +305,34 @@ class ChangeStepDelegate implements InputReadingDelegate {
 
     private String cabReason(DelegateExecution execution, boolean approved, boolean vetoed) {
         List<CabVote> votes = register.votes(execution.getProcessBusinessKey()).stream()
-                .filter(vote -> CabVote.BOARD_CAB.equals(vote.getBoard())).toList();
-        long approvals = votes.stream().filter(vote -> "approve".equals(vote.getVote())).count();
+                .filter(vote -> CabVote.BOARD_CAB.equals(vote.getBoard()))
+                .toList();
+        long approvals =
+                votes.stream().filter(vote -> "approve".equals(vote.getVote())).count();
         String tally = approvals + " of " + CabVoting.members(execution) + " member(s) approved, rule "
-                + CabVoting.rule(execution) + (CabVoting.percentage(execution) == null ? ""
-                : " " + CabVoting.percentage(execution) + " %");
+                + CabVoting.rule(execution)
+                + (CabVoting.percentage(execution) == null ? "" : " " + CabVoting.percentage(execution) + " %");
         if (vetoed) {
             String by = text(execution, VETOED_BY);
-            String comment = votes.stream().filter(CabVote::isVeto).map(CabVote::getComment)
-                    .filter(c -> c != null).findFirst().orElse(null);
+            String comment = votes.stream()
+                    .filter(CabVote::isVeto)
+                    .map(CabVote::getComment)
+                    .filter(c -> c != null)
+                    .findFirst()
+                    .orElse(null);
             return "Vetoed by " + by + " (" + text(execution, VETO_GROUP) + ")" + commentSuffix(comment);
         }
-        String comments = votes.stream().filter(vote -> approved == "approve".equals(vote.getVote()))
+        String comments = votes.stream()
+                .filter(vote -> approved == "approve".equals(vote.getVote()))
                 .filter(vote -> vote.getComment() != null)
-                .map(vote -> vote.getVoter() + ": " + vote.getComment()).collect(Collectors.joining("; "));
+                .map(vote -> vote.getVoter() + ": " + vote.getComment())
+                .collect(Collectors.joining("; "));
         return (approved ? "Approved by the CAB (" : "Rejected by the CAB (") + tally + ")" + commentSuffix(comments);
     }
 
     private void schedule(DelegateExecution execution, Instant now) {
-        Client client = clients.findByReference(required(execution, CLIENT_REFERENCE)).orElseThrow();
+        Client client =
+                clients.findByReference(required(execution, CLIENT_REFERENCE)).orElseThrow();
         Instant windowStart = instant(execution, WINDOW_START);
         Instant windowEnd = instant(execution, WINDOW_END);
         if (!windowEnd.isAfter(windowStart)) {
@@ -344,7 +388,8 @@ class ChangeStepDelegate implements InputReadingDelegate {
     static List<String> members(Object value) {
         Set<String> members = new LinkedHashSet<>();
         if (value instanceof SpinJsonNode json && json.isArray()) {
-            json.elements().forEach(element -> members.add(element.isString() ? element.stringValue() : element.toString()));
+            json.elements()
+                    .forEach(element -> members.add(element.isString() ? element.stringValue() : element.toString()));
         } else if (value instanceof Collection<?> collection) {
             collection.forEach(item -> members.add(String.valueOf(item)));
         } else if (value != null) {
@@ -403,7 +448,9 @@ class ChangeStepDelegate implements InputReadingDelegate {
     private static String oneOf(DelegateExecution execution, ProcessVariable<String> variable, Set<String> allowed) {
         String value = required(execution, variable).toLowerCase(Locale.ROOT);
         if (!allowed.contains(value)) {
-            throw new InvalidInputException(variable.name(), "must be one of " + allowed.stream().sorted().toList());
+            throw new InvalidInputException(
+                    variable.name(),
+                    "must be one of " + allowed.stream().sorted().toList());
         }
         variable.setIfChanged(execution, value);
         return value;

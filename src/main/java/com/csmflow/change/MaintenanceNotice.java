@@ -40,12 +40,12 @@ class MaintenanceNotice {
         this.calendars = calendars;
     }
 
-    record Notice(Instant at, boolean late, String leadTime) {
-    }
+    record Notice(Instant at, boolean late, String leadTime) {}
 
     Notice plan(Client client, SlaPriority priority, Instant windowStart, Instant now) {
-        SlaTarget target = targets.find(client.getTier(), priority, METRIC).orElseThrow(() -> new IllegalStateException(
-                "No SLA target " + METRIC + " for " + client.getTier() + " " + priority));
+        SlaTarget target = targets.find(client.getTier(), priority, METRIC)
+                .orElseThrow(() -> new IllegalStateException(
+                        "No SLA target " + METRIC + " for " + client.getTier() + " " + priority));
         Instant at;
         String leadTime;
         if (target.getCalendar() == SlaCalendarType.TWENTY_FOUR_SEVEN) {
@@ -71,7 +71,8 @@ class MaintenanceNotice {
         long found = 0;
         for (int i = 0; i < MAX_DAYS_BACK; i++) {
             date = date.minusDays(1);
-            Instant opening = ZonedDateTime.of(date, client.getBusinessDayStart(), client.getTimeZone()).toInstant();
+            Instant opening = ZonedDateTime.of(date, client.getBusinessDayStart(), client.getTimeZone())
+                    .toInstant();
             if (calendar.isBusinessTime(opening) && ++found == days) {
                 return opening;
             }

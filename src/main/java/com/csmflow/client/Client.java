@@ -103,19 +103,32 @@ public class Client {
     @Embedded
     private ProcessOrigin origin;
 
-    protected Client() {
-    }
+    protected Client() {}
 
-    public Client(String reference, String name, CsmTier tier, String language, ZoneId timeZone,
-                  LocalTime businessDayStart, LocalTime businessDayEnd, Set<DayOfWeek> businessDays,
-                  String holidayRegion) {
+    public Client(
+            String reference,
+            String name,
+            CsmTier tier,
+            String language,
+            ZoneId timeZone,
+            LocalTime businessDayStart,
+            LocalTime businessDayEnd,
+            Set<DayOfWeek> businessDays,
+            String holidayRegion) {
         this.reference = reference;
         this.createdAt = Instant.now();
         update(name, tier, language, timeZone, businessDayStart, businessDayEnd, businessDays, holidayRegion);
     }
 
-    public void update(String name, CsmTier tier, String language, ZoneId timeZone, LocalTime businessDayStart,
-                       LocalTime businessDayEnd, Set<DayOfWeek> businessDays, String holidayRegion) {
+    public void update(
+            String name,
+            CsmTier tier,
+            String language,
+            ZoneId timeZone,
+            LocalTime businessDayStart,
+            LocalTime businessDayEnd,
+            Set<DayOfWeek> businessDays,
+            String holidayRegion) {
         this.name = name;
         this.tier = tier;
         this.language = language;
@@ -191,8 +204,11 @@ public class Client {
 
     public Set<DayOfWeek> getBusinessDays() {
         EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        Arrays.stream(businessDays.split(",")).filter(day -> !day.isBlank())
-                .map(String::trim).map(DayOfWeek::valueOf).forEach(days::add);
+        Arrays.stream(businessDays.split(","))
+                .filter(day -> !day.isBlank())
+                .map(String::trim)
+                .map(DayOfWeek::valueOf)
+                .forEach(days::add);
         return days;
     }
 

@@ -20,16 +20,13 @@ import java.util.regex.Pattern;
  */
 final class ClientConstraints {
 
-    private ClientConstraints() {
-    }
+    private ClientConstraints() {}
 
     /** Validation group of create: the reference is required. */
-    interface OnCreate extends jakarta.validation.groups.Default {
-    }
+    interface OnCreate extends jakarta.validation.groups.Default {}
 
     /** Validation group of update: the version read by the caller is required (optimistic locking). */
-    interface OnUpdate extends jakarta.validation.groups.Default {
-    }
+    interface OnUpdate extends jakarta.validation.groups.Default {}
 
     /** A region-based time zone id with daylight-saving rules, e.g. {@code Europe/Berlin}; no fixed offsets. */
     @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
@@ -73,7 +70,8 @@ final class ClientConstraints {
                 return true;
             }
             Locale locale = Locale.forLanguageTag(value);
-            return value.length() <= 8 && LANGUAGES.contains(locale.getLanguage())
+            return value.length() <= 8
+                    && LANGUAGES.contains(locale.getLanguage())
                     && locale.toLanguageTag().equalsIgnoreCase(value);
         }
     }
@@ -119,13 +117,16 @@ final class ClientConstraints {
     public static class BusinessHoursValidator implements ConstraintValidator<BusinessHours, ClientRequest> {
         @Override
         public boolean isValid(ClientRequest request, ConstraintValidatorContext context) {
-            if (request == null || request.businessDayStart() == null || request.businessDayEnd() == null
+            if (request == null
+                    || request.businessDayStart() == null
+                    || request.businessDayEnd() == null
                     || request.businessDayEnd().isAfter(request.businessDayStart())) {
                 return true;
             }
             context.disableDefaultConstraintViolation();
             context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
-                    .addPropertyNode("businessDayEnd").addConstraintViolation();
+                    .addPropertyNode("businessDayEnd")
+                    .addConstraintViolation();
             return false;
         }
     }
@@ -145,13 +146,16 @@ final class ClientConstraints {
     public static class TermValidator implements ConstraintValidator<Term, ClientRequest.ContractData> {
         @Override
         public boolean isValid(ClientRequest.ContractData contract, ConstraintValidatorContext context) {
-            if (contract == null || contract.termStart() == null || contract.termEnd() == null
+            if (contract == null
+                    || contract.termStart() == null
+                    || contract.termEnd() == null
                     || !contract.termEnd().isBefore(contract.termStart())) {
                 return true;
             }
             context.disableDefaultConstraintViolation();
             context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
-                    .addPropertyNode("termEnd").addConstraintViolation();
+                    .addPropertyNode("termEnd")
+                    .addConstraintViolation();
             return false;
         }
     }

@@ -34,8 +34,7 @@ public class ClientContact {
     @Column(name = "receives_service_notices", nullable = false)
     private boolean receivesServiceNotices;
 
-    protected ClientContact() {
-    }
+    protected ClientContact() {}
 
     public ClientContact(String name, String email, String role, boolean receivesServiceNotices) {
         this.name = name;

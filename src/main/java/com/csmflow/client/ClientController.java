@@ -34,13 +34,18 @@ class ClientController {
         this.service = service;
     }
 
-    @ApiResponse(responseCode = "201", description = "Created",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created",
             headers = @Header(name = "Location", description = "Path of the new client"))
-    @ApiResponse(responseCode = "409", description = "A client with this reference exists, or a contract belongs to another client")
+    @ApiResponse(
+            responseCode = "409",
+            description = "A client with this reference exists, or a contract belongs to another client")
     @PostMapping
     ResponseEntity<ClientResponse> create(@Validated(OnCreate.class) @RequestBody ClientRequest request) {
         ClientResponse created = service.create(request);
-        return ResponseEntity.created(URI.create("/api/clients/" + created.reference())).body(created);
+        return ResponseEntity.created(URI.create("/api/clients/" + created.reference()))
+                .body(created);
     }
 
     @ApiResponse(responseCode = "200", description = "The client")
@@ -51,19 +56,23 @@ class ClientController {
     }
 
     @GetMapping
-    ClientPage list(@RequestParam(required = false) CsmTier tier,
-                    @RequestParam(defaultValue = "false") boolean includeRetired,
-                    @RequestParam(defaultValue = "0") int page,
-                    @RequestParam(defaultValue = "20") int size) {
+    ClientPage list(
+            @RequestParam(required = false) CsmTier tier,
+            @RequestParam(defaultValue = "false") boolean includeRetired,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         return service.list(tier, includeRetired, new PageParameters(page, size));
     }
 
     @ApiResponse(responseCode = "200", description = "The client as saved")
     @ApiResponse(responseCode = "404", description = "No client with this reference")
-    @ApiResponse(responseCode = "409", description = "The client is retired, was changed by someone else since it was read (version), or a contract belongs to another client")
+    @ApiResponse(
+            responseCode = "409",
+            description =
+                    "The client is retired, was changed by someone else since it was read (version), or a contract belongs to another client")
     @PutMapping("/{reference}")
-    ClientResponse update(@PathVariable String reference,
-                          @Validated(OnUpdate.class) @RequestBody ClientRequest request) {
+    ClientResponse update(
+            @PathVariable String reference, @Validated(OnUpdate.class) @RequestBody ClientRequest request) {
         try {
             return service.update(reference, request);
         } catch (ConcurrencyFailureException concurrentUpdate) {
@@ -74,7 +83,9 @@ class ClientController {
 
     @ApiResponse(responseCode = "200", description = "The retired client")
     @ApiResponse(responseCode = "404", description = "No client with this reference")
-    @ApiResponse(responseCode = "409", description = "The client is already retired, or was changed by someone else meanwhile")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The client is already retired, or was changed by someone else meanwhile")
     @PostMapping("/{reference}/retire")
     ClientResponse retire(@PathVariable String reference) {
         try {
@@ -87,7 +98,9 @@ class ClientController {
     /** Same as retire: clients are never physically deleted, their history stays. */
     @ApiResponse(responseCode = "200", description = "The retired client")
     @ApiResponse(responseCode = "404", description = "No client with this reference")
-    @ApiResponse(responseCode = "409", description = "The client is already retired, or was changed by someone else meanwhile")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The client is already retired, or was changed by someone else meanwhile")
     @DeleteMapping("/{reference}")
     ClientResponse delete(@PathVariable String reference) {
         return retire(reference);

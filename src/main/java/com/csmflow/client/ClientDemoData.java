@@ -53,29 +53,63 @@ class ClientDemoData implements ApplicationRunner {
 
     static List<ClientRequest> demoClients() {
         // Standard tier: a Munich manufacturer, served in its local office hours, Bavarian holidays.
-        ClientRequest alpenwerk = new ClientRequest("ALPENWERK", "Alpenwerk Maschinenbau GmbH", CsmTier.STANDARD,
-                "de", "Europe/Berlin", LocalTime.of(8, 0), LocalTime.of(17, 0), MONDAY_TO_FRIDAY, "DE-BY",
+        ClientRequest alpenwerk = new ClientRequest(
+                "ALPENWERK",
+                "Alpenwerk Maschinenbau GmbH",
+                CsmTier.STANDARD,
+                "de",
+                "Europe/Berlin",
+                LocalTime.of(8, 0),
+                LocalTime.of(17, 0),
+                MONDAY_TO_FRIDAY,
+                "DE-BY",
                 Set.of(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 31)),
                 List.of(
-                        new ClientRequest.ContactData("Katharina Huber", "k.huber@alpenwerk.example", "IT-Leitung", true),
-                        new ClientRequest.ContactData("Florian Wimmer", "f.wimmer@alpenwerk.example", "Netzwerkadministrator", true),
-                        new ClientRequest.ContactData("Sabine Ostermeier", "einkauf@alpenwerk.example", "Einkauf", false)),
-                List.of(new ClientRequest.ContractData("ALPENWERK-2026", List.of("Networking"), 20,
-                        LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31))),
+                        new ClientRequest.ContactData(
+                                "Katharina Huber", "k.huber@alpenwerk.example", "IT-Leitung", true),
+                        new ClientRequest.ContactData(
+                                "Florian Wimmer", "f.wimmer@alpenwerk.example", "Netzwerkadministrator", true),
+                        new ClientRequest.ContactData(
+                                "Sabine Ostermeier", "einkauf@alpenwerk.example", "Einkauf", false)),
+                List.of(new ClientRequest.ContractData(
+                        "ALPENWERK-2026",
+                        List.of("Networking"),
+                        20,
+                        LocalDate.of(2026, 1, 1),
+                        LocalDate.of(2027, 12, 31))),
                 null);
         // Enhanced tier: a New York insurer with long service days and several technology groups.
-        ClientRequest hudson = new ClientRequest("HUDSON-MUTUAL", "Hudson Mutual Insurance Inc.", CsmTier.ENHANCED,
-                "en-US", "America/New_York", LocalTime.of(7, 0), LocalTime.of(19, 0), MONDAY_TO_FRIDAY, "US-NY",
+        ClientRequest hudson = new ClientRequest(
+                "HUDSON-MUTUAL",
+                "Hudson Mutual Insurance Inc.",
+                CsmTier.ENHANCED,
+                "en-US",
+                "America/New_York",
+                LocalTime.of(7, 0),
+                LocalTime.of(19, 0),
+                MONDAY_TO_FRIDAY,
+                "US-NY",
                 Set.of(),
                 List.of(
-                        new ClientRequest.ContactData("Dana Whitfield", "dana.whitfield@hudsonmutual.example", "CIO", true),
-                        new ClientRequest.ContactData("Marcus Lee", "noc@hudsonmutual.example", "Operations Center", true),
-                        new ClientRequest.ContactData("Priya Raman", "p.raman@hudsonmutual.example", "Vendor Management", false)),
+                        new ClientRequest.ContactData(
+                                "Dana Whitfield", "dana.whitfield@hudsonmutual.example", "CIO", true),
+                        new ClientRequest.ContactData(
+                                "Marcus Lee", "noc@hudsonmutual.example", "Operations Center", true),
+                        new ClientRequest.ContactData(
+                                "Priya Raman", "p.raman@hudsonmutual.example", "Vendor Management", false)),
                 List.of(
-                        new ClientRequest.ContractData("HUDSON-MS-2026", List.of("Cloud Computing", "Security", "Collaboration"),
-                                60, LocalDate.of(2026, 3, 1), LocalDate.of(2029, 2, 28)),
-                        new ClientRequest.ContractData("HUDSON-SUPP-2026", List.of("Security"), 40,
-                                LocalDate.of(2026, 3, 1), LocalDate.of(2029, 2, 28))),
+                        new ClientRequest.ContractData(
+                                "HUDSON-MS-2026",
+                                List.of("Cloud Computing", "Security", "Collaboration"),
+                                60,
+                                LocalDate.of(2026, 3, 1),
+                                LocalDate.of(2029, 2, 28)),
+                        new ClientRequest.ContractData(
+                                "HUDSON-SUPP-2026",
+                                List.of("Security"),
+                                40,
+                                LocalDate.of(2026, 3, 1),
+                                LocalDate.of(2029, 2, 28))),
                 null);
         return List.of(alpenwerk, hudson);
     }

@@ -20,10 +20,10 @@ public interface ClientRepository extends JpaRepository<Client, Long> {
     /** Clients of a tier (all tiers when {@code tier} is null), retired ones only when asked for. */
     @Query("select c from Client c where (:tier is null or c.tier = :tier)"
             + " and (:includeRetired = true or c.retired = false)")
-    Page<Client> search(@Param("tier") CsmTier tier, @Param("includeRetired") boolean includeRetired,
-                        Pageable pageable);
+    Page<Client> search(
+            @Param("tier") CsmTier tier, @Param("includeRetired") boolean includeRetired, Pageable pageable);
 
     @Query("select count(k) > 0 from Contract k where k.reference = :contract and k.client.reference <> :client")
-    boolean contractBelongsToAnotherClient(@Param("contract") String contractReference,
-                                           @Param("client") String clientReference);
+    boolean contractBelongsToAnotherClient(
+            @Param("contract") String contractReference, @Param("client") String clientReference);
 }

@@ -31,8 +31,11 @@ import java.util.Set;
 record ClientRequest(
         @NotBlank(groups = OnCreate.class)
         @Size(max = 32)
-        @Pattern(regexp = "[A-Z][A-Z0-9]*(-[A-Z0-9]+)*", message = "must be upper-case letters, digits and dashes, e.g. ACME or ACME-EU")
+        @Pattern(
+                regexp = "[A-Z][A-Z0-9]*(-[A-Z0-9]+)*",
+                message = "must be upper-case letters, digits and dashes, e.g. ACME or ACME-EU")
         String reference,
+
         @NotBlank @Size(max = 200) String name,
         @NotNull CsmTier tier,
         @NotBlank @LanguageTag String language,
@@ -61,7 +64,10 @@ record ClientRequest(
     /** A person at the client; {@code receivesServiceNotices} defaults to true. */
     record ContactData(
             @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 320) @Email(regexp = ".+@[^@]+\\.[^@]+", message = "must be an e-mail address") String email,
+
+            @NotBlank @Size(max = 320) @Email(regexp = ".+@[^@]+\\.[^@]+", message = "must be an e-mail address")
+            String email,
+
             @NotBlank @Size(max = 100) String role,
             Boolean receivesServiceNotices) {
 
@@ -73,12 +79,16 @@ record ClientRequest(
     /** Services (technology groups), hours per month and term of one contract. */
     @Term
     record ContractData(
-            @NotBlank @Size(max = 32)
+            @NotBlank
+            @Size(max = 32)
             @Pattern(regexp = "[A-Z0-9][A-Z0-9-]*", message = "must be upper-case letters, digits and dashes")
             String reference,
-            @NotEmpty List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^,]+", message = "must not contain commas") String> services,
+
+            @NotEmpty
+            List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^,]+", message = "must not contain commas") String>
+                    services,
+
             @NotNull @PositiveOrZero @Max(10000) Integer contractedHoursPerMonth,
             @NotNull LocalDate termStart,
-            @NotNull LocalDate termEnd) {
-    }
+            @NotNull LocalDate termEnd) {}
 }

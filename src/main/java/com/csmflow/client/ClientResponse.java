@@ -8,30 +8,64 @@ import java.time.LocalTime;
 import java.util.List;
 
 /** A client as the API shows it; {@code version} goes back in the next PUT. */
-record ClientResponse(String reference, String name, CsmTier tier, String language, String timeZone,
-                      LocalTime businessDayStart, LocalTime businessDayEnd, List<DayOfWeek> businessDays,
-                      String holidayRegion, List<LocalDate> closingDays, List<Contact> contacts,
-                      List<ContractView> contracts, boolean retired, long version, Instant createdAt,
-                      Instant updatedAt, String processInstanceId, String businessKey) {
+record ClientResponse(
+        String reference,
+        String name,
+        CsmTier tier,
+        String language,
+        String timeZone,
+        LocalTime businessDayStart,
+        LocalTime businessDayEnd,
+        List<DayOfWeek> businessDays,
+        String holidayRegion,
+        List<LocalDate> closingDays,
+        List<Contact> contacts,
+        List<ContractView> contracts,
+        boolean retired,
+        long version,
+        Instant createdAt,
+        Instant updatedAt,
+        String processInstanceId,
+        String businessKey) {
 
-    record Contact(String name, String email, String role, boolean receivesServiceNotices) {
-    }
+    record Contact(String name, String email, String role, boolean receivesServiceNotices) {}
 
-    record ContractView(String reference, List<String> services, int contractedHoursPerMonth,
-                        LocalDate termStart, LocalDate termEnd) {
-    }
+    record ContractView(
+            String reference,
+            List<String> services,
+            int contractedHoursPerMonth,
+            LocalDate termStart,
+            LocalDate termEnd) {}
 
     static ClientResponse of(Client client) {
         ProcessOrigin origin = client.getOrigin();
-        return new ClientResponse(client.getReference(), client.getName(), client.getTier(), client.getLanguage(),
-                client.getTimeZone().getId(), client.getBusinessDayStart(), client.getBusinessDayEnd(),
-                client.getBusinessDays().stream().sorted().toList(), client.getHolidayRegion(),
+        return new ClientResponse(
+                client.getReference(),
+                client.getName(),
+                client.getTier(),
+                client.getLanguage(),
+                client.getTimeZone().getId(),
+                client.getBusinessDayStart(),
+                client.getBusinessDayEnd(),
+                client.getBusinessDays().stream().sorted().toList(),
+                client.getHolidayRegion(),
                 client.getClosingDays().stream().sorted().toList(),
-                client.getContacts().stream().map(c -> new Contact(c.getName(), c.getEmail(), c.getRole(),
-                        c.isReceivesServiceNotices())).toList(),
-                client.getContracts().stream().map(c -> new ContractView(c.getReference(), c.getServices(),
-                        c.getContractedHoursPerMonth(), c.getTermStart(), c.getTermEnd())).toList(),
-                client.isRetired(), client.getVersion(), client.getCreatedAt(), client.getUpdatedAt(),
-                origin == null ? null : origin.getProcessInstanceId(), origin == null ? null : origin.getBusinessKey());
+                client.getContacts().stream()
+                        .map(c -> new Contact(c.getName(), c.getEmail(), c.getRole(), c.isReceivesServiceNotices()))
+                        .toList(),
+                client.getContracts().stream()
+                        .map(c -> new ContractView(
+                                c.getReference(),
+                                c.getServices(),
+                                c.getContractedHoursPerMonth(),
+                                c.getTermStart(),
+                                c.getTermEnd()))
+                        .toList(),
+                client.isRetired(),
+                client.getVersion(),
+                client.getCreatedAt(),
+                client.getUpdatedAt(),
+                origin == null ? null : origin.getProcessInstanceId(),
+                origin == null ? null : origin.getBusinessKey());
     }
 }

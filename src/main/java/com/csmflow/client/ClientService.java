@@ -41,13 +41,25 @@ class ClientService {
             throw new ConflictException("Client '" + request.reference() + "' already exists");
         }
         checkContracts(request.reference(), request);
-        Client client = new Client(request.reference(), request.name(), request.tier(), request.language(),
-                ZoneId.of(request.timeZone()), request.businessDayStart(), request.businessDayEnd(),
-                request.businessDays(), request.holidayRegion());
+        Client client = new Client(
+                request.reference(),
+                request.name(),
+                request.tier(),
+                request.language(),
+                ZoneId.of(request.timeZone()),
+                request.businessDayStart(),
+                request.businessDayEnd(),
+                request.businessDays(),
+                request.holidayRegion());
         client.replaceClosingDays(request.closingDaySet());
         client.replaceContacts(contacts(request));
-        request.contractList().forEach(contract -> client.addContract(new Contract(contract.reference(),
-                contract.services(), contract.contractedHoursPerMonth(), contract.termStart(), contract.termEnd())));
+        request.contractList()
+                .forEach(contract -> client.addContract(new Contract(
+                        contract.reference(),
+                        contract.services(),
+                        contract.contractedHoursPerMonth(),
+                        contract.termStart(),
+                        contract.termEnd())));
         Client saved = clients.saveAndFlush(client);
         audit.record(REGISTER, saved.getReference(), RegisterAudit.CREATE, Map.of(), snapshot(saved));
         return ClientResponse.of(saved);
@@ -61,7 +73,11 @@ class ClientService {
     @Transactional(readOnly = true)
     public ClientPage list(CsmTier tier, boolean includeRetired, PageParameters page) {
         Page<Client> found = clients.search(tier, includeRetired, page.sortedBy(Sort.by("reference")));
-        return new ClientPage(found.map(ClientResponse::of).getContent(), page.page(), page.size(), found.getTotalElements(),
+        return new ClientPage(
+                found.map(ClientResponse::of).getContent(),
+                page.page(),
+                page.size(),
+                found.getTotalElements(),
                 found.getTotalPages());
     }
 
@@ -81,8 +97,15 @@ class ClientService {
         }
         checkContracts(reference, request);
         Map<String, Object> before = snapshot(client);
-        client.update(request.name(), request.tier(), request.language(), ZoneId.of(request.timeZone()),
-                request.businessDayStart(), request.businessDayEnd(), request.businessDays(), request.holidayRegion());
+        client.update(
+                request.name(),
+                request.tier(),
+                request.language(),
+                ZoneId.of(request.timeZone()),
+                request.businessDayStart(),
+                request.businessDayEnd(),
+                request.businessDays(),
+                request.holidayRegion());
         client.replaceClosingDays(request.closingDaySet());
         client.replaceContacts(contacts(request));
         mergeContracts(client, request.contractList());
@@ -131,17 +154,22 @@ class ClientService {
 
     /** Keeps contracts whose reference is still listed (same row, new terms), drops the others, adds new ones. */
     private static void mergeContracts(Client client, List<ClientRequest.ContractData> wanted) {
-        Map<String, ClientRequest.ContractData> byReference = wanted.stream()
-                .collect(Collectors.toMap(ClientRequest.ContractData::reference, contract -> contract));
+        Map<String, ClientRequest.ContractData> byReference =
+                wanted.stream().collect(Collectors.toMap(ClientRequest.ContractData::reference, contract -> contract));
         client.getContracts().removeIf(existing -> !byReference.containsKey(existing.getReference()));
         for (ClientRequest.ContractData data : wanted) {
-            client.getContracts().stream().filter(existing -> existing.getReference().equals(data.reference()))
+            client.getContracts().stream()
+                    .filter(existing -> existing.getReference().equals(data.reference()))
                     .findFirst()
                     .ifPresentOrElse(
-                            existing -> existing.update(data.services(), data.contractedHoursPerMonth(),
-                                    data.termStart(), data.termEnd()),
-                            () -> client.addContract(new Contract(data.reference(), data.services(),
-                                    data.contractedHoursPerMonth(), data.termStart(), data.termEnd())));
+                            existing -> existing.update(
+                                    data.services(), data.contractedHoursPerMonth(), data.termStart(), data.termEnd()),
+                            () -> client.addContract(new Contract(
+                                    data.reference(),
+                                    data.services(),
+                                    data.contractedHoursPerMonth(),
+                                    data.termStart(),
+                                    data.termEnd())));
         }
     }
 
@@ -154,17 +182,41 @@ class ClientService {
         fields.put("timeZone", client.getTimeZone().getId());
         fields.put("businessDayStart", client.getBusinessDayStart().toString());
         fields.put("businessDayEnd", client.getBusinessDayEnd().toString());
-        fields.put("businessDays", client.getBusinessDays().stream().sorted().map(Enum::name).toList());
+        fields.put(
+                "businessDays",
+                client.getBusinessDays().stream().sorted().map(Enum::name).toList());
         fields.put("holidayRegion", client.getHolidayRegion());
-        fields.put("closingDays", client.getClosingDays().stream().sorted().map(Object::toString).toList());
-        fields.put("contacts", client.getContacts().stream().map(contact -> Map.of(
-                "name", contact.getName(), "email", contact.getEmail(), "role", contact.getRole(),
-                "receivesServiceNotices", contact.isReceivesServiceNotices())).toList());
-        fields.put("contracts", client.getContracts().stream().map(contract -> Map.of(
-                "reference", contract.getReference(), "services", contract.getServices(),
-                "contractedHoursPerMonth", contract.getContractedHoursPerMonth(),
-                "termStart", contract.getTermStart().toString(), "termEnd", contract.getTermEnd().toString()))
-                .toList());
+        fields.put(
+                "closingDays",
+                client.getClosingDays().stream().sorted().map(Object::toString).toList());
+        fields.put(
+                "contacts",
+                client.getContacts().stream()
+                        .map(contact -> Map.of(
+                                "name",
+                                contact.getName(),
+                                "email",
+                                contact.getEmail(),
+                                "role",
+                                contact.getRole(),
+                                "receivesServiceNotices",
+                                contact.isReceivesServiceNotices()))
+                        .toList());
+        fields.put(
+                "contracts",
+                client.getContracts().stream()
+                        .map(contract -> Map.of(
+                                "reference",
+                                contract.getReference(),
+                                "services",
+                                contract.getServices(),
+                                "contractedHoursPerMonth",
+                                contract.getContractedHoursPerMonth(),
+                                "termStart",
+                                contract.getTermStart().toString(),
+                                "termEnd",
+                                contract.getTermEnd().toString()))
+                        .toList());
         return fields;
     }
 }

@@ -32,7 +32,9 @@ public class Clients {
         if (reference == null || reference.isBlank()) {
             throw new InvalidFieldException("clientReference", "is required");
         }
-        return clients.findByReference(reference.trim()).filter(client -> !client.isRetired())
-                .orElseThrow(() -> new InvalidFieldException("clientReference", "no active client with this reference"));
+        return clients.findByReference(reference.trim())
+                .filter(client -> !client.isRetired())
+                .orElseThrow(
+                        () -> new InvalidFieldException("clientReference", "no active client with this reference"));
     }
 }

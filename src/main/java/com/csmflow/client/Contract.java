@@ -41,11 +41,14 @@ public class Contract {
     @Column(name = "term_end", nullable = false)
     private LocalDate termEnd;
 
-    protected Contract() {
-    }
+    protected Contract() {}
 
-    public Contract(String reference, List<String> services, int contractedHoursPerMonth,
-                    LocalDate termStart, LocalDate termEnd) {
+    public Contract(
+            String reference,
+            List<String> services,
+            int contractedHoursPerMonth,
+            LocalDate termStart,
+            LocalDate termEnd) {
         this.reference = reference;
         this.services = String.join(",", services);
         this.contractedHoursPerMonth = contractedHoursPerMonth;
@@ -78,7 +81,9 @@ public class Contract {
     }
 
     public List<String> getServices() {
-        return services.isEmpty() ? List.of() : Arrays.stream(services.split(",")).map(String::trim).toList();
+        return services.isEmpty()
+                ? List.of()
+                : Arrays.stream(services.split(",")).map(String::trim).toList();
     }
 
     public int getContractedHoursPerMonth() {

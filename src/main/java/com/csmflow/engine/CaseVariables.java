@@ -16,8 +16,8 @@ public final class CaseVariables {
     /** Given by {@code publishMessage} to the instance a message starts: the sender's business key. */
     public static final ProcessVariable<String> SOURCE_BUSINESS_KEY = ProcessVariable.text("sourceBusinessKey");
     /** Given by {@code publishMessage} to the instance a message starts: the sender's process instance. */
-    public static final ProcessVariable<String> SOURCE_PROCESS_INSTANCE_ID = ProcessVariable.text("sourceProcessInstanceId");
+    public static final ProcessVariable<String> SOURCE_PROCESS_INSTANCE_ID =
+            ProcessVariable.text("sourceProcessInstanceId");
 
-    private CaseVariables() {
-    }
+    private CaseVariables() {}
 }

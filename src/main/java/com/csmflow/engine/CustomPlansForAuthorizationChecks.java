@@ -52,7 +52,11 @@ class CustomPlansForAuthorizationChecks extends AbstractProcessEnginePlugin {
         }
     }
 
-    @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
+    @Intercepts(
+            @Signature(
+                    type = StatementHandler.class,
+                    method = "prepare",
+                    args = {Connection.class, Integer.class}))
     static final class UnpreparedAuthorizationChecks implements Interceptor {
 
         // MyBatis wraps the statement handler of each call in a RoutingStatementHandler; its delegate holds
@@ -75,7 +79,8 @@ class CustomPlansForAuthorizationChecks extends AbstractProcessEnginePlugin {
         public Object intercept(Invocation invocation) throws Throwable {
             Object prepared = invocation.proceed();
             StatementHandler handler = (StatementHandler) invocation.getTarget();
-            if (prepared instanceof Statement statement && statement.isWrapperFor(PGStatement.class)
+            if (prepared instanceof Statement statement
+                    && statement.isWrapperFor(PGStatement.class)
                     && statementId(handler).contains(QUERY_STATEMENT)
                     && handler.getBoundSql().getSql().contains(PERMISSION_CHECK)) {
                 statement.unwrap(PGStatement.class).setPrepareThreshold(0);

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.bpmn.behavior.MultiInstanceActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.core.model.PropertyKey;
@@ -47,6 +47,7 @@ class DelegateInputsPlugin extends AbstractProcessEnginePlugin {
 
     /** The input parameters of an unscoped service task, in model order. */
     static final PropertyKey<List<InputParameter>> INPUTS = new PropertyKey<>("csmflow.delegateInputs");
+
     private static final PropertyKey<String> BEAN = new PropertyKey<>("csmflow.delegateBean");
     private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
 
@@ -59,7 +60,8 @@ class DelegateInputsPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
         listeners.add(new Unscoping());
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
@@ -95,8 +97,11 @@ class DelegateInputsPlugin extends AbstractProcessEnginePlugin {
                 unscope(activity, inputReaders);
                 IoMapping mapping = activity.getIoMapping();
                 String bean = activity.getProperties().get(BEAN);
-                if (mapping == null || bean == null || !inputReaders.contains(bean)
-                        || !mapping.getOutputParameters().isEmpty() || hasBoundaryEvents(scope, activity)
+                if (mapping == null
+                        || bean == null
+                        || !inputReaders.contains(bean)
+                        || !mapping.getOutputParameters().isEmpty()
+                        || hasBoundaryEvents(scope, activity)
                         || isInsideMultiInstance(activity)) {
                     continue;
                 }
@@ -107,7 +112,8 @@ class DelegateInputsPlugin extends AbstractProcessEnginePlugin {
         }
 
         private boolean hasBoundaryEvents(ScopeImpl scope, ActivityImpl activity) {
-            return scope.getActivities().stream().anyMatch(other -> other != activity && other.getEventScope() == activity);
+            return scope.getActivities().stream()
+                    .anyMatch(other -> other != activity && other.getEventScope() == activity);
         }
 
         private boolean isInsideMultiInstance(ActivityImpl activity) {

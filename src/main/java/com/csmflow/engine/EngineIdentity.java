@@ -53,7 +53,8 @@ public class EngineIdentity {
         if (running != null) {
             return running.runWithoutAuthorization(work::get);
         }
-        return configuration.getCommandExecutorTxRequired()
+        return configuration
+                .getCommandExecutorTxRequired()
                 .execute(commandContext -> commandContext.runWithoutAuthorization(work::get));
     }
 

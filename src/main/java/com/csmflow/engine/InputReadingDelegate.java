@@ -8,5 +8,4 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  * variables. That lets {@link DelegateInputsPlugin} run its service tasks without the variable scope the
  * engine would create for the inputs.
  */
-public interface InputReadingDelegate extends JavaDelegate {
-}
+public interface InputReadingDelegate extends JavaDelegate {}

@@ -22,7 +22,8 @@ class PostgresBatchedInserts implements BeanPostProcessor {
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
-        if (bean instanceof HikariDataSource pool && isPostgres(pool.getJdbcUrl())
+        if (bean instanceof HikariDataSource pool
+                && isPostgres(pool.getJdbcUrl())
                 && !pool.getDataSourceProperties().containsKey(PROPERTY)) { // an explicit choice wins
             pool.addDataSourceProperty(PROPERTY, "true");
         }

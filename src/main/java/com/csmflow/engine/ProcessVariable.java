@@ -63,8 +63,8 @@ public final class ProcessVariable<T> {
             return (T) value.toString(); // a number or enum typed into a text field
         }
         if (!type.isInstance(value)) {
-            throw new IllegalStateException("Process variable '" + name + "' holds a " + value.getClass().getSimpleName()
-                    + ", expected a " + type.getSimpleName());
+            throw new IllegalStateException("Process variable '" + name + "' holds a "
+                    + value.getClass().getSimpleName() + ", expected a " + type.getSimpleName());
         }
         return (T) value;
     }

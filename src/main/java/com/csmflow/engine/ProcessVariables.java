@@ -6,8 +6,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 /** Writing process variables from delegates. */
 public final class ProcessVariables {
 
-    private ProcessVariables() {
-    }
+    private ProcessVariables() {}
 
     /**
      * Writes a value only when the variable is new or holds another value. With history "full", every

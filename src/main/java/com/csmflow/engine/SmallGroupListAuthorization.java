@@ -33,7 +33,8 @@ class SmallGroupListAuthorization extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomSessionFactories());
         factories.add(new SessionFactory() {
             @Override
             public Class<?> getSessionType() {
@@ -51,7 +52,8 @@ class SmallGroupListAuthorization extends AbstractProcessEnginePlugin {
     static class SmallGroupListAuthorizationManager extends AuthorizationManager {
         @Override
         public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
-            if (authenticatedGroupIds != null && !authenticatedGroupIds.isEmpty()
+            if (authenticatedGroupIds != null
+                    && !authenticatedGroupIds.isEmpty()
                     && authenticatedGroupIds.size() <= THRESHOLD) {
                 return new ArrayList<>(authenticatedGroupIds);
             }

@@ -55,7 +55,9 @@ class StartupLock extends AbstractProcessEnginePlugin {
             }
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
-                if (!statement.executeQuery("SELECT pg_try_advisory_lock(" + LOCK_ID + ")").next()
+                if (!statement
+                                .executeQuery("SELECT pg_try_advisory_lock(" + LOCK_ID + ")")
+                                .next()
                         || !statement.getResultSet().getBoolean(1)) {
                     log.info("Another node is starting on this database; waiting for it to finish");
                     statement.execute("SELECT pg_advisory_lock(" + LOCK_ID + ")");
@@ -77,7 +79,8 @@ class StartupLock extends AbstractProcessEnginePlugin {
         if (held == null) {
             return;
         }
-        try (Connection connection = held; Statement statement = connection.createStatement()) {
+        try (Connection connection = held;
+                Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_advisory_unlock(" + LOCK_ID + ")");
         } catch (SQLException e) {
             log.warn("Could not release the start-up lock; it goes with the connection", e);

@@ -21,53 +21,81 @@ public class Escalation extends RegisterRecord {
 
     @Column(name = "source", nullable = false)
     private String source;
+
     @Column(name = "subject", nullable = false)
     private String subject;
+
     @Column(name = "description")
     private String description;
+
     @Column(name = "reported_impact", nullable = false)
     private String reportedImpact;
+
     @Column(name = "contact_name")
     private String contactName;
+
     @Column(name = "contact_email")
     private String contactEmail;
+
     @Column(name = "breached_business_key")
     private String breachedBusinessKey;
+
     @Column(name = "breached_metric")
     private String breachedMetric;
+
     @Column(name = "severity")
     private String severity;
+
     @Column(name = "priority")
     private String priority;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "level_reached", nullable = false)
     private EscalationLevel levelReached = EscalationLevel.CSM;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false)
     private EscalationStatus status = EscalationStatus.OPEN;
+
     @Column(name = "acknowledged_at")
     private Instant acknowledgedAt;
+
     @Column(name = "acknowledged_by")
     private String acknowledgedBy;
+
     @Column(name = "resolved_at")
     private Instant resolvedAt;
+
     @Column(name = "resolution")
     private String resolution;
+
     @Column(name = "closed_at")
     private Instant closedAt;
+
     @Column(name = "root_cause_known")
     private Boolean rootCauseKnown;
+
     @Column(name = "root_cause")
     private String rootCause;
+
     @Column(name = "reopen_count", nullable = false)
     private int reopenCount;
 
-    protected Escalation() {
-    }
+    protected Escalation() {}
 
-    Escalation(String reference, String clientReference, String source, String subject, String description,
-               String reportedImpact, String contactName, String contactEmail, String breachedBusinessKey,
-               String breachedMetric, Instant raisedAt, ProcessOrigin origin) {
+    Escalation(
+            String reference,
+            String clientReference,
+            String source,
+            String subject,
+            String description,
+            String reportedImpact,
+            String contactName,
+            String contactEmail,
+            String breachedBusinessKey,
+            String breachedMetric,
+            Instant raisedAt,
+            ProcessOrigin origin) {
         super(reference, clientReference, origin, raisedAt);
         this.source = source;
         this.subject = subject;
@@ -153,25 +181,87 @@ public class Escalation extends RegisterRecord {
         this.status = EscalationStatus.CLOSED;
     }
 
-    public String getSource() { return source; }
-    public String getSubject() { return subject; }
-    public String getDescription() { return description; }
-    public String getReportedImpact() { return reportedImpact; }
-    public String getContactName() { return contactName; }
-    public String getContactEmail() { return contactEmail; }
-    public String getBreachedBusinessKey() { return breachedBusinessKey; }
-    public String getBreachedMetric() { return breachedMetric; }
-    public String getSeverity() { return severity; }
-    public String getPriority() { return priority; }
-    public EscalationLevel getLevelReached() { return levelReached; }
-    public EscalationStatus getStatus() { return status; }
-    public Instant getRaisedAt() { return getCreatedAt(); }
-    public Instant getAcknowledgedAt() { return acknowledgedAt; }
-    public String getAcknowledgedBy() { return acknowledgedBy; }
-    public Instant getResolvedAt() { return resolvedAt; }
-    public String getResolution() { return resolution; }
-    public Instant getClosedAt() { return closedAt; }
-    public Boolean getRootCauseKnown() { return rootCauseKnown; }
-    public String getRootCause() { return rootCause; }
-    public int getReopenCount() { return reopenCount; }
+    public String getSource() {
+        return source;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getReportedImpact() {
+        return reportedImpact;
+    }
+
+    public String getContactName() {
+        return contactName;
+    }
+
+    public String getContactEmail() {
+        return contactEmail;
+    }
+
+    public String getBreachedBusinessKey() {
+        return breachedBusinessKey;
+    }
+
+    public String getBreachedMetric() {
+        return breachedMetric;
+    }
+
+    public String getSeverity() {
+        return severity;
+    }
+
+    public String getPriority() {
+        return priority;
+    }
+
+    public EscalationLevel getLevelReached() {
+        return levelReached;
+    }
+
+    public EscalationStatus getStatus() {
+        return status;
+    }
+
+    public Instant getRaisedAt() {
+        return getCreatedAt();
+    }
+
+    public Instant getAcknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    public String getAcknowledgedBy() {
+        return acknowledgedBy;
+    }
+
+    public Instant getResolvedAt() {
+        return resolvedAt;
+    }
+
+    public String getResolution() {
+        return resolution;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public Boolean getRootCauseKnown() {
+        return rootCauseKnown;
+    }
+
+    public String getRootCause() {
+        return rootCause;
+    }
+
+    public int getReopenCount() {
+        return reopenCount;
+    }
 }

@@ -23,36 +23,40 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/escalations")
 class EscalationController {
 
-
     private final EscalationService service;
 
     EscalationController(EscalationService service) {
         this.service = service;
     }
 
-    @ApiResponse(responseCode = "201", description = "Raised: the escalation workflow has started",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Raised: the escalation workflow has started",
             headers = @Header(name = "Location", description = "Path of the new escalation"))
     @PostMapping
     ResponseEntity<EscalationView> raise(@Valid @RequestBody EscalationRequests.Raise request) {
         EscalationView created = service.raise(request);
-        return ResponseEntity.created(URI.create("/api/escalations/" + created.reference())).body(created);
+        return ResponseEntity.created(URI.create("/api/escalations/" + created.reference()))
+                .body(created);
     }
 
     @ApiResponse(responseCode = "200", description = "The escalation after the client's information arrived")
     @ApiResponse(responseCode = "404", description = "No escalation with this reference")
     @ApiResponse(responseCode = "409", description = "The escalation is not waiting for information from the client")
     @PostMapping("/{reference}/client-response")
-    EscalationView clientResponse(@PathVariable String reference,
-                                  @Valid @RequestBody EscalationRequests.ClientResponse request) {
+    EscalationView clientResponse(
+            @PathVariable String reference, @Valid @RequestBody EscalationRequests.ClientResponse request) {
         return service.clientResponse(reference, request);
     }
 
     @ApiResponse(responseCode = "200", description = "The escalation after the client's answer")
     @ApiResponse(responseCode = "404", description = "No escalation with this reference")
-    @ApiResponse(responseCode = "409", description = "The escalation is not waiting for the client to confirm a resolution")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The escalation is not waiting for the client to confirm a resolution")
     @PostMapping("/{reference}/client-confirmation")
-    EscalationView clientConfirmation(@PathVariable String reference,
-                                      @Valid @RequestBody EscalationRequests.ClientConfirmation request) {
+    EscalationView clientConfirmation(
+            @PathVariable String reference, @Valid @RequestBody EscalationRequests.ClientConfirmation request) {
         return service.clientConfirmation(reference, request);
     }
 
@@ -64,11 +68,11 @@ class EscalationController {
     }
 
     @GetMapping
-    ResponseEntity<List<EscalationView>> list(@RequestParam(required = false) String clientReference,
-                                              @RequestParam(required = false) EscalationStatus status,
-                                              @RequestParam(defaultValue = "0") int page,
-                                              @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
+    ResponseEntity<List<EscalationView>> list(
+            @RequestParam(required = false) String clientReference,
+            @RequestParam(required = false) EscalationStatus status,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
         return PageParameters.response(service.list(clientReference, status, new PageParameters(page, size)));
     }
-
 }

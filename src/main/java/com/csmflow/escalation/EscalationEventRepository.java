@@ -11,9 +11,10 @@ interface EscalationEventRepository extends JpaRepository<EscalationEvent, Long>
     // while a derived query is built and translated again on every call (docs/performance.md, tuning 11).
     @Query("select count(e) > 0 from EscalationEvent e where e.escalationId = :escalationId"
             + " and e.kind = :kind and e.activityInstanceId = :activityInstanceId")
-    boolean existsByEscalationIdAndKindAndActivityInstanceId(@Param("escalationId") Long escalationId,
-                                                             @Param("kind") EscalationEventKind kind,
-                                                             @Param("activityInstanceId") String activityInstanceId);
+    boolean existsByEscalationIdAndKindAndActivityInstanceId(
+            @Param("escalationId") Long escalationId,
+            @Param("kind") EscalationEventKind kind,
+            @Param("activityInstanceId") String activityInstanceId);
 
     List<EscalationEvent> findByEscalationIdOrderByOccurredAtAscIdAsc(Long escalationId);
 }

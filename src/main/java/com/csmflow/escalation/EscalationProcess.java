@@ -19,13 +19,16 @@ public final class EscalationProcess {
     public static final ProcessVariable<String> DESCRIPTION = ProcessVariable.text("description");
     /** critical, high, medium or low. */
     public static final ProcessVariable<String> REPORTED_IMPACT = ProcessVariable.text("reportedImpact");
+
     public static final ProcessVariable<String> CONTACT_NAME = ProcessVariable.text("contactName");
     public static final ProcessVariable<String> CONTACT_EMAIL = ProcessVariable.text("contactEmail");
     /** client, staff or sla-breach. */
     public static final ProcessVariable<String> SOURCE = ProcessVariable.text("source");
+
     public static final ProcessVariable<String> RAISED_BY = ProcessVariable.text("raisedBy");
     /** The business key of the case whose SLA was breached (payload of {@link #SLA_BREACHED_MESSAGE}). */
     public static final ProcessVariable<String> BREACHED_BUSINESS_KEY = ProcessVariable.text("breachedBusinessKey");
+
     public static final ProcessVariable<String> BREACHED_METRIC = ProcessVariable.text("breachedMetric");
     /** The breach's summary, used as subject when none is given. */
     public static final ProcessVariable<String> SUMMARY = ProcessVariable.text("summary");
@@ -36,7 +39,8 @@ public final class EscalationProcess {
     public static final ProcessVariable<Boolean> REPEATED_WITHIN_30_DAYS = ProcessVariable.flag("repeatedWithin30Days");
     public static final ProcessVariable<Boolean> ACKNOWLEDGED = ProcessVariable.flag("acknowledged");
     /** The reference of the open escalation an SLA breach joins, null when there is none. */
-    public static final ProcessVariable<String> OPEN_ESCALATION_REFERENCE = ProcessVariable.text("openEscalationReference");
+    public static final ProcessVariable<String> OPEN_ESCALATION_REFERENCE =
+            ProcessVariable.text("openEscalationReference");
 
     // decided by SEVERITY_DECISION (the priority is CaseVariables.PRIORITY)
     public static final ProcessVariable<String> SEVERITY = ProcessVariable.text("severity");
@@ -55,6 +59,7 @@ public final class EscalationProcess {
     public static final ProcessVariable<String> ACKNOWLEDGEMENT_NOTE = ProcessVariable.text("acknowledgementNote");
     /** resolved or waitingForClient. */
     public static final ProcessVariable<String> WORK_OUTCOME = ProcessVariable.text("workOutcome");
+
     public static final ProcessVariable<String> INFORMATION_REQUEST = ProcessVariable.text("informationRequest");
     public static final ProcessVariable<String> RESOLUTION = ProcessVariable.text("resolution");
     public static final ProcessVariable<String> CLIENT_UPDATE = ProcessVariable.text("clientUpdate");
@@ -69,7 +74,8 @@ public final class EscalationProcess {
     public static final ProcessVariable<String> CLIENT_COMMENT = ProcessVariable.text("clientComment");
 
     // delivered with SLA_BREACH_JOINED_MESSAGE
-    public static final ProcessVariable<String> JOINED_BREACH_BUSINESS_KEY = ProcessVariable.text("joinedBreachBusinessKey");
+    public static final ProcessVariable<String> JOINED_BREACH_BUSINESS_KEY =
+            ProcessVariable.text("joinedBreachBusinessKey");
     public static final ProcessVariable<String> JOINED_BREACH_METRIC = ProcessVariable.text("joinedBreachMetric");
     public static final ProcessVariable<String> JOINED_BREACH_SUMMARY = ProcessVariable.text("joinedBreachSummary");
 
@@ -78,6 +84,7 @@ public final class EscalationProcess {
     public static final String SLA_BREACHED_MESSAGE = "sla-breached";
     /** A further breach of a case that already has an open escalation. */
     public static final String SLA_BREACH_JOINED_MESSAGE = "sla-breach-joined";
+
     public static final String CLIENT_RESPONSE_MESSAGE = "escalation-client-response";
     public static final String CLIENT_ANSWER_MESSAGE = "escalation-client-answer";
 
@@ -95,6 +102,5 @@ public final class EscalationProcess {
     public static final String TIMER_RUNG_DELIVERY_MANAGER = "Timer_RungDeliveryManager";
     public static final String TIMER_RUNG_DC_HEAD = "Timer_RungDcHead";
 
-    private EscalationProcess() {
-    }
+    private EscalationProcess() {}
 }

@@ -1,27 +1,26 @@
 package com.csmflow.escalation;
 
-import com.csmflow.engine.EngineIdentity;
-import com.csmflow.api.InvalidFieldException;
-import com.csmflow.api.InvalidInputException;
-import com.csmflow.api.NotFoundException;
-import com.csmflow.client.Clients;
-import com.csmflow.client.Client;
-import com.csmflow.client.Clients;
-import com.csmflow.register.BusinessKeys;
-import com.csmflow.engine.DelegateInputs;
-import com.csmflow.engine.InputReadingDelegate;
-import com.csmflow.engine.ProcessVariable;
-import com.csmflow.register.ProcessOrigin;
-import com.csmflow.audit.RegisterAudit;
 import static com.csmflow.engine.CaseVariables.CLIENT_REFERENCE;
 import static com.csmflow.engine.CaseVariables.CLIENT_TIER;
 import static com.csmflow.engine.CaseVariables.PRIORITY;
 import static com.csmflow.escalation.EscalationProcess.*;
 
+import com.csmflow.api.InvalidFieldException;
+import com.csmflow.api.InvalidInputException;
+import com.csmflow.api.NotFoundException;
+import com.csmflow.audit.RegisterAudit;
+import com.csmflow.client.Client;
+import com.csmflow.client.Clients;
+import com.csmflow.engine.DelegateInputs;
+import com.csmflow.engine.EngineIdentity;
+import com.csmflow.engine.InputReadingDelegate;
+import com.csmflow.engine.ProcessVariable;
+import com.csmflow.register.BusinessKeys;
+import com.csmflow.register.ProcessOrigin;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,9 +53,15 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
     private final EngineIdentity engineIdentity;
     private final Validator validator;
 
-    EscalationRegisterDelegate(EscalationRepository escalations, EscalationEventRepository events,
-                               Clients clients, BusinessKeys businessKeys, RegisterAudit audit, Clock clock,
-                               EngineIdentity engineIdentity, Validator validator) {
+    EscalationRegisterDelegate(
+            EscalationRepository escalations,
+            EscalationEventRepository events,
+            Clients clients,
+            BusinessKeys businessKeys,
+            RegisterAudit audit,
+            Clock clock,
+            EngineIdentity engineIdentity,
+            Validator validator) {
         this.engineIdentity = engineIdentity;
         this.clock = clock;
         this.validator = validator;
@@ -76,27 +81,38 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
             raise(execution);
             return;
         }
-        Escalation escalation = escalations.findByReference(execution.getProcessBusinessKey())
+        Escalation escalation = escalations
+                .findByReference(execution.getProcessBusinessKey())
                 .orElseThrow(() -> new NotFoundException("escalation", execution.getProcessBusinessKey()));
         Map<String, Object> before = escalation.snapshot();
         Instant now = clock.instant();
         switch (step) {
             case "severity" -> {
                 escalation.setSeverity(SEVERITY.text(execution), PRIORITY.text(execution));
-                event(execution, escalation, EscalationEventKind.SEVERITY_SET, null,
+                event(
+                        execution,
+                        escalation,
+                        EscalationEventKind.SEVERITY_SET,
+                        null,
                         SEVERITY.text(execution) + " / " + PRIORITY.text(execution));
             }
             case "acknowledged" -> {
                 escalation.acknowledge(now, currentUser());
                 ACKNOWLEDGED.set(execution, true);
-                event(execution, escalation, EscalationEventKind.ACKNOWLEDGED, null, ACKNOWLEDGEMENT_NOTE.text(execution));
+                event(
+                        execution,
+                        escalation,
+                        EscalationEventKind.ACKNOWLEDGED,
+                        null,
+                        ACKNOWLEDGEMENT_NOTE.text(execution));
             }
             case "ladder" -> {
                 EscalationLevel rung = EscalationLevel.valueOf(level);
                 escalation.climbTo(rung);
                 event(execution, escalation, EscalationEventKind.LADDER_STEP, rung, LADDER_REASON.text(execution));
             }
-            case "update" -> event(execution, escalation, EscalationEventKind.UPDATE_SENT, null, CLIENT_UPDATE.text(execution));
+            case "update" ->
+                event(execution, escalation, EscalationEventKind.UPDATE_SENT, null, CLIENT_UPDATE.text(execution));
             case "updateLate" -> event(execution, escalation, EscalationEventKind.UPDATE_LATE, null, null);
             case "pause" -> {
                 escalation.setStatus(EscalationStatus.WAITING_FOR_CLIENT);
@@ -114,13 +130,19 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
                 escalation.reopen();
                 event(execution, escalation, EscalationEventKind.REOPENED, null, CLIENT_COMMENT.text(execution));
             }
-            case "confirmed" -> event(execution, escalation, EscalationEventKind.CONFIRMED, null, CLIENT_COMMENT.text(execution));
+            case "confirmed" ->
+                event(execution, escalation, EscalationEventKind.CONFIRMED, null, CLIENT_COMMENT.text(execution));
             case "closed" -> {
                 escalation.close(now, Boolean.TRUE.equals(ROOT_CAUSE_KNOWN.get(execution)), ROOT_CAUSE.text(execution));
                 event(execution, escalation, EscalationEventKind.CLOSED, null, CLOSING_SUMMARY.text(execution));
             }
-            case "breachJoined" -> event(execution, escalation, EscalationEventKind.BREACH_JOINED, null,
-                    JOINED_BREACH_BUSINESS_KEY.text(execution) + " missed " + JOINED_BREACH_METRIC.text(execution));
+            case "breachJoined" ->
+                event(
+                        execution,
+                        escalation,
+                        EscalationEventKind.BREACH_JOINED,
+                        null,
+                        JOINED_BREACH_BUSINESS_KEY.text(execution) + " missed " + JOINED_BREACH_METRIC.text(execution));
             default -> throw new IllegalArgumentException("Unknown escalation register step '" + step + "'");
         }
         escalations.save(escalation);
@@ -142,7 +164,9 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
             execution.setProcessBusinessKey(reference);
         }
         Escalation existing = escalations.findByReference(reference).orElse(null);
-        String owner = existing == null || existing.getOrigin() == null ? null : existing.getOrigin().getProcessInstanceId();
+        String owner = existing == null || existing.getOrigin() == null
+                ? null
+                : existing.getOrigin().getProcessInstanceId();
         if (existing != null && !execution.getProcessInstanceId().equals(owner)) {
             // never write into another case's row: fail (the start rolls back, a job becomes an incident)
             throw new IllegalStateException("Escalation " + reference + " belongs to process instance " + owner
@@ -162,7 +186,8 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
         } else {
             // a breach published by another workflow: its client exists, even if retired since
             client = clients.findByReference(clientReference == null ? "" : clientReference)
-                    .orElseThrow(() -> new InvalidInputException(CLIENT_REFERENCE.name(), "no client with this reference"));
+                    .orElseThrow(
+                            () -> new InvalidInputException(CLIENT_REFERENCE.name(), "no client with this reference"));
         }
         String source = breachedKey != null ? "sla-breach" : defaultText(SOURCE.text(execution), "staff");
         String impact = REPORTED_IMPACT.text(execution);
@@ -185,8 +210,10 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
         SUBJECT.set(execution, subject);
         CLIENT_TIER.set(execution, client.getTier().name());
         CLIENT_NAME.set(execution, client.getName());
-        REPEATED_WITHIN_30_DAYS.set(execution, escalations.existsByClientReferenceAndRaisedAtAfterAndReferenceNot(
-                clientReference, now.minus(REPEAT_WINDOW), reference));
+        REPEATED_WITHIN_30_DAYS.set(
+                execution,
+                escalations.existsByClientReferenceAndRaisedAtAfterAndReferenceNot(
+                        clientReference, now.minus(REPEAT_WINDOW), reference));
         ACKNOWLEDGED.set(execution, false);
         // the notification steps address the contact with ${contactEmail}: make sure the variable exists
         CONTACT_EMAIL.set(execution, defaultText(CONTACT_EMAIL.text(execution), ""));
@@ -195,32 +222,55 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
         if (existing != null) {
             return; // the step ran before in this instance (replay): the row is there
         }
-        Escalation escalation = escalations.save(new Escalation(reference, clientReference, source, subject,
-                DESCRIPTION.text(execution), impact, CONTACT_NAME.text(execution), CONTACT_EMAIL.text(execution),
-                breachedKey, BREACHED_METRIC.text(execution), now, ProcessOrigin.of(execution)));
+        Escalation escalation = escalations.save(new Escalation(
+                reference,
+                clientReference,
+                source,
+                subject,
+                DESCRIPTION.text(execution),
+                impact,
+                CONTACT_NAME.text(execution),
+                CONTACT_EMAIL.text(execution),
+                breachedKey,
+                BREACHED_METRIC.text(execution),
+                now,
+                ProcessOrigin.of(execution)));
         event(execution, escalation, EscalationEventKind.RAISED, EscalationLevel.CSM, source);
         audit.record(execution, REGISTER, reference, RegisterAudit.CREATE, Map.of(), escalation.snapshot());
     }
 
     private void validateLikeTheApi(DelegateExecution execution) {
         // the start form's fields carry the names of the API request's fields
-        for (ProcessVariable<String> field : List.of(CLIENT_REFERENCE, SUBJECT, DESCRIPTION, CONTACT_NAME, CONTACT_EMAIL)) {
-            validator.validateValue(EscalationRequests.Raise.class, field.name(), field.text(execution)).stream().findFirst()
+        for (ProcessVariable<String> field :
+                List.of(CLIENT_REFERENCE, SUBJECT, DESCRIPTION, CONTACT_NAME, CONTACT_EMAIL)) {
+            validator.validateValue(EscalationRequests.Raise.class, field.name(), field.text(execution)).stream()
+                    .findFirst()
                     .ifPresent(violation -> {
                         throw new InvalidInputException(field.name(), violation.getMessage());
                     });
         }
     }
 
-    private void event(DelegateExecution execution, Escalation escalation, EscalationEventKind kind,
-                       EscalationLevel level, String detail) {
+    private void event(
+            DelegateExecution execution,
+            Escalation escalation,
+            EscalationEventKind kind,
+            EscalationLevel level,
+            String detail) {
         String activityInstanceId = execution.getActivityInstanceId();
         if (events.existsByEscalationIdAndKindAndActivityInstanceId(escalation.getId(), kind, activityInstanceId)) {
             return;
         }
-        events.save(new EscalationEvent(escalation.getId(), kind, level, detail,
-                clock.instant(), currentUser(), execution.getCurrentActivityId(),
-                activityInstanceId, ProcessOrigin.of(execution)));
+        events.save(new EscalationEvent(
+                escalation.getId(),
+                kind,
+                level,
+                detail,
+                clock.instant(),
+                currentUser(),
+                execution.getCurrentActivityId(),
+                activityInstanceId,
+                ProcessOrigin.of(execution)));
     }
 
     static String impactOfPriority(String priority) {

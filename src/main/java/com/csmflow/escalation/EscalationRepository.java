@@ -24,6 +24,7 @@ interface EscalationRepository extends JpaRepository<Escalation, Long>, JpaSpeci
     @Query("select count(e) > 0 from Escalation e where e.clientReference = :clientReference"
             + " and e.createdAt > :after and e.reference <> :reference")
     boolean existsByClientReferenceAndRaisedAtAfterAndReferenceNot(
-            @Param("clientReference") String clientReference, @Param("after") Instant after,
+            @Param("clientReference") String clientReference,
+            @Param("after") Instant after,
             @Param("reference") String reference);
 }

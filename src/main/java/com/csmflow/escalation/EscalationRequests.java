@@ -14,8 +14,7 @@ import jakarta.validation.constraints.Size;
  */
 final class EscalationRequests {
 
-    private EscalationRequests() {
-    }
+    private EscalationRequests() {}
 
     /** A client (or its ITSM system) raises an escalation. */
     @Schema(name = "RaiseEscalation")
@@ -23,19 +22,19 @@ final class EscalationRequests {
             @NotBlank @Size(max = 64) String clientReference,
             @NotBlank @Size(max = 255) String subject,
             @Size(max = 4000) String description,
+
             @NotBlank @Pattern(regexp = "critical|high|medium|low", message = "must be critical, high, medium or low")
             String reportedImpact,
+
             @Size(max = 255) String contactName,
-            @Email @Size(max = 255) String contactEmail) {
-    }
+            @Email @Size(max = 255) String contactEmail) {}
 
     /** The client's answer to the CSM's request for information. */
     @Schema(name = "EscalationClientResponse")
-    record ClientResponse(@NotBlank @Size(max = 4000) String message) {
-    }
+    record ClientResponse(@NotBlank @Size(max = 4000) String message) {}
 
     /** The client confirms the resolution ({@code confirmed=true}) or reopens the escalation. */
     @Schema(name = "EscalationClientConfirmation")
-    record ClientConfirmation(@NotNull Boolean confirmed, @Size(max = 4000) String comment) {
-    }
+    record ClientConfirmation(
+            @NotNull Boolean confirmed, @Size(max = 4000) String comment) {}
 }

@@ -3,14 +3,13 @@ package com.csmflow.escalation;
 import com.csmflow.api.ConflictException;
 import com.csmflow.api.ListFilters;
 import com.csmflow.api.NotFoundException;
+import com.csmflow.api.PageParameters;
 import com.csmflow.client.Clients;
 import com.csmflow.engine.CaseVariables;
-import com.csmflow.api.PageParameters;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.register.BusinessKeys;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -34,8 +33,13 @@ class EscalationService {
     private final RuntimeService runtimeService;
     private final EngineIdentity engineIdentity;
 
-    EscalationService(EscalationRepository escalations, EscalationEventRepository events, Clients activeClients,
-                      BusinessKeys businessKeys, RuntimeService runtimeService, EngineIdentity engineIdentity) {
+    EscalationService(
+            EscalationRepository escalations,
+            EscalationEventRepository events,
+            Clients activeClients,
+            BusinessKeys businessKeys,
+            RuntimeService runtimeService,
+            EngineIdentity engineIdentity) {
         this.engineIdentity = engineIdentity;
         this.escalations = escalations;
         this.events = events;
@@ -58,7 +62,8 @@ class EscalationService {
         variables.put(EscalationProcess.CONTACT_EMAIL.name(), request.contactEmail());
         variables.put(EscalationProcess.SOURCE.name(), "client");
         variables.put(EscalationProcess.RAISED_BY.name(), currentUser());
-        engineIdentity.asPlatform(() -> runtimeService.startProcessInstanceByKey(EscalationProcess.KEY, reference, variables));
+        engineIdentity.asPlatform(
+                () -> runtimeService.startProcessInstanceByKey(EscalationProcess.KEY, reference, variables));
         return get(reference);
     }
 
@@ -66,7 +71,9 @@ class EscalationService {
     @Transactional
     EscalationView clientResponse(String reference, EscalationRequests.ClientResponse request) {
         Escalation escalation = find(reference);
-        correlate(escalation, EscalationProcess.CLIENT_RESPONSE_MESSAGE,
+        correlate(
+                escalation,
+                EscalationProcess.CLIENT_RESPONSE_MESSAGE,
                 Map.of(EscalationProcess.CLIENT_RESPONSE.name(), request.message()),
                 "is not waiting for information from the client");
         return get(reference);
@@ -79,7 +86,11 @@ class EscalationService {
         Map<String, Object> variables = new HashMap<>();
         variables.put(EscalationProcess.CLIENT_CONFIRMED.name(), request.confirmed());
         variables.put(EscalationProcess.CLIENT_COMMENT.name(), request.comment());
-        correlate(escalation, EscalationProcess.CLIENT_ANSWER_MESSAGE, variables, "is not waiting for the client to confirm a resolution");
+        correlate(
+                escalation,
+                EscalationProcess.CLIENT_ANSWER_MESSAGE,
+                variables,
+                "is not waiting for the client to confirm a resolution");
         return get(reference);
     }
 
@@ -92,9 +103,12 @@ class EscalationService {
     @Transactional(readOnly = true)
     Page<EscalationView> list(String clientReference, EscalationStatus status, PageParameters page) {
         // newest first; the id breaks ties so that pages never overlap
-        return escalations.findAll(ListFilters.<Escalation>allOf(
-                        ListFilters.equal("clientReference", clientReference), ListFilters.equal("status", status)),
-                page.sortedBy(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))))
+        return escalations
+                .findAll(
+                        ListFilters.<Escalation>allOf(
+                                ListFilters.equal("clientReference", clientReference),
+                                ListFilters.equal("status", status)),
+                        page.sortedBy(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))))
                 .map(escalation -> EscalationView.of(escalation, null));
     }
 
@@ -108,13 +122,19 @@ class EscalationService {
      */
     private void correlate(Escalation escalation, String message, Map<String, Object> variables, String conflict) {
         String processInstanceId = escalation.getOrigin().getProcessInstanceId();
-        boolean waiting = engineIdentity.asPlatform(() -> runtimeService.createEventSubscriptionQuery()
-                .eventType("message").eventName(message).processInstanceId(processInstanceId).count()) > 0;
+        boolean waiting = engineIdentity.asPlatform(() -> runtimeService
+                        .createEventSubscriptionQuery()
+                        .eventType("message")
+                        .eventName(message)
+                        .processInstanceId(processInstanceId)
+                        .count())
+                > 0;
         if (!waiting) {
             throw new ConflictException("Escalation " + escalation.getReference() + " " + conflict);
         }
         try {
-            engineIdentity.asPlatform(() -> runtimeService.createMessageCorrelation(message)
+            engineIdentity.asPlatform(() -> runtimeService
+                    .createMessageCorrelation(message)
                     .processInstanceBusinessKey(escalation.getReference())
                     .setVariables(variables)
                     .correlateWithResult());
@@ -123,7 +143,6 @@ class EscalationService {
             throw new ConflictException("Escalation " + escalation.getReference() + " " + conflict);
         }
     }
-
 
     private String currentUser() {
         return engineIdentity.currentUserId();

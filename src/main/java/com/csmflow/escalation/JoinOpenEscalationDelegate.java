@@ -25,7 +25,10 @@ class JoinOpenEscalationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String open = OPEN_ESCALATION_REFERENCE.get(execution);
-        execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(SLA_BREACH_JOINED_MESSAGE)
+        execution
+                .getProcessEngineServices()
+                .getRuntimeService()
+                .createMessageCorrelation(SLA_BREACH_JOINED_MESSAGE)
                 .processInstanceBusinessKey(open)
                 .setVariables(Map.of(
                         JOINED_BREACH_BUSINESS_KEY.name(), String.valueOf(BREACHED_BUSINESS_KEY.get(execution)),

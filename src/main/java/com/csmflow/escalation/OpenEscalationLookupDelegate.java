@@ -20,9 +20,14 @@ class OpenEscalationLookupDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String breachedKey = EscalationProcess.BREACHED_BUSINESS_KEY.get(execution);
-        String open = breachedKey == null ? null : escalations
-                .findByBreachedBusinessKeyAndStatusNotOrderByRaisedAtAsc(breachedKey, EscalationStatus.CLOSED)
-                .stream().findFirst().map(Escalation::getReference).orElse(null);
+        String open = breachedKey == null
+                ? null
+                : escalations
+                        .findByBreachedBusinessKeyAndStatusNotOrderByRaisedAtAsc(breachedKey, EscalationStatus.CLOSED)
+                        .stream()
+                        .findFirst()
+                        .map(Escalation::getReference)
+                        .orElse(null);
         EscalationProcess.OPEN_ESCALATION_REFERENCE.set(execution, open);
     }
 }

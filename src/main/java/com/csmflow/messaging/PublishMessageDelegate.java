@@ -3,9 +3,9 @@ package com.csmflow.messaging;
 import com.csmflow.audit.RegisterAudit;
 import com.csmflow.engine.CaseVariables;
 import com.csmflow.engine.DelegateInputs;
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.engine.TemplateBackedDelegate;
 import com.csmflow.register.RegisterEntries;
-import com.csmflow.engine.EngineIdentity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,8 +39,7 @@ class PublishMessageDelegate implements TemplateBackedDelegate {
     static final String PAYLOAD = "payload";
     static final String UNDELIVERED_REGISTER = "undelivered-message";
     private static final Set<String> INPUTS = Set.of(MESSAGE_NAME, PAYLOAD);
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
     private static final Logger log = LoggerFactory.getLogger(PublishMessageDelegate.class);
 
     private final RuntimeService runtimeService;
@@ -49,8 +48,12 @@ class PublishMessageDelegate implements TemplateBackedDelegate {
     private final ObjectMapper objectMapper;
     private final EngineIdentity engineIdentity;
 
-    PublishMessageDelegate(RuntimeService runtimeService, RepositoryService repositoryService,
-                           RegisterEntries registerEntries, ObjectMapper objectMapper, EngineIdentity engineIdentity) {
+    PublishMessageDelegate(
+            RuntimeService runtimeService,
+            RepositoryService repositoryService,
+            RegisterEntries registerEntries,
+            ObjectMapper objectMapper,
+            EngineIdentity engineIdentity) {
         this.engineIdentity = engineIdentity;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
@@ -74,12 +77,17 @@ class PublishMessageDelegate implements TemplateBackedDelegate {
         // nested engine command, marks the sender's whole (job's) transaction rollback-only. Asked without
         // authorization: whoever's action reached this step need not be able to read the receiving model.
         boolean someoneListens = engineIdentity.asPlatform(() -> repositoryService
-                .createProcessDefinitionQuery().messageEventSubscriptionName(messageName).latestVersion().count() > 0);
+                        .createProcessDefinitionQuery()
+                        .messageEventSubscriptionName(messageName)
+                        .latestVersion()
+                        .count()
+                > 0);
         if (!someoneListens) {
             keepUndelivered(execution, messageName, variables);
             return;
         }
-        String started = runtimeService.createMessageCorrelation(messageName)
+        String started = runtimeService
+                .createMessageCorrelation(messageName)
                 .setVariables(variables)
                 .correlateStartMessage()
                 .getId();
@@ -95,8 +103,11 @@ class PublishMessageDelegate implements TemplateBackedDelegate {
         Map<String, Object> data = new LinkedHashMap<>(variables);
         data.put(MESSAGE_NAME, messageName);
         if (registerEntries.recordOnce(execution, UNDELIVERED_REGISTER, reference, RegisterAudit.CREATE, data)) {
-            log.warn("No deployed workflow starts on message '{}': kept in the {} register as {}",
-                    messageName, UNDELIVERED_REGISTER, reference);
+            log.warn(
+                    "No deployed workflow starts on message '{}': kept in the {} register as {}",
+                    messageName,
+                    UNDELIVERED_REGISTER,
+                    reference);
         }
     }
 

@@ -28,8 +28,9 @@ class MailChannel {
     private final String domain;
 
     @Autowired
-    MailChannel(ObjectProvider<JavaMailSender> sender,
-                @Value("${csmflow.notification.mail-from:CSM Flow <noreply@csmflow.example>}") String from) {
+    MailChannel(
+            ObjectProvider<JavaMailSender> sender,
+            @Value("${csmflow.notification.mail-from:CSM Flow <noreply@csmflow.example>}") String from) {
         this(sender.getIfAvailable(), from);
     }
 

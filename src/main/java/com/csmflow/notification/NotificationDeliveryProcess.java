@@ -16,6 +16,5 @@ public final class NotificationDeliveryProcess {
 
     public static final String TASK_DELIVER = "Task_Deliver";
 
-    private NotificationDeliveryProcess() {
-    }
+    private NotificationDeliveryProcess() {}
 }

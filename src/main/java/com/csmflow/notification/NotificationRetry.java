@@ -65,8 +65,8 @@ public class NotificationRetry {
                 throw new IllegalArgumentException("negative interval");
             }
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("csmflow.notification.retry-cycle '" + whole
-                    + "': '" + interval + "' is not an ISO-8601 duration such as PT5M (list: PT1M,PT5M; repeat: R5/PT5M)");
+            throw new IllegalArgumentException("csmflow.notification.retry-cycle '" + whole + "': '" + interval
+                    + "' is not an ISO-8601 duration such as PT5M (list: PT1M,PT5M; repeat: R5/PT5M)");
         }
     }
 }

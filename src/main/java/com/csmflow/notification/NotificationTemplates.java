@@ -57,18 +57,19 @@ class NotificationTemplates {
             Resource text = resource(templateId, candidate, "txt");
             if (subject.exists() && text.exists()) {
                 Resource html = resource(templateId, candidate, "html");
-                return new Template(templateId, candidate, read(subject).strip(), read(text),
-                        html.exists() ? read(html) : null);
+                return new Template(
+                        templateId, candidate, read(subject).strip(), read(text), html.exists() ? read(html) : null);
             }
         }
-        throw new IllegalStateException("No notification template '" + templateId + "' for language '"
-                + language + "' nor English (classpath:notifications/" + templateId + "/en.subject and en.txt)");
+        throw new IllegalStateException("No notification template '" + templateId + "' for language '" + language
+                + "' nor English (classpath:notifications/" + templateId + "/en.subject and en.txt)");
     }
 
     static List<String> languageCandidates(String language) {
         List<String> candidates = new ArrayList<>();
         if (language != null && !language.isBlank()) {
-            String tag = Locale.forLanguageTag(language.strip().replace('_', '-')).toLanguageTag();
+            String tag =
+                    Locale.forLanguageTag(language.strip().replace('_', '-')).toLanguageTag();
             if (!"und".equals(tag)) {
                 candidates.add(tag);
                 String base = Locale.forLanguageTag(tag).getLanguage();
@@ -100,12 +101,16 @@ class NotificationTemplates {
 
         Rendered render(Map<String, ?> values) {
             // A subject is one line: a value with a line break must not inject mail headers.
-            String renderedSubject = TemplateRenderer.text(subject, values).replaceAll("[\\r\\n]+", " ").strip();
-            return new Rendered(language, renderedSubject, TemplateRenderer.text(text, values),
+            String renderedSubject = TemplateRenderer.text(subject, values)
+                    .replaceAll("[\\r\\n]+", " ")
+                    .strip();
+            return new Rendered(
+                    language,
+                    renderedSubject,
+                    TemplateRenderer.text(text, values),
                     html == null ? null : TemplateRenderer.html(html, values));
         }
     }
 
-    record Rendered(String language, String subject, String text, String html) {
-    }
+    record Rendered(String language, String subject, String text, String html) {}
 }

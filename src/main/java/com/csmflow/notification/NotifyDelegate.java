@@ -1,10 +1,10 @@
 package com.csmflow.notification;
 
-import com.csmflow.engine.EngineIdentity;
 import com.csmflow.client.Client;
 import com.csmflow.client.Clients;
 import com.csmflow.engine.CaseVariables;
 import com.csmflow.engine.DelegateInputs;
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.engine.TemplateBackedDelegate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,8 +68,18 @@ class NotifyDelegate implements TemplateBackedDelegate {
     /** Language override; default: the client's language for client-facing rows, else English. */
     static final String LANGUAGE = "language";
 
-    static final Set<String> INPUTS = Set.copyOf(List.of(TEMPLATE, RECIPIENT_GROUPS, RECIPIENT_USERS,
-            CLIENT_CONTACTS, CLIENT_REFERENCE, TO, URGENT, CHANNEL, WEBHOOK_URL, NOTIFICATION_KEY, LANGUAGE));
+    static final Set<String> INPUTS = Set.copyOf(List.of(
+            TEMPLATE,
+            RECIPIENT_GROUPS,
+            RECIPIENT_USERS,
+            CLIENT_CONTACTS,
+            CLIENT_REFERENCE,
+            TO,
+            URGENT,
+            CHANNEL,
+            WEBHOOK_URL,
+            NOTIFICATION_KEY,
+            LANGUAGE));
 
     private static final int MAX_DECISION_KEY = 300;
 
@@ -83,9 +93,16 @@ class NotifyDelegate implements TemplateBackedDelegate {
     private final Clock clock;
     private final EngineIdentity engineIdentity;
 
-    NotifyDelegate(OutboxRepository outbox, NotificationTemplates templates, Recipients recipients,
-                   Clients clients, NoticeHours noticeHours, RuntimeService runtimeService,
-                   ObjectMapper json, Clock clock, EngineIdentity engineIdentity) {
+    NotifyDelegate(
+            OutboxRepository outbox,
+            NotificationTemplates templates,
+            Recipients recipients,
+            Clients clients,
+            NoticeHours noticeHours,
+            RuntimeService runtimeService,
+            ObjectMapper json,
+            Clock clock,
+            EngineIdentity engineIdentity) {
         this.engineIdentity = engineIdentity;
         this.clock = clock;
         this.outbox = outbox;
@@ -124,18 +141,35 @@ class NotifyDelegate implements TemplateBackedDelegate {
         if (channel == Channel.WEBHOOK) {
             String url = webhookUrl(inputs.text(WEBHOOK_URL));
             String lang = language != null ? language : client != null ? client.getLanguage() : null;
-            NotificationTemplates.Rendered message = templates.load(templateId, lang).render(values);
+            NotificationTemplates.Rendered message =
+                    templates.load(templateId, lang).render(values);
             String payload = webhookPayload(templateId, execution, client, urgent, message);
-            write(written, new OutboxEntry(decisionKey, execution.getProcessInstanceId(),
-                    execution.getProcessBusinessKey(), execution.getCurrentActivityId(), templateId, Channel.WEBHOOK,
-                    Audience.STAFF, url, message.language(), message.subject(), payload, null, urgent, null, now));
+            write(
+                    written,
+                    new OutboxEntry(
+                            decisionKey,
+                            execution.getProcessInstanceId(),
+                            execution.getProcessBusinessKey(),
+                            execution.getCurrentActivityId(),
+                            templateId,
+                            Channel.WEBHOOK,
+                            Audience.STAFF,
+                            url,
+                            message.language(),
+                            message.subject(),
+                            payload,
+                            null,
+                            urgent,
+                            null,
+                            now));
         } else {
             List<String> groups = list(inputs.get(RECIPIENT_GROUPS));
             List<String> users = list(inputs.get(RECIPIENT_USERS));
             boolean contacts = flag(inputs.get(CLIENT_CONTACTS));
             List<String> to = list(inputs.get(TO));
             if (contacts && client == null) {
-                throw new IllegalArgumentException("clientContacts needs a clientReference (input or process variable)");
+                throw new IllegalArgumentException(
+                        "clientContacts needs a clientReference (input or process variable)");
             }
             if (groups.isEmpty() && users.isEmpty() && !contacts && to.isEmpty()) {
                 throw new IllegalArgumentException("Notification '" + templateId + "' names no recipients");
@@ -143,16 +177,32 @@ class NotifyDelegate implements TemplateBackedDelegate {
             Instant holdUntil = !urgent && client != null ? noticeHours.holdUntil(client, now) : null;
             Map<String, Audience> addresses = recipients.resolve(groups, users, contacts ? client : null, to);
             addresses.forEach((address, audience) -> {
-                String lang = language != null ? language
-                        : audience == Audience.CLIENT && client != null ? client.getLanguage()
-                        : NotificationTemplates.FALLBACK_LANGUAGE;
-                NotificationTemplates.Rendered message = rendered.computeIfAbsent(lang,
-                        l -> templates.load(templateId, l).render(values));
+                String lang = language != null
+                        ? language
+                        : audience == Audience.CLIENT && client != null
+                                ? client.getLanguage()
+                                : NotificationTemplates.FALLBACK_LANGUAGE;
+                NotificationTemplates.Rendered message = rendered.computeIfAbsent(
+                        lang, l -> templates.load(templateId, l).render(values));
                 Instant notBefore = audience == Audience.CLIENT ? holdUntil : null;
-                write(written, new OutboxEntry(decisionKey, execution.getProcessInstanceId(),
-                        execution.getProcessBusinessKey(), execution.getCurrentActivityId(), templateId, Channel.MAIL,
-                        audience, address, message.language(), message.subject(), message.text(), message.html(),
-                        urgent, notBefore, now));
+                write(
+                        written,
+                        new OutboxEntry(
+                                decisionKey,
+                                execution.getProcessInstanceId(),
+                                execution.getProcessBusinessKey(),
+                                execution.getCurrentActivityId(),
+                                templateId,
+                                Channel.MAIL,
+                                audience,
+                                address,
+                                message.language(),
+                                message.subject(),
+                                message.text(),
+                                message.html(),
+                                urgent,
+                                notBefore,
+                                now));
             });
         }
         startDeliveries(execution.getProcessBusinessKey(), written);
@@ -160,8 +210,8 @@ class NotifyDelegate implements TemplateBackedDelegate {
 
     /** Idempotent insert: a row of this decision for this recipient and channel exists -> nothing to do. */
     private void write(List<OutboxEntry> written, OutboxEntry entry) {
-        if (!outbox.existsByDecisionKeyAndChannelAndRecipient(entry.getDecisionKey(), entry.getChannel(),
-                entry.getRecipient())) {
+        if (!outbox.existsByDecisionKeyAndChannelAndRecipient(
+                entry.getDecisionKey(), entry.getChannel(), entry.getRecipient())) {
             written.add(outbox.save(entry));
         }
     }
@@ -169,22 +219,27 @@ class NotifyDelegate implements TemplateBackedDelegate {
     /** One delivery instance per "not before" instant: staff now, client contacts maybe later. */
     private void startDeliveries(String businessKey, List<OutboxEntry> written) {
         Map<Instant, List<Long>> batches = new LinkedHashMap<>();
-        written.forEach(entry -> batches.computeIfAbsent(entry.getNotBefore() == null ? Instant.EPOCH
-                : entry.getNotBefore(), at -> new ArrayList<>()).add(entry.getId()));
-        batches.forEach((notBefore, ids) -> runtimeService.createProcessInstanceByKey(NotificationDeliveryProcess.KEY)
+        written.forEach(entry -> batches.computeIfAbsent(
+                        entry.getNotBefore() == null ? Instant.EPOCH : entry.getNotBefore(), at -> new ArrayList<>())
+                .add(entry.getId()));
+        batches.forEach((notBefore, ids) -> runtimeService
+                .createProcessInstanceByKey(NotificationDeliveryProcess.KEY)
                 .businessKey(businessKey)
                 .setVariables(Variables.createVariables()
                         // an ArrayList: the engine's type allow-list (ObjectVariableTypes) refuses immutable lists
-                        .putValue(NotificationDeliveryProcess.OUTBOX_IDS.name(),
+                        .putValue(
+                                NotificationDeliveryProcess.OUTBOX_IDS.name(),
                                 ids.stream().map(String::valueOf).collect(Collectors.toCollection(ArrayList::new)))
-                        .putValue(NotificationDeliveryProcess.NOT_BEFORE.name(),
+                        .putValue(
+                                NotificationDeliveryProcess.NOT_BEFORE.name(),
                                 Instant.EPOCH.equals(notBefore) ? null : Date.from(notBefore)))
                 .execute());
     }
 
     private Client client(DelegateExecution execution, String reference) {
         String ref = reference;
-        if (ref == null && execution.getVariable(CaseVariables.CLIENT_REFERENCE.name()) instanceof String variable
+        if (ref == null
+                && execution.getVariable(CaseVariables.CLIENT_REFERENCE.name()) instanceof String variable
                 && !variable.isBlank()) {
             ref = variable.strip();
         }
@@ -200,8 +255,8 @@ class NotifyDelegate implements TemplateBackedDelegate {
         String key = execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId() + "/"
                 + (notificationKey != null ? notificationKey : execution.getActivityInstanceId());
         if (key.length() > MAX_DECISION_KEY) {
-            throw new IllegalArgumentException("notificationKey too long: the decision key has at most "
-                    + MAX_DECISION_KEY + " characters");
+            throw new IllegalArgumentException(
+                    "notificationKey too long: the decision key has at most " + MAX_DECISION_KEY + " characters");
         }
         return key;
     }
@@ -216,8 +271,12 @@ class NotifyDelegate implements TemplateBackedDelegate {
         return values;
     }
 
-    private String webhookPayload(String templateId, DelegateExecution execution, Client client, boolean urgent,
-                                  NotificationTemplates.Rendered message) {
+    private String webhookPayload(
+            String templateId,
+            DelegateExecution execution,
+            Client client,
+            boolean urgent,
+            NotificationTemplates.Rendered message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("notification", templateId);
         body.put("businessKey", execution.getProcessBusinessKey());
@@ -253,7 +312,9 @@ class NotifyDelegate implements TemplateBackedDelegate {
     }
 
     static boolean flag(Object value) {
-        return value instanceof Boolean bool ? bool : value != null && Boolean.parseBoolean(value.toString().strip());
+        return value instanceof Boolean bool
+                ? bool
+                : value != null && Boolean.parseBoolean(value.toString().strip());
     }
 
     /** A list input: a java.util.Collection or a comma/semicolon-separated text. */
@@ -261,10 +322,15 @@ class NotifyDelegate implements TemplateBackedDelegate {
         if (value == null) {
             return List.of();
         }
-        Collection<?> items = value instanceof Collection<?> collection ? collection
+        Collection<?> items = value instanceof Collection<?> collection
+                ? collection
                 : Arrays.asList(value.toString().split("[,;]"));
-        return items.stream().filter(Objects::nonNull).map(item -> item.toString().strip())
-                .filter(item -> !item.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new))
-                .stream().toList();
+        return items.stream()
+                .filter(Objects::nonNull)
+                .map(item -> item.toString().strip())
+                .filter(item -> !item.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new))
+                .stream()
+                .toList();
     }
 }

@@ -40,8 +40,12 @@ class OutboxDelivery {
     private final WebhookChannel webhook;
     private final Clock clock;
 
-    OutboxDelivery(OutboxRepository outbox, PlatformTransactionManager transactionManager, MailChannel mail,
-                   WebhookChannel webhook, Clock clock) {
+    OutboxDelivery(
+            OutboxRepository outbox,
+            PlatformTransactionManager transactionManager,
+            MailChannel mail,
+            WebhookChannel webhook,
+            Clock clock) {
         this.clock = clock;
         this.outbox = outbox;
         this.ownTransaction = new TransactionTemplate(transactionManager);
@@ -66,8 +70,8 @@ class OutboxDelivery {
             }
         }
         if (!failures.isEmpty()) {
-            throw new NotificationDeliveryException("Could not deliver " + failures.size() + " notification(s): "
-                    + String.join("; ", failures));
+            throw new NotificationDeliveryException(
+                    "Could not deliver " + failures.size() + " notification(s): " + String.join("; ", failures));
         }
     }
 

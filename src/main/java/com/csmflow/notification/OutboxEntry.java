@@ -91,13 +91,24 @@ class OutboxEntry {
     @Column(name = "sent_at")
     private Instant sentAt;
 
-    protected OutboxEntry() {
-    }
+    protected OutboxEntry() {}
 
-    OutboxEntry(String decisionKey, String processInstanceId, String businessKey, String activityId,
-                String templateId, Channel channel, Audience audience, String recipient, String language,
-                String subject, String bodyText, String bodyHtml, boolean urgent, Instant notBefore,
-                Instant createdAt) {
+    OutboxEntry(
+            String decisionKey,
+            String processInstanceId,
+            String businessKey,
+            String activityId,
+            String templateId,
+            Channel channel,
+            Audience audience,
+            String recipient,
+            String language,
+            String subject,
+            String bodyText,
+            String bodyHtml,
+            boolean urgent,
+            Instant notBefore,
+            Instant createdAt) {
         this.decisionKey = decisionKey;
         this.processInstanceId = processInstanceId;
         this.businessKey = businessKey;

@@ -19,9 +19,10 @@ interface OutboxRepository extends JpaRepository<OutboxEntry, Long>, JpaSpecific
     // while a derived query is built and translated again on every call (docs/performance.md, tuning 11).
     @Query("select count(e) > 0 from OutboxEntry e"
             + " where e.decisionKey = :decisionKey and e.channel = :channel and e.recipient = :recipient")
-    boolean existsByDecisionKeyAndChannelAndRecipient(@Param("decisionKey") String decisionKey,
-                                                      @Param("channel") Channel channel,
-                                                      @Param("recipient") String recipient);
+    boolean existsByDecisionKeyAndChannelAndRecipient(
+            @Param("decisionKey") String decisionKey,
+            @Param("channel") Channel channel,
+            @Param("recipient") String recipient);
 
     @Query("select e from OutboxEntry e where e.processInstanceId = :processInstanceId order by e.id")
     List<OutboxEntry> findByProcessInstanceIdOrderById(@Param("processInstanceId") String processInstanceId);
@@ -35,10 +36,13 @@ interface OutboxRepository extends JpaRepository<OutboxEntry, Long>, JpaSpecific
     Optional<OutboxEntry> lockForDelivery(@Param("id") Long id);
 
     /** One page, newest first; null filters match everything. */
-    default Page<OutboxEntry> search(String businessKey, NotificationStatus status, String processInstanceId,
-                                     PageParameters page) {
-        return findAll(ListFilters.<OutboxEntry>allOf(ListFilters.equal("businessKey", businessKey),
-                        ListFilters.equal("status", status), ListFilters.equal("processInstanceId", processInstanceId)),
+    default Page<OutboxEntry> search(
+            String businessKey, NotificationStatus status, String processInstanceId, PageParameters page) {
+        return findAll(
+                ListFilters.<OutboxEntry>allOf(
+                        ListFilters.equal("businessKey", businessKey),
+                        ListFilters.equal("status", status),
+                        ListFilters.equal("processInstanceId", processInstanceId)),
                 page.sortedBy(Sort.by(Sort.Direction.DESC, "id")));
     }
 }

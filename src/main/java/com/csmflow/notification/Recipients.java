@@ -30,11 +30,16 @@ class Recipients {
     }
 
     /** Address (lower case) -> audience, in a stable order. */
-    Map<String, Audience> resolve(Collection<String> groups, Collection<String> users, Client contactsOf,
-                                  Collection<String> explicit) {
+    Map<String, Audience> resolve(
+            Collection<String> groups, Collection<String> users, Client contactsOf, Collection<String> explicit) {
         Map<String, Audience> addresses = new LinkedHashMap<>();
         for (String group : groups) {
-            List<User> members = identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list();
+            List<User> members = identityService
+                    .createUserQuery()
+                    .memberOfGroup(group)
+                    .orderByUserId()
+                    .asc()
+                    .list();
             if (members.isEmpty()) {
                 log.warn("Notification group '{}' has no members", group);
             }

@@ -18,8 +18,7 @@ final class TemplateRenderer {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_.-]*)\\s*}");
 
-    private TemplateRenderer() {
-    }
+    private TemplateRenderer() {}
 
     static String text(String template, Map<String, ?> values) {
         return render(template, values, false);

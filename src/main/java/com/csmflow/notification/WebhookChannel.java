@@ -16,8 +16,9 @@ class WebhookChannel {
     private final int connectTimeoutMillis;
     private final int socketTimeoutMillis;
 
-    WebhookChannel(@Value("${csmflow.notification.webhook.connect-timeout-millis:5000}") int connectTimeoutMillis,
-                   @Value("${csmflow.notification.webhook.socket-timeout-millis:10000}") int socketTimeoutMillis) {
+    WebhookChannel(
+            @Value("${csmflow.notification.webhook.connect-timeout-millis:5000}") int connectTimeoutMillis,
+            @Value("${csmflow.notification.webhook.socket-timeout-millis:10000}") int socketTimeoutMillis) {
         this.connectTimeoutMillis = connectTimeoutMillis;
         this.socketTimeoutMillis = socketTimeoutMillis;
     }

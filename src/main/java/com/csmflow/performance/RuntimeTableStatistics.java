@@ -28,8 +28,14 @@ class RuntimeTableStatistics {
 
     private static final Logger log = LoggerFactory.getLogger(RuntimeTableStatistics.class);
 
-    static final List<String> RUNTIME_TABLES = List.of("act_ru_execution", "act_ru_variable", "act_ru_task",
-            "act_ru_job", "act_ru_identitylink", "act_ru_authorization", "act_ru_event_subscr");
+    static final List<String> RUNTIME_TABLES = List.of(
+            "act_ru_execution",
+            "act_ru_variable",
+            "act_ru_task",
+            "act_ru_job",
+            "act_ru_identitylink",
+            "act_ru_authorization",
+            "act_ru_event_subscr");
 
     /** 64 pages of 8 kB: a few thousand rows, where default guesses start to cost. */
     static final long MIN_BYTES = 64 * 8192;
@@ -42,7 +48,8 @@ class RuntimeTableStatistics {
         this.postgres = isPostgres(dataSource);
     }
 
-    @Scheduled(initialDelayString = "${csmflow.performance.analyze-check-ms:15000}",
+    @Scheduled(
+            initialDelayString = "${csmflow.performance.analyze-check-ms:15000}",
             fixedDelayString = "${csmflow.performance.analyze-check-ms:15000}")
     void analyzeRuntimeTablesWithoutStatistics() {
         if (postgres) {
@@ -53,11 +60,14 @@ class RuntimeTableStatistics {
     /** Runs ANALYZE on those of the tables that have no statistics and at least minBytes of data. */
     List<String> analyzeTablesWithoutStatistics(List<String> tables, long minBytes) {
         try {
-            List<String> unanalyzed = jdbc.queryForList("SELECT c.relname FROM pg_class c "
-                    + "WHERE c.relname = ANY (?) AND c.relkind = 'r' AND pg_table_is_visible(c.oid) "
-                    + "AND pg_relation_size(c.oid) >= ? AND NOT EXISTS (SELECT 1 FROM pg_stats s "
-                    + "WHERE s.tablename = c.relname AND s.schemaname = c.relnamespace::regnamespace::text)",
-                    String.class, tables.toArray(String[]::new), minBytes);
+            List<String> unanalyzed = jdbc.queryForList(
+                    "SELECT c.relname FROM pg_class c "
+                            + "WHERE c.relname = ANY (?) AND c.relkind = 'r' AND pg_table_is_visible(c.oid) "
+                            + "AND pg_relation_size(c.oid) >= ? AND NOT EXISTS (SELECT 1 FROM pg_stats s "
+                            + "WHERE s.tablename = c.relname AND s.schemaname = c.relnamespace::regnamespace::text)",
+                    String.class,
+                    tables.toArray(String[]::new),
+                    minBytes);
             for (String table : unanalyzed) {
                 jdbc.execute("ANALYZE " + table); // names from the fixed list above, matched by pg_class
                 log.info("Analyzed {}: it had filled up without planner statistics", table);

@@ -1,11 +1,11 @@
 package com.csmflow.problem;
 
-import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.client.Client;
 import com.csmflow.client.Clients;
 import com.csmflow.engine.CaseVariables;
+import com.csmflow.engine.EngineIdentity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +40,15 @@ public class ChronicIncidentService {
     private final Clock clock;
     private final EngineIdentity engineIdentity;
 
-    ChronicIncidentService(ClientIncidentRepository incidents, Clients clients, ProblemRepository problems,
-                           ProblemService problemService, DecisionService decisionService, JdbcTemplate jdbc, Clock clock, EngineIdentity engineIdentity) {
+    ChronicIncidentService(
+            ClientIncidentRepository incidents,
+            Clients clients,
+            ProblemRepository problems,
+            ProblemService problemService,
+            DecisionService decisionService,
+            JdbcTemplate jdbc,
+            Clock clock,
+            EngineIdentity engineIdentity) {
         this.engineIdentity = engineIdentity;
         this.clock = clock;
         this.incidents = incidents;
@@ -53,13 +60,17 @@ public class ChronicIncidentService {
     }
 
     /** What happened to one reported incident. */
-    public record Outcome(ClientIncident incident, int incidentsInPeriod, int threshold, int periodDays,
-                          String problemReference, boolean problemOpened) {
-    }
+    public record Outcome(
+            ClientIncident incident,
+            int incidentsInPeriod,
+            int threshold,
+            int periodDays,
+            String problemReference,
+            boolean problemOpened) {}
 
     @Transactional
-    public Outcome record(String clientReference, String incidentReference, String serviceKey, String summary,
-                          String priority) {
+    public Outcome record(
+            String clientReference, String incidentReference, String serviceKey, String summary, String priority) {
         String clientRef = problemService.checkClient(clientReference);
         if (incidentReference == null || incidentReference.isBlank()) {
             throw new InvalidFieldException("incidentReference", "is required");
@@ -68,7 +79,8 @@ public class ChronicIncidentService {
             throw new InvalidFieldException("serviceKey", "is required (service or configuration item)");
         }
         String service = serviceKey.trim().toLowerCase(Locale.ROOT);
-        String problemPriority = ProblemService.normalisePriority(priority == null || priority.isBlank() ? "P3" : priority);
+        String problemPriority =
+                ProblemService.normalisePriority(priority == null || priority.isBlank() ? "P3" : priority);
 
         // Serialise all incident evaluation of one client (see class comment).
         jdbc.queryForList("SELECT id FROM client WHERE reference = ? FOR UPDATE", clientRef);
@@ -76,15 +88,20 @@ public class ChronicIncidentService {
             throw new ConflictException("Incident " + incidentReference + " of " + clientRef + " is already recorded");
         }
         Instant now = clock.instant();
-        ClientIncident incident = incidents.save(new ClientIncident(clientRef, incidentReference.trim(), service,
-                summary, now));
+        ClientIncident incident =
+                incidents.save(new ClientIncident(clientRef, incidentReference.trim(), service, summary, now));
 
         Client client = clients.findByReference(clientRef).orElseThrow();
         // the decision table is configuration, not something the reporting user needs engine rights for
-        Map<String, Object> threshold = engineIdentity.asPlatform(() -> decisionService.evaluateDecisionTableByKey(
-                ProblemProcess.CHRONIC_INCIDENT_DECISION,
-                Variables.createVariables().putValue(CaseVariables.CLIENT_TIER.name(), client.getTier().name()))
-                .getSingleResult().getEntryMap());
+        Map<String, Object> threshold = engineIdentity.asPlatform(() -> decisionService
+                .evaluateDecisionTableByKey(
+                        ProblemProcess.CHRONIC_INCIDENT_DECISION,
+                        Variables.createVariables()
+                                .putValue(
+                                        CaseVariables.CLIENT_TIER.name(),
+                                        client.getTier().name()))
+                .getSingleResult()
+                .getEntryMap());
         int count = ((Number) threshold.get(ProblemProcess.DECISION_INCIDENT_COUNT)).intValue();
         int days = ((Number) threshold.get(ProblemProcess.DECISION_PERIOD_DAYS)).intValue();
 
@@ -92,13 +109,23 @@ public class ChronicIncidentService {
                 clientRef, service, now.minus(Duration.ofDays(days)));
         String chronicKey = clientRef + "|" + service;
         String openProblem = problems.findByChronicKeyAndStatusNot(chronicKey, ProblemStatus.CLOSED).stream()
-                .map(Problem::getReference).findFirst().orElse(null);
+                .map(Problem::getReference)
+                .findFirst()
+                .orElse(null);
         boolean opened = false;
         if (openProblem == null && inPeriod.size() >= count) {
-            String references = String.join(", ", inPeriod.stream().map(ClientIncident::getIncidentReference).toList());
-            openProblem = problemService.open(clientRef, "incident", references,
-                    "Chronic incidents on " + service + ": " + inPeriod.size() + " within " + days + " days",
-                    problemPriority, chronicKey).getReference();
+            String references = String.join(
+                    ", ",
+                    inPeriod.stream().map(ClientIncident::getIncidentReference).toList());
+            openProblem = problemService
+                    .open(
+                            clientRef,
+                            "incident",
+                            references,
+                            "Chronic incidents on " + service + ": " + inPeriod.size() + " within " + days + " days",
+                            problemPriority,
+                            chronicKey)
+                    .getReference();
             opened = true;
             String linked = openProblem;
             inPeriod.forEach(each -> each.linkProblem(linked));

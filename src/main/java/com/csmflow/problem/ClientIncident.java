@@ -16,23 +16,28 @@ public class ClientIncident {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "client_reference")
     private String clientReference;
+
     @Column(name = "incident_reference")
     private String incidentReference;
+
     @Column(name = "service_key")
     private String serviceKey;
+
     private String summary;
+
     @Column(name = "reported_at")
     private Instant reportedAt;
+
     @Column(name = "problem_reference")
     private String problemReference;
 
-    protected ClientIncident() {
-    }
+    protected ClientIncident() {}
 
-    ClientIncident(String clientReference, String incidentReference, String serviceKey, String summary,
-                   Instant reportedAt) {
+    ClientIncident(
+            String clientReference, String incidentReference, String serviceKey, String summary, Instant reportedAt) {
         this.clientReference = clientReference;
         this.incidentReference = incidentReference;
         this.serviceKey = serviceKey;
@@ -40,12 +45,31 @@ public class ClientIncident {
         this.reportedAt = reportedAt;
     }
 
-    public String getClientReference() { return clientReference; }
-    public String getIncidentReference() { return incidentReference; }
-    public String getServiceKey() { return serviceKey; }
-    public String getSummary() { return summary; }
-    public Instant getReportedAt() { return reportedAt; }
-    public String getProblemReference() { return problemReference; }
+    public String getClientReference() {
+        return clientReference;
+    }
 
-    void linkProblem(String problemReference) { this.problemReference = problemReference; }
+    public String getIncidentReference() {
+        return incidentReference;
+    }
+
+    public String getServiceKey() {
+        return serviceKey;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public Instant getReportedAt() {
+        return reportedAt;
+    }
+
+    public String getProblemReference() {
+        return problemReference;
+    }
+
+    void linkProblem(String problemReference) {
+        this.problemReference = problemReference;
+    }
 }

@@ -38,21 +38,27 @@ class IncidentController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     IncidentView report(@Valid @RequestBody ReportIncident request) {
-        return IncidentView.of(service.record(request.clientReference(), request.incidentReference(),
-                request.serviceKey(), request.summary(), request.priority()));
+        return IncidentView.of(service.record(
+                request.clientReference(),
+                request.incidentReference(),
+                request.serviceKey(),
+                request.summary(),
+                request.priority()));
     }
 
     @GetMapping
-    ResponseEntity<List<Map<String, Object>>> list(@RequestParam String clientReference,
-                                   @RequestParam(defaultValue = "0") int page,
-                                   @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
+    ResponseEntity<List<Map<String, Object>>> list(
+            @RequestParam String clientReference,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
         PageParameters paging = new PageParameters(page, size);
-        return PageParameters.response(incidents.findByClientReference(clientReference,
-                        paging.sortedBy(Sort.by(Sort.Order.desc("id")))),
+        return PageParameters.response(
+                incidents.findByClientReference(clientReference, paging.sortedBy(Sort.by(Sort.Order.desc("id")))),
                 incident -> Map.<String, Object>of(
                         "incidentReference", incident.getIncidentReference(),
                         "serviceKey", incident.getServiceKey(),
                         "reportedAt", incident.getReportedAt(),
-                        "problemReference", incident.getProblemReference() == null ? "" : incident.getProblemReference()));
+                        "problemReference",
+                                incident.getProblemReference() == null ? "" : incident.getProblemReference()));
     }
 }

@@ -21,36 +21,55 @@ public class Problem extends RegisterRecord {
 
     @Column(name = "source_type")
     private String sourceType;
+
     @Column(name = "source_reference")
     private String sourceReference;
+
     private String summary;
     private String priority;
+
     @Enumerated(EnumType.STRING)
     private ProblemStatus status;
+
     @Column(name = "chronic_key")
     private String chronicKey;
+
     private String symptoms;
+
     @Column(name = "root_cause")
     private String rootCause;
+
     @Column(name = "contributing_factors")
     private String contributingFactors;
+
     private String evidence;
+
     @Column(name = "internal_rca")
     private String internalRca;
+
     @Column(name = "client_rca")
     private String clientRca;
+
     @Column(name = "rca_accepted_at")
     private Instant rcaAcceptedAt;
+
     @Column(name = "rca_sent_at")
     private Instant rcaSentAt;
+
     @Column(name = "closed_at")
     private Instant closedAt;
 
-    protected Problem() {
-    }
+    protected Problem() {}
 
-    Problem(String reference, String clientReference, String sourceType, String sourceReference, String summary,
-            String priority, String chronicKey, Instant openedAt) {
+    Problem(
+            String reference,
+            String clientReference,
+            String sourceType,
+            String sourceReference,
+            String summary,
+            String priority,
+            String chronicKey,
+            Instant openedAt) {
         super(reference, clientReference, null, openedAt);
         this.sourceType = sourceType;
         this.sourceReference = sourceReference;
@@ -83,29 +102,89 @@ public class Problem extends RegisterRecord {
         return view;
     }
 
-    public String getSourceType() { return sourceType; }
-    public String getSourceReference() { return sourceReference; }
-    public String getSummary() { return summary; }
-    public String getPriority() { return priority; }
-    public String getStatus() { return status.name(); }
-    ProblemStatus status() { return status; }
-    public String getChronicKey() { return chronicKey; }
-    public String getSymptoms() { return symptoms; }
-    public String getRootCause() { return rootCause; }
-    public String getContributingFactors() { return contributingFactors; }
-    public String getEvidence() { return evidence; }
-    public String getInternalRca() { return internalRca; }
-    public String getClientRca() { return clientRca; }
-    public Instant getRcaAcceptedAt() { return rcaAcceptedAt; }
-    public Instant getRcaSentAt() { return rcaSentAt; }
-    public Instant getOpenedAt() { return getCreatedAt(); }
-    public Instant getClosedAt() { return closedAt; }
+    public String getSourceType() {
+        return sourceType;
+    }
 
-    void linkProcess(ProcessOrigin origin) { setOrigin(origin); }
-    void setStatus(ProblemStatus status) { this.status = status; }
+    public String getSourceReference() {
+        return sourceReference;
+    }
 
-    void recordInternalRca(String symptoms, String rootCause, String contributingFactors, String evidence,
-                           String internalRca, Instant acceptedAt) {
+    public String getSummary() {
+        return summary;
+    }
+
+    public String getPriority() {
+        return priority;
+    }
+
+    public String getStatus() {
+        return status.name();
+    }
+
+    ProblemStatus status() {
+        return status;
+    }
+
+    public String getChronicKey() {
+        return chronicKey;
+    }
+
+    public String getSymptoms() {
+        return symptoms;
+    }
+
+    public String getRootCause() {
+        return rootCause;
+    }
+
+    public String getContributingFactors() {
+        return contributingFactors;
+    }
+
+    public String getEvidence() {
+        return evidence;
+    }
+
+    public String getInternalRca() {
+        return internalRca;
+    }
+
+    public String getClientRca() {
+        return clientRca;
+    }
+
+    public Instant getRcaAcceptedAt() {
+        return rcaAcceptedAt;
+    }
+
+    public Instant getRcaSentAt() {
+        return rcaSentAt;
+    }
+
+    public Instant getOpenedAt() {
+        return getCreatedAt();
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    void linkProcess(ProcessOrigin origin) {
+        setOrigin(origin);
+    }
+
+    void setStatus(ProblemStatus status) {
+        this.status = status;
+    }
+
+    void recordInternalRca(
+            String symptoms,
+            String rootCause,
+            String contributingFactors,
+            String evidence,
+            String internalRca,
+            Instant acceptedAt) {
         this.symptoms = symptoms;
         this.rootCause = rootCause;
         this.contributingFactors = contributingFactors;

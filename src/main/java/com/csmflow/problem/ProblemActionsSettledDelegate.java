@@ -14,7 +14,10 @@ class ProblemActionsSettledDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(ProblemProcess.ACTIONS_SETTLED_MESSAGE)
+        execution
+                .getProcessEngineServices()
+                .getRuntimeService()
+                .createMessageCorrelation(ProblemProcess.ACTIONS_SETTLED_MESSAGE)
                 .processInstanceId(execution.getProcessInstanceId())
                 .correlateAllWithResult();
     }

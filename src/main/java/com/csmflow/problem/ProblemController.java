@@ -30,23 +30,35 @@ class ProblemController {
         this.problems = problems;
     }
 
-    @ApiResponse(responseCode = "201", description = "Opened: the problem-rca workflow has started",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Opened: the problem-rca workflow has started",
             headers = @Header(name = "Location", description = "Path of the new problem"))
     @PostMapping
     ResponseEntity<ProblemView> open(@Valid @RequestBody OpenProblem request) {
-        Problem problem = problems.open(request.clientReference(), request.sourceType(), request.sourceReference(),
-                request.summary().trim(), request.priority(), null);
+        Problem problem = problems.open(
+                request.clientReference(),
+                request.sourceType(),
+                request.sourceReference(),
+                request.summary().trim(),
+                request.priority(),
+                null);
         return ResponseEntity.created(URI.create("/api/problems/" + problem.getReference()))
                 .body(ProblemView.of(problems.find(problem.getReference())));
     }
 
     @GetMapping
-    ResponseEntity<List<ProblemView>> list(@RequestParam(required = false) String clientReference,
-                           @RequestParam(required = false) String status,
-                           @RequestParam(defaultValue = "0") int page,
-                           @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
-        return PageParameters.response(problems.list(ProblemApi.blankToNull(clientReference),
-                ProblemApi.status(status, ProblemStatus.class), new PageParameters(page, size)), ProblemView::of);
+    ResponseEntity<List<ProblemView>> list(
+            @RequestParam(required = false) String clientReference,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
+        return PageParameters.response(
+                problems.list(
+                        ProblemApi.blankToNull(clientReference),
+                        ProblemApi.status(status, ProblemStatus.class),
+                        new PageParameters(page, size)),
+                ProblemView::of);
     }
 
     @ApiResponse(responseCode = "200", description = "The problem")
@@ -56,10 +68,14 @@ class ProblemController {
         return ProblemView.of(problems.find(reference));
     }
 
-    @ApiResponse(responseCode = "201", description = "The SIP action, followed up with the problem's others",
+    @ApiResponse(
+            responseCode = "201",
+            description = "The SIP action, followed up with the problem's others",
             headers = @Header(name = "Location", description = "Path of the new SIP action"))
     @ApiResponse(responseCode = "404", description = "No problem with this reference")
-    @ApiResponse(responseCode = "409", description = "The problem's RCA has not been sent yet, or the problem is closed")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The problem's RCA has not been sent yet, or the problem is closed")
     @PostMapping("/{reference}/actions")
     ResponseEntity<SipActionView> addAction(@PathVariable String reference, @Valid @RequestBody NewAction request) {
         SipAction action = problems.addAction(reference, request.description(), request.owner(), request.targetDate());

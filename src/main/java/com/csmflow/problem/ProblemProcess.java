@@ -25,14 +25,17 @@ public final class ProblemProcess {
     public static final ProcessVariable<String> SOURCE_TYPE = ProcessVariable.text("sourceType");
     /** What the problem came from (empty when nothing); the register keeps it null. */
     public static final ProcessVariable<String> SOURCE_REFERENCE = ProcessVariable.text("sourceReference");
+
     public static final ProcessVariable<String> SUMMARY = ProcessVariable.text("summary");
 
     // written by the register
     public static final ProcessVariable<String> PROBLEM_REFERENCE = ProcessVariable.text("problemReference");
     /** The SIP actions registered from the accepted RCA: the collection the follow-up iterates over. */
-    public static final ProcessVariable<List<String>> SIP_ACTION_REFERENCES = ProcessVariable.texts("sipActionReferences");
+    public static final ProcessVariable<List<String>> SIP_ACTION_REFERENCES =
+            ProcessVariable.texts("sipActionReferences");
     /** An action the CSM added later (delivered with {@link #ACTION_ADDED_MESSAGE}). */
-    public static final ProcessVariable<String> ADDED_SIP_ACTION_REFERENCE = ProcessVariable.text("addedSipActionReference");
+    public static final ProcessVariable<String> ADDED_SIP_ACTION_REFERENCE =
+            ProcessVariable.text("addedSipActionReference");
 
     // the internal RCA (Task_DetermineRootCause) and its review
     public static final ProcessVariable<String> SYMPTOMS = ProcessVariable.text("symptoms");
@@ -46,12 +49,14 @@ public final class ProblemProcess {
     public static final ProcessVariable<String> PROPOSED_ACTIONS = ProcessVariable.text("proposedActions");
     /** accept or send-back. */
     public static final ProcessVariable<String> RCA_REVIEW = ProcessVariable.text("rcaReview");
+
     public static final ProcessVariable<String> REVIEW_COMMENTS = ProcessVariable.text("reviewComments");
 
     // the client-facing RCA
     public static final ProcessVariable<String> CLIENT_RCA = ProcessVariable.text("clientRca");
     /** approve or revise. */
     public static final ProcessVariable<String> CLIENT_RCA_DECISION = ProcessVariable.text("clientRcaDecision");
+
     public static final ProcessVariable<String> APPROVAL_COMMENTS = ProcessVariable.text("approvalComments");
 
     // the RCA delivery clock (named rcaDelivered in the model)
@@ -61,6 +66,7 @@ public final class ProblemProcess {
     // messages
     /** Published by other workflows (a failed change, an escalation with a known root cause); starts a problem. */
     public static final String PROBLEM_REQUESTED_MESSAGE = "problem-requested";
+
     public static final String ACTION_ADDED_MESSAGE = "problem-action-added";
     /** The follow-up of an added action ended: the main path checks its open actions again. */
     public static final String ACTIONS_SETTLED_MESSAGE = "problem-actions-settled";
@@ -72,6 +78,5 @@ public final class ProblemProcess {
     public static final String TASK_APPROVE_CLIENT_RCA = "Task_ApproveClientRca";
     public static final String WAIT_FOR_ADDED_ACTIONS = "ReceiveTask_WaitForAddedActions";
 
-    private ProblemProcess() {
-    }
+    private ProblemProcess() {}
 }

@@ -1,27 +1,27 @@
 package com.csmflow.problem;
 
-import com.csmflow.api.InvalidFieldException;
-import com.csmflow.api.InvalidInputException;
-import com.csmflow.register.BusinessKeys;
-import com.csmflow.engine.DelegateInputs;
-import com.csmflow.engine.InputReadingDelegate;
-import com.csmflow.engine.ProcessVariable;
-import com.csmflow.register.ProcessOrigin;
-import com.csmflow.audit.RegisterAudit;
 import static com.csmflow.engine.CaseVariables.CLIENT_REFERENCE;
 import static com.csmflow.engine.CaseVariables.PRIORITY;
+import static com.csmflow.engine.CaseVariables.SOURCE_BUSINESS_KEY;
 import static com.csmflow.problem.ProblemProcess.CLIENT_RCA;
 import static com.csmflow.problem.ProblemProcess.CONTRIBUTING_FACTORS;
 import static com.csmflow.problem.ProblemProcess.EVIDENCE;
 import static com.csmflow.problem.ProblemProcess.PROBLEM_REFERENCE;
 import static com.csmflow.problem.ProblemProcess.PROPOSED_ACTIONS;
 import static com.csmflow.problem.ProblemProcess.ROOT_CAUSE;
-import static com.csmflow.engine.CaseVariables.SOURCE_BUSINESS_KEY;
 import static com.csmflow.problem.ProblemProcess.SOURCE_REFERENCE;
 import static com.csmflow.problem.ProblemProcess.SOURCE_TYPE;
 import static com.csmflow.problem.ProblemProcess.SUMMARY;
 import static com.csmflow.problem.ProblemProcess.SYMPTOMS;
 
+import com.csmflow.api.InvalidFieldException;
+import com.csmflow.api.InvalidInputException;
+import com.csmflow.audit.RegisterAudit;
+import com.csmflow.engine.DelegateInputs;
+import com.csmflow.engine.InputReadingDelegate;
+import com.csmflow.engine.ProcessVariable;
+import com.csmflow.register.BusinessKeys;
+import com.csmflow.register.ProcessOrigin;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -52,8 +52,12 @@ class ProblemRegisterDelegate implements InputReadingDelegate {
     private final RegisterAudit audit;
     private final Clock clock;
 
-    ProblemRegisterDelegate(ProblemRepository problems, ProblemService problemService, BusinessKeys businessKeys,
-                            RegisterAudit audit, Clock clock) {
+    ProblemRegisterDelegate(
+            ProblemRepository problems,
+            ProblemService problemService,
+            BusinessKeys businessKeys,
+            RegisterAudit audit,
+            Clock clock) {
         this.clock = clock;
         this.problems = problems;
         this.problemService = problemService;
@@ -68,14 +72,19 @@ class ProblemRegisterDelegate implements InputReadingDelegate {
             open(execution);
             return;
         }
-        Problem problem = problems.findByReference(execution.getProcessBusinessKey()).orElseThrow(() ->
-                new IllegalStateException("No problem " + execution.getProcessBusinessKey() + " in the register"));
+        Problem problem = problems.findByReference(execution.getProcessBusinessKey())
+                .orElseThrow(() -> new IllegalStateException(
+                        "No problem " + execution.getProcessBusinessKey() + " in the register"));
         Map<String, Object> before = problem.auditView();
         switch (step) {
             case "RCA_ACCEPTED" -> {
-                problem.recordInternalRca(SYMPTOMS.get(execution), ROOT_CAUSE.get(execution),
-                        CONTRIBUTING_FACTORS.get(execution), EVIDENCE.get(execution),
-                        internalRca(execution), clock.instant());
+                problem.recordInternalRca(
+                        SYMPTOMS.get(execution),
+                        ROOT_CAUSE.get(execution),
+                        CONTRIBUTING_FACTORS.get(execution),
+                        EVIDENCE.get(execution),
+                        internalRca(execution),
+                        clock.instant());
                 problem.setStatus(ProblemStatus.RCA_ACCEPTED);
             }
             case "RCA_SENT" -> {
@@ -86,14 +95,22 @@ class ProblemRegisterDelegate implements InputReadingDelegate {
             case "CLOSED" -> problem.close(clock.instant());
             default -> throw new IllegalArgumentException("Unknown problem register step '" + step + "'");
         }
-        audit.record(execution, ProblemService.REGISTER, problem.getReference(), step.equals("CLOSED") ? "CLOSE" : RegisterAudit.UPDATE,
-                before, problem.auditView());
+        audit.record(
+                execution,
+                ProblemService.REGISTER,
+                problem.getReference(),
+                step.equals("CLOSED") ? "CLOSE" : RegisterAudit.UPDATE,
+                before,
+                problem.auditView());
     }
 
     private void open(DelegateExecution execution) {
         String reference = execution.getProcessBusinessKey();
-        Problem problem = reference == null ? null : problems.findByReference(reference).orElse(null);
-        String owner = problem == null || problem.getOrigin() == null ? null : problem.getOrigin().getProcessInstanceId();
+        Problem problem =
+                reference == null ? null : problems.findByReference(reference).orElse(null);
+        String owner = problem == null || problem.getOrigin() == null
+                ? null
+                : problem.getOrigin().getProcessInstanceId();
         if (owner != null && !owner.equals(execution.getProcessInstanceId())) {
             // never take over another case's row: fail (the start rolls back, a job becomes an incident)
             throw new IllegalStateException("Problem " + reference + " belongs to process instance " + owner
@@ -101,12 +118,15 @@ class ProblemRegisterDelegate implements InputReadingDelegate {
         }
         if (problem == null) {
             try {
-                problem = problems.save(new Problem(reference != null ? reference : businessKeys.next("PRB"),
+                problem = problems.save(new Problem(
+                        reference != null ? reference : businessKeys.next("PRB"),
                         problemService.checkClient(CLIENT_REFERENCE.get(execution)),
                         ProblemService.checkSourceType(SOURCE_TYPE.get(execution)),
                         sourceReference(execution),
                         required(execution, SUMMARY),
-                        ProblemService.normalisePriority(PRIORITY.get(execution)), null, clock.instant()));
+                        ProblemService.normalisePriority(PRIORITY.get(execution)),
+                        null,
+                        clock.instant()));
             } catch (InvalidFieldException invalid) {
                 // the API's rules, refused on the start form or the engine API as a 400 naming the field
                 throw InvalidInputException.of(invalid);
@@ -114,7 +134,12 @@ class ProblemRegisterDelegate implements InputReadingDelegate {
             if (reference == null) {
                 execution.setProcessBusinessKey(problem.getReference());
             }
-            audit.record(execution, ProblemService.REGISTER, problem.getReference(), RegisterAudit.CREATE, Map.of(),
+            audit.record(
+                    execution,
+                    ProblemService.REGISTER,
+                    problem.getReference(),
+                    RegisterAudit.CREATE,
+                    Map.of(),
                     problem.auditView());
         }
         problem.linkProcess(ProcessOrigin.of(execution));

@@ -4,11 +4,10 @@ import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.ListFilters;
 import com.csmflow.api.NotFoundException;
-import com.csmflow.client.Clients;
-import com.csmflow.engine.CaseVariables;
-import com.csmflow.register.BusinessKeys;
 import com.csmflow.api.PageParameters;
 import com.csmflow.audit.RegisterAudit;
+import com.csmflow.client.Clients;
+import com.csmflow.engine.CaseVariables;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.sla.SlaPriority;
@@ -47,9 +46,16 @@ public class ProblemService {
     private final SipActions sipActions;
     private final EngineIdentity engineIdentity;
 
-    ProblemService(ProblemRepository problems, SipActionRepository actions, Clients activeClients,
-                   BusinessKeys businessKeys, RegisterAudit audit, RuntimeService runtimeService, Clock clock,
-                   SipActions sipActions, EngineIdentity engineIdentity) {
+    ProblemService(
+            ProblemRepository problems,
+            SipActionRepository actions,
+            Clients activeClients,
+            BusinessKeys businessKeys,
+            RegisterAudit audit,
+            RuntimeService runtimeService,
+            Clock clock,
+            SipActions sipActions,
+            EngineIdentity engineIdentity) {
         this.engineIdentity = engineIdentity;
         this.sipActions = sipActions;
         this.clock = clock;
@@ -63,22 +69,40 @@ public class ProblemService {
 
     /** Writes the problem and starts its workflow; {@code chronicKey} only for chronic incidents. */
     @Transactional
-    public Problem open(String clientReference, String sourceType, String sourceReference, String summary,
-                        String priority, String chronicKey) {
+    public Problem open(
+            String clientReference,
+            String sourceType,
+            String sourceReference,
+            String summary,
+            String priority,
+            String chronicKey) {
         String client = checkClient(clientReference);
         String type = checkSourceType(sourceType);
         String normalisedPriority = normalisePriority(priority);
-        Problem problem = problems.save(new Problem(businessKeys.next("PRB"), client, type, blankToNull(sourceReference),
-                summary, normalisedPriority, chronicKey, now()));
+        Problem problem = problems.save(new Problem(
+                businessKeys.next("PRB"),
+                client,
+                type,
+                blankToNull(sourceReference),
+                summary,
+                normalisedPriority,
+                chronicKey,
+                now()));
         audit.record(REGISTER, problem.getReference(), RegisterAudit.CREATE, Map.of(), problem.auditView());
-        engineIdentity.asPlatform(() -> runtimeService.startProcessInstanceByKey(ProblemProcess.KEY,
-                problem.getReference(), Map.of(
-                        CaseVariables.CLIENT_REFERENCE.name(), client,
-                        ProblemProcess.SOURCE_TYPE.name(), type,
+        engineIdentity.asPlatform(() -> runtimeService.startProcessInstanceByKey(
+                ProblemProcess.KEY,
+                problem.getReference(),
+                Map.of(
+                        CaseVariables.CLIENT_REFERENCE.name(),
+                        client,
+                        ProblemProcess.SOURCE_TYPE.name(),
+                        type,
                         ProblemProcess.SOURCE_REFERENCE.name(),
                         problem.getSourceReference() == null ? "" : problem.getSourceReference(),
-                        ProblemProcess.SUMMARY.name(), summary,
-                        CaseVariables.PRIORITY.name(), normalisedPriority)));
+                        ProblemProcess.SUMMARY.name(),
+                        summary,
+                        CaseVariables.PRIORITY.name(),
+                        normalisedPriority)));
         return problem;
     }
 
@@ -89,12 +113,14 @@ public class ProblemService {
         ProblemStatus status = problem.status();
         if (status != ProblemStatus.RCA_SENT && status != ProblemStatus.ACTIONS_IN_PROGRESS) {
             // before: the actions come from the RCA; after closing: nothing follows them up any more
-            throw new ConflictException("Actions can be added once the RCA has been sent and until the problem is closed"
-                    + " (problem " + problemReference + " is " + problem.getStatus() + ")");
+            throw new ConflictException(
+                    "Actions can be added once the RCA has been sent and until the problem is closed" + " (problem "
+                            + problemReference + " is " + problem.getStatus() + ")");
         }
-        SipAction action = sipActions.create(problem.getClientReference(), "problem",
-                problem.getReference(), description, owner, targetDate, null);
-        engineIdentity.asPlatform(() -> runtimeService.createMessageCorrelation(ProblemProcess.ACTION_ADDED_MESSAGE)
+        SipAction action = sipActions.create(
+                problem.getClientReference(), "problem", problem.getReference(), description, owner, targetDate, null);
+        engineIdentity.asPlatform(() -> runtimeService
+                .createMessageCorrelation(ProblemProcess.ACTION_ADDED_MESSAGE)
                 .processInstanceBusinessKey(problem.getReference())
                 .setVariable(ProblemProcess.ADDED_SIP_ACTION_REFERENCE.name(), action.getReference())
                 .correlateWithResult());
@@ -108,8 +134,10 @@ public class ProblemService {
 
     @Transactional(readOnly = true)
     public Page<Problem> list(String clientReference, ProblemStatus status, PageParameters page) {
-        return problems.findAll(ListFilters.<Problem>allOf(ListFilters.equal("clientReference", clientReference),
-                ListFilters.equal("status", status)), page.sortedBy(Sort.by(Sort.Order.desc("id"))));
+        return problems.findAll(
+                ListFilters.<Problem>allOf(
+                        ListFilters.equal("clientReference", clientReference), ListFilters.equal("status", status)),
+                page.sortedBy(Sort.by(Sort.Order.desc("id"))));
     }
 
     /** Used by the BPMN gateway "Actions still open?": SIP actions of this problem neither done nor accepted as risk. */
@@ -123,7 +151,9 @@ public class ProblemService {
     }
 
     static String checkSourceType(String sourceType) {
-        String type = sourceType == null || sourceType.isBlank() ? "csm" : sourceType.trim().toLowerCase();
+        String type = sourceType == null || sourceType.isBlank()
+                ? "csm"
+                : sourceType.trim().toLowerCase();
         if (!SOURCE_TYPES.contains(type)) {
             throw new InvalidFieldException("sourceType", "must be one of " + SOURCE_TYPES);
         }

@@ -31,8 +31,12 @@ class RegisterRcaActionsDelegate implements JavaDelegate {
     private final Clock clock;
     private final SipActions sipActions;
 
-    RegisterRcaActionsDelegate(SipActionRepository actions, ProblemRepository problems,
-                               RegisterAudit audit, Clock clock, SipActions sipActions) {
+    RegisterRcaActionsDelegate(
+            SipActionRepository actions,
+            ProblemRepository problems,
+            RegisterAudit audit,
+            Clock clock,
+            SipActions sipActions) {
         this.sipActions = sipActions;
         this.clock = clock;
         this.actions = actions;
@@ -49,24 +53,37 @@ class RegisterRcaActionsDelegate implements JavaDelegate {
             actions.findBySourceReferenceOrderByIdAsc(problemReference).forEach(a -> references.add(a.getReference()));
         } else {
             // the proposed actions are a form text area (one per line): turned into a list here, once
-            for (ProposedAction proposed : parse(ProblemProcess.PROPOSED_ACTIONS.get(execution),
+            for (ProposedAction proposed : parse(
+                    ProblemProcess.PROPOSED_ACTIONS.get(execution),
                     LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
-                references.add(sipActions.create(
-                        CaseVariables.CLIENT_REFERENCE.get(execution), "problem", problemReference,
-                        proposed.description(), proposed.owner(), proposed.targetDate(), execution).getReference());
+                references.add(sipActions
+                        .create(
+                                CaseVariables.CLIENT_REFERENCE.get(execution),
+                                "problem",
+                                problemReference,
+                                proposed.description(),
+                                proposed.owner(),
+                                proposed.targetDate(),
+                                execution)
+                        .getReference());
             }
         }
-        ProblemProcess.SIP_ACTION_REFERENCES.set(execution, references); // an ArrayList: allowed by the engine's type validation
+        ProblemProcess.SIP_ACTION_REFERENCES.set(
+                execution, references); // an ArrayList: allowed by the engine's type validation
         problems.findByReference(problemReference).ifPresent(problem -> {
             java.util.Map<String, Object> before = problem.auditView();
             problem.setStatus(ProblemStatus.ACTIONS_IN_PROGRESS);
-            audit.record(execution, ProblemService.REGISTER, problemReference, RegisterAudit.UPDATE, before,
+            audit.record(
+                    execution,
+                    ProblemService.REGISTER,
+                    problemReference,
+                    RegisterAudit.UPDATE,
+                    before,
                     problem.auditView());
         });
     }
 
-    record ProposedAction(String description, String owner, LocalDate targetDate) {
-    }
+    record ProposedAction(String description, String owner, LocalDate targetDate) {}
 
     static List<ProposedAction> parse(String text, LocalDate today) {
         List<ProposedAction> result = new ArrayList<>();

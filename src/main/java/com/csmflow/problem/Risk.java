@@ -19,22 +19,35 @@ public class Risk extends RegisterRecord {
 
     @Column(name = "source_type")
     private String sourceType;
+
     @Column(name = "source_reference")
     private String sourceReference;
+
     private String description;
     private String owner;
+
     @Column(name = "review_date")
     private LocalDate reviewDate;
+
     @Enumerated(EnumType.STRING)
     private RiskStatus status;
+
     @Column(name = "accepted_by")
     private String acceptedBy;
 
-    protected Risk() {
-    }
+    protected Risk() {}
 
-    Risk(String reference, String clientReference, String sourceType, String sourceReference, String description,
-         String owner, LocalDate reviewDate, String acceptedBy, Instant createdAt, ProcessOrigin origin) {
+    Risk(
+            String reference,
+            String clientReference,
+            String sourceType,
+            String sourceReference,
+            String description,
+            String owner,
+            LocalDate reviewDate,
+            String acceptedBy,
+            Instant createdAt,
+            ProcessOrigin origin) {
         super(reference, clientReference, origin, createdAt);
         this.sourceType = sourceType;
         this.sourceReference = sourceReference;
@@ -59,11 +72,31 @@ public class Risk extends RegisterRecord {
         return view;
     }
 
-    public String getSourceType() { return sourceType; }
-    public String getSourceReference() { return sourceReference; }
-    public String getDescription() { return description; }
-    public String getOwner() { return owner; }
-    public LocalDate getReviewDate() { return reviewDate; }
-    public String getStatus() { return status.name(); }
-    public String getAcceptedBy() { return acceptedBy; }
+    public String getSourceType() {
+        return sourceType;
+    }
+
+    public String getSourceReference() {
+        return sourceReference;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+
+    public LocalDate getReviewDate() {
+        return reviewDate;
+    }
+
+    public String getStatus() {
+        return status.name();
+    }
+
+    public String getAcceptedBy() {
+        return acceptedBy;
+    }
 }

@@ -23,29 +23,45 @@ public class SipAction extends RegisterRecord {
 
     @Column(name = "source_type")
     private String sourceType;
+
     @Column(name = "source_reference")
     private String sourceReference;
+
     private String description;
+
     @Column(name = "owner_user")
     private String ownerUser;
+
     @Column(name = "owner_group")
     private String ownerGroup;
+
     @Column(name = "target_date")
     private LocalDate targetDate;
+
     @Enumerated(EnumType.STRING)
     private SipActionStatus status;
+
     private String evidence;
+
     @Column(name = "risk_reference")
     private String riskReference;
+
     @Column(name = "completed_at")
     private Instant completedAt;
 
-    protected SipAction() {
-    }
+    protected SipAction() {}
 
-    SipAction(String reference, String clientReference, String sourceType, String sourceReference,
-              String description, String ownerUser, String ownerGroup, LocalDate targetDate, Instant createdAt,
-              ProcessOrigin origin) {
+    SipAction(
+            String reference,
+            String clientReference,
+            String sourceType,
+            String sourceReference,
+            String description,
+            String ownerUser,
+            String ownerGroup,
+            LocalDate targetDate,
+            Instant createdAt,
+            ProcessOrigin origin) {
         super(reference, clientReference, origin, createdAt);
         this.sourceType = sourceType;
         this.sourceReference = sourceReference;
@@ -73,18 +89,49 @@ public class SipAction extends RegisterRecord {
         return view;
     }
 
-    public String getSourceType() { return sourceType; }
-    public String getSourceReference() { return sourceReference; }
-    public String getDescription() { return description; }
-    public String getOwnerUser() { return ownerUser; }
-    public String getOwnerGroup() { return ownerGroup; }
-    public LocalDate getTargetDate() { return targetDate; }
-    public String getStatus() { return status.name(); }
-    public String getEvidence() { return evidence; }
-    public String getRiskReference() { return riskReference; }
-    public Instant getCompletedAt() { return completedAt; }
+    public String getSourceType() {
+        return sourceType;
+    }
 
-    SipActionStatus status() { return status; }
+    public String getSourceReference() {
+        return sourceReference;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getOwnerUser() {
+        return ownerUser;
+    }
+
+    public String getOwnerGroup() {
+        return ownerGroup;
+    }
+
+    public LocalDate getTargetDate() {
+        return targetDate;
+    }
+
+    public String getStatus() {
+        return status.name();
+    }
+
+    public String getEvidence() {
+        return evidence;
+    }
+
+    public String getRiskReference() {
+        return riskReference;
+    }
+
+    public Instant getCompletedAt() {
+        return completedAt;
+    }
+
+    SipActionStatus status() {
+        return status;
+    }
 
     void markOverdue() {
         if (!status().settled()) {

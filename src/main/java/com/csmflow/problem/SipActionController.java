@@ -27,25 +27,37 @@ class SipActionController {
         this.service = service;
     }
 
-    @ApiResponse(responseCode = "201", description = "Created: its follow-up workflow has started",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created: its follow-up workflow has started",
             headers = @Header(name = "Location", description = "Path of the new SIP action"))
     @PostMapping("/api/sip-actions")
     ResponseEntity<SipActionView> create(@Valid @RequestBody NewSipAction request) {
-        SipAction action = service.create(request.clientReference(), request.sourceType(), request.sourceReference(),
-                request.description(), request.owner(), request.targetDate());
+        SipAction action = service.create(
+                request.clientReference(),
+                request.sourceType(),
+                request.sourceReference(),
+                request.description(),
+                request.owner(),
+                request.targetDate());
         return ResponseEntity.created(URI.create("/api/sip-actions/" + action.getReference()))
                 .body(SipActionView.of(action));
     }
 
     @GetMapping("/api/sip-actions")
-    ResponseEntity<List<SipActionView>> list(@RequestParam(required = false) String clientReference,
-                             @RequestParam(required = false) String status,
-                             @RequestParam(required = false) String sourceReference,
-                           @RequestParam(defaultValue = "0") int page,
-                           @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
-        return PageParameters.response(service.list(ProblemApi.blankToNull(clientReference),
-                ProblemApi.status(status, SipActionStatus.class), ProblemApi.blankToNull(sourceReference),
-                new PageParameters(page, size)), SipActionView::of);
+    ResponseEntity<List<SipActionView>> list(
+            @RequestParam(required = false) String clientReference,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String sourceReference,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
+        return PageParameters.response(
+                service.list(
+                        ProblemApi.blankToNull(clientReference),
+                        ProblemApi.status(status, SipActionStatus.class),
+                        ProblemApi.blankToNull(sourceReference),
+                        new PageParameters(page, size)),
+                SipActionView::of);
     }
 
     @ApiResponse(responseCode = "200", description = "The SIP action")
@@ -56,12 +68,17 @@ class SipActionController {
     }
 
     @GetMapping("/api/risks")
-    ResponseEntity<List<RiskView>> risks(@RequestParam(required = false) String clientReference,
-                         @RequestParam(required = false) String status,
-                           @RequestParam(defaultValue = "0") int page,
-                           @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
-        return PageParameters.response(service.listRisks(ProblemApi.blankToNull(clientReference),
-                ProblemApi.status(status, RiskStatus.class), new PageParameters(page, size)), RiskView::of);
+    ResponseEntity<List<RiskView>> risks(
+            @RequestParam(required = false) String clientReference,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
+        return PageParameters.response(
+                service.listRisks(
+                        ProblemApi.blankToNull(clientReference),
+                        ProblemApi.status(status, RiskStatus.class),
+                        new PageParameters(page, size)),
+                RiskView::of);
     }
 
     @ApiResponse(responseCode = "200", description = "The risk")

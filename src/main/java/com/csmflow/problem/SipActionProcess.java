@@ -26,6 +26,7 @@ public final class SipActionProcess {
     public static final ProcessVariable<String> TARGET_DATE = ProcessVariable.text("sipTargetDate");
     /** The end of the target day in the client's time zone: overdue from then. */
     public static final ProcessVariable<Date> TARGET_AT = ProcessVariable.instant("sipTargetAt");
+
     public static final ProcessVariable<Date> REMINDER_AT = ProcessVariable.instant("sipReminderAt");
     /** The register status after each step. */
     public static final ProcessVariable<String> STATUS = ProcessVariable.text("sipStatus");
@@ -33,9 +34,11 @@ public final class SipActionProcess {
     // entered by the owner (Task_CompleteAction) and the service manager (Task_DecideRisk)
     /** done or risk. */
     public static final ProcessVariable<String> ACTION_OUTCOME = ProcessVariable.text("actionOutcome");
+
     public static final ProcessVariable<String> ACTION_EVIDENCE = ProcessVariable.text("actionEvidence");
     /** accept or reject. */
     public static final ProcessVariable<String> RISK_DECISION = ProcessVariable.text("riskDecision");
+
     public static final ProcessVariable<String> RISK_DESCRIPTION = ProcessVariable.text("riskDescription");
     public static final ProcessVariable<String> RISK_OWNER = ProcessVariable.text("riskOwner");
     /** A form date field: a text yyyy-mm-dd (with or without time) or a Date from the engine API. */
@@ -47,6 +50,5 @@ public final class SipActionProcess {
     public static final String TASK_COMPLETE_ACTION = "Task_CompleteAction";
     public static final String TASK_DECIDE_RISK = "Task_DecideRisk";
 
-    private SipActionProcess() {
-    }
+    private SipActionProcess() {}
 }

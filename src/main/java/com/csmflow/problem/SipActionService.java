@@ -29,8 +29,14 @@ public class SipActionService {
     private final SipActions sipActions;
     private final EngineIdentity engineIdentity;
 
-    SipActionService(SipActionRepository actions, RiskRepository risks, RegisterAudit audit,
-                     ProblemService problems, RuntimeService runtimeService, SipActions sipActions, EngineIdentity engineIdentity) {
+    SipActionService(
+            SipActionRepository actions,
+            RiskRepository risks,
+            RegisterAudit audit,
+            ProblemService problems,
+            RuntimeService runtimeService,
+            SipActions sipActions,
+            EngineIdentity engineIdentity) {
         this.engineIdentity = engineIdentity;
         this.sipActions = sipActions;
         this.actions = actions;
@@ -42,15 +48,27 @@ public class SipActionService {
 
     /** An action from any source; its follow-up starts in the same transaction. */
     @Transactional
-    public SipAction create(String clientReference, String sourceType, String sourceReference, String description,
-                            String owner, LocalDate targetDate) {
+    public SipAction create(
+            String clientReference,
+            String sourceType,
+            String sourceReference,
+            String description,
+            String owner,
+            LocalDate targetDate) {
         String client = problems.checkClient(clientReference);
-        String type = sourceType == null || sourceType.isBlank() ? "csm" : sourceType.trim().toLowerCase();
-        SipAction action = sipActions.create(client, type,
-                ProblemService.blankToNull(sourceReference), description, owner, targetDate, null);
-        engineIdentity.asPlatform(() -> runtimeService.startProcessInstanceByKey(SipActionProcess.KEY,
-                action.getReference(), Map.of(SipActionProcess.SIP_ACTION_REFERENCE.name(), action.getReference(),
-                        CaseVariables.CLIENT_REFERENCE.name(), client)));
+        String type = sourceType == null || sourceType.isBlank()
+                ? "csm"
+                : sourceType.trim().toLowerCase();
+        SipAction action = sipActions.create(
+                client, type, ProblemService.blankToNull(sourceReference), description, owner, targetDate, null);
+        engineIdentity.asPlatform(() -> runtimeService.startProcessInstanceByKey(
+                SipActionProcess.KEY,
+                action.getReference(),
+                Map.of(
+                        SipActionProcess.SIP_ACTION_REFERENCE.name(),
+                        action.getReference(),
+                        CaseVariables.CLIENT_REFERENCE.name(),
+                        client)));
         return action;
     }
 
@@ -60,12 +78,15 @@ public class SipActionService {
     }
 
     @Transactional(readOnly = true)
-    public Page<SipAction> list(String clientReference, SipActionStatus status, String sourceReference,
-                                PageParameters page) {
+    public Page<SipAction> list(
+            String clientReference, SipActionStatus status, String sourceReference, PageParameters page) {
         // a problem's actions in the order they were registered; otherwise newest first
         Sort order = sourceReference != null ? Sort.by(Sort.Order.asc("id")) : Sort.by(Sort.Order.desc("id"));
-        return actions.findAll(ListFilters.<SipAction>allOf(ListFilters.equal("clientReference", clientReference),
-                ListFilters.equal("status", status), ListFilters.equal("sourceReference", sourceReference)),
+        return actions.findAll(
+                ListFilters.<SipAction>allOf(
+                        ListFilters.equal("clientReference", clientReference),
+                        ListFilters.equal("status", status),
+                        ListFilters.equal("sourceReference", sourceReference)),
                 page.sortedBy(order));
     }
 
@@ -76,7 +97,9 @@ public class SipActionService {
 
     @Transactional(readOnly = true)
     public Page<Risk> listRisks(String clientReference, RiskStatus status, PageParameters page) {
-        return risks.findAll(ListFilters.<Risk>allOf(ListFilters.equal("clientReference", clientReference),
-                ListFilters.equal("status", status)), page.sortedBy(Sort.by(Sort.Order.desc("id"))));
+        return risks.findAll(
+                ListFilters.<Risk>allOf(
+                        ListFilters.equal("clientReference", clientReference), ListFilters.equal("status", status)),
+                page.sortedBy(Sort.by(Sort.Order.desc("id"))));
     }
 }

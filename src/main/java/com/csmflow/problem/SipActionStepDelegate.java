@@ -1,15 +1,15 @@
 package com.csmflow.problem;
 
-import com.csmflow.engine.EngineIdentity;
 import com.csmflow.api.InvalidInputException;
+import com.csmflow.audit.RegisterAudit;
 import com.csmflow.client.Clients;
-import com.csmflow.register.BusinessKeys;
-import com.csmflow.engine.DelegateInputs;
 import com.csmflow.engine.CaseVariables;
+import com.csmflow.engine.DelegateInputs;
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.engine.InputReadingDelegate;
 import com.csmflow.engine.ProcessVariable;
+import com.csmflow.register.BusinessKeys;
 import com.csmflow.register.ProcessOrigin;
-import com.csmflow.audit.RegisterAudit;
 import com.csmflow.security.RoleGroup;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,8 +51,14 @@ class SipActionStepDelegate implements InputReadingDelegate {
     private final Clock clock;
     private final EngineIdentity engineIdentity;
 
-    SipActionStepDelegate(SipActionRepository actions, RiskRepository risks, Clients clients,
-                          BusinessKeys businessKeys, RegisterAudit audit, Clock clock, EngineIdentity engineIdentity) {
+    SipActionStepDelegate(
+            SipActionRepository actions,
+            RiskRepository risks,
+            Clients clients,
+            BusinessKeys businessKeys,
+            RegisterAudit audit,
+            Clock clock,
+            EngineIdentity engineIdentity) {
         this.engineIdentity = engineIdentity;
         this.clock = clock;
         this.actions = actions;
@@ -78,11 +84,23 @@ class SipActionStepDelegate implements InputReadingDelegate {
             case "DONE" -> action.complete(SipActionProcess.ACTION_EVIDENCE.get(execution), clock.instant());
             case "RISK_ACCEPTED" -> {
                 if (action.getRiskReference() == null) {
-                    Risk risk = risks.save(new Risk(businessKeys.next("RSK"), action.getClientReference(), "sip-action",
-                            action.getReference(), riskDescription(execution, action),
-                            requiredText(execution, SipActionProcess.RISK_OWNER), reviewDate(execution), currentUser(),
-                            clock.instant(), ProcessOrigin.of(execution)));
-                    audit.record(execution, RISK_REGISTER, risk.getReference(), RegisterAudit.CREATE, Map.of(),
+                    Risk risk = risks.save(new Risk(
+                            businessKeys.next("RSK"),
+                            action.getClientReference(),
+                            "sip-action",
+                            action.getReference(),
+                            riskDescription(execution, action),
+                            requiredText(execution, SipActionProcess.RISK_OWNER),
+                            reviewDate(execution),
+                            currentUser(),
+                            clock.instant(),
+                            ProcessOrigin.of(execution)));
+                    audit.record(
+                            execution,
+                            RISK_REGISTER,
+                            risk.getReference(),
+                            RegisterAudit.CREATE,
+                            Map.of(),
                             risk.auditView());
                     action.acceptAsRisk(risk.getReference(), clock.instant());
                     SipActionProcess.RISK_REFERENCE.set(execution, risk.getReference());
@@ -91,12 +109,18 @@ class SipActionStepDelegate implements InputReadingDelegate {
             default -> throw new IllegalArgumentException("Unknown SIP action step '" + step + "'");
         }
         SipActionProcess.STATUS.set(execution, action.getStatus());
-        audit.record(execution, SipActions.REGISTER, action.getReference(), RegisterAudit.UPDATE, before,
+        audit.record(
+                execution,
+                SipActions.REGISTER,
+                action.getReference(),
+                RegisterAudit.UPDATE,
+                before,
                 action.auditView());
     }
 
     private void load(DelegateExecution execution, SipAction action) {
-        ZoneId zone = clients.findByReference(action.getClientReference()).map(client -> client.getTimeZone())
+        ZoneId zone = clients.findByReference(action.getClientReference())
+                .map(client -> client.getTimeZone())
                 .orElse(ZoneOffset.UTC);
         Instant targetAt = action.getTargetDate().plusDays(1).atStartOfDay(zone).toInstant();
         Instant reminderAt = targetAt.minus(java.time.Duration.ofDays(REMINDER_DAYS));
@@ -104,7 +128,8 @@ class SipActionStepDelegate implements InputReadingDelegate {
         SipActionProcess.DESCRIPTION.set(execution, action.getDescription());
         SipActionProcess.SOURCE_REFERENCE.set(execution, action.getSourceReference());
         SipActionProcess.OWNER_USER.set(execution, action.getOwnerUser());
-        SipActionProcess.CANDIDATE_GROUPS.set(execution, action.getOwnerGroup() != null ? action.getOwnerGroup() : RoleGroup.CSM.id());
+        SipActionProcess.CANDIDATE_GROUPS.set(
+                execution, action.getOwnerGroup() != null ? action.getOwnerGroup() : RoleGroup.CSM.id());
         SipActionProcess.TARGET_DATE.set(execution, action.getTargetDate().toString());
         SipActionProcess.TARGET_AT.set(execution, Date.from(targetAt));
         SipActionProcess.REMINDER_AT.set(execution, Date.from(reminderAt));

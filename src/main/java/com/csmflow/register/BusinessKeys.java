@@ -59,13 +59,17 @@ public class BusinessKeys {
     private Long increment(String prefix, int year) {
         int updated = jdbc.update(
                 "UPDATE business_key_counter SET last_value = last_value + 1 WHERE prefix = ? AND key_year = ?",
-                prefix, year);
+                prefix,
+                year);
         if (updated == 0) {
             return null;
         }
         // Same transaction, row still locked by our UPDATE: this reads our own increment.
-        return jdbc.queryForObject("SELECT last_value FROM business_key_counter WHERE prefix = ? AND key_year = ?",
-                Long.class, prefix, year);
+        return jdbc.queryForObject(
+                "SELECT last_value FROM business_key_counter WHERE prefix = ? AND key_year = ?",
+                Long.class,
+                prefix,
+                year);
     }
 
     /**

@@ -18,8 +18,7 @@ public class ProcessOrigin {
     @Column(name = "business_key")
     private String businessKey;
 
-    protected ProcessOrigin() {
-    }
+    protected ProcessOrigin() {}
 
     public ProcessOrigin(String processInstanceId, String businessKey) {
         this.processInstanceId = processInstanceId;

@@ -38,8 +38,7 @@ class RecordInRegisterDelegate implements TemplateBackedDelegate {
 
     private static final Logger log = LoggerFactory.getLogger(RecordInRegisterDelegate.class);
     private static final Pattern REGISTER_NAME = Pattern.compile("[a-z][a-z0-9-]{1,63}");
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
     private final RegisterEntries registerEntries;
     private final ObjectMapper objectMapper;
@@ -69,8 +68,12 @@ class RecordInRegisterDelegate implements TemplateBackedDelegate {
         Map<String, Object> data = data(inputs.get(DATA));
         String action = inputs.text(ACTION) == null ? null : inputs.text(ACTION).toUpperCase();
         if (!registerEntries.recordOnce(execution, register, reference, action, data)) {
-            log.info("Register '{}' already has '{}' from step {} of instance {}: not written twice",
-                    register, reference, execution.getCurrentActivityId(), execution.getProcessInstanceId());
+            log.info(
+                    "Register '{}' already has '{}' from step {} of instance {}: not written twice",
+                    register,
+                    reference,
+                    execution.getCurrentActivityId(),
+                    execution.getProcessInstanceId());
         }
     }
 
@@ -88,7 +91,8 @@ class RecordInRegisterDelegate implements TemplateBackedDelegate {
             // String, or org.camunda.spin.json.SpinJsonNode whose toString() is its JSON
             return objectMapper.readValue(value.toString(), MAP);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Input 'data' must be a map or a JSON object: " + e.getOriginalMessage());
+            throw new IllegalArgumentException(
+                    "Input 'data' must be a map or a JSON object: " + e.getOriginalMessage());
         }
     }
 }

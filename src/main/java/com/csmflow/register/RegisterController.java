@@ -33,11 +33,12 @@ class RegisterController {
 
     @GetMapping("/{register}")
     @Transactional(readOnly = true)
-    public ResponseEntity<List<RegisterEntryView>> list(@PathVariable String register,
-                                        @RequestParam(required = false) String businessKey,
-                                        @RequestParam(required = false) String reference,
-                                   @RequestParam(defaultValue = "0") int page,
-                                   @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
+    public ResponseEntity<List<RegisterEntryView>> list(
+            @PathVariable String register,
+            @RequestParam(required = false) String businessKey,
+            @RequestParam(required = false) String reference,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
         if (!register.matches("[a-z][a-z0-9-]{1,63}")) {
             throw new InvalidFieldException("register", "a register name is kebab case, e.g. billing-record");
         }
@@ -61,13 +62,26 @@ class RegisterController {
             data = objectMapper.getNodeFactory().textNode(entry.getData());
         }
         ProcessOrigin origin = entry.getOrigin();
-        return new RegisterEntryView(entry.getId(), entry.getRegister(), entry.getReference(),
-                origin == null ? null : origin.getBusinessKey(), origin == null ? null : origin.getProcessInstanceId(),
-                entry.getActivityId(), entry.getAction(), data, entry.getCreatedAt());
+        return new RegisterEntryView(
+                entry.getId(),
+                entry.getRegister(),
+                entry.getReference(),
+                origin == null ? null : origin.getBusinessKey(),
+                origin == null ? null : origin.getProcessInstanceId(),
+                entry.getActivityId(),
+                entry.getAction(),
+                data,
+                entry.getCreatedAt());
     }
 
-    record RegisterEntryView(Long id, String register, String reference, String businessKey,
-                             String processInstanceId, String activityId, String action, JsonNode data,
-                             Instant createdAt) {
-    }
+    record RegisterEntryView(
+            Long id,
+            String register,
+            String reference,
+            String businessKey,
+            String processInstanceId,
+            String activityId,
+            String action,
+            JsonNode data,
+            Instant createdAt) {}
 }

@@ -21,8 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RegisterEntries {
 
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
     private final RegisterEntryRepository entries;
     private final RegisterAudit audit;
@@ -52,16 +51,21 @@ public class RegisterEntries {
      * Writes the row and its audit entry unless this step already wrote it; {@code action} null means
      * CREATE for a new reference and UPDATE otherwise. Returns whether a row was written.
      */
-    public boolean recordOnce(DelegateExecution execution, String register, String reference, String action,
-                              Map<String, Object> data) {
+    public boolean recordOnce(
+            DelegateExecution execution, String register, String reference, String action, Map<String, Object> data) {
         if (writtenByThisStep(execution, register, reference)) {
             return false;
         }
         Map<String, Object> before = latest(register, reference).orElse(null);
-        String effectiveAction = action != null ? action
-                : before == null ? RegisterAudit.CREATE : RegisterAudit.UPDATE;
-        entries.save(new RegisterEntry(register, reference, ProcessOrigin.of(execution),
-                execution.getCurrentActivityId(), effectiveAction, write(data), clock.instant()));
+        String effectiveAction = action != null ? action : before == null ? RegisterAudit.CREATE : RegisterAudit.UPDATE;
+        entries.save(new RegisterEntry(
+                register,
+                reference,
+                ProcessOrigin.of(execution),
+                execution.getCurrentActivityId(),
+                effectiveAction,
+                write(data),
+                clock.instant()));
         audit.record(execution, register, reference, effectiveAction, before == null ? Map.of() : before, data);
         return true;
     }

@@ -42,11 +42,16 @@ public class RegisterEntry {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected RegisterEntry() {
-    }
+    protected RegisterEntry() {}
 
-    RegisterEntry(String register, String reference, ProcessOrigin origin, String activityId, String action,
-                  String data, Instant createdAt) {
+    RegisterEntry(
+            String register,
+            String reference,
+            ProcessOrigin origin,
+            String activityId,
+            String action,
+            String data,
+            Instant createdAt) {
         this.register = register;
         this.reference = reference;
         this.origin = origin;

@@ -14,8 +14,10 @@ interface RegisterEntryRepository extends JpaRepository<RegisterEntry, Long> {
     @Query("select count(e) > 0 from RegisterEntry e where e.origin.processInstanceId = :processInstanceId"
             + " and e.activityId = :activityId and e.register = :register and e.reference = :reference")
     boolean existsByOriginProcessInstanceIdAndActivityIdAndRegisterAndReference(
-            @Param("processInstanceId") String processInstanceId, @Param("activityId") String activityId,
-            @Param("register") String register, @Param("reference") String reference);
+            @Param("processInstanceId") String processInstanceId,
+            @Param("activityId") String activityId,
+            @Param("register") String register,
+            @Param("reference") String reference);
 
     Optional<RegisterEntry> findFirstByRegisterAndReferenceOrderByIdDesc(String register, String reference);
 

@@ -32,19 +32,23 @@ public abstract class RegisterRecord {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "reference", nullable = false, updatable = false)
     private String reference;
+
     @Column(name = "client_reference", nullable = false)
     private String clientReference;
+
     @Embedded
     private ProcessOrigin origin;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected RegisterRecord() {
-    }
+    protected RegisterRecord() {}
 
     protected RegisterRecord(String reference, String clientReference, ProcessOrigin origin, Instant createdAt) {
         this.reference = reference;
@@ -70,10 +74,27 @@ public abstract class RegisterRecord {
         this.updatedAt = now;
     }
 
-    public Long getId() { return id; }
-    public String getReference() { return reference; }
-    public String getClientReference() { return clientReference; }
-    public ProcessOrigin getOrigin() { return origin; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    public String getClientReference() {
+        return clientReference;
+    }
+
+    public ProcessOrigin getOrigin() {
+        return origin;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
 }

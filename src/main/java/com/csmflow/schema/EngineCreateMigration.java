@@ -39,11 +39,14 @@ abstract class EngineCreateMigration extends BaseJavaMigration {
         String version = EngineScripts.engineVersion();
         if (EngineScripts.tableExists(connection, markerTable)) {
             if (!EngineScripts.schemaLogHas(connection, version)) {
-                throw new FlywayException("The engine tables of part '" + part + "' exist, but ACT_GE_SCHEMA_LOG does not"
-                        + " record version " + version + ": upgrade them with Camunda's upgrade scripts first");
+                throw new FlywayException(
+                        "The engine tables of part '" + part + "' exist, but ACT_GE_SCHEMA_LOG does not"
+                                + " record version " + version + ": upgrade them with Camunda's upgrade scripts first");
             }
-            log.info("Engine schema part '{}' exists already at version {} (created by the engine): recorded, not created",
-                    part, version);
+            log.info(
+                    "Engine schema part '{}' exists already at version {} (created by the engine): recorded, not created",
+                    part,
+                    version);
             return;
         }
         String script = "create/activiti." + EngineScripts.databaseType(connection) + ".create." + part + ".sql";

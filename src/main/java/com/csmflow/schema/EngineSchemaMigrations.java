@@ -15,13 +15,17 @@ import org.springframework.stereotype.Component;
  */
 final class EngineSchemaMigrations {
 
-    private EngineSchemaMigrations() {
-    }
+    private EngineSchemaMigrations() {}
 
     /** The same migrations for a Flyway run outside the application (tests, a one-off tool). */
     static List<JavaMigration> all() {
-        return List.of(new V0_1__Camunda_engine(), new V0_2__Camunda_history(), new V0_3__Camunda_identity(),
-                new V0_4__Camunda_case_engine(), new V0_5__Camunda_case_history(), new V0_6__Camunda_decision_engine(),
+        return List.of(
+                new V0_1__Camunda_engine(),
+                new V0_2__Camunda_history(),
+                new V0_3__Camunda_identity(),
+                new V0_4__Camunda_case_engine(),
+                new V0_5__Camunda_case_history(),
+                new V0_6__Camunda_decision_engine(),
                 new V0_7__Camunda_decision_history());
     }
 

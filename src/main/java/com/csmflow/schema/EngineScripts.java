@@ -23,8 +23,7 @@ final class EngineScripts {
 
     private static final String ROOT = "org/camunda/bpm/engine/db/";
 
-    private EngineScripts() {
-    }
+    private EngineScripts() {}
 
     /** The engine version on the classpath as its jar names it ("7.24.0"), also what ACT_GE_SCHEMA_LOG records. */
     static String engineVersion() {
@@ -41,8 +40,9 @@ final class EngineScripts {
         return switch (product) {
             case "PostgreSQL" -> "postgres";
             case "H2" -> "h2";
-            default -> throw new FlywayException("No engine schema scripts for " + product
-                    + ": CSM Flow runs on PostgreSQL (production) and H2 (demo)");
+            default ->
+                throw new FlywayException("No engine schema scripts for " + product
+                        + ": CSM Flow runs on PostgreSQL (production) and H2 (demo)");
         };
     }
 
@@ -73,8 +73,8 @@ final class EngineScripts {
         if (!tableExists(connection, "ACT_GE_SCHEMA_LOG")) {
             return false;
         }
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT count(*) FROM ACT_GE_SCHEMA_LOG WHERE VERSION_ = ?")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT count(*) FROM ACT_GE_SCHEMA_LOG WHERE VERSION_ = ?")) {
             query.setString(1, version);
             try (ResultSet count = query.executeQuery()) {
                 return count.next() && count.getInt(1) > 0;

@@ -36,8 +36,10 @@ abstract class EngineUpgradeMigration extends BaseJavaMigration {
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
         if (EngineScripts.schemaLogHas(connection, targetVersion)) {
-            log.info("Engine schema is at {} already (created by that version): upgrade {} not needed",
-                    targetVersion, step);
+            log.info(
+                    "Engine schema is at {} already (created by that version): upgrade {} not needed",
+                    targetVersion,
+                    step);
             return;
         }
         String script = "upgrade/" + EngineScripts.databaseType(connection) + "_engine_" + step + ".sql";

@@ -16,8 +16,8 @@ class AdminAccount {
     private final String userId;
     private final String password;
 
-    AdminAccount(@Value("${csmflow.admin.user:admin}") String userId,
-                 @Value("${csmflow.admin.password:}") String password) {
+    AdminAccount(
+            @Value("${csmflow.admin.user:admin}") String userId, @Value("${csmflow.admin.password:}") String password) {
         requirePassword(password);
         this.userId = userId;
         this.password = password;

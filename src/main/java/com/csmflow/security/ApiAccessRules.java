@@ -23,23 +23,23 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 final class ApiAccessRules {
 
     /** A rule: an HTTP method and an Ant-style path pattern, and the groups that may call it. */
-    record Rule(HttpMethod method, String pattern, List<String> groups) {
-    }
+    record Rule(HttpMethod method, String pattern, List<String> groups) {}
 
     static final String ADMIN = Groups.CAMUNDA_ADMIN;
 
     /** Every role group and the administrators. */
-    static final List<String> STAFF = Stream.concat(Arrays.stream(RoleGroup.values()).map(RoleGroup::id),
-            Stream.of(ADMIN)).toList();
+    static final List<String> STAFF = Stream.concat(
+                    Arrays.stream(RoleGroup.values()).map(RoleGroup::id), Stream.of(ADMIN))
+            .toList();
 
-    private static final List<String> CLIENT_KEEPERS = groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER,
-            RoleGroup.ACCOUNT_MANAGER);
+    private static final List<String> CLIENT_KEEPERS =
+            groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.ACCOUNT_MANAGER);
     private static final List<String> SLA_EDITORS = groups(RoleGroup.SERVICE_MANAGER);
-    private static final List<String> MANAGERS = groups(RoleGroup.DC_HEAD, RoleGroup.SERVICE_MANAGER,
-            RoleGroup.DELIVERY_MANAGER);
+    private static final List<String> MANAGERS =
+            groups(RoleGroup.DC_HEAD, RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER);
     private static final List<String> CASE_RAISERS = groups(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER);
-    private static final List<String> ESCALATION_HANDLERS = groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER,
-            RoleGroup.DELIVERY_MANAGER, RoleGroup.DC_HEAD);
+    private static final List<String> ESCALATION_HANDLERS =
+            groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER, RoleGroup.DC_HEAD);
 
     static final List<Rule> RULES = List.of(
             new Rule(POST, "/api/clients", CLIENT_KEEPERS),
@@ -50,8 +50,10 @@ final class ApiAccessRules {
             new Rule(PUT, "/api/sla-targets/*", SLA_EDITORS),
             new Rule(DELETE, "/api/sla-targets/*", SLA_EDITORS),
             new Rule(GET, "/api/audit", MANAGERS),
-            new Rule(GET, "/api/notifications", groups(RoleGroup.DC_HEAD, RoleGroup.SERVICE_MANAGER,
-                    RoleGroup.DELIVERY_MANAGER, RoleGroup.CSM)),
+            new Rule(
+                    GET,
+                    "/api/notifications",
+                    groups(RoleGroup.DC_HEAD, RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER, RoleGroup.CSM)),
             new Rule(POST, "/api/changes", CASE_RAISERS),
             new Rule(POST, "/api/incidents", CASE_RAISERS),
             new Rule(POST, "/api/problems", CASE_RAISERS),
@@ -61,19 +63,20 @@ final class ApiAccessRules {
             new Rule(POST, "/api/escalations/*/client-response", ESCALATION_HANDLERS),
             new Rule(POST, "/api/escalations/*/client-confirmation", ESCALATION_HANDLERS));
 
-    private ApiAccessRules() {
-    }
+    private ApiAccessRules() {}
 
     /** The rules, then staff-only for the rest of {@code /api}. */
     static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry requests) {
         for (Rule rule : RULES) {
-            requests.requestMatchers(antMatcher(rule.method(), rule.pattern())).hasAnyAuthority(rule.groups().toArray(String[]::new));
+            requests.requestMatchers(antMatcher(rule.method(), rule.pattern()))
+                    .hasAnyAuthority(rule.groups().toArray(String[]::new));
         }
         requests.requestMatchers(antMatcher("/api/**")).hasAnyAuthority(STAFF.toArray(String[]::new));
     }
 
     /** The groups, and the administrators, who may do everything. */
     private static List<String> groups(RoleGroup... groups) {
-        return Stream.concat(Arrays.stream(groups).map(RoleGroup::id), Stream.of(ADMIN)).toList();
+        return Stream.concat(Arrays.stream(groups).map(RoleGroup::id), Stream.of(ADMIN))
+                .toList();
     }
 }

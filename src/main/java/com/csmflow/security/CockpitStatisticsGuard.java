@@ -33,8 +33,9 @@ class CockpitStatisticsGuard extends OncePerRequestFilter {
     static final String REFUSED = "Statistics of process instances need access to Cockpit";
 
     /** process-definition/statistics, .../{id}/statistics, .../key/{key}/statistics, .../statistics-count */
-    private static final Pattern STATISTICS = Pattern.compile("/(engine-rest|camunda/api/engine)/.*"
-            + "process-definition(/.*)?/statistics(-count)?/?");
+    private static final Pattern STATISTICS =
+            Pattern.compile("/(engine-rest|camunda/api/engine)/.*" + "process-definition(/.*)?/statistics(-count)?/?");
+
     private static final Pattern COCKPIT_API = Pattern.compile("/camunda/api/cockpit/.*");
     /** The Cockpit's own page loads its plugins' scripts before anyone is logged in. */
     private static final Pattern COCKPIT_STATIC = Pattern.compile("/camunda/api/cockpit/plugin/[^/]+/static/.*");
@@ -53,7 +54,8 @@ class CockpitStatisticsGuard extends OncePerRequestFilter {
         // the decoded, normalised path the servlets dispatch on
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         boolean guarded = STATISTICS.matcher(path).matches()
-                || COCKPIT_API.matcher(path).matches() && !COCKPIT_STATIC.matcher(path).matches();
+                || COCKPIT_API.matcher(path).matches()
+                        && !COCKPIT_STATIC.matcher(path).matches();
         if (!guarded || !Boolean.FALSE.equals(mayUseCockpit(request))) {
             chain.doFilter(request, response);
             return;
@@ -68,13 +70,16 @@ class CockpitStatisticsGuard extends OncePerRequestFilter {
     private Boolean mayUseCockpit(HttpServletRequest request) {
         Authentication basic = SecurityContextHolder.getContext().getAuthentication();
         if (basic != null && basic.isAuthenticated() && !(basic instanceof AnonymousAuthenticationToken)) {
-            List<String> groups = basic.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-            return authorizationService.isUserAuthorized(basic.getName(), groups, Permissions.ACCESS,
-                    Resources.APPLICATION, COCKPIT);
+            List<String> groups = basic.getAuthorities().stream()
+                    .map(GrantedAuthority::getAuthority)
+                    .toList();
+            return authorizationService.isUserAuthorized(
+                    basic.getName(), groups, Permissions.ACCESS, Resources.APPLICATION, COCKPIT);
         }
         HttpSession session = request.getSession(false);
         Authentications webapp = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-        if (webapp == null || !(webapp.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication user)) {
+        if (webapp == null
+                || !(webapp.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication user)) {
             return null;
         }
         return user.getAuthorizedApps() != null && user.getAuthorizedApps().contains(COCKPIT);

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 @ApplicationPath("/engine-rest")
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
-    static final Class<?>[] PROVIDERS = {EngineRestRequestGuard.class, EngineRestExceptionMapper.class,
-            EngineRestExceptionMapper.MissingBody.class};
+    static final Class<?>[] PROVIDERS = {
+        EngineRestRequestGuard.class, EngineRestExceptionMapper.class, EngineRestExceptionMapper.MissingBody.class
+    };
 
     @Override
     protected void registerAdditionalResources() {

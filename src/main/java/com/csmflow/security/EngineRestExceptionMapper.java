@@ -23,13 +23,15 @@ public class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineE
     @Override
     public Response toResponse(ProcessEngineException exception) {
         if (exception instanceof OptimisticLockingException) {
-            return EngineRestRequestGuard.error(Response.Status.CONFLICT, "OptimisticLockingException",
+            return EngineRestRequestGuard.error(
+                    Response.Status.CONFLICT,
+                    "OptimisticLockingException",
                     "The entity was changed by someone else at the same time: reload and try again");
         }
         if (exception instanceof NullValueException
                 || exception.getClass() == ProcessEngineException.class && exception.getCause() == null) {
-            return EngineRestRequestGuard.error(Response.Status.BAD_REQUEST, "InvalidRequestException",
-                    exception.getMessage());
+            return EngineRestRequestGuard.error(
+                    Response.Status.BAD_REQUEST, "InvalidRequestException", exception.getMessage());
         }
         return ExceptionHandlerHelper.getInstance().getResponse(exception);
     }
@@ -45,7 +47,9 @@ public class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineE
         public Response toResponse(NullPointerException exception) {
             StackTraceElement[] trace = exception.getStackTrace();
             if (trace.length > 0 && trace[0].getClassName().startsWith("org.camunda.bpm.engine.rest.")) {
-                return EngineRestRequestGuard.error(Response.Status.BAD_REQUEST, "InvalidRequestException",
+                return EngineRestRequestGuard.error(
+                        Response.Status.BAD_REQUEST,
+                        "InvalidRequestException",
                         "The request lacks its body or a required field of it");
             }
             return ExceptionHandlerHelper.getInstance().getResponse(exception);

@@ -40,8 +40,10 @@ class EngineRestInputErrors implements ResourceConfigCustomizer {
                     body.put("type", InvalidInputException.class.getSimpleName());
                     body.put("message", invalid.getMessage());
                     body.put("code", 0);
-                    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                            .entity(body).build();
+                    return Response.status(Response.Status.BAD_REQUEST)
+                            .type(MediaType.APPLICATION_JSON_TYPE)
+                            .entity(body)
+                            .build();
                 }
             }
             return camunda.toResponse(exception);

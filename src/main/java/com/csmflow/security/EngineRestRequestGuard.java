@@ -41,25 +41,75 @@ public class EngineRestRequestGuard implements ContainerRequestFilter {
     private final Map<String, BiFunction<ProcessEngine, String, Long>> visible = new LinkedHashMap<>();
 
     public EngineRestRequestGuard() {
-        visible.put("task", (e, id) -> e.getTaskService().createTaskQuery().taskId(id).count());
-        visible.put("process-instance", (e, id) ->
-                e.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count());
-        visible.put("execution", (e, id) -> e.getRuntimeService().createExecutionQuery().executionId(id).count());
-        visible.put("job", (e, id) -> e.getManagementService().createJobQuery().jobId(id).count());
-        visible.put("incident", (e, id) -> e.getRuntimeService().createIncidentQuery().incidentId(id).count());
-        visible.put("process-definition", (e, id) ->
-                e.getRepositoryService().createProcessDefinitionQuery().processDefinitionId(id).count());
-        visible.put("decision-definition", (e, id) ->
-                e.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionId(id).count());
-        visible.put("deployment", (e, id) -> e.getRepositoryService().createDeploymentQuery().deploymentId(id).count());
-        visible.put("filter", (e, id) -> e.getFilterService().createFilterQuery().filterId(id).count());
-        visible.put("variable-instance", (e, id) ->
-                e.getRuntimeService().createVariableInstanceQuery().variableId(id).count());
-        visible.put("history/process-instance", (e, id) ->
-                e.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(id).count());
-        visible.put("history/task", (e, id) -> e.getHistoryService().createHistoricTaskInstanceQuery().taskId(id).count());
-        visible.put("history/variable-instance", (e, id) ->
-                e.getHistoryService().createHistoricVariableInstanceQuery().variableId(id).count());
+        visible.put(
+                "task",
+                (e, id) -> e.getTaskService().createTaskQuery().taskId(id).count());
+        visible.put(
+                "process-instance",
+                (e, id) -> e.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceId(id)
+                        .count());
+        visible.put(
+                "execution",
+                (e, id) -> e.getRuntimeService()
+                        .createExecutionQuery()
+                        .executionId(id)
+                        .count());
+        visible.put(
+                "job",
+                (e, id) -> e.getManagementService().createJobQuery().jobId(id).count());
+        visible.put(
+                "incident",
+                (e, id) -> e.getRuntimeService()
+                        .createIncidentQuery()
+                        .incidentId(id)
+                        .count());
+        visible.put(
+                "process-definition",
+                (e, id) -> e.getRepositoryService()
+                        .createProcessDefinitionQuery()
+                        .processDefinitionId(id)
+                        .count());
+        visible.put(
+                "decision-definition",
+                (e, id) -> e.getRepositoryService()
+                        .createDecisionDefinitionQuery()
+                        .decisionDefinitionId(id)
+                        .count());
+        visible.put(
+                "deployment",
+                (e, id) -> e.getRepositoryService()
+                        .createDeploymentQuery()
+                        .deploymentId(id)
+                        .count());
+        visible.put(
+                "filter",
+                (e, id) -> e.getFilterService().createFilterQuery().filterId(id).count());
+        visible.put(
+                "variable-instance",
+                (e, id) -> e.getRuntimeService()
+                        .createVariableInstanceQuery()
+                        .variableId(id)
+                        .count());
+        visible.put(
+                "history/process-instance",
+                (e, id) -> e.getHistoryService()
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceId(id)
+                        .count());
+        visible.put(
+                "history/task",
+                (e, id) -> e.getHistoryService()
+                        .createHistoricTaskInstanceQuery()
+                        .taskId(id)
+                        .count());
+        visible.put(
+                "history/variable-instance",
+                (e, id) -> e.getHistoryService()
+                        .createHistoricVariableInstanceQuery()
+                        .variableId(id)
+                        .count());
     }
 
     @Override
@@ -73,17 +123,21 @@ public class EngineRestRequestGuard implements ContainerRequestFilter {
         for (String name : PAGING) {
             for (String value : uri.getQueryParameters().getOrDefault(name, List.of())) {
                 if (value.trim().startsWith("-")) {
-                    request.abortWith(error(Response.Status.BAD_REQUEST, "InvalidRequestException",
-                            name + " must be 0 or more"));
+                    request.abortWith(
+                            error(Response.Status.BAD_REQUEST, "InvalidRequestException", name + " must be 0 or more"));
                     return;
                 }
             }
         }
 
-        if (HttpMethod.POST.equals(method) && segments.size() == start + 2
-                && "deployment".equals(segments.get(start).getPath()) && "create".equals(segments.get(start + 1).getPath())
+        if (HttpMethod.POST.equals(method)
+                && segments.size() == start + 2
+                && "deployment".equals(segments.get(start).getPath())
+                && "create".equals(segments.get(start + 1).getPath())
                 && !MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(request.getMediaType())) {
-            request.abortWith(error(Response.Status.BAD_REQUEST, "InvalidRequestException",
+            request.abortWith(error(
+                    Response.Status.BAD_REQUEST,
+                    "InvalidRequestException",
                     "A deployment is uploaded as multipart/form-data with at least one resource"));
             return;
         }
@@ -104,27 +158,36 @@ public class EngineRestRequestGuard implements ContainerRequestFilter {
         }
         StringBuilder resource = new StringBuilder();
         for (int i = start; i < idAt; i++) {
-            resource.append(resource.isEmpty() ? "" : "/").append(segments.get(i).getPath());
+            resource.append(resource.isEmpty() ? "" : "/")
+                    .append(segments.get(i).getPath());
         }
         BiFunction<ProcessEngine, String, Long> query = visible.get(resource.toString());
         if (query == null) {
             return;
         }
-        ProcessEngine engine = EngineUtil.lookupProcessEngine(start == 2 ? segments.get(1).getPath() : null);
+        ProcessEngine engine =
+                EngineUtil.lookupProcessEngine(start == 2 ? segments.get(1).getPath() : null);
         if (query.apply(engine, id) == 0) {
             boolean read = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
             String noun = resource.toString().replace("history/", "historic ").replace('-', ' ');
-            request.abortWith(read
-                    ? error(Response.Status.NOT_FOUND, "InvalidRequestException",
-                            "No " + noun + " with id " + id + " that you may see")
-                    : error(Response.Status.FORBIDDEN, "AuthorizationException",
-                            "No " + noun + " with id " + id + " that you may change"));
+            request.abortWith(
+                    read
+                            ? error(
+                                    Response.Status.NOT_FOUND,
+                                    "InvalidRequestException",
+                                    "No " + noun + " with id " + id + " that you may see")
+                            : error(
+                                    Response.Status.FORBIDDEN,
+                                    "AuthorizationException",
+                                    "No " + noun + " with id " + id + " that you may change"));
             return;
         }
         if ("task".contentEquals(resource) && HttpMethod.DELETE.equals(method) && idAt == segments.size() - 1) {
             Task task = engine.getTaskService().createTaskQuery().taskId(id).singleResult();
             if (task != null && (task.getExecutionId() != null || task.getCaseExecutionId() != null)) {
-                request.abortWith(error(Response.Status.CONFLICT, "InvalidRequestException",
+                request.abortWith(error(
+                        Response.Status.CONFLICT,
+                        "InvalidRequestException",
                         "A task of a running process cannot be deleted: complete it or cancel its process instance"));
             }
         }
@@ -136,6 +199,9 @@ public class EngineRestRequestGuard implements ContainerRequestFilter {
         body.put("type", type);
         body.put("message", message);
         body.put("code", null);
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body)
+                .build();
     }
 }

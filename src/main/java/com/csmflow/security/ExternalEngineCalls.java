@@ -11,8 +11,7 @@ final class ExternalEngineCalls {
     private static final ThreadLocal<Boolean> EXTERNAL = ThreadLocal.withInitial(() -> false);
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
-    private ExternalEngineCalls() {
-    }
+    private ExternalEngineCalls() {}
 
     static void requestStarted() {
         EXTERNAL.set(true);

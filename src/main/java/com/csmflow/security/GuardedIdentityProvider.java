@@ -60,7 +60,9 @@ class GuardedIdentityProvider extends DbIdentityServiceProvider {
 
     @Override
     public IdentityOperationResult saveUser(User user) {
-        if (!staffMayChangeEmail && user instanceof UserEntity entity && entity.getRevision() > 0
+        if (!staffMayChangeEmail
+                && user instanceof UserEntity entity
+                && entity.getRevision() > 0
                 && getCurrentAuthentication() != null
                 && !getAuthorizationManager().isCamundaAdmin(getCurrentAuthentication())) {
             UserEntity stored = getDbEntityManager().selectById(UserEntity.class, user.getId());

@@ -33,8 +33,10 @@ class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
     private final StaffPasswordPolicy passwordPolicy;
     private final boolean staffMayChangeEmail;
 
-    IdentityEnginePlugin(LoginThrottle throttle, StaffPasswordPolicy passwordPolicy,
-                         @Value("${csmflow.identity.staff-may-change-email:false}") boolean staffMayChangeEmail) {
+    IdentityEnginePlugin(
+            LoginThrottle throttle,
+            StaffPasswordPolicy passwordPolicy,
+            @Value("${csmflow.identity.staff-may-change-email:false}") boolean staffMayChangeEmail) {
         this.throttle = throttle;
         this.passwordPolicy = passwordPolicy;
         this.staffMayChangeEmail = staffMayChangeEmail;
@@ -57,7 +59,8 @@ class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
         configuration.setEnablePasswordPolicy(true);
         configuration.setPasswordPolicy(passwordPolicy);
         List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
         interceptors.add(new PolicyViolationIsABadRequest(passwordPolicy.violationMessage()));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
@@ -79,7 +82,8 @@ class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
             try {
                 return next.execute(command);
             } catch (ProcessEngineException e) {
-                if (command instanceof SaveUserCmd && e.getClass() == ProcessEngineException.class
+                if (command instanceof SaveUserCmd
+                        && e.getClass() == ProcessEngineException.class
                         && ENGINE_POLICY_MESSAGE.equals(e.getMessage())) {
                     throw new BadUserRequestException(message, e);
                 }

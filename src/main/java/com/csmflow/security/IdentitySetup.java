@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -39,7 +38,8 @@ class IdentitySetup implements ApplicationRunner {
      */
     static final Map<String, List<RoleGroup>> PROCESS_STARTERS = Map.of(
             "service-desk-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER),
-            "escalation", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER, RoleGroup.DC_HEAD),
+            "escalation",
+                    List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER, RoleGroup.DC_HEAD),
             "problem-rca", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER),
             "change-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER));
 
@@ -51,8 +51,12 @@ class IdentitySetup implements ApplicationRunner {
     private final TaskService taskService;
     private final AdminAccount admin;
 
-    IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-                  FilterService filterService, TaskService taskService, AdminAccount admin) {
+    IdentitySetup(
+            IdentityService identityService,
+            AuthorizationService authorizationService,
+            FilterService filterService,
+            TaskService taskService,
+            AdminAccount admin) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
@@ -104,8 +108,13 @@ class IdentitySetup implements ApplicationRunner {
         });
         if (role.watchesOperations()) {
             grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-            grant(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_INSTANCE,
-                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+            grant(
+                    group,
+                    Resources.PROCESS_DEFINITION,
+                    "*",
+                    ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_HISTORY,
+                    ProcessDefinitionPermissions.READ_TASK);
             grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
             grant(group, Resources.TASK, "*", Permissions.READ);
             grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
@@ -118,18 +127,18 @@ class IdentitySetup implements ApplicationRunner {
         Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
             filter = filterService.newTaskFilter(name);
-            filter.setQuery(taskService.createTaskQuery().taskCandidateGroup(role.id()).includeAssignedTasks());
+            filter.setQuery(
+                    taskService.createTaskQuery().taskCandidateGroup(role.id()).includeAssignedTasks());
             filter.setProperties(Map.of(
-                    "description", "Tasks of the " + role.displayName() + " group",
-                    "priority", 10,
-                    "refresh", true));
+                    "description", "Tasks of the " + role.displayName() + " group", "priority", 10, "refresh", true));
             filterService.saveFilter(filter);
         }
         grant(role.id(), Resources.FILTER, filter.getId(), Permissions.READ);
     }
 
     private void createMyTasksFilter() {
-        Filter filter = filterService.createFilterQuery().filterName(MY_TASKS_FILTER).singleResult();
+        Filter filter =
+                filterService.createFilterQuery().filterName(MY_TASKS_FILTER).singleResult();
         if (filter == null) {
             filter = filterService.newTaskFilter(MY_TASKS_FILTER);
             filter.setQuery(taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
@@ -151,15 +160,24 @@ class IdentitySetup implements ApplicationRunner {
     }
 
     void addMembership(String userId, String groupId) {
-        if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+        if (identityService
+                        .createUserQuery()
+                        .userId(userId)
+                        .memberOfGroup(groupId)
+                        .count()
+                == 0) {
             identityService.createMembership(userId, groupId);
         }
     }
 
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizationService.createAuthorizationQuery()
-                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
-                .resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization authorization = authorizationService
+                .createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
         if (authorization == null) {
             authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
             authorization.setGroupId(groupId);

@@ -31,17 +31,18 @@ class LoginThrottle {
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    LoginThrottle(Clock clock, @Value("${csmflow.login.max-failures:5}") int maxFailures,
-                  @Value("${csmflow.login.lock-duration:PT1M}") Duration lockDuration,
-                  @Value("${csmflow.login.max-lock-duration:PT15M}") Duration maxLockDuration) {
+    LoginThrottle(
+            Clock clock,
+            @Value("${csmflow.login.max-failures:5}") int maxFailures,
+            @Value("${csmflow.login.lock-duration:PT1M}") Duration lockDuration,
+            @Value("${csmflow.login.max-lock-duration:PT15M}") Duration maxLockDuration) {
         this.clock = clock;
         this.maxFailures = Math.max(1, maxFailures);
         this.lockDuration = lockDuration;
         this.maxLockDuration = maxLockDuration.compareTo(lockDuration) < 0 ? lockDuration : maxLockDuration;
     }
 
-    private record Failures(int count, long lockedUntil, long last) {
-    }
+    private record Failures(int count, long lockedUntil, long last) {}
 
     /** True while the id is locked: the caller must refuse the attempt without checking the password. */
     boolean isLocked(String userId) {
@@ -60,7 +61,8 @@ class LoginThrottle {
         failures.compute(userId, (id, previous) -> {
             // a quiet period as long as the longest lock, after the last lock ran out, forgives
             int count = previous == null || now - quietSince(previous) > maxLockDuration.toMillis()
-                    ? 1 : previous.count() + 1;
+                    ? 1
+                    : previous.count() + 1;
             long lockedUntil = count < maxFailures ? 0 : now + lockMillis(count - maxFailures);
             return new Failures(count, lockedUntil, now);
         });
@@ -97,8 +99,11 @@ class LoginThrottle {
         failures.values().removeIf(entry -> now - quietSince(entry) > maxLockDuration.toMillis());
         int excess = failures.size() - MAX_TRACKED_IDS;
         if (excess > 0) {
-            failures.entrySet().stream().sorted(Comparator.comparingLong(entry -> entry.getValue().last()))
-                    .limit(excess + MAX_TRACKED_IDS / 10).map(Map.Entry::getKey).toList()
+            failures.entrySet().stream()
+                    .sorted(Comparator.comparingLong(entry -> entry.getValue().last()))
+                    .limit(excess + MAX_TRACKED_IDS / 10)
+                    .map(Map.Entry::getKey)
+                    .toList()
                     .forEach(failures::remove);
         }
     }

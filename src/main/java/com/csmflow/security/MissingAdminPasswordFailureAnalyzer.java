@@ -8,7 +8,8 @@ class MissingAdminPasswordFailureAnalyzer extends AbstractFailureAnalyzer<Missin
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MissingAdminPasswordException cause) {
-        return new FailureAnalysis(cause.getMessage(),
+        return new FailureAnalysis(
+                cause.getMessage(),
                 "export CSMFLOW_ADMIN_PASSWORD=<a strong password> (and optionally CSMFLOW_ADMIN_USER) and start again",
                 cause);
     }

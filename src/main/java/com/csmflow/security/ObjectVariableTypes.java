@@ -19,12 +19,21 @@ import org.camunda.bpm.engine.runtime.DeserializationTypeValidator;
 final class ObjectVariableTypes implements DeserializationTypeValidator {
 
     static final Set<String> ALLOWED = Set.of(
-            "java.util.ArrayList", "java.util.LinkedHashMap", "java.util.HashMap",
-            "java.lang.Object", "java.lang.String", "java.lang.Boolean", "java.lang.Integer", "java.lang.Long",
-            "java.lang.Double", "java.math.BigInteger", "java.math.BigDecimal");
+            "java.util.ArrayList",
+            "java.util.LinkedHashMap",
+            "java.util.HashMap",
+            "java.lang.Object",
+            "java.lang.String",
+            "java.lang.Boolean",
+            "java.lang.Integer",
+            "java.lang.Long",
+            "java.lang.Double",
+            "java.math.BigInteger",
+            "java.math.BigDecimal");
 
     /** Jackson's canonical type names: class names, type parameters in {@code <>}, array brackets. */
     private static final Pattern CANONICAL = Pattern.compile("[\\w.$]+(\\[])*|[<>,\\s]");
+
     private static final Pattern CLASS_NAME = Pattern.compile("[\\w.$]+");
 
     /** Called by the engine for each class of a type (the list and its element type separately). */

@@ -119,7 +119,9 @@ class OrQueryExpressionGuard extends OncePerRequestFilter {
         }
         if (node.isObject()) {
             JsonNode type = node.get("type");
-            if (type != null && type.isTextual() && "file".equalsIgnoreCase(type.asText())
+            if (type != null
+                    && type.isTextual()
+                    && "file".equalsIgnoreCase(type.asText())
                     && !node.path("valueInfo").path("filename").isTextual()) {
                 return "A variable of type File needs valueInfo.filename";
             }

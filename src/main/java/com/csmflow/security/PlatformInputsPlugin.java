@@ -72,7 +72,8 @@ class PlatformInputsPlugin extends AbstractProcessEnginePlugin {
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(
                 withDepthCounter(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
         listeners.add(new Guards());
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
@@ -112,26 +113,30 @@ class PlatformInputsPlugin extends AbstractProcessEnginePlugin {
             }
             for (Element process : rootElement.elements("process")) {
                 ProcessDefinitionEntity definition = processDefinitions.stream()
-                        .filter(candidate -> candidate.getKey().equals(process.attribute("id"))).findFirst().orElse(null);
+                        .filter(candidate -> candidate.getKey().equals(process.attribute("id")))
+                        .findFirst()
+                        .orElse(null);
                 if (definition != null) {
                     guardMessageEvents(process, definition, messageNames);
                 }
             }
         }
 
-        private static void guardMessageEvents(Element scope, ProcessDefinitionEntity definition,
-                                               Map<String, String> messageNames) {
+        private static void guardMessageEvents(
+                Element scope, ProcessDefinitionEntity definition, Map<String, String> messageNames) {
             for (Element element : scope.elements()) {
                 String tag = element.getTagName();
                 Element eventDefinition = element.element("messageEventDefinition");
-                String messageRef = eventDefinition != null ? eventDefinition.attribute("messageRef")
+                String messageRef = eventDefinition != null
+                        ? eventDefinition.attribute("messageRef")
                         : "receiveTask".equals(tag) ? element.attribute("messageRef") : null;
                 ActivityImpl activity = messageRef == null ? null : definition.findActivity(element.attribute("id"));
                 if (activity != null) {
                     String name = messageNames.getOrDefault(messageRef, messageRef);
                     // start and boundary events start when the message arrives; catch events and receive tasks end
                     boolean ends = "intermediateCatchEvent".equals(tag) || "receiveTask".equals(tag);
-                    activity.addBuiltInListener(ends ? ExecutionListener.EVENTNAME_END : ExecutionListener.EVENTNAME_START,
+                    activity.addBuiltInListener(
+                            ends ? ExecutionListener.EVENTNAME_END : ExecutionListener.EVENTNAME_START,
                             new MessageSenderCheck(name));
                 }
                 if ("subProcess".equals(tag)) {
@@ -160,11 +165,13 @@ class PlatformInputsPlugin extends AbstractProcessEnginePlugin {
             }
             Authentication caller = Context.getCommandContext().getAuthentication();
             Set<String> senders = MESSAGE_SENDERS.getOrDefault(messageName, Set.of());
-            boolean entitled = caller != null && caller.getGroupIds() != null
+            boolean entitled = caller != null
+                    && caller.getGroupIds() != null
                     && caller.getGroupIds().stream().anyMatch(senders::contains);
             if (!entitled) {
-                throw new AuthorizationException("Message '" + messageName
-                        + "' is sent by the platform only (the domain API for the client's side), not through the engine API");
+                throw new AuthorizationException(
+                        "Message '" + messageName
+                                + "' is sent by the platform only (the domain API for the client's side), not through the engine API");
             }
         }
     }

@@ -27,7 +27,8 @@ class RejectedRequestProblemHandler implements RequestRejectedHandler {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
-                + "\"detail\":\"The request URL or its parameters contain characters that are not allowed\"}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                        + "\"detail\":\"The request URL or its parameters contain characters that are not allowed\"}");
     }
 }

@@ -27,17 +27,20 @@ class RequestPathGuards {
      */
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> doubledSlashGuard(RejectedRequestProblemHandler rejected) {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                if (request.getRequestURI().contains("//")) {
-                    rejected.handle(request, response, new RequestRejectedException("doubled slash in the path"));
-                    return;
-                }
-                chain.doFilter(request, response);
-            }
-        });
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(
+                            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws ServletException, IOException {
+                        if (request.getRequestURI().contains("//")) {
+                            rejected.handle(
+                                    request, response, new RequestRejectedException("doubled slash in the path"));
+                            return;
+                        }
+                        chain.doFilter(request, response);
+                    }
+                });
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setName("doubledSlashGuard");
         return registration;
@@ -50,17 +53,20 @@ class RequestPathGuards {
      */
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> directErrorPathGuard() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws IOException {
-                response.setStatus(HttpStatus.NOT_FOUND.value());
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.setCharacterEncoding("UTF-8");
-                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-                        + "\"detail\":\"No such resource\"}");
-            }
-        });
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(
+                            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws IOException {
+                        response.setStatus(HttpStatus.NOT_FOUND.value());
+                        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                        response.setCharacterEncoding("UTF-8");
+                        response.getWriter()
+                                .write("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+                                        + "\"detail\":\"No such resource\"}");
+                    }
+                });
         registration.addUrlPatterns("/error", "/error/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
         registration.setName("directErrorPathGuard");

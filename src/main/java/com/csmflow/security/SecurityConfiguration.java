@@ -1,5 +1,7 @@
 package com.csmflow.security;
 
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
 import com.csmflow.api.ProblemAccessDeniedHandler;
 import com.csmflow.api.ProblemAuthenticationEntryPoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,8 +21,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
-import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
-
 /**
  * Who may call what. Paths are matched as plain Ant patterns because the engine REST API and the
  * webapps are servlets of their own, outside Spring MVC.
@@ -36,8 +36,7 @@ class SecurityConfiguration {
     SecurityFilterChain restApis(HttpSecurity http, IdentityService identityService) throws Exception {
         ProviderManager identityServiceLogin =
                 new ProviderManager(new IdentityServiceAuthenticationProvider(identityService));
-        return http
-                .securityMatcher(new OrRequestMatcher(antMatcher("/engine-rest/**"), antMatcher("/api/**")))
+        return http.securityMatcher(new OrRequestMatcher(antMatcher("/engine-rest/**"), antMatcher("/api/**")))
                 .authorizeHttpRequests(requests -> {
                     ApiAccessRules.apply(requests);
                     requests.anyRequest().authenticated();
@@ -56,21 +55,26 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webapps(HttpSecurity http, IdentityService identityService) throws Exception {
-        return http
-                .authorizeHttpRequests(requests -> requests
+        return http.authorizeHttpRequests(requests -> requests
                         // error pages are rendered for requests security already let through or refused;
                         // /error asked for directly is an ordinary path (401 without credentials)
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(antMatcher("/camunda/api/admin/setup/**")).denyAll()
-                        .requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**")).permitAll()
+                        .dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(antMatcher("/camunda/api/admin/setup/**"))
+                        .denyAll()
+                        .requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**"))
+                        .permitAll()
                         // Tasklist, Cockpit and Admin authenticate with their own login and session,
                         // and protect themselves against CSRF with their own filter.
-                        .requestMatchers(antMatcher("/camunda/**"), antMatcher("/")).permitAll()
+                        .requestMatchers(antMatcher("/camunda/**"), antMatcher("/"))
+                        .permitAll()
                         // The webapps' login page probes /camunda-welcome (a Camunda Run page we don't
                         // have). Answered with a Basic challenge, the browser would pop up its own
                         // sign-in dialog over the login page and swallow all input; open, it is a 404.
-                        .requestMatchers(antMatcher("/camunda-welcome")).permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers(antMatcher("/camunda-welcome"))
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .httpBasic(basic -> basic.realmName("CSM Flow"))
                 .authenticationManager(new ProviderManager(new IdentityServiceAuthenticationProvider(identityService)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/**"), antMatcher("/error")))

@@ -25,13 +25,15 @@ class StaffPasswordPolicy implements PasswordPolicy {
     private final Set<String> shippedDemoUsers;
     private final List<PasswordPolicyRule> rules;
 
-    StaffPasswordPolicy(@Value("${csmflow.identity.password-min-length:10}") int minLength,
-                        @Value("${csmflow.demo.users-enabled:false}") boolean demoUsers,
-                        AdminAccount admin) {
+    StaffPasswordPolicy(
+            @Value("${csmflow.identity.password-min-length:10}") int minLength,
+            @Value("${csmflow.demo.users-enabled:false}") boolean demoUsers,
+            AdminAccount admin) {
         this.minLength = minLength;
-        this.shippedDemoUsers = !demoUsers ? Set.of() : Stream.concat(
-                Arrays.stream(RoleGroup.values()).map(RoleGroup::id), Stream.of(admin.userId()))
-                .collect(Collectors.toUnmodifiableSet());
+        this.shippedDemoUsers = !demoUsers
+                ? Set.of()
+                : Stream.concat(Arrays.stream(RoleGroup.values()).map(RoleGroup::id), Stream.of(admin.userId()))
+                        .collect(Collectors.toUnmodifiableSet());
         this.rules = List.of(new MinimumLength(), new NotTheUserId());
     }
 
@@ -47,7 +49,9 @@ class StaffPasswordPolicy implements PasswordPolicy {
 
     /** Demo profile only: a shipped user keeps its documented password, which is its id. */
     private boolean shippedDemoPassword(String password, User user) {
-        return user != null && shippedDemoUsers.contains(user.getId()) && user.getId().equals(password);
+        return user != null
+                && shippedDemoUsers.contains(user.getId())
+                && user.getId().equals(password);
     }
 
     private final class MinimumLength implements PasswordPolicyRule {
@@ -90,7 +94,9 @@ class StaffPasswordPolicy implements PasswordPolicy {
 
         @Override
         public boolean execute(String password, User user) {
-            return user == null || user.getId() == null || shippedDemoPassword(password, user)
+            return user == null
+                    || user.getId() == null
+                    || shippedDemoPassword(password, user)
                     || !password.equalsIgnoreCase(user.getId());
         }
     }

@@ -44,8 +44,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class VariableGuard extends OncePerRequestFilter {
 
     /** Body fields whose object maps variable names to values (start, complete, message, modification ...). */
-    private static final Set<String> VARIABLE_MAPS = Set.of("variables", "localVariables", "modifications",
-            "processVariables", "processVariablesLocal", "processVariablesToTriggeredScope");
+    private static final Set<String> VARIABLE_MAPS = Set.of(
+            "variables",
+            "localVariables",
+            "modifications",
+            "processVariables",
+            "processVariablesLocal",
+            "processVariablesToTriggeredScope");
+
     private static final Pattern VARIABLE_IN_PATH =
             Pattern.compile(".*/(?:variables|localVariables)/([^/]+)(/data)?/?");
     private static final String JSON_FORMAT = "application/json";
@@ -72,8 +78,10 @@ class VariableGuard extends OncePerRequestFilter {
             return;
         }
         String contentType = request.getContentType();
-        boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
-        boolean json = contentType == null || contentType.toLowerCase(Locale.ROOT).contains("json");
+        boolean multipart =
+                contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
+        boolean json =
+                contentType == null || contentType.toLowerCase(Locale.ROOT).contains("json");
         if (request.getContentLength() == 0 || !(json || multipart && pathName != null)) {
             chain.doFilter(request, response);
             return;
@@ -87,8 +95,7 @@ class VariableGuard extends OncePerRequestFilter {
         chain.doFilter(new OrQueryExpressionGuard.CachedBodyRequest(request, body), response);
     }
 
-    private record Refusal(String variable, String message) {
-    }
+    private record Refusal(String variable, String message) {}
 
     private Refusal inspectJson(byte[] body, String pathName) {
         JsonNode root;
@@ -142,7 +149,9 @@ class VariableGuard extends OncePerRequestFilter {
     /** A typed value {@code {"type":"Object", "valueInfo":{...}}} of a type the platform does not define. */
     private static String objectValueRefusal(JsonNode node) {
         JsonNode type = node.get("type");
-        if (type == null || !type.isTextual() || !"object".equalsIgnoreCase(type.asText().strip())) {
+        if (type == null
+                || !type.isTextual()
+                || !"object".equalsIgnoreCase(type.asText().strip())) {
             return null;
         }
         JsonNode info = node.path("valueInfo");
@@ -150,7 +159,9 @@ class VariableGuard extends OncePerRequestFilter {
         String objectTypeName = typeName.isTextual() ? typeName.asText() : null;
         if (!ObjectVariableTypes.permits(objectTypeName)) {
             return "Object variables of type '" + objectTypeName + "' are not accepted: only lists and maps of"
-                    + " JSON values (" + String.join(", ", ObjectVariableTypes.ALLOWED.stream().sorted().toList())
+                    + " JSON values ("
+                    + String.join(
+                            ", ", ObjectVariableTypes.ALLOWED.stream().sorted().toList())
                     + ")";
         }
         JsonNode format = info.path("serializationDataFormat");
@@ -170,8 +181,8 @@ class VariableGuard extends OncePerRequestFilter {
             FileItemIterator parts = new FileUpload().getItemIterator(new BodyContext(body, contentType));
             while (parts.hasNext()) {
                 if ("type".equalsIgnoreCase(parts.next().getFieldName().strip())) {
-                    return new Refusal(variable,
-                            "Variable '" + variable + "': Java objects (form part 'type') are not accepted");
+                    return new Refusal(
+                            variable, "Variable '" + variable + "': Java objects (form part 'type') are not accepted");
                 }
             }
             return null;

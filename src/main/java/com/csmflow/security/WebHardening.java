@@ -45,33 +45,36 @@ class WebHardening {
     FilterRegistrationBean<OncePerRequestFilter> bodySizeLimit(
             @Value("${csmflow.web.max-body-size:1MB}") DataSize maxBodySize) {
         long limit = maxBodySize.toBytes();
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                String type = request.getContentType();
-                if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-                    chain.doFilter(request, response);
-                    return;
-                }
-                long declared = request.getContentLengthLong();
-                if (declared > limit) {
-                    tooLarge(response, limit);
-                    return;
-                }
-                if (declared >= 0) {
-                    chain.doFilter(request, response);
-                    return;
-                }
-                // no Content-Length (chunked): read at most one byte more than allowed
-                byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-                if (body.length > limit) {
-                    tooLarge(response, limit);
-                    return;
-                }
-                chain.doFilter(new BufferedBody(request, body), response);
-            }
-        });
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(
+                            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws ServletException, IOException {
+                        String type = request.getContentType();
+                        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+                            chain.doFilter(request, response);
+                            return;
+                        }
+                        long declared = request.getContentLengthLong();
+                        if (declared > limit) {
+                            tooLarge(response, limit);
+                            return;
+                        }
+                        if (declared >= 0) {
+                            chain.doFilter(request, response);
+                            return;
+                        }
+                        // no Content-Length (chunked): read at most one byte more than allowed
+                        byte[] body =
+                                request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+                        if (body.length > limit) {
+                            tooLarge(response, limit);
+                            return;
+                        }
+                        chain.doFilter(new BufferedBody(request, body), response);
+                    }
+                });
         registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
         // before security and before OrQueryExpressionGuard, which reads whole bodies
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
@@ -84,8 +87,9 @@ class WebHardening {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Connection", "close");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
-                + "\"detail\":\"The request body is larger than " + limit + " bytes\"}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
+                        + "\"detail\":\"The request body is larger than " + limit + " bytes\"}");
     }
 
     /**
@@ -97,27 +101,30 @@ class WebHardening {
      */
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> webappOriginCheck() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                if (!SAFE_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT))) {
-                    String source = request.getHeader("Origin");
-                    if (source == null || source.isBlank()) {
-                        source = request.getHeader("Referer");
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(
+                            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws ServletException, IOException {
+                        if (!SAFE_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT))) {
+                            String source = request.getHeader("Origin");
+                            if (source == null || source.isBlank()) {
+                                source = request.getHeader("Referer");
+                            }
+                            if (source != null && !source.isBlank() && !sameOrigin(source.trim(), request)) {
+                                response.setStatus(HttpStatus.FORBIDDEN.value());
+                                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                                response.setCharacterEncoding("UTF-8");
+                                response.getWriter()
+                                        .write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+                                                + "\"detail\":\"Cross-origin request refused\"}");
+                                return;
+                            }
+                        }
+                        chain.doFilter(request, response);
                     }
-                    if (source != null && !source.isBlank() && !sameOrigin(source.trim(), request)) {
-                        response.setStatus(HttpStatus.FORBIDDEN.value());
-                        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                        response.setCharacterEncoding("UTF-8");
-                        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-                                + "\"detail\":\"Cross-origin request refused\"}");
-                        return;
-                    }
-                }
-                chain.doFilter(request, response);
-            }
-        });
+                });
         registration.addUrlPatterns("/camunda/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
         registration.setName("webappOriginCheck");

@@ -25,6 +25,5 @@ public final class ServiceDeskRequestProcess {
     public static final String TASK_TELL_REQUESTER = "Task_TellRequester";
     public static final String END_EVENT_REQUEST_HANDLED = "EndEvent_RequestHandled";
 
-    private ServiceDeskRequestProcess() {
-    }
+    private ServiceDeskRequestProcess() {}
 }

@@ -22,8 +22,13 @@ public class BusinessCalendars {
 
     /** The client's business calendar. */
     public BusinessCalendar forClient(Client client) {
-        return workingHours(client.getTimeZone(), client.getBusinessDayStart(), client.getBusinessDayEnd(),
-                client.getBusinessDays(), client.getHolidayRegion(), client.getClosingDays());
+        return workingHours(
+                client.getTimeZone(),
+                client.getBusinessDayStart(),
+                client.getBusinessDayEnd(),
+                client.getBusinessDays(),
+                client.getHolidayRegion(),
+                client.getClosingDays());
     }
 
     /** Always open. */
@@ -32,15 +37,25 @@ public class BusinessCalendars {
     }
 
     /** A business calendar from its parts; {@code holidayRegion} may be null for none. */
-    public BusinessCalendar workingHours(ZoneId zone, LocalTime open, LocalTime close, Set<DayOfWeek> workingDays,
-                                         String holidayRegion, Set<LocalDate> closingDays) {
+    public BusinessCalendar workingHours(
+            ZoneId zone,
+            LocalTime open,
+            LocalTime close,
+            Set<DayOfWeek> workingDays,
+            String holidayRegion,
+            Set<LocalDate> closingDays) {
         Set<LocalDate> closing = closingDays == null ? Set.of() : Set.copyOf(closingDays);
         String note = holidayRegion == null || holidayRegion.isBlank() ? "" : "holidays " + holidayRegion;
         if (!closing.isEmpty()) {
             note += (note.isEmpty() ? "" : ", ") + closing.size() + " closing day(s)";
         }
-        return new WorkingHoursCalendar(zone, open, close, workingDays,
-                date -> closing.contains(date) || publicHolidays.isHoliday(holidayRegion, date), note);
+        return new WorkingHoursCalendar(
+                zone,
+                open,
+                close,
+                workingDays,
+                date -> closing.contains(date) || publicHolidays.isHoliday(holidayRegion, date),
+                note);
     }
 
     /** Whether Jollyday knows the country of a holiday region such as {@code DE-BY}. */

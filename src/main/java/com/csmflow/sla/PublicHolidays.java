@@ -45,7 +45,8 @@ final class PublicHolidays {
             return false;
         }
         // An observed date can fall into the previous year (1 Jan on a Saturday -> 31 Dec).
-        return holidays(region, date.getYear()).contains(date) || holidays(region, date.getYear() + 1).contains(date);
+        return holidays(region, date.getYear()).contains(date)
+                || holidays(region, date.getYear() + 1).contains(date);
     }
 
     Set<LocalDate> holidays(String region, int year) {

@@ -100,11 +100,18 @@ public class SlaClock {
     @Version
     private long version;
 
-    protected SlaClock() {
-    }
+    protected SlaClock() {}
 
-    SlaClock(String businessKey, String processInstanceId, String clockName, String metric, String clientReference,
-             CsmTier tier, SlaTarget target, BusinessCalendar businessCalendar, Instant now) {
+    SlaClock(
+            String businessKey,
+            String processInstanceId,
+            String clockName,
+            String metric,
+            String clientReference,
+            CsmTier tier,
+            SlaTarget target,
+            BusinessCalendar businessCalendar,
+            Instant now) {
         this.businessKey = businessKey;
         this.processInstanceId = processInstanceId;
         this.clockName = clockName;
@@ -147,8 +154,12 @@ public class SlaClock {
      * A new target (after a priority change) on its own calendar. Time counted so far is banked on
      * the old calendar, so neither elapsed nor paused time is lost.
      */
-    void retarget(SlaPriority newPriority, SlaTarget target, BusinessCalendar oldCalendar,
-                  BusinessCalendar newCalendar, Instant now) {
+    void retarget(
+            SlaPriority newPriority,
+            SlaTarget target,
+            BusinessCalendar oldCalendar,
+            BusinessCalendar newCalendar,
+            Instant now) {
         requireActive("re-target");
         if (state == SlaClockState.RUNNING) {
             bank(oldCalendar, now);

@@ -15,8 +15,7 @@ final class SlaClockInputs {
     /** Clock names become variable prefixes ({@code cabDecisionDue}), so they must be identifiers. */
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]*");
 
-    private SlaClockInputs() {
-    }
+    private SlaClockInputs() {}
 
     /** {@code cab.decision} -> {@code cabDecision}, {@code emergency-cab.decision} -> {@code emergencyCabDecision}. */
     static String defaultClockName(String metric) {
@@ -25,16 +24,19 @@ final class SlaClockInputs {
             if (word.isEmpty()) {
                 continue;
             }
-            name.append(name.isEmpty() ? word.toLowerCase(Locale.ROOT)
-                    : Character.toUpperCase(word.charAt(0)) + word.substring(1).toLowerCase(Locale.ROOT));
+            name.append(
+                    name.isEmpty()
+                            ? word.toLowerCase(Locale.ROOT)
+                            : Character.toUpperCase(word.charAt(0))
+                                    + word.substring(1).toLowerCase(Locale.ROOT));
         }
         return name.toString();
     }
 
     static String checkedClockName(String clockName) {
         if (clockName == null || !IDENTIFIER.matcher(clockName).matches()) {
-            throw new IllegalArgumentException("Input '" + CLOCK_NAME + "' must be an identifier such as cabDecision, was '"
-                    + clockName + "'");
+            throw new IllegalArgumentException(
+                    "Input '" + CLOCK_NAME + "' must be an identifier such as cabDecision, was '" + clockName + "'");
         }
         return clockName;
     }

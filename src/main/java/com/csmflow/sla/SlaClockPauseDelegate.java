@@ -29,8 +29,10 @@ class SlaClockPauseDelegate implements TemplateBackedDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String clockName = SlaClockInputs.checkedClockName(DelegateInputs.read(execution, INPUTS).text(CLOCK_NAME));
-        SlaClock clock = clocks.pause(execution.getProcessInstanceId(), SlaClockInputs.businessKey(execution), clockName);
+        String clockName = SlaClockInputs.checkedClockName(
+                DelegateInputs.read(execution, INPUTS).text(CLOCK_NAME));
+        SlaClock clock =
+                clocks.pause(execution.getProcessInstanceId(), SlaClockInputs.businessKey(execution), clockName);
         timers.publish(execution, clock);
         timers.hold(execution, clock);
     }

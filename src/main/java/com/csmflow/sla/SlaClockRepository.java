@@ -15,13 +15,15 @@ interface SlaClockRepository extends JpaRepository<SlaClock, Long> {
     @Query("select c from SlaClock c where c.processInstanceId = :processInstanceId"
             + " and c.clockName = :clockName and c.state in :states")
     List<SlaClock> findByProcessInstanceIdAndClockNameAndStateIn(
-            @Param("processInstanceId") String processInstanceId, @Param("clockName") String clockName,
+            @Param("processInstanceId") String processInstanceId,
+            @Param("clockName") String clockName,
             @Param("states") Collection<SlaClockState> states);
 
     @Query("select c from SlaClock c where c.businessKey = :businessKey"
             + " and c.clockName = :clockName and c.state in :states")
     List<SlaClock> findByBusinessKeyAndClockNameAndStateIn(
-            @Param("businessKey") String businessKey, @Param("clockName") String clockName,
+            @Param("businessKey") String businessKey,
+            @Param("clockName") String clockName,
             @Param("states") Collection<SlaClockState> states);
 
     @Query("""
@@ -30,9 +32,11 @@ interface SlaClockRepository extends JpaRepository<SlaClock, Long> {
               and (:processInstanceId is null or c.processInstanceId = :processInstanceId)
               and (:state is null or c.state = :state)
             order by c.startedAt, c.id""")
-    List<SlaClock> search(@Param("businessKey") String businessKey,
-                          @Param("processInstanceId") String processInstanceId,
-                          @Param("state") SlaClockState state, Pageable page);
+    List<SlaClock> search(
+            @Param("businessKey") String businessKey,
+            @Param("processInstanceId") String processInstanceId,
+            @Param("state") SlaClockState state,
+            Pageable page);
 
     /** The same search as one page with its total count. */
     @Query("""
@@ -41,7 +45,9 @@ interface SlaClockRepository extends JpaRepository<SlaClock, Long> {
               and (:processInstanceId is null or c.processInstanceId = :processInstanceId)
               and (:state is null or c.state = :state)
             order by c.startedAt, c.id""")
-    Page<SlaClock> searchPage(@Param("businessKey") String businessKey,
-                                  @Param("processInstanceId") String processInstanceId,
-                                  @Param("state") SlaClockState state, Pageable page);
+    Page<SlaClock> searchPage(
+            @Param("businessKey") String businessKey,
+            @Param("processInstanceId") String processInstanceId,
+            @Param("state") SlaClockState state,
+            Pageable page);
 }

@@ -32,8 +32,10 @@ class SlaClockResumeDelegate implements TemplateBackedDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String clockName = SlaClockInputs.checkedClockName(DelegateInputs.read(execution, INPUTS).text(CLOCK_NAME));
-        SlaClock clock = clocks.resume(execution.getProcessInstanceId(), SlaClockInputs.businessKey(execution), clockName);
+        String clockName = SlaClockInputs.checkedClockName(
+                DelegateInputs.read(execution, INPUTS).text(CLOCK_NAME));
+        SlaClock clock =
+                clocks.resume(execution.getProcessInstanceId(), SlaClockInputs.businessKey(execution), clockName);
         timers.publish(execution, clock);
         timers.follow(execution, clock);
     }

@@ -36,8 +36,8 @@ class SlaClockRetargetDelegate implements TemplateBackedDelegate {
         DelegateInputs inputs = DelegateInputs.read(execution, INPUTS);
         String clockName = SlaClockInputs.checkedClockName(inputs.text(CLOCK_NAME));
         SlaPriority priority = SlaPriority.parse(inputs.requiredText(PRIORITY));
-        SlaClock clock = clocks.retarget(execution.getProcessInstanceId(), SlaClockInputs.businessKey(execution),
-                clockName, priority);
+        SlaClock clock = clocks.retarget(
+                execution.getProcessInstanceId(), SlaClockInputs.businessKey(execution), clockName, priority);
         timers.publish(execution, clock);
         if (clock.getState() == SlaClockState.RUNNING) {
             timers.follow(execution, clock);

@@ -41,11 +41,16 @@ class SlaClockStartDelegate implements TemplateBackedDelegate {
         String metric = inputs.requiredText(METRIC);
         SlaPriority priority = SlaPriority.parse(inputs.requiredText(PRIORITY));
         String clientReference = inputs.requiredText(CLIENT_REFERENCE);
-        String clockName = SlaClockInputs.checkedClockName(inputs.text(CLOCK_NAME) != null
-                ? inputs.text(CLOCK_NAME) : SlaClockInputs.defaultClockName(metric));
+        String clockName = SlaClockInputs.checkedClockName(
+                inputs.text(CLOCK_NAME) != null ? inputs.text(CLOCK_NAME) : SlaClockInputs.defaultClockName(metric));
 
-        SlaClock clock = clocks.start(SlaClockInputs.businessKey(execution), execution.getProcessInstanceId(),
-                clockName, clientReference, metric, priority);
+        SlaClock clock = clocks.start(
+                SlaClockInputs.businessKey(execution),
+                execution.getProcessInstanceId(),
+                clockName,
+                clientReference,
+                metric,
+                priority);
         timers.publish(execution, clock);
         // a restarted clock (cadence) moves timers that still wait on the previous instants
         timers.follow(execution, clock);

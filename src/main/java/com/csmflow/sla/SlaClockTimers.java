@@ -1,7 +1,6 @@
 package com.csmflow.sla;
 
 import com.csmflow.engine.EngineIdentity;
-import com.csmflow.engine.ProcessVariables;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +71,8 @@ class SlaClockTimers {
         // pause and stop leave due and warning as they were: only what changed is written (tuning 12)
         SlaClockVariables.due(clock.getClockName()).setIfChanged(execution, Date.from(clock.getDueAt()));
         SlaClockVariables.warning(clock.getClockName()).setIfChanged(execution, Date.from(clock.getWarningAt()));
-        SlaClockVariables.state(clock.getClockName()).setIfChanged(execution, clock.getState().name());
+        SlaClockVariables.state(clock.getClockName())
+                .setIfChanged(execution, clock.getState().name());
         SlaClockVariables.breached(clock.getClockName()).setIfChanged(execution, clock.isBreached());
     }
 
@@ -86,12 +86,22 @@ class SlaClockTimers {
         atCommit(new Adjustment(execution.getProcessInstanceId(), execution.getProcessDefinitionId(), clock, true));
     }
 
-    private record Adjustment(String processInstanceId, String processDefinitionId, String clockName,
-                              boolean running, Date due, Date warning) {
+    private record Adjustment(
+            String processInstanceId,
+            String processDefinitionId,
+            String clockName,
+            boolean running,
+            Date due,
+            Date warning) {
 
         Adjustment(String processInstanceId, String processDefinitionId, SlaClock clock, boolean running) {
-            this(processInstanceId, processDefinitionId, clock.getClockName(), running,
-                    Date.from(clock.getDueAt()), Date.from(clock.getWarningAt()));
+            this(
+                    processInstanceId,
+                    processDefinitionId,
+                    clock.getClockName(),
+                    running,
+                    Date.from(clock.getDueAt()),
+                    Date.from(clock.getWarningAt()));
         }
 
         String key() {
@@ -105,7 +115,8 @@ class SlaClockTimers {
             throw new IllegalStateException("SLA clock timers need the engine's Spring-managed transaction");
         }
         @SuppressWarnings("unchecked")
-        Map<String, Adjustment> pending = (Map<String, Adjustment>) TransactionSynchronizationManager.getResource(transactionKey);
+        Map<String, Adjustment> pending =
+                (Map<String, Adjustment>) TransactionSynchronizationManager.getResource(transactionKey);
         if (pending == null) {
             pending = new LinkedHashMap<>();
             TransactionSynchronizationManager.bindResource(transactionKey, pending);
@@ -151,13 +162,19 @@ class SlaClockTimers {
      * one flush clash on the timers' optimistic lock. Timers already where they should be are left alone.
      */
     private void apply(Adjustment adjustment) {
-        Map<String, String> definitions = timerDefinitionsNaming(adjustment.processDefinitionId(), adjustment.clockName());
+        Map<String, String> definitions =
+                timerDefinitionsNaming(adjustment.processDefinitionId(), adjustment.clockName());
         if (definitions.isEmpty()) {
             return;
         }
-        List<Job> timers = identity.asPlatform(() -> managementService.createJobQuery()
-                        .processInstanceId(adjustment.processInstanceId()).timers().list())
-                .stream().filter(job -> job.getJobDefinitionId() != null && definitions.containsKey(job.getJobDefinitionId()))
+        List<Job> timers = identity
+                .asPlatform(() -> managementService
+                        .createJobQuery()
+                        .processInstanceId(adjustment.processInstanceId())
+                        .timers()
+                        .list())
+                .stream()
+                .filter(job -> job.getJobDefinitionId() != null && definitions.containsKey(job.getJobDefinitionId()))
                 .toList();
         if (!adjustment.running()) {
             List<Job> active = timers.stream().filter(job -> !job.isSuspended()).toList();
@@ -171,7 +188,8 @@ class SlaClockTimers {
                 .toList();
         if (!moved.isEmpty()) {
             // evaluates each timer's timeDate expression again, against the variables the clock wrote
-            identity.asPlatform(() -> moved.forEach(job -> managementService.recalculateJobDuedate(job.getId(), false)));
+            identity.asPlatform(
+                    () -> moved.forEach(job -> managementService.recalculateJobDuedate(job.getId(), false)));
         }
         List<Job> suspended = timers.stream().filter(Job::isSuspended).toList();
         if (!suspended.isEmpty()) {
@@ -202,11 +220,16 @@ class SlaClockTimers {
         return clockTimerDefinitions.computeIfAbsent(processDefinitionId + "/" + clockName, key -> {
             Pattern clockVariable = Pattern.compile("\\b(" + Pattern.quote(dueVariable(clockName)) + "|"
                     + Pattern.quote(warningVariable(clockName)) + ")\\b");
-            return identity.asPlatform(() -> managementService.createJobDefinitionQuery()
-                            .processDefinitionId(processDefinitionId).list())
+            return identity
+                    .asPlatform(() -> managementService
+                            .createJobDefinitionQuery()
+                            .processDefinitionId(processDefinitionId)
+                            .list())
                     .stream()
                     .filter(definition -> definition.getJobConfiguration() != null
-                            && clockVariable.matcher(definition.getJobConfiguration()).find())
+                            && clockVariable
+                                    .matcher(definition.getJobConfiguration())
+                                    .find())
                     .collect(Collectors.toUnmodifiableMap(JobDefinition::getId, JobDefinition::getJobConfiguration));
         });
     }

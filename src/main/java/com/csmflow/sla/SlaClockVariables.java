@@ -10,8 +10,7 @@ import java.util.Date;
  */
 public final class SlaClockVariables {
 
-    private SlaClockVariables() {
-    }
+    private SlaClockVariables() {}
 
     /** {@code <clockName>Due}: when the target is breached. */
     public static ProcessVariable<Date> due(String clockName) {

@@ -35,7 +35,8 @@ public class SlaClocks {
     private final BusinessCalendars calendars;
     private final Clock clock;
 
-    SlaClocks(SlaClockRepository clocks, SlaTargets targets, Clients clients, BusinessCalendars calendars, Clock clock) {
+    SlaClocks(
+            SlaClockRepository clocks, SlaTargets targets, Clients clients, BusinessCalendars calendars, Clock clock) {
         this.clock = clock;
         this.clocks = clocks;
         this.targets = targets;
@@ -48,8 +49,13 @@ public class SlaClocks {
      * of the same name in the same process instance is stopped first (a restarted cadence clock).
      */
     @Transactional
-    public SlaClock start(String businessKey, String processInstanceId, String clockName, String clientReference,
-                          String metric, SlaPriority priority) {
+    public SlaClock start(
+            String businessKey,
+            String processInstanceId,
+            String clockName,
+            String clientReference,
+            String metric,
+            SlaPriority priority) {
         Instant now = now();
         Client client = client(clientReference);
         SlaTarget target = target(client, priority, metric);
@@ -57,8 +63,16 @@ public class SlaClocks {
             clocks.findByProcessInstanceIdAndClockNameAndStateIn(processInstanceId, clockName, ACTIVE)
                     .forEach(previous -> previous.stop(calendarOf(previous), now));
         }
-        return clocks.save(new SlaClock(businessKey, processInstanceId, clockName, metric, clientReference,
-                client.getTier(), target, calendar(target.getCalendar(), client), now));
+        return clocks.save(new SlaClock(
+                businessKey,
+                processInstanceId,
+                clockName,
+                metric,
+                clientReference,
+                client.getTier(),
+                target,
+                calendar(target.getCalendar(), client),
+                now));
     }
 
     @Transactional
@@ -99,7 +113,8 @@ public class SlaClocks {
 
     /** One page of clocks, oldest first. */
     @Transactional(readOnly = true)
-    public Page<SlaClock> search(String businessKey, String processInstanceId, SlaClockState state, PageParameters page) {
+    public Page<SlaClock> search(
+            String businessKey, String processInstanceId, SlaClockState state, PageParameters page) {
         return clocks.searchPage(businessKey, processInstanceId, state, page.sortedBy(Sort.unsorted()));
     }
 
@@ -124,7 +139,8 @@ public class SlaClocks {
     }
 
     private SlaClock active(String processInstanceId, String businessKey, String clockName) {
-        List<SlaClock> found = processInstanceId == null ? List.of()
+        List<SlaClock> found = processInstanceId == null
+                ? List.of()
                 : clocks.findByProcessInstanceIdAndClockNameAndStateIn(processInstanceId, clockName, ACTIVE);
         if (found.isEmpty() && businessKey != null) {
             found = clocks.findByBusinessKeyAndClockNameAndStateIn(businessKey, clockName, ACTIVE);
@@ -146,8 +162,9 @@ public class SlaClocks {
     }
 
     private SlaTarget target(Client client, SlaPriority priority, String metric) {
-        return targets.find(client.getTier(), priority, metric).orElseThrow(() -> new IllegalStateException(
-                "No SLA target for " + client.getTier() + " " + priority + " " + metric));
+        return targets.find(client.getTier(), priority, metric)
+                .orElseThrow(() -> new IllegalStateException(
+                        "No SLA target for " + client.getTier() + " " + priority + " " + metric));
     }
 
     private Instant now() {

@@ -2,7 +2,10 @@ package com.csmflow.sla;
 
 /** Case priority as the SLA targets know it: P1 critical, P2 high, P3 medium, P4 low. */
 public enum SlaPriority {
-    P1, P2, P3, P4;
+    P1,
+    P2,
+    P3,
+    P4;
 
     /**
      * Reads {@code P1}..{@code P4} as well as the words {@code critical}, {@code high}, {@code medium}

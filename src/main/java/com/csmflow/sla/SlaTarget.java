@@ -54,16 +54,29 @@ public class SlaTarget {
     @Version
     private long version;
 
-    protected SlaTarget() {
-    }
+    protected SlaTarget() {}
 
-    SlaTarget(CsmTier tier, SlaPriority priority, String metric, String duration, SlaCalendarType calendar,
-              int warningPercent, Instant now, String user) {
+    SlaTarget(
+            CsmTier tier,
+            SlaPriority priority,
+            String metric,
+            String duration,
+            SlaCalendarType calendar,
+            int warningPercent,
+            Instant now,
+            String user) {
         update(tier, priority, metric, duration, calendar, warningPercent, now, user);
     }
 
-    void update(CsmTier tier, SlaPriority priority, String metric, String duration, SlaCalendarType calendar,
-                int warningPercent, Instant now, String user) {
+    void update(
+            CsmTier tier,
+            SlaPriority priority,
+            String metric,
+            String duration,
+            SlaCalendarType calendar,
+            int warningPercent,
+            Instant now,
+            String user) {
         this.tier = tier;
         this.priority = priority;
         this.metric = metric;

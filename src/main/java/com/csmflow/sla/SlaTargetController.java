@@ -2,13 +2,10 @@ package com.csmflow.sla;
 
 import com.csmflow.api.PageParameters;
 import com.csmflow.client.CsmTier;
-import com.csmflow.security.RoleGroup;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/sla-targets")
 class SlaTargetController {
 
-
     private final SlaTargets targets;
 
     SlaTargetController(SlaTargets targets) {
@@ -38,13 +34,14 @@ class SlaTargetController {
     }
 
     @GetMapping
-    ResponseEntity<List<SlaTargetView>> list(@RequestParam(required = false) CsmTier tier,
-                             @RequestParam(required = false) SlaPriority priority,
-                             @RequestParam(required = false) String metric,
-                                   @RequestParam(defaultValue = "0") int page,
-                                   @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
-        return PageParameters.response(targets.search(tier, priority, metric, new PageParameters(page, size)),
-                SlaTargetView::of);
+    ResponseEntity<List<SlaTargetView>> list(
+            @RequestParam(required = false) CsmTier tier,
+            @RequestParam(required = false) SlaPriority priority,
+            @RequestParam(required = false) String metric,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
+        return PageParameters.response(
+                targets.search(tier, priority, metric, new PageParameters(page, size)), SlaTargetView::of);
     }
 
     @ApiResponse(responseCode = "200", description = "The SLA target")
@@ -54,22 +51,24 @@ class SlaTargetController {
         return SlaTargetView.of(targets.get(id));
     }
 
-    @ApiResponse(responseCode = "201", description = "Created",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created",
             headers = @Header(name = "Location", description = "Path of the new SLA target"))
     @ApiResponse(responseCode = "409", description = "A target for this tier, priority and metric exists")
     @PostMapping
-    ResponseEntity<SlaTargetView> create(@RequestBody(required = false) SlaTargetRequest request,
-                                         Authentication user) {
+    ResponseEntity<SlaTargetView> create(@RequestBody(required = false) SlaTargetRequest request, Authentication user) {
         SlaTargetView created = SlaTargetView.of(targets.create(request, user.getName()));
-        return ResponseEntity.created(URI.create("/api/sla-targets/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/sla-targets/" + created.id()))
+                .body(created);
     }
 
     @ApiResponse(responseCode = "200", description = "The SLA target as saved")
     @ApiResponse(responseCode = "404", description = "No SLA target with this id")
     @ApiResponse(responseCode = "409", description = "Another target for this tier, priority and metric exists")
     @PutMapping("/{id}")
-    SlaTargetView update(@PathVariable long id, @RequestBody(required = false) SlaTargetRequest request,
-                         Authentication user) {
+    SlaTargetView update(
+            @PathVariable long id, @RequestBody(required = false) SlaTargetRequest request, Authentication user) {
         return SlaTargetView.of(targets.update(id, request, user.getName()));
     }
 
@@ -80,5 +79,4 @@ class SlaTargetController {
         targets.delete(id);
         return ResponseEntity.noContent().build();
     }
-
 }

@@ -12,11 +12,14 @@ import jakarta.validation.constraints.Size;
 record SlaTargetRequest(
         @NotNull CsmTier tier,
         @NotNull SlaPriority priority,
-        @NotBlank @Size(max = 64)
-        @Pattern(regexp = SlaTargets.METRIC_PATTERN,
+
+        @NotBlank
+        @Size(max = 64)
+        @Pattern(
+                regexp = SlaTargets.METRIC_PATTERN,
                 message = "must be dot-separated lower-case words, e.g. escalation.acknowledge")
         String metric,
+
         @NotBlank @Size(max = 32) String duration,
         @NotNull SlaCalendarType calendar,
-        @NotNull @Min(1) @Max(99) Integer warningPercent) {
-}
+        @NotNull @Min(1) @Max(99) Integer warningPercent) {}

@@ -61,24 +61,41 @@ public class SlaTargets {
     @Transactional
     SlaTarget create(SlaTargetRequest request, String user) {
         String duration = validate(request);
-        if (repository.findByTierAndPriorityAndMetric(request.tier(), request.priority(), request.metric()).isPresent()) {
+        if (repository
+                .findByTierAndPriorityAndMetric(request.tier(), request.priority(), request.metric())
+                .isPresent()) {
             throw duplicate(request);
         }
-        return repository.saveAndFlush(new SlaTarget(request.tier(), request.priority(), request.metric(), duration,
-                request.calendar(), request.warningPercent(), clock.instant(), user));
+        return repository.saveAndFlush(new SlaTarget(
+                request.tier(),
+                request.priority(),
+                request.metric(),
+                duration,
+                request.calendar(),
+                request.warningPercent(),
+                clock.instant(),
+                user));
     }
 
     @Transactional
     SlaTarget update(long id, SlaTargetRequest request, String user) {
         SlaTarget target = get(id);
         String duration = validate(request);
-        repository.findByTierAndPriorityAndMetric(request.tier(), request.priority(), request.metric())
+        repository
+                .findByTierAndPriorityAndMetric(request.tier(), request.priority(), request.metric())
                 .filter(other -> !other.getId().equals(target.getId()))
                 .ifPresent(other -> {
                     throw duplicate(request);
                 });
-        target.update(request.tier(), request.priority(), request.metric(), duration, request.calendar(),
-                request.warningPercent(), clock.instant(), user);
+        target.update(
+                request.tier(),
+                request.priority(),
+                request.metric(),
+                duration,
+                request.calendar(),
+                request.warningPercent(),
+                clock.instant(),
+                user);
         return repository.saveAndFlush(target);
     }
 
@@ -113,8 +130,8 @@ public class SlaTargets {
         int timePart = text.indexOf('T');
         String datePart = timePart < 0 ? text : text.substring(0, timePart);
         if (request.calendar() == SlaCalendarType.BUSINESS && datePart.contains("D")) {
-            throw new InvalidFieldException("duration",
-                    "on a BUSINESS calendar give business hours (PT16H = two 8-hour days), not days");
+            throw new InvalidFieldException(
+                    "duration", "on a BUSINESS calendar give business hours (PT16H = two 8-hour days), not days");
         }
         return text;
     }

@@ -10,8 +10,7 @@ final class TwentyFourSevenCalendar implements BusinessCalendar {
 
     static final TwentyFourSevenCalendar INSTANCE = new TwentyFourSevenCalendar();
 
-    private TwentyFourSevenCalendar() {
-    }
+    private TwentyFourSevenCalendar() {}
 
     @Override
     public Instant add(Instant start, Duration businessDuration) {

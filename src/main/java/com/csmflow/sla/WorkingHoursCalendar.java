@@ -36,8 +36,13 @@ final class WorkingHoursCalendar implements BusinessCalendar {
     private final Predicate<LocalDate> closed;
     private final String description;
 
-    WorkingHoursCalendar(ZoneId zone, LocalTime open, LocalTime close, Set<DayOfWeek> workingDays,
-                         Predicate<LocalDate> closed, String holidayNote) {
+    WorkingHoursCalendar(
+            ZoneId zone,
+            LocalTime open,
+            LocalTime close,
+            Set<DayOfWeek> workingDays,
+            Predicate<LocalDate> closed,
+            String holidayNote) {
         if (workingDays.isEmpty()) {
             throw new IllegalArgumentException("A business calendar needs at least one working day");
         }
@@ -139,7 +144,9 @@ final class WorkingHoursCalendar implements BusinessCalendar {
     }
 
     private boolean containedIn(LocalDate date, Instant instant) {
-        return isOpenDate(date) && !openingOf(date).isAfter(instant) && closingOf(date).isAfter(instant);
+        return isOpenDate(date)
+                && !openingOf(date).isAfter(instant)
+                && closingOf(date).isAfter(instant);
     }
 
     private boolean isOpenDate(LocalDate date) {
@@ -172,8 +179,10 @@ final class WorkingHoursCalendar implements BusinessCalendar {
     }
 
     private String describe(String holidayNote) {
-        String days = workingDays.stream().sorted()
-                .map(day -> day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)).collect(Collectors.joining(","));
+        String days = workingDays.stream()
+                .sorted()
+                .map(day -> day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
+                .collect(Collectors.joining(","));
         return days + " " + open + "-" + close + " " + zone.getId()
                 + (holidayNote == null || holidayNote.isBlank() ? "" : ", " + holidayNote);
     }

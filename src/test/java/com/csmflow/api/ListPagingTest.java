@@ -29,8 +29,10 @@ class ListPagingTest {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ObjectMapper json;
 
@@ -52,14 +54,16 @@ class ListPagingTest {
         ResponseEntity<String> first = get("/api/sip-actions?clientReference=" + client + "&status=OPEN");
         assertThat(first.getStatusCode().value()).as(first.getBody()).isEqualTo(200);
         assertThat(first.getHeaders().getFirst("X-Total-Count")).isEqualTo("70");
-        assertThat(first.getHeaders().getFirst("Link")).contains("page=1", "size=50", "rel=\"next\"",
-                "clientReference=" + client, "status=OPEN");
+        assertThat(first.getHeaders().getFirst("Link"))
+                .contains("page=1", "size=50", "rel=\"next\"", "clientReference=" + client, "status=OPEN");
         List<JsonNode> page0 = rows(first);
         assertThat(page0).hasSize(50);
 
         ResponseEntity<String> second = get("/api/sip-actions?clientReference=" + client + "&status=OPEN&page=1");
         assertThat(second.getHeaders().getFirst("X-Total-Count")).isEqualTo("70");
-        assertThat(second.getHeaders().getFirst("Link")).as("no page after the last").isNull();
+        assertThat(second.getHeaders().getFirst("Link"))
+                .as("no page after the last")
+                .isNull();
         List<JsonNode> page1 = rows(second);
         assertThat(page1).hasSize(20);
 
@@ -89,38 +93,58 @@ class ListPagingTest {
             }
         }
 
-        ResponseEntity<String> first = get("/api/escalations?clientReference=" + client + "&status=ACKNOWLEDGED&size=20");
+        ResponseEntity<String> first =
+                get("/api/escalations?clientReference=" + client + "&status=ACKNOWLEDGED&size=20");
         assertThat(first.getHeaders().getFirst("X-Total-Count")).isEqualTo("45");
-        ResponseEntity<String> third = get("/api/escalations?clientReference=" + client
-                + "&status=ACKNOWLEDGED&size=20&page=2");
+        ResponseEntity<String> third =
+                get("/api/escalations?clientReference=" + client + "&status=ACKNOWLEDGED&size=20&page=2");
         assertThat(third.getHeaders().getFirst("Link")).isNull();
         List<String> listed = new ArrayList<>();
-        concat(rows(first), rows(get("/api/escalations?clientReference=" + client
-                + "&status=ACKNOWLEDGED&size=20&page=1")), rows(third))
+        concat(
+                        rows(first),
+                        rows(get("/api/escalations?clientReference=" + client + "&status=ACKNOWLEDGED&size=20&page=1")),
+                        rows(third))
                 .forEach(row -> listed.add(row.get("reference").asText()));
         assertThat(listed).as("in order, newest first, across pages").isEqualTo(acknowledged);
     }
 
     @Test
     void pagingOutOfRangeIsA400NamingTheField() throws Exception {
-        for (String path : List.of("/api/escalations", "/api/sip-actions", "/api/problems", "/api/risks",
-                "/api/changes", "/api/sla-targets", "/api/sla-clocks", "/api/notifications",
-                "/api/registers/billing-record", "/api/audit?register=client", "/api/incidents?clientReference=X",
+        for (String path : List.of(
+                "/api/escalations",
+                "/api/sip-actions",
+                "/api/problems",
+                "/api/risks",
+                "/api/changes",
+                "/api/sla-targets",
+                "/api/sla-clocks",
+                "/api/notifications",
+                "/api/registers/billing-record",
+                "/api/audit?register=client",
+                "/api/incidents?clientReference=X",
                 "/api/clients")) {
             String separator = path.contains("?") ? "&" : "?";
             assertRefused(path + separator + "size=201", "size");
             assertRefused(path + separator + "size=0", "size");
             assertRefused(path + separator + "page=-1", "page");
             assertRefused(path + separator + "page=2147483647&size=2", "page");
-            assertThat(get(path + separator + "page=0&size=200").getStatusCode().value()).as(path).isEqualTo(200);
+            assertThat(get(path + separator + "page=0&size=200").getStatusCode().value())
+                    .as(path)
+                    .isEqualTo(200);
         }
     }
 
     @Test
     void theOpenApiDescriptionNamesThePagingHeadersAndLimits() throws Exception {
-        JsonNode list = json.readTree(get("/api/openapi").getBody()).path("paths").path("/api/sip-actions").path("get");
-        assertThat(list.path("responses").path("200").path("headers").has("X-Total-Count")).as(list.toString()).isTrue();
-        assertThat(list.path("responses").path("200").path("headers").has("Link")).isTrue();
+        JsonNode list = json.readTree(get("/api/openapi").getBody())
+                .path("paths")
+                .path("/api/sip-actions")
+                .path("get");
+        assertThat(list.path("responses").path("200").path("headers").has("X-Total-Count"))
+                .as(list.toString())
+                .isTrue();
+        assertThat(list.path("responses").path("200").path("headers").has("Link"))
+                .isTrue();
         JsonNode size = null;
         for (JsonNode parameter : list.path("parameters")) {
             if (parameter.path("name").asText().equals("size")) {
@@ -134,7 +158,9 @@ class ListPagingTest {
 
     private void assertRefused(String path, String field) throws Exception {
         ResponseEntity<String> answer = get(path);
-        assertThat(answer.getStatusCode().value()).as(path + ": " + answer.getBody()).isEqualTo(400);
+        assertThat(answer.getStatusCode().value())
+                .as(path + ": " + answer.getBody())
+                .isEqualTo(400);
         assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(json.readTree(answer.getBody()).toString()).as(path).contains("\"" + field + "\"");
     }
@@ -162,19 +188,29 @@ class ListPagingTest {
 
     private String insertSipAction(String client, String status) {
         String reference = "SIP-" + UUID.randomUUID().toString().substring(0, 12);
-        jdbc.update("INSERT INTO sip_action (reference, client_reference, source_type, description, target_date,"
+        jdbc.update(
+                "INSERT INTO sip_action (reference, client_reference, source_type, description, target_date,"
                         + " status, created_at, updated_at) VALUES (?, ?, 'csm', 'paging probe', ?, ?, ?, ?)",
-                reference, client, java.sql.Date.valueOf(LocalDate.of(2027, 1, 1)), status,
-                Timestamp.from(Instant.parse("2026-12-01T09:00:00Z")), Timestamp.from(Instant.parse("2026-12-01T09:00:00Z")));
+                reference,
+                client,
+                java.sql.Date.valueOf(LocalDate.of(2027, 1, 1)),
+                status,
+                Timestamp.from(Instant.parse("2026-12-01T09:00:00Z")),
+                Timestamp.from(Instant.parse("2026-12-01T09:00:00Z")));
         return reference;
     }
 
     private String insertEscalation(String client, String status, Instant raisedAt) {
         String reference = "ESC-" + UUID.randomUUID().toString().substring(0, 12);
-        jdbc.update("INSERT INTO escalation (reference, client_reference, source, subject, reported_impact,"
+        jdbc.update(
+                "INSERT INTO escalation (reference, client_reference, source, subject, reported_impact,"
                         + " level_reached, status, raised_at, updated_at, reopen_count) VALUES (?, ?, 'client', 'paging probe',"
                         + " 'high', 'CSM', ?, ?, ?, 0)",
-                reference, client, status, Timestamp.from(raisedAt), Timestamp.from(raisedAt));
+                reference,
+                client,
+                status,
+                Timestamp.from(raisedAt),
+                Timestamp.from(raisedAt));
         return reference;
     }
 }

@@ -54,10 +54,14 @@ class ArchitectureTest {
             "com.csmflow.security.PlatformInputsPlugin");
 
     static final ArchRule ENGINE_INTERNALS_ONLY_WHERE_ALLOWED = noClasses()
-            .that().resideOutsideOfPackage("com.csmflow.engine..")
-            .and(DescribedPredicate.describe("are not on the allow-list",
+            .that()
+            .resideOutsideOfPackage("com.csmflow.engine..")
+            .and(DescribedPredicate.describe(
+                    "are not on the allow-list",
                     (JavaClass javaClass) -> !ALLOWED_OUTSIDE_THE_ENGINE_PACKAGE.contains(topLevel(javaClass))))
-            .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.impl..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.camunda.bpm.engine.impl..")
             .because("engine internals change without notice; only the classes that must plug into them may");
 
     @Test
@@ -75,8 +79,8 @@ class ArchitectureTest {
         Set<String> users = new TreeSet<>();
         for (JavaClass javaClass : PRODUCTION) {
             boolean usesInternals = javaClass.getDirectDependenciesFromSelf().stream()
-                    .anyMatch(dependency -> dependency.getTargetClass().getPackageName()
-                            .startsWith("org.camunda.bpm.engine.impl"));
+                    .anyMatch(dependency ->
+                            dependency.getTargetClass().getPackageName().startsWith("org.camunda.bpm.engine.impl"));
             if (usesInternals) {
                 users.add(topLevel(javaClass));
             }
@@ -89,13 +93,19 @@ class ArchitectureTest {
             }
         }
         assertThat(users).isNotEmpty();
-        assertThat(silent).as("classes on engine internals without an 'Engine internals:' comment").isEmpty();
+        assertThat(silent)
+                .as("classes on engine internals without an 'Engine internals:' comment")
+                .isEmpty();
     }
 
     /** A capability's tables are its own: other capabilities go through its public service, not its repository. */
     @Test
     void repositoriesAreUsedOnlyInsideTheirCapability() {
-        classes().that().areAssignableTo(Repository.class).and().resideInAPackage("com.csmflow..")
+        classes()
+                .that()
+                .areAssignableTo(Repository.class)
+                .and()
+                .resideInAPackage("com.csmflow..")
                 .should(beAccessedOnlyFromTheirOwnPackage())
                 .check(PRODUCTION);
     }
@@ -109,8 +119,14 @@ class ArchitectureTest {
     /** Delegates are Spring beans referenced as {@code ${beanName}}, never {@code camunda:class}. */
     @Test
     void delegatesAreSpringBeans() {
-        classes().that().implement(JavaDelegate.class).and().areNotInterfaces()
-                .should().beAnnotatedWith(Component.class).check(PRODUCTION);
+        classes()
+                .that()
+                .implement(JavaDelegate.class)
+                .and()
+                .areNotInterfaces()
+                .should()
+                .beAnnotatedWith(Component.class)
+                .check(PRODUCTION);
     }
 
     @Test
@@ -133,17 +149,16 @@ class ArchitectureTest {
             @Override
             public void check(JavaClass repository, ConditionEvents events) {
                 repository.getDirectDependenciesToSelf().stream()
-                        .filter(dependency -> !dependency.getOriginClass().getPackageName()
-                                .equals(repository.getPackageName()))
-                        .forEach(dependency -> events.add(SimpleConditionEvent.violated(dependency,
-                                dependency.getDescription())));
+                        .filter(dependency ->
+                                !dependency.getOriginClass().getPackageName().equals(repository.getPackageName()))
+                        .forEach(dependency ->
+                                events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription())));
             }
         };
     }
 
     private static DescribedPredicate<JavaClass> areOtherControllers() {
-        return DescribedPredicate.describe("controllers",
-                javaClass -> javaClass.isAnnotatedWith(RestController.class));
+        return DescribedPredicate.describe("controllers", javaClass -> javaClass.isAnnotatedWith(RestController.class));
     }
 
     /** A deliberate offender for the rule test above: outside the engine package, on engine internals. */

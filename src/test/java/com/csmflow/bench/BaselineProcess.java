@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.camunda.bpm.model.bpmn.builder.StartEventBuilder;
-import org.camunda.bpm.engine.task.Task;
 
 /**
  * Workload 4: a bare BPMN with the same number of wait states (user tasks, timers) and asynchronous
@@ -22,18 +22,20 @@ final class BaselineProcess {
 
     static final String KEY = "bench-baseline";
 
-    private BaselineProcess() {
-    }
+    private BaselineProcess() {}
 
     static BpmnModelInstance model(int userTasks, int asyncSteps, int timers) {
-        StartEventBuilder start = Bpmn.createExecutableProcess(KEY).name("Benchmark baseline")
-                .camundaHistoryTimeToLive(1).startEvent("start");
+        StartEventBuilder start = Bpmn.createExecutableProcess(KEY)
+                .name("Benchmark baseline")
+                .camundaHistoryTimeToLive(1)
+                .startEvent("start");
         AbstractFlowNodeBuilder<?, ?> flow = start;
         for (int i = 0; i < Math.max(Math.max(userTasks, asyncSteps), timers); i++) {
             if (i < timers) {
                 // the first timer is due at once (the change's late maintenance notice), the others at the
                 // window start the instance was given (the change's window timer)
-                flow = i == 0 ? flow.intermediateCatchEvent("timer" + i).timerWithDuration("PT0S")
+                flow = i == 0
+                        ? flow.intermediateCatchEvent("timer" + i).timerWithDuration("PT0S")
                         : flow.intermediateCatchEvent("timer" + i).timerWithDate("${windowStart}");
             }
             if (i < asyncSteps) {
@@ -58,13 +60,19 @@ final class BaselineProcess {
             @Override
             public String start(int sequence) {
                 String client = clients.get(sequence % clients.size());
-                String window = java.time.Instant.now().plusMillis(WorkflowWorkloads.WINDOW_LEAD_MILLIS).toString();
+                String window = java.time.Instant.now()
+                        .plusMillis(WorkflowWorkloads.WINDOW_LEAD_MILLIS)
+                        .toString();
                 // no business key: a caller of the engine API may not choose one (docs/security.md)
                 String body = "{\"variables\":{\"clientReference\":"
                         + "{\"value\":\"" + client + "\",\"type\":\"String\"},\"windowStart\":{\"value\":\""
                         + window + "\",\"type\":\"String\"}}}";
-                HttpResponse<String> response = app.call("POST",
-                        "/engine-rest/process-definition/key/" + KEY + "/start", Bench.CSM_USER, Bench.PASSWORD, body);
+                HttpResponse<String> response = app.call(
+                        "POST",
+                        "/engine-rest/process-definition/key/" + KEY + "/start",
+                        Bench.CSM_USER,
+                        Bench.PASSWORD,
+                        body);
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException("start: " + response.statusCode() + " " + response.body());
                 }

@@ -25,16 +25,22 @@ final class Bench {
 
     static final String PASSWORD = "bench-password-1";
     static final String CSM_USER = "bench-csm";
-    static final List<String> CAB_USERS = List.of("bench-cab-1", "bench-cab-2", "bench-cab-3", "bench-cab-4",
-            "bench-cab-5");
+    static final List<String> CAB_USERS =
+            List.of("bench-cab-1", "bench-cab-2", "bench-cab-3", "bench-cab-4", "bench-cab-5");
     static final int CLIENTS = 50;
 
-    private Bench() {
-    }
+    private Bench() {}
 
     /** Scale of a run: "full" (the issue's figures) or "smoke" (a quick check that everything works). */
-    record Scale(String name, double warmupSeconds, double measureSeconds, int users, int inFlightPerUser,
-                 int stormClocks, int openTasks, int querySamples) {
+    record Scale(
+            String name,
+            double warmupSeconds,
+            double measureSeconds,
+            int users,
+            int inFlightPerUser,
+            int stormClocks,
+            int openTasks,
+            int querySamples) {
 
         static Scale of(String name) {
             return switch (name) {
@@ -45,10 +51,14 @@ final class Bench {
         }
 
         Scale withOverrides() {
-            return new Scale(name, Double.parseDouble(System.getProperty("bench.warmup", "" + warmupSeconds)),
+            return new Scale(
+                    name,
+                    Double.parseDouble(System.getProperty("bench.warmup", "" + warmupSeconds)),
                     Double.parseDouble(System.getProperty("bench.seconds", "" + measureSeconds)),
-                    Integer.getInteger("bench.users", users), Integer.getInteger("bench.inflight", inFlightPerUser),
-                    Integer.getInteger("bench.storm", stormClocks), Integer.getInteger("bench.tasks", openTasks),
+                    Integer.getInteger("bench.users", users),
+                    Integer.getInteger("bench.inflight", inFlightPerUser),
+                    Integer.getInteger("bench.storm", stormClocks),
+                    Integer.getInteger("bench.tasks", openTasks),
                     Integer.getInteger("bench.querySamples", querySamples));
         }
     }
@@ -84,10 +94,14 @@ final class Bench {
 
     private static void grant(BenchApp app, String group, Resource resource, String resourceId, Permission permission) {
         AuthorizationService authorizations = app.engine.getAuthorizationService();
-        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).singleResult();
-        Authorization authorization = existing != null ? existing
-                : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        Authorization existing = authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(group)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
+        Authorization authorization =
+                existing != null ? existing : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         if (existing == null) {
             authorization.setGroupId(group);
             authorization.setResource(resource);
@@ -111,12 +125,23 @@ final class Bench {
                                  {"name":"CIO %d","email":"cio%d@client%d.example","role":"CIO"}],
                      "contracts":[{"reference":"%s-C","services":["Networking","Security","Cloud Computing"],
                                    "contractedHoursPerMonth":40,"termStart":"2025-01-01","termEnd":"2030-12-31"}]}
-                    """.formatted(reference, i, enhanced ? "ENHANCED" : "STANDARD",
-                    enhanced ? "America/New_York" : "Europe/Berlin", enhanced ? "US-NY" : "DE-BY",
-                    i, i, i, i, i, i, reference);
+                    """.formatted(
+                            reference,
+                            i,
+                            enhanced ? "ENHANCED" : "STANDARD",
+                            enhanced ? "America/New_York" : "Europe/Berlin",
+                            enhanced ? "US-NY" : "DE-BY",
+                            i,
+                            i,
+                            i,
+                            i,
+                            i,
+                            i,
+                            reference);
             var response = app.call("POST", "/api/clients", "admin", BenchApp.ADMIN_PASSWORD, body);
             if (response.statusCode() != 201 && response.statusCode() != 200) {
-                throw new IllegalStateException("client " + reference + ": " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException(
+                        "client " + reference + ": " + response.statusCode() + " " + response.body());
             }
             references.add(reference);
         }
@@ -170,8 +195,10 @@ final class Bench {
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         machine.put("loadAverage", loadAverage());
         try {
-            Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
-                    .findFirst().ifPresent(l -> machine.put("memTotal", l.replaceAll("\\s+", " ")));
+            Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                    .filter(l -> l.startsWith("MemTotal:"))
+                    .findFirst()
+                    .ifPresent(l -> machine.put("memTotal", l.replaceAll("\\s+", " ")));
         } catch (IOException e) {
             machine.put("memTotal", "unknown");
         }

@@ -49,7 +49,8 @@ final class BenchApp implements AutoCloseable {
     final String dbPassword;
     final String databaseDescription;
     private final EmbeddedPostgres postgres;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     BenchApp(int smtpPort, List<String> extraArguments) {
         String external = System.getenv("SPRING_DATASOURCE_URL");
@@ -86,18 +87,20 @@ final class BenchApp implements AutoCloseable {
         context = new SpringApplicationBuilder(CsmFlowApplication.class)
                 .initializers(ctx -> {
                     ctx.getBeanFactory().registerSingleton("benchTestClassExclusion", new TestClassExclusion());
-                    ctx.getBeanFactory().registerSingleton("benchNoop", (JavaDelegate) execution -> { });
+                    ctx.getBeanFactory().registerSingleton("benchNoop", (JavaDelegate) execution -> {});
                     ctx.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
                         @Override
                         public Object postProcessAfterInitialization(Object bean, String beanName) {
                             return bean instanceof DataSource dataSource && beanName.equals("dataSource")
-                                    ? StatementCounter.wrap(dataSource) : bean;
+                                    ? StatementCounter.wrap(dataSource)
+                                    : bean;
                         }
                     });
                 })
                 .run(arguments.toArray(String[]::new));
         startupMillis = (System.nanoTime() - started) / 1e6;
-        jvmUptimeAtReadyMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        jvmUptimeAtReadyMillis =
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         engine = context.getBean(ProcessEngine.class);
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
     }
@@ -109,7 +112,7 @@ final class BenchApp implements AutoCloseable {
     /** Commits and rollbacks of the benchmark's database so far (pg_stat_database). */
     long[] transactions() {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_stat_clear_snapshot()");
             try (ResultSet rs = statement.executeQuery(
                     "SELECT xact_commit, xact_rollback FROM pg_stat_database WHERE datname = current_database()")) {
@@ -142,8 +145,15 @@ final class BenchApp implements AutoCloseable {
             long[] start = before.getOrDefault(table, new long[2]);
             long updates = counts[0] - start[0];
             long inPlace = counts[1] - start[1];
-            delta.put(table, Map.of("updates", updates, "inPlace", inPlace,
-                    "inPlacePercent", updates == 0 ? 0 : Stats.round(100.0 * inPlace / updates)));
+            delta.put(
+                    table,
+                    Map.of(
+                            "updates",
+                            updates,
+                            "inPlace",
+                            inPlace,
+                            "inPlacePercent",
+                            updates == 0 ? 0 : Stats.round(100.0 * inPlace / updates)));
         });
         return delta;
     }
@@ -151,8 +161,8 @@ final class BenchApp implements AutoCloseable {
     /** Runs SQL for the benchmark's own bookkeeping (not counted as platform statements). */
     List<String[]> query(String sql) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             List<String[]> rows = new ArrayList<>();
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
@@ -170,7 +180,7 @@ final class BenchApp implements AutoCloseable {
 
     void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
@@ -181,8 +191,11 @@ final class BenchApp implements AutoCloseable {
     HttpResponse<String> call(String method, String path, String user, String password, String jsonBody) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
                 .header("Accept", "application/json");
         if (jsonBody != null) {
             request.header("Content-Type", "application/json")
@@ -258,9 +271,11 @@ final class BenchApp implements AutoCloseable {
 
     /** Top statements by total time since the last reset (pg_stat_statements), or empty. */
     List<String> topStatements(int limit) {
-        return statementStatistics("calls, round(total_exec_time)::bigint, round(mean_exec_time::numeric, 2), "
-                        + "left(regexp_replace(query, '\\s+', ' ', 'g'), 600)",
-                "ORDER BY total_exec_time DESC LIMIT " + limit).stream()
+        return statementStatistics(
+                        "calls, round(total_exec_time)::bigint, round(mean_exec_time::numeric, 2), "
+                                + "left(regexp_replace(query, '\\s+', ' ', 'g'), 600)",
+                        "ORDER BY total_exec_time DESC LIMIT " + limit)
+                .stream()
                 .map(row -> "calls=" + row[0] + " totalMs=" + row[1] + " meanMs=" + row[2] + " | " + row[3])
                 .toList();
     }
@@ -271,9 +286,11 @@ final class BenchApp implements AutoCloseable {
      * runs is inside that delete's execution time.
      */
     Map<String, Object> statementTimeTotals() {
-        List<String[]> rows = statementStatistics("coalesce(sum(calls), 0), "
-                + "round(coalesce(sum(total_exec_time), 0))::bigint, round(coalesce(sum(total_plan_time), 0))::bigint, "
-                + "coalesce(sum(plans), 0)", "");
+        List<String[]> rows = statementStatistics(
+                "coalesce(sum(calls), 0), "
+                        + "round(coalesce(sum(total_exec_time), 0))::bigint, round(coalesce(sum(total_plan_time), 0))::bigint, "
+                        + "coalesce(sum(plans), 0)",
+                "");
         if (rows.isEmpty()) {
             return Map.of();
         }
@@ -298,7 +315,8 @@ final class BenchApp implements AutoCloseable {
             lines.add(row[0] + ": rows=" + row[1] + " changedSinceAnalyze=" + row[2] + " analyzes=" + row[3]
                     + " lastAnalyze=" + row[4]);
         }
-        for (String[] row : query("SELECT left(query, 80) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")) {
+        for (String[] row :
+                query("SELECT left(query, 80) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")) {
             lines.add("autovacuum now: " + row[0]);
         }
         return lines;
@@ -306,9 +324,11 @@ final class BenchApp implements AutoCloseable {
 
     /** Top statements by planning time since the last reset (pg_stat_statements.track_planning). */
     List<String> topPlannedStatements(int limit) {
-        return statementStatistics("calls, plans, round(total_plan_time)::bigint, "
-                        + "left(regexp_replace(query, '\\s+', ' ', 'g'), 300)",
-                "ORDER BY total_plan_time DESC LIMIT " + limit).stream()
+        return statementStatistics(
+                        "calls, plans, round(total_plan_time)::bigint, "
+                                + "left(regexp_replace(query, '\\s+', ' ', 'g'), 300)",
+                        "ORDER BY total_plan_time DESC LIMIT " + limit)
+                .stream()
                 .map(row -> "calls=" + row[0] + " plans=" + row[1] + " planMs=" + row[2] + " | " + row[3])
                 .toList();
     }
@@ -318,10 +338,12 @@ final class BenchApp implements AutoCloseable {
      * reset, e.g. "insert ACT_HI_DETAIL", most time first: where a workload's database time goes.
      */
     List<String> statementsByTable(int limit) {
-        return statementStatistics("lower(substring(query from '^\\s*(\\w+)')) || ' ' "
-                        + "|| coalesce(upper(substring(query from '(?i)(?:into|from|update)\\s+(\\w+)')), '-') AS kind, "
-                        + "sum(calls), round(sum(total_exec_time + total_plan_time))::bigint AS ms",
-                "GROUP BY 1 ORDER BY 3 DESC LIMIT " + limit).stream()
+        return statementStatistics(
+                        "lower(substring(query from '^\\s*(\\w+)')) || ' ' "
+                                + "|| coalesce(upper(substring(query from '(?i)(?:into|from|update)\\s+(\\w+)')), '-') AS kind, "
+                                + "sum(calls), round(sum(total_exec_time + total_plan_time))::bigint AS ms",
+                        "GROUP BY 1 ORDER BY 3 DESC LIMIT " + limit)
+                .stream()
                 .map(row -> row[0] + " calls=" + row[1] + " ms=" + row[2])
                 .toList();
     }
@@ -345,7 +367,7 @@ final class BenchApp implements AutoCloseable {
 
     private static String freshDatabase(String postgresUrl, String name) {
         try (Connection connection = DriverManager.getConnection(postgresUrl, "postgres", "postgres");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name);
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {

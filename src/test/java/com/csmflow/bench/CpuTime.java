@@ -17,8 +17,7 @@ final class CpuTime {
     /** Linux reports process times in clock ticks of 1/100 s (USER_HZ). */
     private static final long NANOS_PER_TICK = 10_000_000L;
 
-    private CpuTime() {
-    }
+    private CpuTime() {}
 
     static long jvmNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -36,7 +35,8 @@ final class CpuTime {
 
     /** CPU time of this JVM's garbage collector threads so far (G1 or serial), or -1 when unreadable. */
     static long gcNanos() {
-        return threadNanos(name -> name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("VM Thread"));
+        return threadNanos(
+                name -> name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("VM Thread"));
     }
 
     private static long threadNanos(java.util.function.Predicate<String> threadName) {
@@ -44,7 +44,9 @@ final class CpuTime {
             long ticks = 0;
             for (Path thread : threads.toList()) {
                 String[] stat = stat(thread);
-                if (stat != null && threadName.test(Files.readString(thread.resolve("comm")).trim())) {
+                if (stat != null
+                        && threadName.test(
+                                Files.readString(thread.resolve("comm")).trim())) {
                     ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
                 }
             }
@@ -58,10 +60,14 @@ final class CpuTime {
     static long postgresNanos() {
         Path proc = Path.of("/proc");
         try (Stream<Path> processes = Files.list(proc)) {
-            List<Path> pids = processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+            List<Path> pids = processes
+                    .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .toList();
-            String postmaster = pids.stream().filter(CpuTime::isBenchPostmaster).map(p -> p.getFileName().toString())
-                    .findFirst().orElse(null);
+            String postmaster = pids.stream()
+                    .filter(CpuTime::isBenchPostmaster)
+                    .map(p -> p.getFileName().toString())
+                    .findFirst()
+                    .orElse(null);
             if (postmaster == null) {
                 return -1;
             }
@@ -71,8 +77,10 @@ final class CpuTime {
                 if (stat != null && pid.getFileName().toString().equals(postmaster)) {
                     // utime, stime, and cutime, cstime: the CPU of backends and autovacuum workers that
                     // have exited already, which the server has collected
-                    ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12])
-                            + Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+                    ticks += Long.parseLong(stat[11])
+                            + Long.parseLong(stat[12])
+                            + Long.parseLong(stat[13])
+                            + Long.parseLong(stat[14]);
                 } else if (stat != null && stat[1].equals(postmaster)) {
                     ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]); // utime, stime
                 }

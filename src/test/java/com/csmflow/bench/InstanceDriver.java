@@ -37,13 +37,25 @@ final class InstanceDriver {
         Map<String, Object> completion(Task task);
     }
 
-    record Actor(String userId, List<String> groups) {
-    }
+    record Actor(String userId, List<String> groups) {}
 
-    record Outcome(int completed, double seconds, double perSecond, Stats instanceLatency, Stats startLatency,
-                   Stats completeLatency, long platformStatements, long platformCommits,
-                   long postgresCommits, long driverCommands, int stuck, int errors, long jvmCpuNanos,
-                   long postgresCpuNanos, long jitMillis, long gcMillis) {
+    record Outcome(
+            int completed,
+            double seconds,
+            double perSecond,
+            Stats instanceLatency,
+            Stats startLatency,
+            Stats completeLatency,
+            long platformStatements,
+            long platformCommits,
+            long postgresCommits,
+            long driverCommands,
+            int stuck,
+            int errors,
+            long jvmCpuNanos,
+            long postgresCpuNanos,
+            long jitMillis,
+            long gcMillis) {
 
         /** Milliseconds of CPU per completed instance: this JVM (platform and simulated users). */
         double jvmCpuMsPerInstance() {
@@ -135,90 +147,97 @@ final class InstanceDriver {
 
         List<Thread> threads = new ArrayList<>();
         for (int u = 0; u < users; u++) {
-            Thread thread = new Thread(() -> {
-                Map<String, Long> inFlight = new HashMap<>();
-                while (System.nanoTime() < measureEnd) {
-                    boolean measuring = System.nanoTime() >= warmupEnd;
-                    if (measuring && snapshot[0] == null) {
-                        synchronized (gate) {
-                            if (snapshot[0] == null) {
-                                statementsAtStart[0] = StatementCounter.platform();
-                                statementsAtStart[1] = StatementCounter.platformCommits();
-                                snapshot[0] = app.transactions();
-                                cpuAtStart[0] = CpuTime.jvmNanos();
-                                cpuAtStart[1] = CpuTime.postgresNanos();
-                                cpuAtStart[2] = CpuTime.jitNanos();
-                                cpuAtStart[3] = CpuTime.gcNanos();
-                                driverCommands.set(0);
-                            }
-                        }
-                    }
-                    boolean progressed = false;
-                    // one start per round at most, so that a user keeps working its open tasks meanwhile
-                    if (inFlight.size() < inFlightPerUser) {
-                        long t0 = System.nanoTime();
-                        try {
-                            String id = scenario.start(sequence.incrementAndGet());
-                            long t1 = System.nanoTime();
-                            if (t0 >= warmupEnd) {
-                                startLatency.recordNanos(t1 - t0);
-                            }
-                            inFlight.put(id, t0);
-                            progressed = true;
-                        } catch (RuntimeException e) {
-                            errors.incrementAndGet();
-                            log(scenario, e);
-                        }
-                    }
-                    Set<String> ids = new HashSet<>(inFlight.keySet());
-                    driverCommands.addAndGet(2);
-                    List<Task> open = StatementCounter.asDriver(() ->
-                            tasks.createTaskQuery().processInstanceIdIn(ids.toArray(String[]::new)).list());
-                    for (Task task : open) {
-                        Actor actor = scenario.actor(task);
-                        long t0 = System.nanoTime();
-                        try {
-                            identity.setAuthentication(actor.userId(), actor.groups());
-                            tasks.complete(task.getId(), scenario.completion(task));
-                            if (t0 >= warmupEnd) {
-                                completeLatency.recordNanos(System.nanoTime() - t0);
-                            }
-                            progressed = true;
-                        } catch (RuntimeException e) {
-                            // a parallel task (a CAB vote) ended by the completion condition is not an error
-                            if (!String.valueOf(e.getMessage()).contains("Cannot find task")) {
-                                errors.incrementAndGet();
-                                log(scenario, e);
-                            }
-                        } finally {
-                            identity.clearAuthentication();
-                        }
-                    }
-                    Set<String> running = new HashSet<>();
-                    StatementCounter.asDriver(() -> runtime.createProcessInstanceQuery().processInstanceIds(ids).list())
-                            .stream().map(ProcessInstance::getId).forEach(running::add);
-                    long now = System.nanoTime();
-                    for (String id : ids) {
-                        long started = inFlight.get(id);
-                        if (!running.contains(id)) {
-                            inFlight.remove(id);
-                            progressed = true;
-                            if (now >= warmupEnd && now < measureEnd) {
-                                completed.incrementAndGet();
-                                if (started >= warmupEnd) {
-                                    instanceLatency.recordNanos(now - started);
+            Thread thread = new Thread(
+                    () -> {
+                        Map<String, Long> inFlight = new HashMap<>();
+                        while (System.nanoTime() < measureEnd) {
+                            boolean measuring = System.nanoTime() >= warmupEnd;
+                            if (measuring && snapshot[0] == null) {
+                                synchronized (gate) {
+                                    if (snapshot[0] == null) {
+                                        statementsAtStart[0] = StatementCounter.platform();
+                                        statementsAtStart[1] = StatementCounter.platformCommits();
+                                        snapshot[0] = app.transactions();
+                                        cpuAtStart[0] = CpuTime.jvmNanos();
+                                        cpuAtStart[1] = CpuTime.postgresNanos();
+                                        cpuAtStart[2] = CpuTime.jitNanos();
+                                        cpuAtStart[3] = CpuTime.gcNanos();
+                                        driverCommands.set(0);
+                                    }
                                 }
                             }
-                        } else if (now - started > 60_000_000_000L) {
-                            inFlight.remove(id); // an incident or a lost job: don't let it block this user
-                            stuck.incrementAndGet();
+                            boolean progressed = false;
+                            // one start per round at most, so that a user keeps working its open tasks meanwhile
+                            if (inFlight.size() < inFlightPerUser) {
+                                long t0 = System.nanoTime();
+                                try {
+                                    String id = scenario.start(sequence.incrementAndGet());
+                                    long t1 = System.nanoTime();
+                                    if (t0 >= warmupEnd) {
+                                        startLatency.recordNanos(t1 - t0);
+                                    }
+                                    inFlight.put(id, t0);
+                                    progressed = true;
+                                } catch (RuntimeException e) {
+                                    errors.incrementAndGet();
+                                    log(scenario, e);
+                                }
+                            }
+                            Set<String> ids = new HashSet<>(inFlight.keySet());
+                            driverCommands.addAndGet(2);
+                            List<Task> open = StatementCounter.asDriver(() -> tasks.createTaskQuery()
+                                    .processInstanceIdIn(ids.toArray(String[]::new))
+                                    .list());
+                            for (Task task : open) {
+                                Actor actor = scenario.actor(task);
+                                long t0 = System.nanoTime();
+                                try {
+                                    identity.setAuthentication(actor.userId(), actor.groups());
+                                    tasks.complete(task.getId(), scenario.completion(task));
+                                    if (t0 >= warmupEnd) {
+                                        completeLatency.recordNanos(System.nanoTime() - t0);
+                                    }
+                                    progressed = true;
+                                } catch (RuntimeException e) {
+                                    // a parallel task (a CAB vote) ended by the completion condition is not an error
+                                    if (!String.valueOf(e.getMessage()).contains("Cannot find task")) {
+                                        errors.incrementAndGet();
+                                        log(scenario, e);
+                                    }
+                                } finally {
+                                    identity.clearAuthentication();
+                                }
+                            }
+                            Set<String> running = new HashSet<>();
+                            StatementCounter.asDriver(() -> runtime.createProcessInstanceQuery()
+                                            .processInstanceIds(ids)
+                                            .list())
+                                    .stream()
+                                    .map(ProcessInstance::getId)
+                                    .forEach(running::add);
+                            long now = System.nanoTime();
+                            for (String id : ids) {
+                                long started = inFlight.get(id);
+                                if (!running.contains(id)) {
+                                    inFlight.remove(id);
+                                    progressed = true;
+                                    if (now >= warmupEnd && now < measureEnd) {
+                                        completed.incrementAndGet();
+                                        if (started >= warmupEnd) {
+                                            instanceLatency.recordNanos(now - started);
+                                        }
+                                    }
+                                } else if (now - started > 60_000_000_000L) {
+                                    inFlight.remove(id); // an incident or a lost job: don't let it block this user
+                                    stuck.incrementAndGet();
+                                }
+                            }
+                            if (!progressed) {
+                                sleep(5);
+                            }
                         }
-                    }
-                    if (!progressed) {
-                        sleep(5);
-                    }
-                }
-            }, "bench-user-" + u);
+                    },
+                    "bench-user-" + u);
             threads.add(thread);
             thread.start();
         }
@@ -235,9 +254,23 @@ final class InstanceDriver {
         sleep(2_000);
         long[] end = app.transactions();
         long pgCommits = snapshot[0] == null ? 0 : end[0] - snapshot[0][0];
-        return new Outcome(completed.get(), measureSeconds, completed.get() / measureSeconds, instanceLatency,
-                startLatency, completeLatency, statements, commits, pgCommits, driverCommands.get(), stuck.get(),
-                errors.get(), jvmCpu, postgresCpu, jit, gc);
+        return new Outcome(
+                completed.get(),
+                measureSeconds,
+                completed.get() / measureSeconds,
+                instanceLatency,
+                startLatency,
+                completeLatency,
+                statements,
+                commits,
+                pgCommits,
+                driverCommands.get(),
+                stuck.get(),
+                errors.get(),
+                jvmCpu,
+                postgresCpu,
+                jit,
+                gc);
     }
 
     private static final AtomicInteger LOGGED = new AtomicInteger();

@@ -28,7 +28,8 @@ class PlatformBenchmark {
 
     @Test
     void run() {
-        Bench.Scale scale = Bench.Scale.of(System.getProperty("bench.scale", "smoke")).withOverrides();
+        Bench.Scale scale =
+                Bench.Scale.of(System.getProperty("bench.scale", "smoke")).withOverrides();
         Path out = Path.of(System.getProperty("bench.out", "target/bench"));
         Results results = new Results();
         results.run("scale", scale);
@@ -46,18 +47,23 @@ class PlatformBenchmark {
         // the 1-minute load average every 5 s: on a shared machine the figures mean little without it
         Stats load = new Stats();
         Stats heapUsed = new Stats(); // MB in use, every 5 s: what the heap really held at one moment
-        java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors
-                .newSingleThreadScheduledExecutor(r -> {
+        java.util.concurrent.ScheduledExecutorService sampler =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread thread = new Thread(r, "bench-load-sampler");
                     thread.setDaemon(true);
                     return thread;
                 });
-        sampler.scheduleAtFixedRate(() -> {
+        sampler.scheduleAtFixedRate(
+                () -> {
                     load.record(Double.parseDouble(Bench.loadAverage().split(" ")[0]));
                     heapUsed.record(java.lang.management.ManagementFactory.getMemoryMXBean()
-                            .getHeapMemoryUsage().getUsed() / 1048576.0);
+                                    .getHeapMemoryUsage()
+                                    .getUsed()
+                            / 1048576.0);
                 },
-                0, 5, java.util.concurrent.TimeUnit.SECONDS);
+                0,
+                5,
+                java.util.concurrent.TimeUnit.SECONDS);
         GreenMail smtp = new GreenMail(new ServerSetup(0, "localhost", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try (BenchApp app = new BenchApp(smtp.getSmtp().getPort(), extra)) {
@@ -72,36 +78,51 @@ class PlatformBenchmark {
 
             Bench.createUsers(app);
             List<String> clients = Bench.createClients(app);
-            List<String> enhanced = clients.stream().filter(c -> Integer.parseInt(c.substring(6)) % 2 == 0).toList();
+            List<String> enhanced = clients.stream()
+                    .filter(c -> Integer.parseInt(c.substring(6)) % 2 == 0)
+                    .toList();
             RepositoryService repository = app.engine.getRepositoryService();
             int userTasks = Integer.getInteger("bench.baseline.userTasks", 3);
             int asyncSteps = Integer.getInteger("bench.baseline.asyncSteps", 2);
             int timers = Integer.getInteger("bench.baseline.timers", 2);
-            repository.createDeployment().name("benchmark")
-                    .addModelInstance(BaselineProcess.KEY + ".bpmn", BaselineProcess.model(userTasks, asyncSteps, timers))
+            repository
+                    .createDeployment()
+                    .name("benchmark")
+                    .addModelInstance(
+                            BaselineProcess.KEY + ".bpmn", BaselineProcess.model(userTasks, asyncSteps, timers))
                     .addModelInstance(TimerStorm.KEY + ".bpmn", TimerStorm.model())
                     .addModelInstance(TasklistScale.KEY + ".bpmn", TasklistScale.model())
                     .deploy();
             Bench.grantStart(app, "csm", BaselineProcess.KEY);
 
-            // 4: baseline; the baseline runs before and after workload 1 (A-B-A): the overhead ratio compares workload 1
+            // 4: baseline; the baseline runs before and after workload 1 (A-B-A): the overhead ratio compares workload
+            // 1
             // with the mean of both, so that a drift of the machine or of the JVM during the run cancels out
-            Supplier<InstanceDriver.Outcome> runBaseline = () -> new InstanceDriver(app).run(
-                    BaselineProcess.scenario(app, clients), scale.users(), scale.inFlightPerUser(),
-                    scale.warmupSeconds(), scale.measureSeconds());
-            WorkflowWorkloads workflows = new WorkflowWorkloads(app, results, scale, clients, smtp,
-                    wanted("baseline") ? runBaseline : null);
+            Supplier<InstanceDriver.Outcome> runBaseline = () -> new InstanceDriver(app)
+                    .run(
+                            BaselineProcess.scenario(app, clients),
+                            scale.users(),
+                            scale.inFlightPerUser(),
+                            scale.warmupSeconds(),
+                            scale.measureSeconds());
+            WorkflowWorkloads workflows =
+                    new WorkflowWorkloads(app, results, scale, clients, smtp, wanted("baseline") ? runBaseline : null);
             // JVM warm-up: the baseline and the change each run unmeasured first, so that the JIT compiler
             // has compiled the code of both before either is measured. Without it the first workload ran on
             // a colder JVM than the next (session 6: the baseline measured again after workload 1 needed a
             // third less CPU than the first time), and the overhead ratio compared unlike with unlike.
-            double jvmWarmup = Double.parseDouble(System.getProperty("bench.jvmWarmup",
-                    scale.name().equals("full") ? "60" : "10"));
+            double jvmWarmup = Double.parseDouble(
+                    System.getProperty("bench.jvmWarmup", scale.name().equals("full") ? "60" : "10"));
             results.run("jvmWarmupSecondsPerWorkload", jvmWarmup);
             if (jvmWarmup > 0) {
                 if (wanted("baseline")) {
-                    new InstanceDriver(app).run(BaselineProcess.scenario(app, clients), scale.users(),
-                            scale.inFlightPerUser(), jvmWarmup, 0);
+                    new InstanceDriver(app)
+                            .run(
+                                    BaselineProcess.scenario(app, clients),
+                                    scale.users(),
+                                    scale.inFlightPerUser(),
+                                    jvmWarmup,
+                                    0);
                 }
                 if (wanted("workflows")) {
                     workflows.warmUp(jvmWarmup);
@@ -137,13 +158,17 @@ class PlatformBenchmark {
             if (wanted("storm")) {
                 app.resetStatements();
                 Map<String, long[]> updatesBefore = app.runtimeTableUpdates();
-                new TimerStorm(app, results).run(scale.stormClocks(), enhanced,
-                        Double.parseDouble(System.getProperty("bench.stormTimeout", "300")));
+                new TimerStorm(app, results)
+                        .run(
+                                scale.stormClocks(),
+                                enhanced,
+                                Double.parseDouble(System.getProperty("bench.stormTimeout", "300")));
                 results.detail("timerStormTopStatements", app.topStatements(8));
                 results.detail("timerStormStatementTime", app.statementTimeTotals());
                 results.detail("timerStormStatementsByTable", app.statementsByTable(40));
                 results.detail("timerStormTopPlannedStatements", app.topPlannedStatements(8));
-                results.detail("timerStormRuntimeTableUpdates",
+                results.detail(
+                        "timerStormRuntimeTableUpdates",
                         BenchApp.updatesBetween(updatesBefore, app.runtimeTableUpdates()));
             }
             results.write(out);
@@ -157,7 +182,8 @@ class PlatformBenchmark {
                 long openTasks = app.engine.getTaskService().createTaskQuery().count();
                 String w6 = "6 tasklist (" + openTasks + " open tasks)";
                 results.add(w6, "engine: start " + viaEngine + " instances w/ task", populateSeconds, "s");
-                results.add(w6, "engine: instances started / s (batches of 250)", viaEngine / populateSeconds, "inst/s");
+                results.add(
+                        w6, "engine: instances started / s (batches of 250)", viaEngine / populateSeconds, "inst/s");
                 results.add(w6, "SQL copies to reach " + scale.openTasks(), multiplySeconds, "s");
                 // what autovacuum does after bulk inserts (visibility map for index-only scans, statistics)
                 app.execute("VACUUM ANALYZE");
@@ -187,20 +213,33 @@ class PlatformBenchmark {
             Map<String, Double> rss = Bench.rss();
             results.add(footprint, "RSS at end", rss.getOrDefault("VmRSS", Double.NaN), "MB");
             results.add(footprint, "RSS peak (VmHWM)", rss.getOrDefault("VmHWM", Double.NaN), "MB");
-            results.check(footprint, "whole run without OutOfMemoryError", true,
+            results.check(
+                    footprint,
+                    "whole run without OutOfMemoryError",
+                    true,
                     "-Xmx" + System.getProperty("bench.xmx", "?"));
             results.run("machineAtEnd", Bench.machine());
             results.write(out);
             // -Dbench.hold=600 keeps the application and database up for a look with psql
             int hold = Integer.getInteger("bench.hold", 0);
             if (hold > 0) {
-                System.out.println("[bench] holding " + hold + " s; database " + app.jdbcUrl + ", app port " + app.port);
+                System.out.println(
+                        "[bench] holding " + hold + " s; database " + app.jdbcUrl + ", app port " + app.port);
                 InstanceDriver.sleep(hold * 1000L);
             }
         } finally {
             sampler.shutdownNow();
-            results.run("loadAverage1mDuringRun", Map.of("min", load.percentile(0.0001), "median", load.percentile(50),
-                    "max", load.max(), "samples", load.count()));
+            results.run(
+                    "loadAverage1mDuringRun",
+                    Map.of(
+                            "min",
+                            load.percentile(0.0001),
+                            "median",
+                            load.percentile(50),
+                            "max",
+                            load.max(),
+                            "samples",
+                            load.count()));
             results.add("machine", "load average (1 min) during run, median", load.percentile(50), "");
             results.add("machine", "load average (1 min) during run, max", load.max(), "");
             smtp.stop();
@@ -213,15 +252,27 @@ class PlatformBenchmark {
 
     static void report(Results results, String label, InstanceDriver.Outcome outcome, boolean withTarget) {
         if (withTarget) {
-            results.atLeast(label, "completed instances / s (" + (int) outcome.seconds() + " s)", outcome.perSecond(),
-                    "inst/s", 50);
+            results.atLeast(
+                    label,
+                    "completed instances / s (" + (int) outcome.seconds() + " s)",
+                    outcome.perSecond(),
+                    "inst/s",
+                    50);
         } else {
-            results.add(label, "completed instances / s (" + (int) outcome.seconds() + " s)", outcome.perSecond(), "inst/s");
+            results.add(
+                    label,
+                    "completed instances / s (" + (int) outcome.seconds() + " s)",
+                    outcome.perSecond(),
+                    "inst/s");
         }
         results.add(label, "instance latency p50", outcome.instanceLatency().percentile(50), "ms");
         results.add(label, "instance latency p95", outcome.instanceLatency().percentile(95), "ms");
         results.add(label, "instance latency p99", outcome.instanceLatency().percentile(99), "ms");
-        results.add(label, "start call p50 / p95 / p99 (p99 shown)", outcome.startLatency().percentile(99), "ms");
+        results.add(
+                label,
+                "start call p50 / p95 / p99 (p99 shown)",
+                outcome.startLatency().percentile(99),
+                "ms");
         results.add(label, "start call p95", outcome.startLatency().percentile(95), "ms");
         results.add(label, "complete task call p95", outcome.completeLatency().percentile(95), "ms");
         results.add(label, "complete task call p99", outcome.completeLatency().percentile(99), "ms");
@@ -252,8 +303,9 @@ class PlatformBenchmark {
             settings.put(key, app.context.getEnvironment().getProperty("camunda.bpm.job-execution." + key, "default"));
         }
         // storage options of the busiest runtime tables (docs/performance.md, tried and dropped: fill factor)
-        for (String[] row : app.query("SELECT relname, coalesce(array_to_string(reloptions, ','), 'default') "
-                + "FROM pg_class WHERE relname IN ('act_ru_job', 'act_ru_execution', 'act_ru_variable') ORDER BY relname")) {
+        for (String[] row : app.query(
+                "SELECT relname, coalesce(array_to_string(reloptions, ','), 'default') "
+                        + "FROM pg_class WHERE relname IN ('act_ru_job', 'act_ru_execution', 'act_ru_variable') ORDER BY relname")) {
             settings.put("storage " + row[0], row[1]);
         }
         return settings;

@@ -17,8 +17,7 @@ import java.util.Map;
 final class Results {
 
     /** One figure; target is text for the reader, pass is null when the figure has no target. */
-    record Figure(String workload, String metric, double value, String unit, String target, Boolean pass) {
-    }
+    record Figure(String workload, String metric, double value, String unit, String target, Boolean pass) {}
 
     private final List<Figure> figures = new ArrayList<>();
     private final Map<String, Object> details = new LinkedHashMap<>();
@@ -30,13 +29,23 @@ final class Results {
 
     /** A figure that must be at most the target. */
     synchronized void atMost(String workload, String metric, double value, String unit, double target) {
-        figures.add(new Figure(workload, metric, Stats.round(value), unit, "<= " + fmt(target),
+        figures.add(new Figure(
+                workload,
+                metric,
+                Stats.round(value),
+                unit,
+                "<= " + fmt(target),
                 !Double.isNaN(value) && value <= target));
     }
 
     /** A figure that must be at least the target. */
     synchronized void atLeast(String workload, String metric, double value, String unit, double target) {
-        figures.add(new Figure(workload, metric, Stats.round(value), unit, ">= " + fmt(target),
+        figures.add(new Figure(
+                workload,
+                metric,
+                Stats.round(value),
+                unit,
+                ">= " + fmt(target),
                 !Double.isNaN(value) && value >= target));
     }
 
@@ -58,8 +67,15 @@ final class Results {
         out.append(String.format(Locale.ROOT, format, "workload", "metric", "value", "unit", "target", "ok"));
         out.append("-".repeat(122)).append('\n');
         for (Figure f : figures) {
-            out.append(String.format(Locale.ROOT, format, f.workload(), f.metric(), fmt(f.value()), f.unit(),
-                    f.target(), f.pass() == null ? "" : f.pass() ? "PASS" : "MISS"));
+            out.append(String.format(
+                    Locale.ROOT,
+                    format,
+                    f.workload(),
+                    f.metric(),
+                    fmt(f.value()),
+                    f.unit(),
+                    f.target(),
+                    f.pass() == null ? "" : f.pass() ? "PASS" : "MISS"));
         }
         return out.toString();
     }
@@ -72,7 +88,8 @@ final class Results {
         json.put("details", details);
         try {
             Files.createDirectories(directory);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(directory.resolve("results.json").toFile(), json);
             Files.writeString(directory.resolve("results.txt"), table());
         } catch (IOException e) {
@@ -85,6 +102,7 @@ final class Results {
             return "n/a";
         }
         return value == Math.rint(value) && Math.abs(value) < 1e12
-                ? String.format(Locale.ROOT, "%d", (long) value) : String.format(Locale.ROOT, "%.1f", value);
+                ? String.format(Locale.ROOT, "%d", (long) value)
+                : String.format(Locale.ROOT, "%.1f", value);
     }
 }

@@ -25,11 +25,10 @@ final class StatementCounter {
     static final LongAdder PLATFORM_COMMITS = new LongAdder();
     static final LongAdder DRIVER_COMMITS = new LongAdder();
     private static final ThreadLocal<Boolean> DRIVING = ThreadLocal.withInitial(() -> false);
-    private static final Set<String> EXECUTING = Set.of("execute", "executeQuery", "executeUpdate",
-            "executeLargeUpdate", "addBatch");
+    private static final Set<String> EXECUTING =
+            Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch");
 
-    private StatementCounter() {
-    }
+    private StatementCounter() {}
 
     static long platform() {
         return PLATFORM.sum();
@@ -54,9 +53,12 @@ final class StatementCounter {
     }
 
     static DataSource wrap(DataSource target) {
-        return proxy(DataSource.class, target, (method, result) ->
-                result instanceof Connection connection && !(result instanceof Proxy)
-                        ? proxy(Connection.class, connection, StatementCounter::wrapStatement) : result);
+        return proxy(
+                DataSource.class,
+                target,
+                (method, result) -> result instanceof Connection connection && !(result instanceof Proxy)
+                        ? proxy(Connection.class, connection, StatementCounter::wrapStatement)
+                        : result);
     }
 
     private static Object wrapStatement(Method method, Object result) {
@@ -88,7 +90,9 @@ final class StatementCounter {
             } else if (type == Connection.class && method.getName().equals("commit")) {
                 (DRIVING.get() ? DRIVER_COMMITS : PLATFORM_COMMITS).increment();
             }
-            if (method.getName().equals("unwrap") && args != null && args[0] instanceof Class<?> iface
+            if (method.getName().equals("unwrap")
+                    && args != null
+                    && args[0] instanceof Class<?> iface
                     && iface.isInstance(proxy)) {
                 return proxy;
             }

@@ -26,8 +26,9 @@ final class TasklistScale {
 
     static final String KEY = "bench-tasklist";
     /** Candidate groups of the bulk tasks: 30 % are the csm group's. */
-    static final String[] GROUPS = {"csm", "csm", "csm", "cse", "cse", "cse", "service-manager", "service-manager",
-            "cab", "it"};
+    static final String[] GROUPS = {
+        "csm", "csm", "csm", "cse", "cse", "cse", "service-manager", "service-manager", "cab", "it"
+    };
 
     private final BenchApp app;
     private final Results results;
@@ -38,9 +39,15 @@ final class TasklistScale {
     }
 
     static BpmnModelInstance model() {
-        return Bpmn.createExecutableProcess(KEY).name("Benchmark open task").camundaHistoryTimeToLive(1)
-                .startEvent("start").userTask("work").name("Open work").camundaCandidateGroups("${group}")
-                .endEvent("end").done();
+        return Bpmn.createExecutableProcess(KEY)
+                .name("Benchmark open task")
+                .camundaHistoryTimeToLive(1)
+                .startEvent("start")
+                .userTask("work")
+                .name("Open work")
+                .camundaCandidateGroups("${group}")
+                .endEvent("end")
+                .done();
     }
 
     /** Creates the open tasks; returns seconds taken. */
@@ -57,9 +64,14 @@ final class TasklistScale {
                 int last = Math.min(tasks, from + batch);
                 futures.add(pool.submit(() -> tx.executeWithoutResult(status -> {
                     for (int i = first; i < last; i++) {
-                        runtime.startProcessInstanceByKey(KEY, "TASK-" + i, Map.of(
-                                CaseVariables.CLIENT_REFERENCE.name(), clients.get(i % clients.size()),
-                                "group", GROUPS[i % GROUPS.length]));
+                        runtime.startProcessInstanceByKey(
+                                KEY,
+                                "TASK-" + i,
+                                Map.of(
+                                        CaseVariables.CLIENT_REFERENCE.name(),
+                                        clients.get(i % clients.size()),
+                                        "group",
+                                        GROUPS[i % GROUPS.length]));
                     }
                 })));
             }
@@ -88,53 +100,105 @@ final class TasklistScale {
             return 0;
         }
         long start = System.nanoTime();
-        String instances = "SELECT proc_inst_id_ FROM act_ru_execution WHERE proc_def_key_ = '" + KEY
-                + "' AND id_ NOT LIKE '%~%'";
+        String instances =
+                "SELECT proc_inst_id_ FROM act_ru_execution WHERE proc_def_key_ = '" + KEY + "' AND id_ NOT LIKE '%~%'";
         String suffix = " || '~' || g";
         String series = " CROSS JOIN generate_series(1, " + copies + ") g ";
-        clone("act_ru_execution", Map.of("id_", "id_" + suffix, "root_proc_inst_id_", "root_proc_inst_id_" + suffix,
-                "proc_inst_id_", "proc_inst_id_" + suffix, "act_inst_id_", "act_inst_id_" + suffix,
-                "business_key_", "business_key_" + suffix),
+        clone(
+                "act_ru_execution",
+                Map.of(
+                        "id_",
+                        "id_" + suffix,
+                        "root_proc_inst_id_",
+                        "root_proc_inst_id_" + suffix,
+                        "proc_inst_id_",
+                        "proc_inst_id_" + suffix,
+                        "act_inst_id_",
+                        "act_inst_id_" + suffix,
+                        "business_key_",
+                        "business_key_" + suffix),
                 series + "WHERE proc_inst_id_ IN (" + instances + ")");
-        clone("act_ru_variable", Map.of("id_", "id_" + suffix, "execution_id_", "execution_id_" + suffix,
-                "proc_inst_id_", "proc_inst_id_" + suffix, "var_scope_", "var_scope_" + suffix),
+        clone(
+                "act_ru_variable",
+                Map.of(
+                        "id_",
+                        "id_" + suffix,
+                        "execution_id_",
+                        "execution_id_" + suffix,
+                        "proc_inst_id_",
+                        "proc_inst_id_" + suffix,
+                        "var_scope_",
+                        "var_scope_" + suffix),
                 series + "WHERE proc_inst_id_ IN (" + instances + ")");
-        clone("act_ru_task", Map.of("id_", "id_" + suffix, "execution_id_", "execution_id_" + suffix,
-                "proc_inst_id_", "proc_inst_id_" + suffix),
+        clone(
+                "act_ru_task",
+                Map.of(
+                        "id_",
+                        "id_" + suffix,
+                        "execution_id_",
+                        "execution_id_" + suffix,
+                        "proc_inst_id_",
+                        "proc_inst_id_" + suffix),
                 series + "WHERE proc_inst_id_ IN (" + instances + ")");
         String tasks = "SELECT id_ FROM act_ru_task WHERE proc_inst_id_ IN (" + instances + ") AND id_ NOT LIKE '%~%'";
-        clone("act_ru_identitylink", Map.of("id_", "id_" + suffix, "task_id_", "task_id_" + suffix),
+        clone(
+                "act_ru_identitylink",
+                Map.of("id_", "id_" + suffix, "task_id_", "task_id_" + suffix),
                 series + "WHERE task_id_ IN (" + tasks + ")");
-        clone("act_ru_authorization", Map.of("id_", "id_" + suffix, "resource_id_", "resource_id_" + suffix),
+        clone(
+                "act_ru_authorization",
+                Map.of("id_", "id_" + suffix, "resource_id_", "resource_id_" + suffix),
                 series + "WHERE resource_type_ = 7 AND resource_id_ IN (" + tasks + ")");
         return (System.nanoTime() - start) / 1e9;
     }
 
     /** INSERT INTO table SELECT (columns, some replaced) FROM table [conditions]. */
     private void clone(String table, Map<String, String> replaced, String from) {
-        List<String> columns = app.query("SELECT column_name FROM information_schema.columns WHERE table_name = '"
-                + table + "' AND table_schema = current_schema() ORDER BY ordinal_position").stream()
-                .map(row -> row[0]).toList();
-        String select = String.join(", ", columns.stream().map(c -> replaced.getOrDefault(c, c)).toList());
-        app.execute("INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + select + " FROM "
-                + table + from);
+        List<String> columns = app
+                .query("SELECT column_name FROM information_schema.columns WHERE table_name = '" + table
+                        + "' AND table_schema = current_schema() ORDER BY ordinal_position")
+                .stream()
+                .map(row -> row[0])
+                .toList();
+        String select = String.join(
+                ", ", columns.stream().map(c -> replaced.getOrDefault(c, c)).toList());
+        app.execute("INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + select + " FROM " + table
+                + from);
     }
 
     Map<String, Object> measure(String label, int warmup, int samples) {
-        Filter filter = app.engine.getFilterService().createFilterQuery()
-                .filterName("Client Service Manager tasks").singleResult();
+        Filter filter = app.engine
+                .getFilterService()
+                .createFilterQuery()
+                .filterName("Client Service Manager tasks")
+                .singleResult();
         Map<String, Supplier<HttpResponse<String>>> queries = new LinkedHashMap<>();
-        queries.put("GET /engine-rest/task (my groups, 50, newest first)", () -> app.call("GET",
-                "/engine-rest/task?candidateGroups=csm&includeAssignedTasks=true&sortBy=created&sortOrder=desc"
-                        + "&firstResult=0&maxResults=50", Bench.CSM_USER, Bench.PASSWORD, null));
-        queries.put("GET /engine-rest/task/count (my groups)", () -> app.call("GET",
-                "/engine-rest/task/count?candidateGroups=csm&includeAssignedTasks=true",
-                Bench.CSM_USER, Bench.PASSWORD, null));
+        queries.put(
+                "GET /engine-rest/task (my groups, 50, newest first)",
+                () -> app.call(
+                        "GET",
+                        "/engine-rest/task?candidateGroups=csm&includeAssignedTasks=true&sortBy=created&sortOrder=desc"
+                                + "&firstResult=0&maxResults=50",
+                        Bench.CSM_USER,
+                        Bench.PASSWORD,
+                        null));
+        queries.put(
+                "GET /engine-rest/task/count (my groups)",
+                () -> app.call(
+                        "GET",
+                        "/engine-rest/task/count?candidateGroups=csm&includeAssignedTasks=true",
+                        Bench.CSM_USER,
+                        Bench.PASSWORD,
+                        null));
         if (filter != null) {
-            queries.put("POST /engine-rest/filter/{csm}/list (Tasklist)", () -> app.call("POST",
-                    "/engine-rest/filter/" + filter.getId() + "/list?firstResult=0&maxResults=15",
-                    Bench.CSM_USER, Bench.PASSWORD,
-                    "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}"));
+            queries.put(
+                    "POST /engine-rest/filter/{csm}/list (Tasklist)",
+                    () -> app.call(
+                            "POST",
+                            "/engine-rest/filter/" + filter.getId() + "/list?firstResult=0&maxResults=15",
+                            Bench.CSM_USER,
+                            Bench.PASSWORD,
+                            "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}"));
         }
         Map<String, Object> detail = new LinkedHashMap<>();
         for (Map.Entry<String, Supplier<HttpResponse<String>>> query : queries.entrySet()) {
@@ -150,8 +214,12 @@ final class TasklistScale {
             }
             detail.put(query.getKey(), stats.summary());
         }
-        HttpResponse<String> count = app.call("GET", "/engine-rest/task/count?candidateGroups=csm&includeAssignedTasks=true",
-                Bench.CSM_USER, Bench.PASSWORD, null);
+        HttpResponse<String> count = app.call(
+                "GET",
+                "/engine-rest/task/count?candidateGroups=csm&includeAssignedTasks=true",
+                Bench.CSM_USER,
+                Bench.PASSWORD,
+                null);
         detail.put("csmUserSees", count.body());
         return detail;
     }

@@ -40,20 +40,31 @@ final class TimerStorm {
 
     /** The SLA clock pattern of docs/sla-clocks.md with the real clock delegates. */
     static BpmnModelInstance model() {
-        return Bpmn.createExecutableProcess(KEY).name("Benchmark timer storm").camundaHistoryTimeToLive(1)
+        return Bpmn.createExecutableProcess(KEY)
+                .name("Benchmark timer storm")
+                .camundaHistoryTimeToLive(1)
                 .startEvent("start")
-                .serviceTask("startClock").camundaDelegateExpression("${slaClockStart}")
-                    .camundaInputParameter("metric", "escalation.acknowledge")
-                    .camundaInputParameter("priority", "P1")
-                    .camundaInputParameter("clientReference", "${clientReference}")
-                    .camundaInputParameter("clockName", "ack")
-                .userTask("work").camundaCandidateGroups("csm")
-                .boundaryEvent("warning").cancelActivity(false).timerWithDate("${ackWarning}").endEvent("warned")
-                .moveToActivity("work").boundaryEvent("breach").timerWithDate("${ackDue}")
-                    .serviceTask("stopClock").camundaDelegateExpression("${slaClockStop}")
-                    .camundaInputParameter("clockName", "ack")
-                    .endEvent("breached")
-                .moveToActivity("work").endEvent("done")
+                .serviceTask("startClock")
+                .camundaDelegateExpression("${slaClockStart}")
+                .camundaInputParameter("metric", "escalation.acknowledge")
+                .camundaInputParameter("priority", "P1")
+                .camundaInputParameter("clientReference", "${clientReference}")
+                .camundaInputParameter("clockName", "ack")
+                .userTask("work")
+                .camundaCandidateGroups("csm")
+                .boundaryEvent("warning")
+                .cancelActivity(false)
+                .timerWithDate("${ackWarning}")
+                .endEvent("warned")
+                .moveToActivity("work")
+                .boundaryEvent("breach")
+                .timerWithDate("${ackDue}")
+                .serviceTask("stopClock")
+                .camundaDelegateExpression("${slaClockStop}")
+                .camundaInputParameter("clockName", "ack")
+                .endEvent("breached")
+                .moveToActivity("work")
+                .endEvent("done")
                 .done();
     }
 
@@ -74,8 +85,12 @@ final class TimerStorm {
                 int last = Math.min(clocks, from + batch);
                 futures.add(pool.submit(() -> tx.executeWithoutResult(status -> {
                     for (int i = first; i < last; i++) {
-                        runtime.startProcessInstanceByKey(KEY, "STORM-" + i,
-                                Map.of(CaseVariables.CLIENT_REFERENCE.name(), enhancedClients.get(i % enhancedClients.size())));
+                        runtime.startProcessInstanceByKey(
+                                KEY,
+                                "STORM-" + i,
+                                Map.of(
+                                        CaseVariables.CLIENT_REFERENCE.name(),
+                                        enhancedClients.get(i % enhancedClients.size())));
                     }
                 })));
             }
@@ -95,11 +110,19 @@ final class TimerStorm {
         detail.put("createPerSecond", Stats.round(clocks / createSeconds));
 
         Date warningAt = runtime.createVariableInstanceQuery().variableName("ackWarning").listPage(0, 1).stream()
-                .map(v -> (Date) v.getValue()).findFirst().orElseThrow();
+                .map(v -> (Date) v.getValue())
+                .findFirst()
+                .orElseThrow();
         Date dueAt = runtime.createVariableInstanceQuery().variableName("ackDue").listPage(0, 1).stream()
-                .map(v -> (Date) v.getValue()).findFirst().orElseThrow();
-        long distinctWarning = app.engine.getManagementService().createJobQuery().timers()
-                .duedateHigherThen(new Date(warningAt.getTime() - 1)).duedateLowerThen(new Date(warningAt.getTime() + 1))
+                .map(v -> (Date) v.getValue())
+                .findFirst()
+                .orElseThrow();
+        long distinctWarning = app.engine
+                .getManagementService()
+                .createJobQuery()
+                .timers()
+                .duedateHigherThen(new Date(warningAt.getTime() - 1))
+                .duedateLowerThen(new Date(warningAt.getTime() + 1))
                 .count();
         detail.put("timersDueAtTheWarningInstant", distinctWarning);
 
@@ -116,8 +139,13 @@ final class TimerStorm {
     private Map<String, Object> storm(String activityId, Date due, int expected, double timeoutSeconds) {
         HistoryService history = app.engine.getHistoryService();
         ManagementService management = app.engine.getManagementService();
-        String definitionId = app.engine.getRepositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey(KEY).latestVersion().singleResult().getId();
+        String definitionId = app.engine
+                .getRepositoryService()
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(KEY)
+                .latestVersion()
+                .singleResult()
+                .getId();
         long jvmCpuAtStart = CpuTime.jvmNanos();
         long postgresCpuAtStart = CpuTime.postgresNanos();
         ClockUtil.offset(due.getTime() - System.currentTimeMillis());
@@ -125,8 +153,10 @@ final class TimerStorm {
         long fired = 0;
         long deadline = moved + (long) (timeoutSeconds * 1e9);
         while (System.nanoTime() < deadline) {
-            fired = history.createHistoricActivityInstanceQuery().processDefinitionId(definitionId)
-                    .activityId(activityId).count();
+            fired = history.createHistoricActivityInstanceQuery()
+                    .processDefinitionId(definitionId)
+                    .activityId(activityId)
+                    .count();
             if (fired >= expected) {
                 break;
             }
@@ -143,7 +173,10 @@ final class TimerStorm {
         int page = 2000;
         for (int first = 0; ; first += page) {
             List<HistoricActivityInstance> instances = history.createHistoricActivityInstanceQuery()
-                    .processDefinitionId(definitionId).activityId(activityId).orderByHistoricActivityInstanceId().asc()
+                    .processDefinitionId(definitionId)
+                    .activityId(activityId)
+                    .orderByHistoricActivityInstanceId()
+                    .asc()
                     .listPage(first, page);
             instances.forEach(instance -> lag.record(instance.getStartTime().getTime() - due.getTime()));
             if (instances.size() < page) {
@@ -166,7 +199,13 @@ final class TimerStorm {
         detail.put("lagMs", lag.summary());
         detail.put("jvmCpuMsPerTimer", Stats.round(jvmCpuMsPerTimer));
         detail.put("postgresCpuMsPerTimer", Stats.round(postgresCpuMsPerTimer));
-        detail.put("failedJobs", management.createJobQuery().processDefinitionKey(KEY).withException().count());
+        detail.put(
+                "failedJobs",
+                management
+                        .createJobQuery()
+                        .processDefinitionKey(KEY)
+                        .withException()
+                        .count());
         detail.put("runtimeTableStatistics", app.runtimeTableStatistics());
         System.out.println("[bench] storm " + activityId + ": " + detail);
         return detail;

@@ -1,6 +1,5 @@
 package com.csmflow.bench;
 
-import com.csmflow.escalation.EscalationProcess;
 import static com.csmflow.change.ChangeProcess.CAB_AGENDA;
 import static com.csmflow.change.ChangeProcess.CAB_MEETING_AT;
 import static com.csmflow.change.ChangeProcess.CAB_MEMBERS;
@@ -21,7 +20,9 @@ import static com.csmflow.change.ChangeProcess.TASK_TECHNICAL_REVIEW;
 import static com.csmflow.change.ChangeProcess.TASK_UPDATE_CONFIGURATION;
 import static com.csmflow.change.ChangeProcess.VOTE;
 import static com.csmflow.change.ChangeProcess.VOTE_COMMENT;
+
 import com.csmflow.change.ChangeProcess;
+import com.csmflow.escalation.EscalationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
@@ -60,10 +61,16 @@ final class WorkflowWorkloads {
     private final GreenMail smtp;
     /** Runs the baseline again after workload 1 (null: no baseline in this run). */
     private final Supplier<InstanceDriver.Outcome> baselineAgain;
+
     private final ObjectMapper json = new ObjectMapper();
 
-    WorkflowWorkloads(BenchApp app, Results results, Bench.Scale scale, List<String> clients, GreenMail smtp,
-                      Supplier<InstanceDriver.Outcome> baselineAgain) {
+    WorkflowWorkloads(
+            BenchApp app,
+            Results results,
+            Bench.Scale scale,
+            List<String> clients,
+            GreenMail smtp,
+            Supplier<InstanceDriver.Outcome> baselineAgain) {
         this.app = app;
         this.results = results;
         this.scale = scale;
@@ -75,8 +82,13 @@ final class WorkflowWorkloads {
     /** Standard changes, unmeasured, so that the JIT compiler has seen the change's code (JVM warm-up). */
     void warmUp(double seconds) {
         if (deployed(CHANGE_KEY)) {
-            new InstanceDriver(app).run(changeScenario("change-warm-up", "standard", "low"), scale.users(),
-                    scale.inFlightPerUser(), seconds, 0);
+            new InstanceDriver(app)
+                    .run(
+                            changeScenario("change-warm-up", "standard", "low"),
+                            scale.users(),
+                            scale.inFlightPerUser(),
+                            seconds,
+                            0);
         }
     }
 
@@ -99,8 +111,11 @@ final class WorkflowWorkloads {
         InstanceDriver driver = new InstanceDriver(app);
         app.resetStatements();
         Map<String, long[]> updatesBefore = app.runtimeTableUpdates();
-        InstanceDriver.Outcome outcome = driver.run(changeScenario("change-standard", "standard", "low"),
-                scale.users(), scale.inFlightPerUser(), scale.warmupSeconds(),
+        InstanceDriver.Outcome outcome = driver.run(
+                changeScenario("change-standard", "standard", "low"),
+                scale.users(),
+                scale.inFlightPerUser(),
+                scale.warmupSeconds(),
                 scale.measureSeconds());
         String label = "1 change standard path";
         PlatformBenchmark.report(results, label, outcome, true);
@@ -111,17 +126,28 @@ final class WorkflowWorkloads {
         detail.put("statementsByTable", app.statementsByTable(40));
         detail.put("topPlannedStatements", app.topPlannedStatements(8));
         detail.put("runtimeTableUpdates", BenchApp.updatesBetween(updatesBefore, app.runtimeTableUpdates()));
-        if (baseline != null && baselineAgain != null) { // -Dbench.skip=baseline: the workflows alone, e.g. for a profile
+        if (baseline != null
+                && baselineAgain != null) { // -Dbench.skip=baseline: the workflows alone, e.g. for a profile
             InstanceDriver.Outcome after = baselineAgain.get();
             PlatformBenchmark.report(results, "4 baseline again, after workload 1", after, false);
             double baselinePerSecond = (baseline.perSecond() + after.perSecond()) / 2;
             double baselineCpu = (cpuPerInstance(baseline) + cpuPerInstance(after)) / 2;
-            results.atMost(label, "overhead ratio vs baseline (instances/s, mean of both baseline runs)",
-                    baselinePerSecond / outcome.perSecond(), "x", 1.5);
-            results.add(label, "overhead ratio vs baseline (CPU JVM + PostgreSQL, mean of both)",
-                    cpuPerInstance(outcome) / baselineCpu, "x");
-            results.add(label, "overhead ratio vs baseline (statements)",
-                    outcome.statementsPerInstance() / baseline.statementsPerInstance(), "x");
+            results.atMost(
+                    label,
+                    "overhead ratio vs baseline (instances/s, mean of both baseline runs)",
+                    baselinePerSecond / outcome.perSecond(),
+                    "x",
+                    1.5);
+            results.add(
+                    label,
+                    "overhead ratio vs baseline (CPU JVM + PostgreSQL, mean of both)",
+                    cpuPerInstance(outcome) / baselineCpu,
+                    "x");
+            results.add(
+                    label,
+                    "overhead ratio vs baseline (statements)",
+                    outcome.statementsPerInstance() / baseline.statementsPerInstance(),
+                    "x");
             Map<String, Object> ratios = new LinkedHashMap<>();
             ratios.put("byInstancesPerSecondVsFirstBaseline", Stats.round(baseline.perSecond() / outcome.perSecond()));
             ratios.put("byInstancesPerSecondVsSecondBaseline", Stats.round(after.perSecond() / outcome.perSecond()));
@@ -141,9 +167,13 @@ final class WorkflowWorkloads {
     private void changeNormal() {
         int mailsBefore = smtp.getReceivedMessages().length;
         InstanceDriver driver = new InstanceDriver(app);
-        InstanceDriver.Outcome outcome = driver.run(changeScenario("change-normal", "normal", "medium"),
-                scale.users(), scale.inFlightPerUser(), scale.warmupSeconds(),
-                Double.parseDouble(System.getProperty("bench.normalSeconds", "" + Math.min(30, scale.measureSeconds()))));
+        InstanceDriver.Outcome outcome = driver.run(
+                changeScenario("change-normal", "normal", "medium"),
+                scale.users(),
+                scale.inFlightPerUser(),
+                scale.warmupSeconds(),
+                Double.parseDouble(
+                        System.getProperty("bench.normalSeconds", "" + Math.min(30, scale.measureSeconds()))));
         // let the last notifications leave the outbox
         InstanceDriver.sleep(5_000);
         int mails = smtp.getReceivedMessages().length - mailsBefore;
@@ -172,11 +202,17 @@ final class WorkflowWorkloads {
                          "requestedType":"%s","nonStandard":false,"impactedServices":["Networking"],
                          "windowStart":"%s","windowEnd":"%s","urgency":"low","impact":"%s","billable":true,
                          "requesterEmail":"requester@bench.example"}
-                        """.formatted(clients.get(sequence % clients.size()), sequence, requestedType, window,
-                        window.plusHours(2), impact);
+                        """.formatted(
+                                clients.get(sequence % clients.size()),
+                                sequence,
+                                requestedType,
+                                window,
+                                window.plusHours(2),
+                                impact);
                 HttpResponse<String> response = app.call("POST", "/api/changes", Bench.CSM_USER, Bench.PASSWORD, body);
                 if (response.statusCode() != 201) {
-                    throw new IllegalStateException("POST /api/changes: " + response.statusCode() + " " + response.body());
+                    throw new IllegalStateException(
+                            "POST /api/changes: " + response.statusCode() + " " + response.body());
                 }
                 return read(response.body()).path("processInstanceId").asText();
             }
@@ -185,12 +221,13 @@ final class WorkflowWorkloads {
             public InstanceDriver.Actor actor(Task task) {
                 return switch (task.getTaskDefinitionKey()) {
                     case TASK_CAB_VOTE, TASK_EMERGENCY_CAB_DECISION, TASK_EMERGENCY_RETROSPECTIVE ->
-                            new InstanceDriver.Actor(task.getAssignee() != null ? task.getAssignee()
-                                    : Bench.CAB_USERS.get(0), List.of("cab"));
+                        new InstanceDriver.Actor(
+                                task.getAssignee() != null ? task.getAssignee() : Bench.CAB_USERS.get(0),
+                                List.of("cab"));
                     case TASK_IMPLEMENT_CHANGE, TASK_TECHNICAL_REVIEW, TASK_UPDATE_CONFIGURATION, TASK_ROLL_BACK ->
-                            new InstanceDriver.Actor("bench-cse", List.of("cse"));
+                        new InstanceDriver.Actor("bench-cse", List.of("cse"));
                     case TASK_SERVICE_MANAGER_DECISION ->
-                            new InstanceDriver.Actor("bench-service-manager", List.of("service-manager"));
+                        new InstanceDriver.Actor("bench-service-manager", List.of("service-manager"));
                     default -> new InstanceDriver.Actor(Bench.CSM_USER, List.of("csm"));
                 };
             }
@@ -198,15 +235,22 @@ final class WorkflowWorkloads {
             @Override
             public Map<String, Object> completion(Task task) {
                 return switch (task.getTaskDefinitionKey()) {
-                    case TASK_PREPARE_CAB -> Map.of(CAB_AGENDA.name(), "Benchmark change",
-                            CAB_MEMBERS.name(), String.join(",", Bench.CAB_USERS),
-                            CAB_MEETING_AT.name(), OffsetDateTime.now(ZoneOffset.UTC).plusHours(2)
-                                    .truncatedTo(ChronoUnit.MINUTES).toString());
+                    case TASK_PREPARE_CAB ->
+                        Map.of(
+                                CAB_AGENDA.name(),
+                                "Benchmark change",
+                                CAB_MEMBERS.name(),
+                                String.join(",", Bench.CAB_USERS),
+                                CAB_MEETING_AT.name(),
+                                OffsetDateTime.now(ZoneOffset.UTC)
+                                        .plusHours(2)
+                                        .truncatedTo(ChronoUnit.MINUTES)
+                                        .toString());
                     case TASK_CAB_VOTE -> Map.of(VOTE.name(), "approve", VOTE_COMMENT.name(), "ok");
                     case TASK_EMERGENCY_CAB_DECISION, TASK_SERVICE_MANAGER_DECISION ->
-                            Map.of(DECISION.name(), "approve");
-                    case TASK_IMPLEMENT_CHANGE -> Map.of(IMPLEMENTATION_RESULT.name(), "success",
-                            IMPLEMENTATION_NOTES.name(), "done");
+                        Map.of(DECISION.name(), "approve");
+                    case TASK_IMPLEMENT_CHANGE ->
+                        Map.of(IMPLEMENTATION_RESULT.name(), "success", IMPLEMENTATION_NOTES.name(), "done");
                     case TASK_TECHNICAL_REVIEW -> Map.of(REVIEW_NOTES.name(), "ok");
                     case TASK_POST_IMPLEMENTATION_REVIEW -> Map.of(PIR_OUTCOME.name(), "achieved");
                     default -> Map.of();
@@ -222,7 +266,9 @@ final class WorkflowWorkloads {
      */
     private void escalationLadder() {
         int count = Integer.getInteger("bench.escalations", scale.name().equals("full") ? 200 : 20);
-        List<String> enhanced = clients.stream().filter(c -> Integer.parseInt(c.substring(6)) % 2 == 0).toList();
+        List<String> enhanced = clients.stream()
+                .filter(c -> Integer.parseInt(c.substring(6)) % 2 == 0)
+                .toList();
         Instant raisedAt = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
         ClockUtil.setCurrentTime(Date.from(raisedAt));
         long t0 = System.nanoTime();
@@ -234,15 +280,24 @@ final class WorkflowWorkloads {
                          "reportedImpact":"critical","contactName":"Ops","contactEmail":"ops@bench.example"}
                         """.formatted(enhanced.get(i % enhanced.size()), i);
                 long start = System.nanoTime();
-                HttpResponse<String> response = app.call("POST", "/api/escalations", Bench.CSM_USER, Bench.PASSWORD, body);
+                HttpResponse<String> response =
+                        app.call("POST", "/api/escalations", Bench.CSM_USER, Bench.PASSWORD, body);
                 raise.recordNanos(System.nanoTime() - start);
                 if (response.statusCode() != 201) {
-                    throw new IllegalStateException("POST /api/escalations: " + response.statusCode() + " " + response.body());
+                    throw new IllegalStateException(
+                            "POST /api/escalations: " + response.statusCode() + " " + response.body());
                 }
             }
             // the asynchronous steps after raising run at the frozen instant
-            waitFor(() -> app.engine.getManagementService().createJobQuery().processDefinitionKey(ESCALATION_KEY)
-                    .executable().count() == 0, 300);
+            waitFor(
+                    () -> app.engine
+                                    .getManagementService()
+                                    .createJobQuery()
+                                    .processDefinitionKey(ESCALATION_KEY)
+                                    .executable()
+                                    .count()
+                            == 0,
+                    300);
         } finally {
             ClockUtil.reset();
         }
@@ -270,7 +325,13 @@ final class WorkflowWorkloads {
         }
         InstanceDriver.sleep(5_000);
         detail.put("mailsReceivedTotal", smtp.getReceivedMessages().length);
-        detail.put("failedJobs", app.engine.getManagementService().createJobQuery().withException().count());
+        detail.put(
+                "failedJobs",
+                app.engine
+                        .getManagementService()
+                        .createJobQuery()
+                        .withException()
+                        .count());
         results.detail("escalation", detail);
     }
 
@@ -284,13 +345,24 @@ final class WorkflowWorkloads {
 
     /** GET /api/changes?client=... latency, after the change workloads filled the register. */
     static void changeQueries(BenchApp app, Results results, List<String> clients, Bench.Scale scale) {
-        if (app.engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(CHANGE_KEY)
-                .count() == 0) {
+        if (app.engine
+                        .getRepositoryService()
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(CHANGE_KEY)
+                        .count()
+                == 0) {
             return;
         }
         int[] i = {0};
-        Stats stats = TasklistScale.time(() -> app.call("GET", "/api/changes?client="
-                + clients.get(i[0]++ % clients.size()), Bench.CSM_USER, Bench.PASSWORD, null), 10, scale.querySamples());
+        Stats stats = TasklistScale.time(
+                () -> app.call(
+                        "GET",
+                        "/api/changes?client=" + clients.get(i[0]++ % clients.size()),
+                        Bench.CSM_USER,
+                        Bench.PASSWORD,
+                        null),
+                10,
+                scale.querySamples());
         String label = "6 GET /api/changes?client=";
         String rows = app.query("SELECT count(*) FROM change_request").get(0)[0];
         results.add(label + " (" + rows + " changes)", "p50", stats.percentile(50), "ms");
@@ -318,7 +390,12 @@ final class WorkflowWorkloads {
     }
 
     private boolean deployed(String key) {
-        return app.engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
-                .latestVersion().count() > 0;
+        return app.engine
+                        .getRepositoryService()
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(key)
+                        .latestVersion()
+                        .count()
+                > 0;
     }
 }

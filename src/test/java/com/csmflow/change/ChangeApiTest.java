@@ -67,17 +67,23 @@ class ChangeApiTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     /** Monday 1 June 2026 09:00 in Munich; Thursday 4 June is Corpus Christi (holiday in Bavaria). */
-    private static final Instant MONDAY_MORNING = ZonedDateTime.of(2026, 6, 1, 9, 0, 0, 0, BERLIN).toInstant();
+    private static final Instant MONDAY_MORNING =
+            ZonedDateTime.of(2026, 6, 1, 9, 0, 0, 0, BERLIN).toInstant();
+
     private static final String SECOND_MEMBER = "cab-api-1";
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     ManagementService managementService;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -127,9 +133,16 @@ class ChangeApiTest {
         assertThat(change.path("impactedServices").asText()).isEqualTo("Networking, Remote access");
 
         // CSM prepares the CAB with two voting members
-        complete("csm", taskId("csm", processInstanceId, TASK_PREPARE_CAB, null), Map.of(
-                CAB_AGENDA.name(), "Replace the firewall cluster", CAB_MEMBERS.name(), "cab," + SECOND_MEMBER,
-                CAB_MEETING_AT.name(), "2026-06-01T14:00+02:00"));
+        complete(
+                "csm",
+                taskId("csm", processInstanceId, TASK_PREPARE_CAB, null),
+                Map.of(
+                        CAB_AGENDA.name(),
+                        "Replace the firewall cluster",
+                        CAB_MEMBERS.name(),
+                        "cab," + SECOND_MEMBER,
+                        CAB_MEETING_AT.name(),
+                        "2026-06-01T14:00+02:00"));
         runJobs(reference);
         change = get("csm", reference);
         assertThat(change.path("status").asText()).isEqualTo("IN_CAB");
@@ -138,20 +151,27 @@ class ChangeApiTest {
 
         // an engineer (group cse) may not cast a CAB member's vote
         String cabVote = taskId("cab", processInstanceId, TASK_CAB_VOTE, "cab");
-        assertThat(completeStatus("cse", cabVote, Map.of(VOTE.name(), "approve"))).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(completeStatus("cse", cabVote, Map.of(VOTE.name(), "approve")))
+                .isEqualTo(HttpStatus.FORBIDDEN);
         // nor may another CAB member cast it: each vote task belongs to its assignee alone
-        assertThat(completeStatus(SECOND_MEMBER, cabVote, Map.of(VOTE.name(), "reject"))).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(completeStatus(SECOND_MEMBER, cabVote, Map.of(VOTE.name(), "reject")))
+                .isEqualTo(HttpStatus.FORBIDDEN);
 
         complete("cab", cabVote, Map.of(VOTE.name(), "approve", VOTE_COMMENT.name(), "Tested in staging"));
-        complete(SECOND_MEMBER, taskId(SECOND_MEMBER, processInstanceId, TASK_CAB_VOTE, SECOND_MEMBER),
+        complete(
+                SECOND_MEMBER,
+                taskId(SECOND_MEMBER, processInstanceId, TASK_CAB_VOTE, SECOND_MEMBER),
                 Map.of(VOTE.name(), "approve", VOTE_COMMENT.name(), "Rollback plan reviewed"));
         change = get("service-manager", reference);
         assertThat(change.path("status").asText()).isEqualTo("APPROVED");
         assertThat(change.path("cabDecision").asText()).isEqualTo("APPROVED");
         List<String> votes = new ArrayList<>();
-        change.path("votes").forEach(vote -> votes.add(vote.path("voter").asText() + ":" + vote.path("vote").asText()
-                + ":" + vote.path("comment").asText()));
-        assertThat(votes).containsExactly("cab:approve:Tested in staging", SECOND_MEMBER + ":approve:Rollback plan reviewed");
+        change.path("votes")
+                .forEach(vote -> votes.add(
+                        vote.path("voter").asText() + ":" + vote.path("vote").asText() + ":"
+                                + vote.path("comment").asText()));
+        assertThat(votes)
+                .containsExactly("cab:approve:Tested in staging", SECOND_MEMBER + ":approve:Rollback plan reviewed");
         assertThat(clock(change, CAB_DECISION_CLOCK).path("state").asText()).isEqualTo("MET");
         assertThat(steps(change)).containsExactly(TASK_SCHEDULE_CHANGE);
 
@@ -169,8 +189,13 @@ class ChangeApiTest {
         assertThat(noticeMails(reference)).isEmpty();
         ClockUtil.setCurrentTime(Date.from(noticeAt));
         // the notice timer fires; sending waits for the job executor, and the change shows that step
-        managementService.executeJob(managementService.createJobQuery().processInstanceId(processInstanceId)
-                .timers().executable().singleResult().getId());
+        managementService.executeJob(managementService
+                .createJobQuery()
+                .processInstanceId(processInstanceId)
+                .timers()
+                .executable()
+                .singleResult()
+                .getId());
         assertThat(steps(get("csm", reference))).containsExactly(TASK_SEND_MAINTENANCE_NOTICE);
         runJobs(reference);
         List<MimeMessage> notices = noticeMails(reference);
@@ -183,38 +208,62 @@ class ChangeApiTest {
         }
         assertThat(recipients).containsExactlyInAnyOrder("k.huber@alpenwerk.example", "f.wimmer@alpenwerk.example");
         JsonNode outbox = json.readTree(rest.withBasicAuth("csm", "csm")
-                .getForEntity("/api/notifications?businessKey=" + reference, String.class).getBody());
+                .getForEntity("/api/notifications?businessKey=" + reference, String.class)
+                .getBody());
         List<String> noticeSentAt = new ArrayList<>();
         outbox.forEach(row -> {
             if ("change-maintenance-notice".equals(row.path("template").asText())) {
                 noticeSentAt.add(row.path("sentAt").asText());
             }
         });
-        assertThat(noticeSentAt).isNotEmpty().allSatisfy(sentAt -> assertThat(Instant.parse(sentAt)).isEqualTo(noticeAt));
-        assertThat(Instant.parse(get("csm", reference).path("noticeSentAt").asText())).isEqualTo(noticeAt);
+        assertThat(noticeSentAt)
+                .isNotEmpty()
+                .allSatisfy(sentAt -> assertThat(Instant.parse(sentAt)).isEqualTo(noticeAt));
+        assertThat(Instant.parse(get("csm", reference).path("noticeSentAt").asText()))
+                .isEqualTo(noticeAt);
 
         // the window opens: the engineer implements and reviews, the CSM holds the review
         ClockUtil.setCurrentTime(Date.from(window.toInstant()));
         runJobs(reference);
-        complete("cse", taskId("cse", processInstanceId, TASK_IMPLEMENT_CHANGE, null), Map.of(
-                IMPLEMENTATION_RESULT.name(), "success", IMPLEMENTATION_NOTES.name(), "Cluster replaced, failover tested"));
-        complete("cse", taskId("cse", processInstanceId, TASK_TECHNICAL_REVIEW, null), Map.of(REVIEW_NOTES.name(), "ok"));
+        complete(
+                "cse",
+                taskId("cse", processInstanceId, TASK_IMPLEMENT_CHANGE, null),
+                Map.of(
+                        IMPLEMENTATION_RESULT.name(),
+                        "success",
+                        IMPLEMENTATION_NOTES.name(),
+                        "Cluster replaced, failover tested"));
+        complete(
+                "cse",
+                taskId("cse", processInstanceId, TASK_TECHNICAL_REVIEW, null),
+                Map.of(REVIEW_NOTES.name(), "ok"));
         runJobs(reference);
-        complete("csm", taskId("csm", processInstanceId, TASK_POST_IMPLEMENTATION_REVIEW, null),
+        complete(
+                "csm",
+                taskId("csm", processInstanceId, TASK_POST_IMPLEMENTATION_REVIEW, null),
                 Map.of(PIR_OUTCOME.name(), "achieved"));
 
         change = get("csm", reference);
         assertThat(change.path("status").asText()).isEqualTo("CLOSED");
         assertThat(change.path("implementationResult").asText()).isEqualTo("SUCCESS");
         assertThat(change.path("currentSteps")).isEmpty();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM register_entry WHERE register = 'billing-record' "
-                + "AND business_key = ?", Integer.class, reference)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM register_audit WHERE register = 'change' AND reference = ?",
-                Integer.class, reference)).isGreaterThanOrEqualTo(8);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM register_entry WHERE register = 'billing-record' "
+                                + "AND business_key = ?",
+                        Integer.class,
+                        reference))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM register_audit WHERE register = 'change' AND reference = ?",
+                        Integer.class,
+                        reference))
+                .isGreaterThanOrEqualTo(8);
 
-        JsonNode closed = json.readTree(rest.withBasicAuth("cse", "cse").getForEntity(
-                "/api/changes?client=ALPENWERK&status=CLOSED&windowFrom=2026-06-05T00:00:00Z&windowTo=2026-06-07T00:00:00Z",
-                String.class).getBody());
+        JsonNode closed = json.readTree(rest.withBasicAuth("cse", "cse")
+                .getForEntity(
+                        "/api/changes?client=ALPENWERK&status=CLOSED&windowFrom=2026-06-05T00:00:00Z&windowTo=2026-06-07T00:00:00Z",
+                        String.class)
+                .getBody());
         List<String> references = new ArrayList<>();
         closed.forEach(row -> references.add(row.path("reference").asText()));
         assertThat(references).contains(reference);
@@ -249,10 +298,14 @@ class ChangeApiTest {
         assertBadField(post("csm", badDate), "windowStart");
 
         assertThat(post("cab", body(window, "low", "low")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM change_request", Integer.class)).isEqualTo(before);
-        assertThat(rest.withBasicAuth("csm", "csm").getForEntity("/api/changes/CHG-1999-0001", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertBadField(rest.withBasicAuth("csm", "csm").getForEntity("/api/changes?status=DONE", String.class), "status");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM change_request", Integer.class))
+                .isEqualTo(before);
+        assertThat(rest.withBasicAuth("csm", "csm")
+                        .getForEntity("/api/changes/CHG-1999-0001", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertBadField(
+                rest.withBasicAuth("csm", "csm").getForEntity("/api/changes?status=DONE", String.class), "status");
     }
 
     // ------------------------------------------------------------------ helpers
@@ -260,21 +313,29 @@ class ChangeApiTest {
     /** Issue 14: a CAB member outside group cab was a 500; now a 400 naming the field, on both ways in. */
     @Test
     void namingSomeoneOutsideTheCabIsRefusedWithA400ThatNamesTheFieldAndTheTaskStaysOpen() throws Exception {
-        ResponseEntity<String> created = post("csm", body(ZonedDateTime.of(2026, 6, 6, 2, 0, 0, 0, BERLIN), "medium", "low"));
+        ResponseEntity<String> created =
+                post("csm", body(ZonedDateTime.of(2026, 6, 6, 2, 0, 0, 0, BERLIN), "medium", "low"));
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         JsonNode change = json.readTree(created.getBody());
         String processInstanceId = change.path("processInstanceId").asText();
         String prepare = taskId("csm", processInstanceId, TASK_PREPARE_CAB, null);
-        Map<String, Object> outsider = Map.of("variables", Map.of(CAB_AGENDA.name(), Map.of("value", "Firewall"),
-                CAB_MEMBERS.name(), Map.of("value", "cab,cse")));
+        Map<String, Object> outsider = Map.of(
+                "variables",
+                Map.of(CAB_AGENDA.name(), Map.of("value", "Firewall"), CAB_MEMBERS.name(), Map.of("value", "cab,cse")));
 
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> engineRest = rest.withBasicAuth("csm", "csm").exchange("/engine-rest/task/" + prepare
-                + "/complete", HttpMethod.POST, new HttpEntity<>(outsider, headers), String.class);
-        ResponseEntity<String> tasklist = rest.exchange("/camunda/api/engine/engine/default/task/" + prepare
-                + "/submit-form", HttpMethod.POST, new HttpEntity<>(outsider,
-                com.csmflow.harness.WebappLogin.apiHeaders(rest, "tasklist", "csm", "csm")), String.class);
+        ResponseEntity<String> engineRest = rest.withBasicAuth("csm", "csm")
+                .exchange(
+                        "/engine-rest/task/" + prepare + "/complete",
+                        HttpMethod.POST,
+                        new HttpEntity<>(outsider, headers),
+                        String.class);
+        ResponseEntity<String> tasklist = rest.exchange(
+                "/camunda/api/engine/engine/default/task/" + prepare + "/submit-form",
+                HttpMethod.POST,
+                new HttpEntity<>(outsider, com.csmflow.harness.WebappLogin.apiHeaders(rest, "tasklist", "csm", "csm")),
+                String.class);
         for (ResponseEntity<String> refused : List.of(engineRest, tasklist)) {
             assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
             // Tasklist's path prefixes "Cannot submit task form <id>: "
@@ -282,10 +343,12 @@ class ChangeApiTest {
                     .endsWith("cabMembers: 'cse' is not a member of the CAB (group cab)");
         }
         assertThat(taskId("csm", processInstanceId, TASK_PREPARE_CAB, null)).isEqualTo(prepare);
-        assertThat(get("csm", change.path("reference").asText()).path("status").asText()).isEqualTo("CLASSIFIED");
+        assertThat(get("csm", change.path("reference").asText()).path("status").asText())
+                .isEqualTo("CLASSIFIED");
 
         complete("csm", prepare, Map.of(CAB_AGENDA.name(), "Firewall", CAB_MEMBERS.name(), "cab"));
-        assertThat(get("csm", change.path("reference").asText()).path("status").asText()).isEqualTo("IN_CAB");
+        assertThat(get("csm", change.path("reference").asText()).path("status").asText())
+                .isEqualTo("IN_CAB");
         runtimeService.deleteProcessInstance(processInstanceId, "test done");
     }
 
@@ -309,11 +372,13 @@ class ChangeApiTest {
     private ResponseEntity<String> post(String user, Map<String, Object> body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return rest.withBasicAuth(user, user).postForEntity("/api/changes", new HttpEntity<>(body, headers), String.class);
+        return rest.withBasicAuth(user, user)
+                .postForEntity("/api/changes", new HttpEntity<>(body, headers), String.class);
     }
 
     private JsonNode get(String user, String reference) throws Exception {
-        ResponseEntity<String> response = rest.withBasicAuth(user, user).getForEntity("/api/changes/" + reference, String.class);
+        ResponseEntity<String> response =
+                rest.withBasicAuth(user, user).getForEntity("/api/changes/" + reference, String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return json.readTree(response.getBody());
     }
@@ -321,14 +386,18 @@ class ChangeApiTest {
     private void assertBadField(ResponseEntity<String> response, String field) throws Exception {
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
         List<String> fields = new ArrayList<>();
-        json.readTree(response.getBody()).path("errors").forEach(error -> fields.add(error.path("field").asText()));
+        json.readTree(response.getBody())
+                .path("errors")
+                .forEach(error -> fields.add(error.path("field").asText()));
         assertThat(fields).as(response.getBody()).contains(field);
     }
 
-    private String taskId(String user, String processInstanceId, String definitionKey, String assignee) throws Exception {
+    private String taskId(String user, String processInstanceId, String definitionKey, String assignee)
+            throws Exception {
         String url = "/engine-rest/task?processInstanceId=" + processInstanceId + "&taskDefinitionKey=" + definitionKey
                 + (assignee == null ? "" : "&assignee=" + assignee);
-        JsonNode tasks = json.readTree(rest.withBasicAuth(user, user).getForEntity(url, String.class).getBody());
+        JsonNode tasks = json.readTree(
+                rest.withBasicAuth(user, user).getForEntity(url, String.class).getBody());
         assertThat(tasks).as("tasks %s visible to %s", definitionKey, user).hasSize(1);
         return tasks.get(0).path("id").asText();
     }
@@ -342,8 +411,12 @@ class ChangeApiTest {
         variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> response = rest.withBasicAuth(user, user).exchange("/engine-rest/task/" + taskId + "/complete",
-                HttpMethod.POST, new HttpEntity<>(Map.of("variables", typed), headers), String.class);
+        ResponseEntity<String> response = rest.withBasicAuth(user, user)
+                .exchange(
+                        "/engine-rest/task/" + taskId + "/complete",
+                        HttpMethod.POST,
+                        new HttpEntity<>(Map.of("variables", typed), headers),
+                        String.class);
         return HttpStatus.valueOf(response.getStatusCode().value());
     }
 
@@ -351,9 +424,15 @@ class ChangeApiTest {
     private void runJobs(String businessKey) {
         for (int round = 0; round < 50; round++) {
             List<Job> due = new ArrayList<>();
-            for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
-                    .processInstanceBusinessKey(businessKey).list()) {
-                due.addAll(managementService.createJobQuery().processInstanceId(instance.getId()).executable().list());
+            for (ProcessInstance instance : runtimeService
+                    .createProcessInstanceQuery()
+                    .processInstanceBusinessKey(businessKey)
+                    .list()) {
+                due.addAll(managementService
+                        .createJobQuery()
+                        .processInstanceId(instance.getId())
+                        .executable()
+                        .list());
             }
             if (due.isEmpty()) {
                 return;
@@ -380,7 +459,8 @@ class ChangeApiTest {
 
     private static List<String> steps(JsonNode change) {
         List<String> steps = new ArrayList<>();
-        change.path("currentSteps").forEach(step -> steps.add(step.path("activityId").asText()));
+        change.path("currentSteps")
+                .forEach(step -> steps.add(step.path("activityId").asText()));
         return steps;
     }
 

@@ -51,8 +51,8 @@ class ChangeDecisionTablesTest {
 
     @BeforeAll
     static void parseTables() throws Exception {
-        DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration
-                .createDefaultDmnEngineConfiguration();
+        DefaultDmnEngineConfiguration configuration =
+                (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration.createDefaultDmnEngineConfiguration();
         List<DmnDecisionTableEvaluationListener> listeners = new ArrayList<>();
         listeners.add(ChangeDecisionTablesTest::recordMatch);
         configuration.customPostDecisionTableEvaluationListeners(listeners);
@@ -65,7 +65,8 @@ class ChangeDecisionTablesTest {
     static void everyRowMatchedOnce() {
         Set<String> rows = new LinkedHashSet<>();
         for (String file : List.of("bpmn/change-classification.dmn", "bpmn/change-cab-approval.dmn")) {
-            Dmn.readModelFromFile(Path.of(file).toFile()).getModelElementsByType(Rule.class)
+            Dmn.readModelFromFile(Path.of(file).toFile())
+                    .getModelElementsByType(Rule.class)
                     .forEach(rule -> rows.add(rule.getId()));
         }
         assertThat(matchedRules).containsExactlyInAnyOrderElementsOf(rows);
@@ -74,45 +75,59 @@ class ChangeDecisionTablesTest {
     @Test
     void classificationEmergencyWithHighImpactIsCriticalAndMajor() {
         assertThat(classify("emergency", false, "high", "low"))
-                .containsEntry(CHANGE_CLASS.name(), "emergency").containsEntry(RISK_LEVEL.name(), "high")
-                .containsEntry(PRIORITY.name(), "P1").containsEntry(MAJOR_CHANGE.name(), true);
+                .containsEntry(CHANGE_CLASS.name(), "emergency")
+                .containsEntry(RISK_LEVEL.name(), "high")
+                .containsEntry(PRIORITY.name(), "P1")
+                .containsEntry(MAJOR_CHANGE.name(), true);
     }
 
     @Test
     void classificationOtherEmergency() {
         assertThat(classify("emergency", true, "medium", "critical"))
-                .containsEntry(CHANGE_CLASS.name(), "emergency").containsEntry(RISK_LEVEL.name(), "medium")
-                .containsEntry(PRIORITY.name(), "P2").containsEntry(MAJOR_CHANGE.name(), false);
+                .containsEntry(CHANGE_CLASS.name(), "emergency")
+                .containsEntry(RISK_LEVEL.name(), "medium")
+                .containsEntry(PRIORITY.name(), "P2")
+                .containsEntry(MAJOR_CHANGE.name(), false);
     }
 
     @Test
     void classificationCatalogueChangeIsStandard() {
         assertThat(classify("standard", false, "medium", "high"))
-                .containsEntry(CHANGE_CLASS.name(), "standard").containsEntry(RISK_LEVEL.name(), "low")
+                .containsEntry(CHANGE_CLASS.name(), "standard")
+                .containsEntry(RISK_LEVEL.name(), "low")
                 .containsEntry(PRIORITY.name(), "P4");
     }
 
     @Test
     void classificationNonStandardOrHighImpactStandardBecomesNormal() {
-        assertThat(classify("standard", true, "low", "low")).containsEntry(CHANGE_CLASS.name(), "normal")
-                .containsEntry(RISK_LEVEL.name(), "low").containsEntry(PRIORITY.name(), "P4");
-        assertThat(classify("standard", false, "high", "high")).containsEntry(CHANGE_CLASS.name(), "normal")
-                .containsEntry(RISK_LEVEL.name(), "high").containsEntry(PRIORITY.name(), "P2")
+        assertThat(classify("standard", true, "low", "low"))
+                .containsEntry(CHANGE_CLASS.name(), "normal")
+                .containsEntry(RISK_LEVEL.name(), "low")
+                .containsEntry(PRIORITY.name(), "P4");
+        assertThat(classify("standard", false, "high", "high"))
+                .containsEntry(CHANGE_CLASS.name(), "normal")
+                .containsEntry(RISK_LEVEL.name(), "high")
+                .containsEntry(PRIORITY.name(), "P2")
                 .containsEntry(MAJOR_CHANGE.name(), true);
     }
 
     @Test
     void classificationHighImpact() {
-        assertThat(classify("normal", false, "high", "low")).containsEntry(RISK_LEVEL.name(), "high")
-                .containsEntry(PRIORITY.name(), "P3").containsEntry(MAJOR_CHANGE.name(), true);
+        assertThat(classify("normal", false, "high", "low"))
+                .containsEntry(RISK_LEVEL.name(), "high")
+                .containsEntry(PRIORITY.name(), "P3")
+                .containsEntry(MAJOR_CHANGE.name(), true);
     }
 
     @Test
     void classificationMediumImpactUrgentAndNot() {
-        assertThat(classify("normal", false, "medium", "critical")).containsEntry(RISK_LEVEL.name(), "medium")
+        assertThat(classify("normal", false, "medium", "critical"))
+                .containsEntry(RISK_LEVEL.name(), "medium")
                 .containsEntry(PRIORITY.name(), "P2");
-        assertThat(classify("normal", false, "medium", "low")).containsEntry(RISK_LEVEL.name(), "medium")
-                .containsEntry(PRIORITY.name(), "P3").containsEntry(MAJOR_CHANGE.name(), false);
+        assertThat(classify("normal", false, "medium", "low"))
+                .containsEntry(RISK_LEVEL.name(), "medium")
+                .containsEntry(PRIORITY.name(), "P3")
+                .containsEntry(MAJOR_CHANGE.name(), false);
     }
 
     @Test
@@ -124,8 +139,10 @@ class ChangeDecisionTablesTest {
 
     @Test
     void approvalEmergencyFirstDecisionCounts() {
-        assertThat(approve("emergency", "high", "ENHANCED")).containsEntry(CAB_REQUIRED.name(), true)
-                .containsEntry(APPROVAL_RULE.name(), "any").containsEntry(VETO_GROUP.name(), "isec");
+        assertThat(approve("emergency", "high", "ENHANCED"))
+                .containsEntry(CAB_REQUIRED.name(), true)
+                .containsEntry(APPROVAL_RULE.name(), "any")
+                .containsEntry(VETO_GROUP.name(), "isec");
     }
 
     @Test
@@ -135,7 +152,8 @@ class ChangeDecisionTablesTest {
 
     @Test
     void approvalMediumRiskEnhancedNeedsThreeQuarters() {
-        assertThat(approve("normal", "medium", "ENHANCED")).containsEntry(APPROVAL_RULE.name(), "percentage")
+        assertThat(approve("normal", "medium", "ENHANCED"))
+                .containsEntry(APPROVAL_RULE.name(), "percentage")
                 .containsEntry(APPROVAL_PERCENTAGE.name(), 75);
     }
 
@@ -148,23 +166,33 @@ class ChangeDecisionTablesTest {
 
     @Test
     void approvalLowRiskOneApproval() {
-        assertThat(approve("normal", "low", "ENHANCED")).containsEntry(CAB_REQUIRED.name(), true)
+        assertThat(approve("normal", "low", "ENHANCED"))
+                .containsEntry(CAB_REQUIRED.name(), true)
                 .containsEntry(APPROVAL_RULE.name(), "any");
     }
 
     private static Map<String, Object> classify(String type, boolean nonStandard, String impact, String urgency) {
-        return evaluate(classification, Variables.createVariables().putValue(REQUESTED_TYPE.name(), type)
-                .putValue(NON_STANDARD.name(), nonStandard).putValue(IMPACT.name(), impact)
-                .putValue(URGENCY.name(), urgency));
+        return evaluate(
+                classification,
+                Variables.createVariables()
+                        .putValue(REQUESTED_TYPE.name(), type)
+                        .putValue(NON_STANDARD.name(), nonStandard)
+                        .putValue(IMPACT.name(), impact)
+                        .putValue(URGENCY.name(), urgency));
     }
 
     private static Map<String, Object> approve(String changeClass, String risk, String tier) {
-        return evaluate(approval, Variables.createVariables().putValue(CHANGE_CLASS.name(), changeClass)
-                .putValue(RISK_LEVEL.name(), risk).putValue(CLIENT_TIER.name(), tier));
+        return evaluate(
+                approval,
+                Variables.createVariables()
+                        .putValue(CHANGE_CLASS.name(), changeClass)
+                        .putValue(RISK_LEVEL.name(), risk)
+                        .putValue(CLIENT_TIER.name(), tier));
     }
 
     private static Map<String, Object> evaluate(DmnDecision decision, Map<String, Object> variables) {
-        DmnDecisionResultEntries result = engine.evaluateDecision(decision, variables).getSingleResult();
+        DmnDecisionResultEntries result =
+                engine.evaluateDecision(decision, variables).getSingleResult();
         return new HashMap<>(result.getEntryMap());
     }
 

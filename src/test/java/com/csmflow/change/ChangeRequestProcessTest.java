@@ -90,7 +90,6 @@ import static com.csmflow.change.ChangeProcess.WINDOW_START;
 import static com.csmflow.change.ChangeProcess.WINDOW_START_AT;
 import static com.csmflow.engine.CaseVariables.CLIENT_REFERENCE;
 import static com.csmflow.engine.CaseVariables.PRIORITY;
-import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -100,8 +99,8 @@ import com.csmflow.harness.TestServers;
 import com.csmflow.notification.NotificationDeliveryProcess;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -130,6 +129,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -155,32 +155,44 @@ class ChangeRequestProcessTest {
     static final double FLOW_NODE_COVERAGE_AT_LEAST = 0.95;
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     /** Monday 1 June 2026, 09:00 in Munich; Thursday 4 June is Corpus Christi, a holiday in Bavaria. */
-    private static final Instant MONDAY_MORNING = ZonedDateTime.of(2026, 6, 1, 9, 0, 0, 0, BERLIN).toInstant();
+    private static final Instant MONDAY_MORNING =
+            ZonedDateTime.of(2026, 6, 1, 9, 0, 0, 0, BERLIN).toInstant();
     /** Saturday 6 June 2026, 02:00-04:00 in Munich. */
     private static final ZonedDateTime WINDOW = ZonedDateTime.of(2026, 6, 6, 2, 0, 0, 0, BERLIN);
+
     private static final List<String> EXTRA_CAB = List.of("cab-test-1", "cab-test-2", "cab-test-3");
     private static final String CAB_AND_ISEC = "cab-isec-test";
 
     @Autowired
     ProcessEngine processEngine;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     ManagementService managementService;
+
     @Autowired
     HistoryService historyService;
+
     @Autowired
     RepositoryService repositoryService;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     org.camunda.bpm.engine.FormService formService;
+
     @Autowired
     ChangeRecordRepository changes;
+
     @Autowired
     CabVoteRepository votes;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -201,10 +213,15 @@ class ChangeRequestProcessTest {
         }
         identityService.deleteUser(CAB_AND_ISEC);
 
-        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(ChangeProcess.KEY)
-                .latestVersion().singleResult().getId();
+        String definitionId = repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(ChangeProcess.KEY)
+                .latestVersion()
+                .singleResult()
+                .getId();
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(definitionId);
-        Set<String> all = model.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId)
+        Set<String> all = model.getModelElementsByType(FlowNode.class).stream()
+                .map(FlowNode::getId)
                 .collect(Collectors.toSet());
         Set<String> passed = new HashSet<>();
         for (String instance : instances) {
@@ -216,9 +233,11 @@ class ChangeRequestProcessTest {
         Set<String> missing = new HashSet<>(all);
         missing.removeAll(passed);
         double coverage = (all.size() - missing.size()) / (double) all.size();
-        System.out.printf("change-request flow-node coverage: %d of %d (%.1f %%), not passed: %s%n",
+        System.out.printf(
+                "change-request flow-node coverage: %d of %d (%.1f %%), not passed: %s%n",
                 all.size() - missing.size(), all.size(), coverage * 100, missing);
-        assertThat(coverage).as("flow-node coverage of change-request, not passed: %s", missing)
+        assertThat(coverage)
+                .as("flow-node coverage of change-request, not passed: %s", missing)
                 .isGreaterThanOrEqualTo(FLOW_NODE_COVERAGE_AT_LEAST);
     }
 
@@ -243,11 +262,16 @@ class ChangeRequestProcessTest {
         String key = businessKey(instance);
         assertThat(key).matches("CHG-2026-\\d{4,}");
 
-        assertThat(instance).hasPassed(TASK_REGISTER_CHANGE, TASK_CLASSIFY_CHANGE, TASK_CHOOSE_APPROVAL_RULE,
-                TASK_RECORD_DECISION).hasNotPassed(TASK_PREPARE_CAB, TASK_START_EMERGENCY_CLOCK)
+        assertThat(instance)
+                .hasPassed(TASK_REGISTER_CHANGE, TASK_CLASSIFY_CHANGE, TASK_CHOOSE_APPROVAL_RULE, TASK_RECORD_DECISION)
+                .hasNotPassed(TASK_PREPARE_CAB, TASK_START_EMERGENCY_CLOCK)
                 .isWaitingAt(TASK_SCHEDULE_CHANGE);
-        assertThat(instance).variables().containsEntry(CHANGE_CLASS.name(), "standard").containsEntry(PRIORITY.name(), "P4")
-                .containsEntry(CAB_REQUIRED.name(), false).containsEntry(CAB_DECISION.name(), "PRE_APPROVED");
+        assertThat(instance)
+                .variables()
+                .containsEntry(CHANGE_CLASS.name(), "standard")
+                .containsEntry(PRIORITY.name(), "P4")
+                .containsEntry(CAB_REQUIRED.name(), false)
+                .containsEntry(CAB_DECISION.name(), "PRE_APPROVED");
         ChangeRecord record = changes.findByReference(key).orElseThrow();
         assertThat(record.getStatus()).isEqualTo("APPROVED");
         assertThat(record.getOrigin().getProcessInstanceId()).isEqualTo(instance.getId());
@@ -260,13 +284,25 @@ class ChangeRequestProcessTest {
         // the variable history gets a row only for a new value (docs/performance.md, tuning 17)
         assertThat(repeatedWrites(instance)).isEmpty();
         passNoticeAndWindow(instance);
-        complete(instance, TASK_IMPLEMENT_CHANGE, Map.of(IMPLEMENTATION_RESULT.name(), "success",
-                IMPLEMENTATION_NOTES.name(), "Firmware 17.3 installed"));
+        complete(
+                instance,
+                TASK_IMPLEMENT_CHANGE,
+                Map.of(
+                        IMPLEMENTATION_RESULT.name(),
+                        "success",
+                        IMPLEMENTATION_NOTES.name(),
+                        "Firmware 17.3 installed"));
         complete(instance, TASK_TECHNICAL_REVIEW, Map.of(REVIEW_NOTES.name(), "All tunnels up"));
         runJobs(instance);
 
-        assertThat(instance).hasPassed(TASK_TELL_OUTCOME, TASK_CLOSE_CHANGE).hasNotPassed(TASK_UPDATE_CONFIGURATION,
-                TASK_RECORD_BILLING, TASK_POST_IMPLEMENTATION_REVIEW, TASK_PREPARE_CAB).isEnded();
+        assertThat(instance)
+                .hasPassed(TASK_TELL_OUTCOME, TASK_CLOSE_CHANGE)
+                .hasNotPassed(
+                        TASK_UPDATE_CONFIGURATION,
+                        TASK_RECORD_BILLING,
+                        TASK_POST_IMPLEMENTATION_REVIEW,
+                        TASK_PREPARE_CAB)
+                .isEnded();
         assertThat(changes.findByReference(key).orElseThrow().getStatus()).isEqualTo("CLOSED");
     }
 
@@ -274,16 +310,27 @@ class ChangeRequestProcessTest {
     void normalChangeApprovedByAllCabMembersThenImplementedReviewedBilledAndClosedByThePir() {
         ProcessInstance instance = start(request("normal", "high", "medium", "ALPENWERK", WINDOW, true));
         String key = businessKey(instance);
-        assertThat(instance).variables().containsEntry(CHANGE_CLASS.name(), "normal").containsEntry(RISK_LEVEL.name(), "high")
-                .containsEntry(APPROVAL_RULE.name(), "all").containsEntry(MAJOR_CHANGE.name(), true);
+        assertThat(instance)
+                .variables()
+                .containsEntry(CHANGE_CLASS.name(), "normal")
+                .containsEntry(RISK_LEVEL.name(), "high")
+                .containsEntry(APPROVAL_RULE.name(), "all")
+                .containsEntry(MAJOR_CHANGE.name(), true);
         assertThat(task(instance, TASK_PREPARE_CAB)).hasCandidateGroup("csm");
 
         prepareCab(instance, "cab,cab-test-1,cab-test-2");
-        assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey(TASK_CAB_VOTE).list()).extracting(Task::getAssignee)
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceId(instance.getId())
+                        .taskDefinitionKey(TASK_CAB_VOTE)
+                        .list())
+                .extracting(Task::getAssignee)
                 .containsExactlyInAnyOrder("cab", "cab-test-1", "cab-test-2");
-        assertThat(instance).variables().containsEntry(CAB_VOTERS.name(), List.of("cab", "cab-test-1", "cab-test-2"))
-                .containsEntry(IMPACTED_SERVICES.name(), List.of("Networking", "VPN")).doesNotContainKey("cabVoterList");
+        assertThat(instance)
+                .variables()
+                .containsEntry(CAB_VOTERS.name(), List.of("cab", "cab-test-1", "cab-test-2"))
+                .containsEntry(IMPACTED_SERVICES.name(), List.of("Networking", "VPN"))
+                .doesNotContainKey("cabVoterList");
         // a vote is personal: assigned to the member, offered to no group
         assertThat(candidateGroups(task(instance, TASK_CAB_VOTE, "cab"))).isEmpty();
 
@@ -292,11 +339,17 @@ class ChangeRequestProcessTest {
         assertThat(instance).isWaitingAt(TASK_CAB_VOTE);
         vote(instance, "cab-test-2", "approve", false, "Rollback plan is fine");
 
-        assertThat(instance).hasPassed(TASK_STOP_CAB_CLOCK, TASK_RECORD_DECISION).isWaitingAt(TASK_SCHEDULE_CHANGE);
-        assertThat(instance).variables().containsEntry(CAB_DECISION.name(), "APPROVED")
+        assertThat(instance)
+                .hasPassed(TASK_STOP_CAB_CLOCK, TASK_RECORD_DECISION)
+                .isWaitingAt(TASK_SCHEDULE_CHANGE);
+        assertThat(instance)
+                .variables()
+                .containsEntry(CAB_DECISION.name(), "APPROVED")
                 .containsEntry(CAB_DECISION_STATE.name(), "MET");
-        assertThat(votes.findByChangeReferenceOrderByVotedAtAscIdAsc(key)).extracting(CabVote::getVoter, CabVote::getVote)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("cab", "approve"),
+        assertThat(votes.findByChangeReferenceOrderByVotedAtAscIdAsc(key))
+                .extracting(CabVote::getVoter, CabVote::getVote)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("cab", "approve"),
                         org.assertj.core.groups.Tuple.tuple("cab-test-1", "approve"),
                         org.assertj.core.groups.Tuple.tuple("cab-test-2", "approve"));
 
@@ -308,20 +361,37 @@ class ChangeRequestProcessTest {
         passNoticeAndWindow(instance);
         assertThat(changes.findByReference(key).orElseThrow().getNoticeSentAt()).isEqualTo(noticeAt);
 
-        complete(instance, TASK_IMPLEMENT_CHANGE, Map.of(IMPLEMENTATION_RESULT.name(), "success",
-                IMPLEMENTATION_NOTES.name(), "Core switch replaced"));
+        complete(
+                instance,
+                TASK_IMPLEMENT_CHANGE,
+                Map.of(IMPLEMENTATION_RESULT.name(), "success", IMPLEMENTATION_NOTES.name(), "Core switch replaced"));
         complete(instance, TASK_TECHNICAL_REVIEW, Map.of(REVIEW_NOTES.name(), "Config matches the plan"));
-        complete(instance, TASK_UPDATE_CONFIGURATION, Map.of(CONFIGURATION_UPDATES.name(), "COG 4.2, CMDB CI core-sw-01"));
+        complete(
+                instance,
+                TASK_UPDATE_CONFIGURATION,
+                Map.of(CONFIGURATION_UPDATES.name(), "COG 4.2, CMDB CI core-sw-01"));
         runJobs(instance);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM register_entry WHERE register = 'billing-record' "
-                + "AND business_key = ?", Integer.class, key)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM register_entry WHERE register = 'billing-record' "
+                                + "AND business_key = ?",
+                        Integer.class,
+                        key))
+                .isEqualTo(1);
 
         Task pir = task(instance, TASK_POST_IMPLEMENTATION_REVIEW);
         assertThat(pir).hasCandidateGroup("csm");
-        complete(instance, TASK_POST_IMPLEMENTATION_REVIEW, Map.of(PIR_OUTCOME.name(), "achieved",
-                LESSONS_LEARNED.name(), "Book the window earlier"));
-        assertThat(instance).hasPassed(TASK_UPDATE_CONFIGURATION, TASK_RECORD_BILLING,
-                TASK_POST_IMPLEMENTATION_REVIEW, TASK_CLOSE_CHANGE).hasNotPassed(TASK_EMERGENCY_RETROSPECTIVE).isEnded();
+        complete(
+                instance,
+                TASK_POST_IMPLEMENTATION_REVIEW,
+                Map.of(PIR_OUTCOME.name(), "achieved", LESSONS_LEARNED.name(), "Book the window earlier"));
+        assertThat(instance)
+                .hasPassed(
+                        TASK_UPDATE_CONFIGURATION,
+                        TASK_RECORD_BILLING,
+                        TASK_POST_IMPLEMENTATION_REVIEW,
+                        TASK_CLOSE_CHANGE)
+                .hasNotPassed(TASK_EMERGENCY_RETROSPECTIVE)
+                .isEnded();
         ChangeRecord closed = changes.findByReference(key).orElseThrow();
         assertThat(closed.getStatus()).isEqualTo("CLOSED");
         assertThat(closed.getImplementationResult()).isEqualTo("SUCCESS");
@@ -340,10 +410,13 @@ class ChangeRequestProcessTest {
         vote(instance, "cab-test-1", "reject", false, "Clashes with month-end closing");
 
         // two of three against: a majority can no longer be reached, the third member's task is withdrawn
-        assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).taskAssignee("cab-test-2").count())
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceId(instance.getId())
+                        .taskAssignee("cab-test-2")
+                        .count())
                 .isZero();
-        assertThat(instance).hasPassed(TASK_RECORD_DECISION).variables()
-                .containsEntry(CAB_DECISION.name(), "REJECTED");
+        assertThat(instance).hasPassed(TASK_RECORD_DECISION).variables().containsEntry(CAB_DECISION.name(), "REJECTED");
         runJobs(instance);
         assertThat(instance).hasPassed(TASK_TELL_REJECTION, END_CHANGE_REJECTED).isEnded();
         ChangeRecord record = changes.findByReference(key).orElseThrow();
@@ -364,9 +437,16 @@ class ChangeRequestProcessTest {
         assertThat(instance).variables().containsEntry(APPROVAL_RULE.name(), "any");
         prepareCab(instance, "cab,cab-test-1,cab-test-2");
         vote(instance, "cab-test-1", "approve", false, "Fine");
-        assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey(TASK_CAB_VOTE).count()).isZero();
-        assertThat(instance).isWaitingAt(TASK_SCHEDULE_CHANGE).variables().containsEntry(CAB_DECISION.name(), "APPROVED");
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceId(instance.getId())
+                        .taskDefinitionKey(TASK_CAB_VOTE)
+                        .count())
+                .isZero();
+        assertThat(instance)
+                .isWaitingAt(TASK_SCHEDULE_CHANGE)
+                .variables()
+                .containsEntry(CAB_DECISION.name(), "APPROVED");
     }
 
     @Test
@@ -377,14 +457,24 @@ class ChangeRequestProcessTest {
         vote(instance, "cab-test-1", "reject", false, "Too early");
         assertThat(instance).isWaitingAt(TASK_CAB_VOTE);
         vote(instance, "cab-test-2", "approve", false, null);
-        assertThat(instance).isWaitingAt(TASK_SCHEDULE_CHANGE).variables().containsEntry(CAB_DECISION.name(), "APPROVED");
+        assertThat(instance)
+                .isWaitingAt(TASK_SCHEDULE_CHANGE)
+                .variables()
+                .containsEntry(CAB_DECISION.name(), "APPROVED");
     }
 
     @Test
     void cabRulePercentageEnhancedClientNeedsThreeQuarters() {
-        ProcessInstance instance = start(request("normal", "medium", "low", "HUDSON-MUTUAL",
-                ZonedDateTime.of(2026, 6, 13, 22, 0, 0, 0, ZoneId.of("America/New_York")), false));
-        assertThat(instance).variables().containsEntry(APPROVAL_RULE.name(), "percentage")
+        ProcessInstance instance = start(request(
+                "normal",
+                "medium",
+                "low",
+                "HUDSON-MUTUAL",
+                ZonedDateTime.of(2026, 6, 13, 22, 0, 0, 0, ZoneId.of("America/New_York")),
+                false));
+        assertThat(instance)
+                .variables()
+                .containsEntry(APPROVAL_RULE.name(), "percentage")
                 .containsEntry(APPROVAL_PERCENTAGE.name(), 75);
         prepareCab(instance, "cab,cab-test-1,cab-test-2,cab-test-3");
         vote(instance, "cab", "approve", false, null);
@@ -393,14 +483,19 @@ class ChangeRequestProcessTest {
         // 2 of 4 so far: a majority rule would be undecided too, but 3 of 4 (75 %) is still reachable
         assertThat(instance).isWaitingAt(TASK_CAB_VOTE);
         vote(instance, "cab-test-3", "approve", false, null);
-        assertThat(instance).isWaitingAt(TASK_SCHEDULE_CHANGE).variables().containsEntry(CAB_DECISION.name(), "APPROVED");
+        assertThat(instance)
+                .isWaitingAt(TASK_SCHEDULE_CHANGE)
+                .variables()
+                .containsEntry(CAB_DECISION.name(), "APPROVED");
         assertThat(changes.findByReference(businessKey(instance)).orElseThrow().getDecisionReason())
-                .contains("3 of 4").contains("percentage 75 %");
+                .contains("3 of 4")
+                .contains("percentage 75 %");
 
         complete(instance, TASK_SCHEDULE_CHANGE, Map.of());
         // Enhanced P3: change.notice PT16H = 2 business days in New York before Saturday 13 June: Thursday 07:00
-        assertThat(dateVariable(instance, NOTICE_AT)).isEqualTo(
-                ZonedDateTime.of(2026, 6, 11, 7, 0, 0, 0, ZoneId.of("America/New_York")).toInstant());
+        assertThat(dateVariable(instance, NOTICE_AT))
+                .isEqualTo(ZonedDateTime.of(2026, 6, 11, 7, 0, 0, 0, ZoneId.of("America/New_York"))
+                        .toInstant());
     }
 
     @Test
@@ -413,14 +508,25 @@ class ChangeRequestProcessTest {
         assertThat(instance).isWaitingAt(TASK_CAB_VOTE); // not in isec: an ordinary rejection
         vote(instance, CAB_AND_ISEC, "reject", true, "Opens the management VLAN to the internet");
 
-        assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).taskAssignee("cab").count()).isZero();
-        assertThat(instance).hasPassed(TASK_RECORD_DECISION).variables().containsEntry(CAB_DECISION.name(), "VETOED")
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceId(instance.getId())
+                        .taskAssignee("cab")
+                        .count())
+                .isZero();
+        assertThat(instance)
+                .hasPassed(TASK_RECORD_DECISION)
+                .variables()
+                .containsEntry(CAB_DECISION.name(), "VETOED")
                 .containsEntry(VETOED_BY.name(), CAB_AND_ISEC);
-        assertThat(votes.findByChangeReferenceOrderByVotedAtAscIdAsc(key)).extracting(CabVote::getVoter, CabVote::isVeto)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("cab-test-1", false),
+        assertThat(votes.findByChangeReferenceOrderByVotedAtAscIdAsc(key))
+                .extracting(CabVote::getVoter, CabVote::isVeto)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("cab-test-1", false),
                         org.assertj.core.groups.Tuple.tuple(CAB_AND_ISEC, true));
         assertThat(changes.findByReference(key).orElseThrow().getDecisionReason())
-                .startsWith("Vetoed by " + CAB_AND_ISEC + " (isec)").contains("management VLAN");
+                .startsWith("Vetoed by " + CAB_AND_ISEC + " (isec)")
+                .contains("management VLAN");
         runJobs(instance);
         assertThat(instance).isEnded();
     }
@@ -442,22 +548,31 @@ class ChangeRequestProcessTest {
 
         ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
         runJobs(instance);
-        assertThat(instance).hasPassed(TASK_REPORT_CAB_BREACH, TASK_PUBLISH_CAB_BREACH, END_CAB_BREACH_REPORTED)
+        assertThat(instance)
+                .hasPassed(TASK_REPORT_CAB_BREACH, TASK_PUBLISH_CAB_BREACH, END_CAB_BREACH_REPORTED)
                 .isWaitingAt(TASK_CAB_VOTE);
         deliverNotifications(key);
-        assertThat(mailTo("service-manager@demo.csmflow.example", key).getSubject()).contains("CAB decision overdue");
+        assertThat(mailTo("service-manager@demo.csmflow.example", key).getSubject())
+                .contains("CAB decision overdue");
         assertThat(mailTo("csm@demo.csmflow.example", key)).isNotNull();
         // no escalation workflow listens yet on this branch: the request waits in the register
-        boolean escalationStarted = runtimeService.createProcessInstanceQuery()
-                .variableValueEquals("breachedBusinessKey", key).count() > 0;
-        boolean kept = jdbc.queryForObject("SELECT COUNT(*) FROM register_entry WHERE reference = ?", Integer.class,
-                "sla-breached:" + key) == 1;
+        boolean escalationStarted = runtimeService
+                        .createProcessInstanceQuery()
+                        .variableValueEquals("breachedBusinessKey", key)
+                        .count()
+                > 0;
+        boolean kept = jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM register_entry WHERE reference = ?", Integer.class, "sla-breached:" + key)
+                == 1;
         assertThat(escalationStarted || kept).isTrue();
 
         vote(instance, "cab", "approve", false, null);
         vote(instance, "cab-test-1", "approve", false, null);
-        assertThat(instance).isWaitingAt(TASK_SCHEDULE_CHANGE).variables()
-                .containsEntry(CAB_DECISION_STATE.name(), "BREACHED").containsEntry(CAB_DECISION_BREACHED.name(), true);
+        assertThat(instance)
+                .isWaitingAt(TASK_SCHEDULE_CHANGE)
+                .variables()
+                .containsEntry(CAB_DECISION_STATE.name(), "BREACHED")
+                .containsEntry(CAB_DECISION_BREACHED.name(), true);
     }
 
     @Test
@@ -465,37 +580,52 @@ class ChangeRequestProcessTest {
         ZonedDateTime window = ZonedDateTime.of(2026, 6, 1, 13, 0, 0, 0, BERLIN);
         ProcessInstance instance = start(request("emergency", "high", "critical", "ALPENWERK", window, false));
         String key = businessKey(instance);
-        assertThat(instance).variables().containsEntry(CHANGE_CLASS.name(), "emergency").containsEntry(PRIORITY.name(), "P1");
+        assertThat(instance)
+                .variables()
+                .containsEntry(CHANGE_CLASS.name(), "emergency")
+                .containsEntry(PRIORITY.name(), "P1");
         assertThat(task(instance, TASK_EMERGENCY_CAB_DECISION)).hasCandidateGroup("cab");
 
         ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING.plusSeconds(20 * 60)));
-        claimAndComplete(instance, TASK_EMERGENCY_CAB_DECISION, "cab", Map.of(DECISION.name(), "approve",
-                DECISION_COMMENT.name(), "Exploited in the wild, patch now"));
-        assertThat(instance).hasPassed(TASK_STOP_EMERGENCY_CLOCK).isWaitingAt(TASK_SCHEDULE_CHANGE).variables()
-                .containsEntry(EMERGENCY_CAB_DECISION_STATE.name(), "MET").containsEntry(DECIDED_BY.name(), "cab");
-        assertThat(votes.findByChangeReferenceOrderByVotedAtAscIdAsc(key)).extracting(CabVote::getBoard)
+        claimAndComplete(
+                instance,
+                TASK_EMERGENCY_CAB_DECISION,
+                "cab",
+                Map.of(DECISION.name(), "approve", DECISION_COMMENT.name(), "Exploited in the wild, patch now"));
+        assertThat(instance)
+                .hasPassed(TASK_STOP_EMERGENCY_CLOCK)
+                .isWaitingAt(TASK_SCHEDULE_CHANGE)
+                .variables()
+                .containsEntry(EMERGENCY_CAB_DECISION_STATE.name(), "MET")
+                .containsEntry(DECIDED_BY.name(), "cab");
+        assertThat(votes.findByChangeReferenceOrderByVotedAtAscIdAsc(key))
+                .extracting(CabVote::getBoard)
                 .containsExactly("EMERGENCY_CAB");
 
         complete(instance, TASK_SCHEDULE_CHANGE, Map.of());
         // the window is today: too close for a business day's notice, so the notice goes out at once
         assertThat(instance).variables().containsEntry(NOTICE_LATE.name(), true);
         passNoticeAndWindow(instance);
-        complete(instance, TASK_IMPLEMENT_CHANGE, Map.of(IMPLEMENTATION_RESULT.name(), "success",
-                IMPLEMENTATION_NOTES.name(), "Patched"));
+        complete(
+                instance,
+                TASK_IMPLEMENT_CHANGE,
+                Map.of(IMPLEMENTATION_RESULT.name(), "success", IMPLEMENTATION_NOTES.name(), "Patched"));
         complete(instance, TASK_TECHNICAL_REVIEW, Map.of(REVIEW_NOTES.name(), "ok"));
         complete(instance, TASK_UPDATE_CONFIGURATION, Map.of(CONFIGURATION_UPDATES.name(), "CMDB firmware version"));
         runJobs(instance);
         assertThat(task(instance, TASK_EMERGENCY_RETROSPECTIVE)).hasCandidateGroup("cab");
         complete(instance, TASK_EMERGENCY_RETROSPECTIVE, Map.of(RETROSPECTIVE_VERDICT.name(), "justified"));
         complete(instance, TASK_POST_IMPLEMENTATION_REVIEW, Map.of(PIR_OUTCOME.name(), "achieved"));
-        assertThat(instance).hasPassed(TASK_EMERGENCY_RETROSPECTIVE, TASK_POST_IMPLEMENTATION_REVIEW, END_CHANGE_CLOSED)
-                .hasNotPassed(TASK_SERVICE_MANAGER_DECISION).isEnded();
+        assertThat(instance)
+                .hasPassed(TASK_EMERGENCY_RETROSPECTIVE, TASK_POST_IMPLEMENTATION_REVIEW, END_CHANGE_CLOSED)
+                .hasNotPassed(TASK_SERVICE_MANAGER_DECISION)
+                .isEnded();
     }
 
     @Test
     void emergencyCabTooSlowTheServiceManagerDecides() {
-        ProcessInstance instance = start(request("emergency", "medium", "high", "ALPENWERK",
-                ZonedDateTime.of(2026, 6, 1, 18, 0, 0, 0, BERLIN), false));
+        ProcessInstance instance = start(request(
+                "emergency", "medium", "high", "ALPENWERK", ZonedDateTime.of(2026, 6, 1, 18, 0, 0, 0, BERLIN), false));
         String key = businessKey(instance);
         Instant due = dateVariable(instance, EMERGENCY_CAB_DECISION_DUE);
         // Standard P2: emergency-cab.decision PT4H of business time from 09:00
@@ -506,11 +636,17 @@ class ChangeRequestProcessTest {
         assertThat(instance).hasPassed(TIMER_EMERGENCY_CAB_DUE).isWaitingAt(TASK_SERVICE_MANAGER_DECISION);
         assertThat(task(instance, TASK_SERVICE_MANAGER_DECISION)).hasCandidateGroup("service-manager");
 
-        claimAndComplete(instance, TASK_SERVICE_MANAGER_DECISION, "service-manager", Map.of(DECISION.name(), "reject",
-                DECISION_COMMENT.name(), "Wait for the vendor fix"));
-        assertThat(instance).variables().containsEntry(EMERGENCY_CAB_DECISION_STATE.name(), "BREACHED")
+        claimAndComplete(
+                instance,
+                TASK_SERVICE_MANAGER_DECISION,
+                "service-manager",
+                Map.of(DECISION.name(), "reject", DECISION_COMMENT.name(), "Wait for the vendor fix"));
+        assertThat(instance)
+                .variables()
+                .containsEntry(EMERGENCY_CAB_DECISION_STATE.name(), "BREACHED")
                 .containsEntry(CAB_DECISION.name(), "REJECTED");
-        assertThat(votes.findByChangeReferenceOrderByVotedAtAscIdAsc(key)).extracting(CabVote::getBoard, CabVote::getVoter)
+        assertThat(votes.findByChangeReferenceOrderByVotedAtAscIdAsc(key))
+                .extracting(CabVote::getBoard, CabVote::getVoter)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("SERVICE_MANAGER", "service-manager"));
         runJobs(instance);
         assertThat(instance).hasPassed(TASK_TELL_REJECTION).isEnded();
@@ -524,21 +660,36 @@ class ChangeRequestProcessTest {
         vote(instance, "cab", "approve", false, null);
         complete(instance, TASK_SCHEDULE_CHANGE, Map.of());
         passNoticeAndWindow(instance);
-        complete(instance, TASK_IMPLEMENT_CHANGE, Map.of(IMPLEMENTATION_RESULT.name(), "failed",
-                IMPLEMENTATION_NOTES.name(), "Firmware upload corrupted"));
+        complete(
+                instance,
+                TASK_IMPLEMENT_CHANGE,
+                Map.of(
+                        IMPLEMENTATION_RESULT.name(),
+                        "failed",
+                        IMPLEMENTATION_NOTES.name(),
+                        "Firmware upload corrupted"));
         assertThat(changes.findByReference(key).orElseThrow().getStatus()).isEqualTo("FAILED");
         assertThat(task(instance, TASK_ROLL_BACK)).hasCandidateGroup("cse");
         complete(instance, TASK_ROLL_BACK, Map.of(ROLLBACK_NOTES.name(), "Previous firmware restored"));
         runJobs(instance);
 
-        assertThat(instance).hasPassed(TASK_ROLL_BACK, TASK_RECORD_ROLLBACK, TASK_REQUEST_PROBLEM, TASK_TELL_OUTCOME)
+        assertThat(instance)
+                .hasPassed(TASK_ROLL_BACK, TASK_RECORD_ROLLBACK, TASK_REQUEST_PROBLEM, TASK_TELL_OUTCOME)
                 .hasNotPassed(TASK_TECHNICAL_REVIEW, TASK_RECORD_BILLING);
-        boolean problemStarted = runtimeService.createProcessInstanceQuery()
-                .variableValueEquals("sourceReference", key).count() > 0;
-        boolean kept = jdbc.queryForObject("SELECT COUNT(*) FROM register_entry WHERE reference = ? AND data LIKE ?",
-                Integer.class, "problem-requested:" + key, "%\"sourceType\":\"change\"%") == 1;
+        boolean problemStarted = runtimeService
+                        .createProcessInstanceQuery()
+                        .variableValueEquals("sourceReference", key)
+                        .count()
+                > 0;
+        boolean kept = jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM register_entry WHERE reference = ? AND data LIKE ?",
+                        Integer.class,
+                        "problem-requested:" + key,
+                        "%\"sourceType\":\"change\"%")
+                == 1;
         assertThat(problemStarted || kept).isTrue();
-        assertThat(changes.findByReference(key).orElseThrow().getImplementationResult()).isEqualTo("ROLLED_BACK");
+        assertThat(changes.findByReference(key).orElseThrow().getImplementationResult())
+                .isEqualTo("ROLLED_BACK");
 
         complete(instance, TASK_POST_IMPLEMENTATION_REVIEW, Map.of(PIR_OUTCOME.name(), "not-achieved"));
         assertThat(instance).isEnded();
@@ -547,8 +698,12 @@ class ChangeRequestProcessTest {
 
     @Test
     void startedFromTheTasklistStartFormTheChangeGetsItsRegisterReferenceAsBusinessKey() {
-        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(ChangeProcess.KEY)
-                .latestVersion().singleResult().getId();
+        String definitionId = repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(ChangeProcess.KEY)
+                .latestVersion()
+                .singleResult()
+                .getId();
         Map<String, Object> fields = new HashMap<>();
         fields.put(CLIENT_REFERENCE.name(), "HUDSON-MUTUAL");
         fields.put(TITLE.name(), "Rotate VPN certificates");
@@ -564,8 +719,12 @@ class ChangeRequestProcessTest {
         instances.add(instance.getId());
         String key = businessKey(instance);
         assertThat(key).matches("CHG-2026-\\d{4,}");
-        assertThat(instance).isWaitingAt(TASK_PREPARE_CAB).variables().containsEntry(CHANGE_CLASS.name(), "normal")
-                .containsEntry(APPROVAL_RULE.name(), "any").containsEntry(WINDOW_START.name(), "2026-06-13T22:00-04:00")
+        assertThat(instance)
+                .isWaitingAt(TASK_PREPARE_CAB)
+                .variables()
+                .containsEntry(CHANGE_CLASS.name(), "normal")
+                .containsEntry(APPROVAL_RULE.name(), "any")
+                .containsEntry(WINDOW_START.name(), "2026-06-13T22:00-04:00")
                 // the form's comma-separated text field becomes a list once, in the register step
                 .containsEntry(IMPACTED_SERVICES.name(), List.of("VPN"));
         ChangeRecord record = changes.findByReference(key).orElseThrow();
@@ -576,8 +735,8 @@ class ChangeRequestProcessTest {
 
     // ------------------------------------------------------------------ helpers
 
-    private Map<String, Object> request(String type, String impact, String urgency, String client,
-                                        ZonedDateTime window, boolean billable) {
+    private Map<String, Object> request(
+            String type, String impact, String urgency, String client, ZonedDateTime window, boolean billable) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(CLIENT_REFERENCE.name(), client);
         variables.put(TITLE.name(), "Replace core switch (" + type + ")");
@@ -598,8 +757,14 @@ class ChangeRequestProcessTest {
     private List<String> repeatedWrites(ProcessInstance instance) {
         Map<String, Object> last = new HashMap<>();
         List<String> repeated = new ArrayList<>();
-        historyService.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates()
-                .orderPartiallyByOccurrence().asc().list().stream()
+        historyService
+                .createHistoricDetailQuery()
+                .processInstanceId(instance.getId())
+                .variableUpdates()
+                .orderPartiallyByOccurrence()
+                .asc()
+                .list()
+                .stream()
                 .map(HistoricVariableUpdate.class::cast)
                 .forEach(update -> {
                     String scoped = update.getVariableInstanceId();
@@ -618,15 +783,27 @@ class ChangeRequestProcessTest {
     }
 
     private String businessKey(ProcessInstance instance) {
-        return historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
-                .singleResult().getBusinessKey();
+        return historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(instance.getId())
+                .singleResult()
+                .getBusinessKey();
     }
 
     private void prepareCab(ProcessInstance instance, String members) {
-        complete(instance, TASK_PREPARE_CAB, Map.of(CAB_AGENDA.name(), "1. Scope 2. Risk 3. Rollback",
-                CAB_MEMBERS.name(), members, CAB_MEETING_AT.name(), "2026-06-01T14:00+02:00"));
+        complete(
+                instance,
+                TASK_PREPARE_CAB,
+                Map.of(
+                        CAB_AGENDA.name(),
+                        "1. Scope 2. Risk 3. Rollback",
+                        CAB_MEMBERS.name(),
+                        members,
+                        CAB_MEETING_AT.name(),
+                        "2026-06-01T14:00+02:00"));
         runJobs(instance); // invitation mail
-        assertThat(instance).hasPassed(TASK_INVITE_CAB, TASK_START_CAB_CLOCK, TASK_INVITE_CAB_MEMBERS)
+        assertThat(instance)
+                .hasPassed(TASK_INVITE_CAB, TASK_START_CAB_CLOCK, TASK_INVITE_CAB_MEMBERS)
                 .isWaitingAt(TASK_CAB_VOTE);
     }
 
@@ -640,13 +817,20 @@ class ChangeRequestProcessTest {
     }
 
     private Task task(ProcessInstance instance, String definitionKey) {
-        return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(definitionKey)
+        return taskService
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(definitionKey)
                 .singleResult();
     }
 
     private Task task(ProcessInstance instance, String definitionKey, String assignee) {
-        return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(definitionKey)
-                .taskAssignee(assignee).singleResult();
+        return taskService
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(definitionKey)
+                .taskAssignee(assignee)
+                .singleResult();
     }
 
     private void complete(ProcessInstance instance, String definitionKey, Map<String, Object> variables) {
@@ -655,8 +839,8 @@ class ChangeRequestProcessTest {
         taskService.complete(task.getId(), variables);
     }
 
-    private void claimAndComplete(ProcessInstance instance, String definitionKey, String user,
-                                  Map<String, Object> variables) {
+    private void claimAndComplete(
+            ProcessInstance instance, String definitionKey, String user, Map<String, Object> variables) {
         Task task = task(instance, definitionKey);
         taskService.claim(task.getId(), user);
         taskService.complete(task.getId(), variables);
@@ -682,7 +866,11 @@ class ChangeRequestProcessTest {
     /** Executes the due jobs of the instance (async steps, timers) until none is left. */
     private void runJobs(ProcessInstance instance) {
         for (int round = 0; round < 50; round++) {
-            List<Job> jobs = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list();
+            List<Job> jobs = managementService
+                    .createJobQuery()
+                    .processInstanceId(instance.getId())
+                    .executable()
+                    .list();
             if (jobs.isEmpty()) {
                 return;
             }
@@ -692,15 +880,19 @@ class ChangeRequestProcessTest {
     }
 
     private void deliverNotifications(String businessKey) {
-        for (ProcessInstance delivery : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
-                .processDefinitionKey(NotificationDeliveryProcess.KEY).list()) {
+        for (ProcessInstance delivery : runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey)
+                .processDefinitionKey(NotificationDeliveryProcess.KEY)
+                .list()) {
             runJobs(delivery);
         }
     }
 
     private MimeMessage mailTo(String address, String businessKey) throws Exception {
         for (MimeMessage mail : TestServers.mail().getReceivedMessages()) {
-            if (Arrays.stream(mail.getAllRecipients()).anyMatch(r -> r.toString().contains(address))
+            if (Arrays.stream(mail.getAllRecipients())
+                            .anyMatch(r -> r.toString().contains(address))
                     && mail.getSubject().contains(businessKey)) {
                 return mail;
             }
@@ -713,13 +905,20 @@ class ChangeRequestProcessTest {
     }
 
     private Instant timerDue(ProcessInstance instance, String activityId) {
-        return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
-                .singleResult().getDuedate().toInstant();
+        return managementService
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId(activityId)
+                .singleResult()
+                .getDuedate()
+                .toInstant();
     }
 
     private List<String> candidateGroups(Task task) {
         return taskService.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> "candidate".equals(link.getType())).map(link -> link.getGroupId()).toList();
+                .filter(link -> "candidate".equals(link.getType()))
+                .map(link -> link.getGroupId())
+                .toList();
     }
 
     private void createUser(String id, String... groups) {
@@ -733,7 +932,12 @@ class ChangeRequestProcessTest {
             ((IdentityServiceImpl) identityService).saveUser(user, true);
         }
         for (String group : groups) {
-            if (identityService.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+            if (identityService
+                            .createUserQuery()
+                            .userId(id)
+                            .memberOfGroup(group)
+                            .count()
+                    == 0) {
                 identityService.createMembership(id, group);
             }
         }

@@ -31,8 +31,10 @@ class ClientApiTest {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ClientDemoData demoData;
 
@@ -44,20 +46,30 @@ class ClientApiTest {
         ResponseEntity<Map> created = send("csm", HttpMethod.POST, "/api/clients", body);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(created.getHeaders().getLocation()).hasToString("/api/clients/" + reference);
-        assertThat(created.getBody()).containsEntry("reference", reference).containsEntry("tier", "ENHANCED")
-                .containsEntry("timeZone", "Asia/Tokyo").containsEntry("retired", false);
+        assertThat(created.getBody())
+                .containsEntry("reference", reference)
+                .containsEntry("tier", "ENHANCED")
+                .containsEntry("timeZone", "Asia/Tokyo")
+                .containsEntry("retired", false);
 
         // any authenticated user reads, e.g. an engineer
-        Map<String, Object> read = send("cse", HttpMethod.GET, "/api/clients/" + reference, null).getBody();
-        assertThat(read).containsEntry("name", "Kaiyo Logistics K.K.").containsEntry("language", "ja")
-                .containsEntry("businessDayStart", "09:00:00").containsEntry("holidayRegion", "JP")
+        Map<String, Object> read =
+                send("cse", HttpMethod.GET, "/api/clients/" + reference, null).getBody();
+        assertThat(read)
+                .containsEntry("name", "Kaiyo Logistics K.K.")
+                .containsEntry("language", "ja")
+                .containsEntry("businessDayStart", "09:00:00")
+                .containsEntry("holidayRegion", "JP")
                 .containsEntry("businessDays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"))
                 .containsEntry("closingDays", List.of("2026-12-29", "2026-12-30"))
                 .doesNotContainKey("processInstanceId");
-        assertThat((List<Map<String, Object>>) read.get("contacts")).extracting(c -> c.get("receivesServiceNotices"))
+        assertThat((List<Map<String, Object>>) read.get("contacts"))
+                .extracting(c -> c.get("receivesServiceNotices"))
                 .containsExactly(true, false);
-        assertThat((List<Map<String, Object>>) read.get("contracts")).singleElement()
-                .satisfies(contract -> assertThat(contract).containsEntry("contractedHoursPerMonth", 50)
+        assertThat((List<Map<String, Object>>) read.get("contracts"))
+                .singleElement()
+                .satisfies(contract -> assertThat(contract)
+                        .containsEntry("contractedHoursPerMonth", 50)
                         .containsEntry("services", List.of("Cloud Computing", "Networking")));
 
         assertThat(references(send("csm", HttpMethod.GET, "/api/clients?tier=ENHANCED&size=200", null)))
@@ -78,17 +90,21 @@ class ClientApiTest {
 
         // the same stale version again: someone else's change must not be overwritten
         change.put("name", "Overwritten");
-        assertThat(send("account-manager", HttpMethod.PUT, "/api/clients/" + reference, change).getStatusCode())
+        assertThat(send("account-manager", HttpMethod.PUT, "/api/clients/" + reference, change)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
-        assertThat(send("csm", HttpMethod.GET, "/api/clients/" + reference, null).getBody())
+        assertThat(send("csm", HttpMethod.GET, "/api/clients/" + reference, null)
+                        .getBody())
                 .containsEntry("name", "Kaiyo Logistics Holdings K.K.");
 
         ResponseEntity<Map> retired = send("csm", HttpMethod.POST, "/api/clients/" + reference + "/retire", null);
         assertThat(retired.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(retired.getBody()).containsEntry("retired", true);
-        assertThat(send("csm", HttpMethod.DELETE, "/api/clients/" + reference, null).getStatusCode())
+        assertThat(send("csm", HttpMethod.DELETE, "/api/clients/" + reference, null)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
-        assertThat(references(send("csm", HttpMethod.GET, "/api/clients?size=200", null))).doesNotContain(reference);
+        assertThat(references(send("csm", HttpMethod.GET, "/api/clients?size=200", null)))
+                .doesNotContain(reference);
         assertThat(references(send("csm", HttpMethod.GET, "/api/clients?size=200&includeRetired=true", null)))
                 .contains(reference);
 
@@ -98,20 +114,25 @@ class ClientApiTest {
         List<Map<String, Object>> entries = audit.getBody();
         assertThat(entries).extracting(e -> e.get("action")).containsExactly("CREATE", "UPDATE", "RETIRE");
         assertThat(entries).extracting(e -> e.get("userId")).containsExactly("csm", "service-manager", "csm");
-        assertThat(entries).allSatisfy(e -> assertThat(e).doesNotContainKey("activityId").containsKey("changedAt"));
-        assertThat((Map<String, Object>) entries.get(1).get("changes")).containsOnlyKeys("name")
+        assertThat(entries)
+                .allSatisfy(e -> assertThat(e).doesNotContainKey("activityId").containsKey("changedAt"));
+        assertThat((Map<String, Object>) entries.get(1).get("changes"))
+                .containsOnlyKeys("name")
                 .containsEntry("name", Map.of("old", "Kaiyo Logistics K.K.", "new", "Kaiyo Logistics Holdings K.K."));
         assertThat((Map<String, Object>) entries.get(2).get("changes"))
                 .containsEntry("retired", Map.of("old", false, "new", true));
-        assertThat(rest.withBasicAuth("csm", "csm").getForEntity("/api/audit?register=client&reference=" + reference,
-                String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth("csm", "csm")
+                        .getForEntity("/api/audit?register=client&reference=" + reference, String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test
     void twoConcurrentUpdatesOfTheSameVersionLeaveOneWinnerAndOneConflict() throws Exception {
         String reference = uniqueReference();
         Map<String, Object> body = validClient(reference);
-        Map<String, Object> created = send("csm", HttpMethod.POST, "/api/clients", body).getBody();
+        Map<String, Object> created =
+                send("csm", HttpMethod.POST, "/api/clients", body).getBody();
 
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
@@ -123,7 +144,8 @@ class ClientApiTest {
                 change.put("version", created.get("version"));
                 results.add(pool.submit(() -> {
                     start.await();
-                    return (HttpStatus) send("csm", HttpMethod.PUT, "/api/clients/" + reference, change).getStatusCode();
+                    return (HttpStatus) send("csm", HttpMethod.PUT, "/api/clients/" + reference, change)
+                            .getStatusCode();
                 }));
             }
             start.countDown();
@@ -135,26 +157,34 @@ class ClientApiTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM register_audit WHERE register = 'client' AND reference = ?"
-                + " AND action = 'UPDATE'", Long.class, reference)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM register_audit WHERE register = 'client' AND reference = ?"
+                                + " AND action = 'UPDATE'",
+                        Long.class,
+                        reference))
+                .isEqualTo(1);
     }
 
     @Test
     void listIsPagedAndValidatesItsParameters() {
-        Map<String, Object> page = send("csm", HttpMethod.GET, "/api/clients?size=1&page=0", null).getBody();
+        Map<String, Object> page =
+                send("csm", HttpMethod.GET, "/api/clients?size=1&page=0", null).getBody();
         assertThat((List<?>) page.get("items")).hasSize(1);
         assertThat(((Number) page.get("totalItems")).longValue()).isGreaterThanOrEqualTo(2);
-        assertThat(fields(send("csm", HttpMethod.GET, "/api/clients?size=0", null))).containsExactly("size");
-        assertThat(fields(send("csm", HttpMethod.GET, "/api/clients?tier=GOLD", null))).containsExactly("tier");
+        assertThat(fields(send("csm", HttpMethod.GET, "/api/clients?size=0", null)))
+                .containsExactly("size");
+        assertThat(fields(send("csm", HttpMethod.GET, "/api/clients?tier=GOLD", null)))
+                .containsExactly("tier");
     }
 
     @Test
     void updateKeepsContractRowsMatchedByReferenceAndReplacesContacts() {
         String reference = uniqueReference();
         Map<String, Object> body = validClient(reference);
-        Map<String, Object> created = send("csm", HttpMethod.POST, "/api/clients", body).getBody();
-        Long contractId = jdbc.queryForObject("SELECT id FROM contract WHERE reference = ?", Long.class,
-                reference + "-C1");
+        Map<String, Object> created =
+                send("csm", HttpMethod.POST, "/api/clients", body).getBody();
+        Long contractId =
+                jdbc.queryForObject("SELECT id FROM contract WHERE reference = ?", Long.class, reference + "-C1");
 
         Map<String, Object> change = new LinkedHashMap<>(body);
         change.put("version", created.get("version"));
@@ -170,7 +200,8 @@ class ClientApiTest {
         assertThat(updated.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat((List<Map<String, Object>>) updated.getBody().get("contracts"))
                 .extracting(c -> c.get("reference"), c -> c.get("contractedHoursPerMonth"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(reference + "-C1", 60),
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(reference + "-C1", 60),
                         org.assertj.core.groups.Tuple.tuple(reference + "-C2", 40));
         assertThat(jdbc.queryForObject("SELECT id FROM contract WHERE reference = ?", Long.class, reference + "-C1"))
                 .isEqualTo(contractId);
@@ -194,11 +225,15 @@ class ClientApiTest {
                 invalid("holidayRegion", body -> body.put("holidayRegion", "XX-BY")),
                 invalid("holidayRegion", body -> body.put("holidayRegion", "de-by")),
                 invalid("closingDays[0]", body -> body.put("closingDays", List.of("2026-02-30"))),
-                invalid("contacts[0].email", body -> body.put("contacts",
-                        List.of(contact("Aoi Tanaka", "not-an-address", true)))),
-                invalid("contacts[0].name", body -> body.put("contacts", List.of(contact("", "a@kaiyo.example", true)))),
-                invalid("contracts[0].contractedHoursPerMonth", body -> body.put("contracts",
-                        List.of(contract("NEG-HOURS", -5)))),
+                invalid(
+                        "contacts[0].email",
+                        body -> body.put("contacts", List.of(contact("Aoi Tanaka", "not-an-address", true)))),
+                invalid(
+                        "contacts[0].name",
+                        body -> body.put("contacts", List.of(contact("", "a@kaiyo.example", true)))),
+                invalid(
+                        "contracts[0].contractedHoursPerMonth",
+                        body -> body.put("contracts", List.of(contract("NEG-HOURS", -5)))),
                 invalid("contracts[0].contractedHoursPerMonth", body -> {
                     Map<String, Object> contract = contract("WRONG-TYPE", 10);
                     contract.put("contractedHoursPerMonth", "lots");
@@ -214,8 +249,9 @@ class ClientApiTest {
                     contract.put("services", List.of());
                     body.put("contracts", List.of(contract));
                 }),
-                invalid("contracts[1].reference", body -> body.put("contracts",
-                        List.of(contract("TWICE", 10), contract("TWICE", 20)))),
+                invalid(
+                        "contracts[1].reference",
+                        body -> body.put("contracts", List.of(contract("TWICE", 10), contract("TWICE", 20)))),
                 invalid("favouriteColour", body -> body.put("favouriteColour", "blue")));
     }
 
@@ -245,46 +281,57 @@ class ClientApiTest {
     void invalidUpdateIsRejectedAndChangesNothing() {
         String reference = uniqueReference();
         Map<String, Object> body = validClient(reference);
-        Map<String, Object> created = send("csm", HttpMethod.POST, "/api/clients", body).getBody();
+        Map<String, Object> created =
+                send("csm", HttpMethod.POST, "/api/clients", body).getBody();
 
         Map<String, Object> noVersion = new LinkedHashMap<>(body);
-        assertThat(fields(send("csm", HttpMethod.PUT, "/api/clients/" + reference, noVersion))).contains("version");
+        assertThat(fields(send("csm", HttpMethod.PUT, "/api/clients/" + reference, noVersion)))
+                .contains("version");
 
         Map<String, Object> renamed = new LinkedHashMap<>(body);
         renamed.put("version", created.get("version"));
         renamed.put("reference", reference + "-X");
-        assertThat(fields(send("csm", HttpMethod.PUT, "/api/clients/" + reference, renamed))).contains("reference");
+        assertThat(fields(send("csm", HttpMethod.PUT, "/api/clients/" + reference, renamed)))
+                .contains("reference");
 
         Map<String, Object> badZone = new LinkedHashMap<>(body);
         badZone.put("version", created.get("version"));
         badZone.put("name", "Changed");
         badZone.put("timeZone", "Europe/Atlantis");
-        assertThat(fields(send("csm", HttpMethod.PUT, "/api/clients/" + reference, badZone))).contains("timeZone");
+        assertThat(fields(send("csm", HttpMethod.PUT, "/api/clients/" + reference, badZone)))
+                .contains("timeZone");
 
-        assertThat(send("csm", HttpMethod.GET, "/api/clients/" + reference, null).getBody())
-                .containsEntry("name", "Kaiyo Logistics K.K.").containsEntry("version", created.get("version"));
+        assertThat(send("csm", HttpMethod.GET, "/api/clients/" + reference, null)
+                        .getBody())
+                .containsEntry("name", "Kaiyo Logistics K.K.")
+                .containsEntry("version", created.get("version"));
     }
 
     @Test
     void unknownReferenceIsNotFound() {
-        assertThat(send("csm", HttpMethod.GET, "/api/clients/NO-SUCH-CLIENT", null).getStatusCode())
+        assertThat(send("csm", HttpMethod.GET, "/api/clients/NO-SUCH-CLIENT", null)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         Map<String, Object> change = validClient("NO-SUCH-CLIENT");
         change.put("version", 0);
-        assertThat(send("csm", HttpMethod.PUT, "/api/clients/NO-SUCH-CLIENT", change).getStatusCode())
+        assertThat(send("csm", HttpMethod.PUT, "/api/clients/NO-SUCH-CLIENT", change)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(send("csm", HttpMethod.POST, "/api/clients/NO-SUCH-CLIENT/retire", null).getStatusCode())
+        assertThat(send("csm", HttpMethod.POST, "/api/clients/NO-SUCH-CLIENT/retire", null)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void duplicateReferenceOrContractIsAConflict() {
         String reference = uniqueReference();
-        assertThat(send("csm", HttpMethod.POST, "/api/clients", validClient(reference)).getStatusCode())
+        assertThat(send("csm", HttpMethod.POST, "/api/clients", validClient(reference))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
         long clients = count("client");
 
-        assertThat(send("csm", HttpMethod.POST, "/api/clients", validClient(reference)).getStatusCode())
+        assertThat(send("csm", HttpMethod.POST, "/api/clients", validClient(reference))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
 
         Map<String, Object> stealsContract = validClient(uniqueReference());
@@ -298,7 +345,8 @@ class ClientApiTest {
     void onlyClientRolesMayWriteAndTheyAreCheckedBeforeTheBody() {
         String reference = uniqueReference();
         long clients = count("client");
-        assertThat(send("cse", HttpMethod.POST, "/api/clients", validClient(reference)).getStatusCode())
+        assertThat(send("cse", HttpMethod.POST, "/api/clients", validClient(reference))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         Map<String, Object> invalid = validClient(reference);
         invalid.put("timeZone", "nowhere");
@@ -306,13 +354,16 @@ class ClientApiTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(count("client")).isEqualTo(clients);
 
-        assertThat(send("admin", HttpMethod.POST, "/api/clients", validClient(reference)).getStatusCode())
+        assertThat(send("admin", HttpMethod.POST, "/api/clients", validClient(reference))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
         Map<String, Object> change = validClient(reference);
         change.put("version", 0);
-        assertThat(send("delivery-manager", HttpMethod.PUT, "/api/clients/" + reference, change).getStatusCode())
+        assertThat(send("delivery-manager", HttpMethod.PUT, "/api/clients/" + reference, change)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(send("hr", HttpMethod.POST, "/api/clients/" + reference + "/retire", null).getStatusCode())
+        assertThat(send("hr", HttpMethod.POST, "/api/clients/" + reference + "/retire", null)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(send("hr", HttpMethod.GET, "/api/clients/" + reference, null).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
@@ -322,11 +373,18 @@ class ClientApiTest {
 
     @Test
     void demoClientsExistInDifferentZonesAndTiersAndLoadingThemAgainChangesNothing() throws Exception {
-        Map<String, Object> alpenwerk = send("csm", HttpMethod.GET, "/api/clients/ALPENWERK", null).getBody();
-        Map<String, Object> hudson = send("csm", HttpMethod.GET, "/api/clients/HUDSON-MUTUAL", null).getBody();
-        assertThat(alpenwerk).containsEntry("tier", "STANDARD").containsEntry("timeZone", "Europe/Berlin")
-                .containsEntry("holidayRegion", "DE-BY").containsEntry("language", "de");
-        assertThat(hudson).containsEntry("tier", "ENHANCED").containsEntry("timeZone", "America/New_York")
+        Map<String, Object> alpenwerk =
+                send("csm", HttpMethod.GET, "/api/clients/ALPENWERK", null).getBody();
+        Map<String, Object> hudson =
+                send("csm", HttpMethod.GET, "/api/clients/HUDSON-MUTUAL", null).getBody();
+        assertThat(alpenwerk)
+                .containsEntry("tier", "STANDARD")
+                .containsEntry("timeZone", "Europe/Berlin")
+                .containsEntry("holidayRegion", "DE-BY")
+                .containsEntry("language", "de");
+        assertThat(hudson)
+                .containsEntry("tier", "ENHANCED")
+                .containsEntry("timeZone", "America/New_York")
                 .containsEntry("holidayRegion", "US-NY");
         assertThat((List<Map<String, Object>>) hudson.get("contacts"))
                 .anyMatch(contact -> Boolean.FALSE.equals(contact.get("receivesServiceNotices")));
@@ -346,13 +404,15 @@ class ClientApiTest {
 
     private static List<String> fields(ResponseEntity<Map> response) {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        List<Map<String, String>> errors = (List<Map<String, String>>) response.getBody().get("errors");
+        List<Map<String, String>> errors =
+                (List<Map<String, String>>) response.getBody().get("errors");
         assertThat(errors).as("problem body %s", response.getBody()).isNotNull();
         return errors.stream().map(error -> error.get("field")).toList();
     }
 
     private static List<Object> references(ResponseEntity<Map> page) {
-        return ((List<Map<String, Object>>) page.getBody().get("items")).stream().map(c -> c.get("reference")).toList();
+        return ((List<Map<String, Object>>) page.getBody().get("items"))
+                .stream().map(c -> c.get("reference")).toList();
     }
 
     private long count(String table) {
@@ -375,8 +435,11 @@ class ClientApiTest {
         body.put("businessDays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"));
         body.put("holidayRegion", "JP");
         body.put("closingDays", List.of("2026-12-29", "2026-12-30"));
-        body.put("contacts", List.of(contact("Haruto Sato", "h.sato@kaiyo.example", true),
-                contact("Yui Kobayashi", "billing@kaiyo.example", false)));
+        body.put(
+                "contacts",
+                List.of(
+                        contact("Haruto Sato", "h.sato@kaiyo.example", true),
+                        contact("Yui Kobayashi", "billing@kaiyo.example", false)));
         Map<String, Object> contract = contract(reference + "-C1", 50);
         contract.put("services", List.of("Cloud Computing", "Networking"));
         body.put("contracts", List.of(contract));

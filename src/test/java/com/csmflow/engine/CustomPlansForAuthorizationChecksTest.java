@@ -59,17 +59,22 @@ class CustomPlansForAuthorizationChecksTest {
                 identityService.clearAuthentication();
             }
             for (int run = 0; run < RUNS; run++) { // no user: no authorization check in this query
-                repositoryService.createProcessDefinitionQuery().processDefinitionKey("change-request").list();
-                authorizationService.isUserAuthorized("plan-probe", List.of("csm"), Permissions.READ, Resources.TASK,
-                        "task-" + run);
+                repositoryService
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("change-request")
+                        .list();
+                authorizationService.isUserAuthorized(
+                        "plan-probe", List.of("csm"), Permissions.READ, Resources.TASK, "task-" + run);
             }
 
             List<String> prepared = jdbc.queryForList("SELECT statement FROM pg_prepared_statements", String.class);
             String permissionCheck = CustomPlansForAuthorizationChecks.PERMISSION_CHECK;
             assertThat(prepared).anyMatch(sql -> sql.contains("ACT_RE_PROCDEF"));
-            assertThat(prepared).as("a single permission check keeps its cached plan")
+            assertThat(prepared)
+                    .as("a single permission check keeps its cached plan")
                     .anyMatch(sql -> sql.contains(permissionCheck) && !sql.contains("ACT_RU_TASK"));
-            assertThat(prepared).as("the task list and count of a user are planned with their values")
+            assertThat(prepared)
+                    .as("the task list and count of a user are planned with their values")
                     .noneMatch(sql -> sql.contains(permissionCheck) && sql.contains("ACT_RU_TASK"));
         });
     }

@@ -32,10 +32,13 @@ class DelegateInputsPluginTest {
 
     @Autowired
     RepositoryService repositoryService;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     HistoryService historyService;
+
     @Autowired
     ConfigurableApplicationContext context;
 
@@ -73,27 +76,39 @@ class DelegateInputsPluginTest {
     /** Deploys start -> probe (two inputs, one an expression) -> wait -> end, and starts it. */
     private ProcessInstance run(String bean, String key) {
         registerProbes();
-        BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+        BpmnModelInstance model = Bpmn.createExecutableProcess(key)
+                .camundaHistoryTimeToLive(1)
                 .startEvent()
-                .serviceTask("Task_Probe").camundaDelegateExpression("${" + bean + "}")
+                .serviceTask("Task_Probe")
+                .camundaDelegateExpression("${" + bean + "}")
                 .camundaInputParameter("step", "CLOSE")
                 .camundaInputParameter("greeting", "${name} world")
-                .receiveTask("Wait").message("delegate-inputs-never")
-                .endEvent().done();
-        deploymentId = repositoryService.createDeployment().name(key).addModelInstance(key + ".bpmn", model)
-                .deploy().getId();
+                .receiveTask("Wait")
+                .message("delegate-inputs-never")
+                .endEvent()
+                .done();
+        deploymentId = repositoryService
+                .createDeployment()
+                .name(key)
+                .addModelInstance(key + ".bpmn", model)
+                .deploy()
+                .getId();
         return runtimeService.startProcessInstanceByKey(key, Map.of("name", "hello"));
     }
 
     private List<String> localInputsInHistory(ProcessInstance instance) {
-        return historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list()
-                .stream().map(HistoricVariableInstance::getName)
-                .filter(name -> name.equals("step") || name.equals("greeting")).toList();
+        return historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list().stream()
+                .map(HistoricVariableInstance::getName)
+                .filter(name -> name.equals("step") || name.equals("greeting"))
+                .toList();
     }
 
     private HistoricActivityInstance probeActivity(ProcessInstance instance) {
-        return historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-                .activityId("Task_Probe").singleResult();
+        return historyService
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId())
+                .activityId("Task_Probe")
+                .singleResult();
     }
 
     /** Two singletons added to the running context once (so this test shares the one cached context). */

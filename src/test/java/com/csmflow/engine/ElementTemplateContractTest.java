@@ -58,15 +58,17 @@ class ElementTemplateContractTest {
 
     static final Path TEMPLATES = Path.of("bpmn/.camunda/element-templates");
     private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{([A-Za-z_][A-Za-z0-9_]*)}$");
-    private static final Set<String> LOCAL_READS = Set.of("getVariableLocal", "getVariableLocalTyped",
-            "hasVariableLocal");
+    private static final Set<String> LOCAL_READS =
+            Set.of("getVariableLocal", "getVariableLocalTyped", "hasVariableLocal");
     private static final String PROBE_BEAN = "templateContractProbe";
     private static final AtomicInteger PROBES = new AtomicInteger();
 
     @Autowired
     ApplicationContext context;
+
     @Autowired
     RepositoryService repositoryService;
+
     @Autowired
     RuntimeService runtimeService;
 
@@ -81,16 +83,17 @@ class ElementTemplateContractTest {
 
     @TestFactory
     Stream<DynamicTest> everyTemplateMatchesItsDelegate() throws IOException {
-        return templates().stream().map(template -> DynamicTest.dynamicTest(template.toString(), () -> check(template)));
+        return templates().stream()
+                .map(template -> DynamicTest.dynamicTest(template.toString(), () -> check(template)));
     }
 
     private void check(Template template) {
         JsonNode node = template.node();
-        assertThat(node.path("$schema").asText())
-                .as("%s: $schema", template).contains("element-templates-json-schema");
+        assertThat(node.path("$schema").asText()).as("%s: $schema", template).contains("element-templates-json-schema");
         assertThat(node.path("name").asText()).as("%s: name", template).isNotBlank();
         assertThat(node.path("appliesTo").isArray() && !node.path("appliesTo").isEmpty())
-                .as("%s: appliesTo", template).isTrue();
+                .as("%s: appliesTo", template)
+                .isTrue();
 
         String beanName = null;
         Map<String, String> inputs = new LinkedHashMap<>();
@@ -100,23 +103,33 @@ class ElementTemplateContractTest {
             String name = binding.path("name").asText();
             if (type.equals("property") && name.equals("camunda:delegateExpression")) {
                 Matcher matcher = BEAN_EXPRESSION.matcher(property.path("value").asText());
-                assertThat(matcher.matches()).as("%s: delegateExpression must be ${beanName}, is '%s'", template,
-                        property.path("value").asText()).isTrue();
+                assertThat(matcher.matches())
+                        .as(
+                                "%s: delegateExpression must be ${beanName}, is '%s'",
+                                template, property.path("value").asText())
+                        .isTrue();
                 beanName = matcher.group(1);
             } else if (type.equals("property") && (name.equals("camunda:class") || name.equals("camunda:expression"))) {
                 fail("%s: configure the delegate by camunda:delegateExpression, not %s", template, name);
             } else if (type.equals("camunda:field")) {
-                fail("%s: no camunda:field injection into singleton beans (field '%s'); use camunda:inputParameter",
+                fail(
+                        "%s: no camunda:field injection into singleton beans (field '%s'); use camunda:inputParameter",
                         template, name);
             } else if (type.equals("camunda:inputParameter")) {
-                assertThat(inputs.put(name, sampleValue(property))).as("%s: input '%s' declared twice", template, name)
+                assertThat(inputs.put(name, sampleValue(property)))
+                        .as("%s: input '%s' declared twice", template, name)
                         .isNull();
             }
         }
-        assertThat(beanName).as("%s: no camunda:delegateExpression property", template).isNotNull();
-        assertThat(context.containsBean(beanName)).as("%s: no bean named '%s'", template, beanName).isTrue();
+        assertThat(beanName)
+                .as("%s: no camunda:delegateExpression property", template)
+                .isNotNull();
+        assertThat(context.containsBean(beanName))
+                .as("%s: no bean named '%s'", template, beanName)
+                .isTrue();
         Object bean = context.getBean(beanName);
-        assertThat(bean).as("%s: bean '%s' must implement TemplateBackedDelegate", template, beanName)
+        assertThat(bean)
+                .as("%s: bean '%s' must implement TemplateBackedDelegate", template, beanName)
                 .isInstanceOf(TemplateBackedDelegate.class);
         TemplateBackedDelegate delegate = (TemplateBackedDelegate) bean;
 
@@ -126,8 +139,9 @@ class ElementTemplateContractTest {
 
         Set<String> read = runOnce(delegate, inputs);
         assertThat(new TreeSet<>(read))
-                .as("%s: names bean '%s' read with getVariableLocal(..) when run with the template's inputs "
-                        + "(read every input, and all of them before validating; never read other local names)",
+                .as(
+                        "%s: names bean '%s' read with getVariableLocal(..) when run with the template's inputs "
+                                + "(read every input, and all of them before validating; never read other local names)",
                         template, beanName)
                 .isEqualTo(new TreeSet<>(inputs.keySet()));
     }
@@ -135,12 +149,19 @@ class ElementTemplateContractTest {
     /** Runs the delegate in a generated one-task process and returns the local variable names it read. */
     private Set<String> runOnce(TemplateBackedDelegate delegate, Map<String, String> inputs) {
         String processKey = "template-probe-" + PROBES.incrementAndGet();
-        ServiceTaskBuilder task = Bpmn.createExecutableProcess(processKey).camundaHistoryTimeToLive(1)
-                .startEvent().serviceTask("Task_Probe").camundaDelegateExpression("${" + PROBE_BEAN + "}");
+        ServiceTaskBuilder task = Bpmn.createExecutableProcess(processKey)
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .serviceTask("Task_Probe")
+                .camundaDelegateExpression("${" + PROBE_BEAN + "}");
         inputs.forEach(task::camundaInputParameter);
         BpmnModelInstance model = task.endEvent().done();
-        String deploymentId = repositoryService.createDeployment().name(processKey)
-                .addModelInstance(processKey + ".bpmn", model).deploy().getId();
+        String deploymentId = repositoryService
+                .createDeployment()
+                .name(processKey)
+                .addModelInstance(processKey + ".bpmn", model)
+                .deploy()
+                .getId();
         RecordingDelegate probe = new RecordingDelegate(delegate);
         probeBean().current = probe;
         try {
@@ -197,11 +218,13 @@ class ElementTemplateContractTest {
         assertThat(TEMPLATES).as("run the tests from the project directory").isDirectory();
         List<Template> templates = new ArrayList<>();
         try (Stream<Path> files = Files.list(TEMPLATES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode root = json.readTree(file.toFile());
                 // a file holds one template or an array of them
                 if (root.isArray()) {
-                    root.forEach(node -> templates.add(new Template(file.getFileName().toString(), node)));
+                    root.forEach(node ->
+                            templates.add(new Template(file.getFileName().toString(), node)));
                 } else {
                     templates.add(new Template(file.getFileName().toString(), root));
                 }
@@ -238,7 +261,9 @@ class ElementTemplateContractTest {
         public void execute(DelegateExecution execution) throws Exception {
             called = true;
             InvocationHandler recorder = (proxy, method, args) -> {
-                if (LOCAL_READS.contains(method.getName()) && args != null && args.length > 0
+                if (LOCAL_READS.contains(method.getName())
+                        && args != null
+                        && args.length > 0
                         && args[0] instanceof String name) {
                     localReads.add(name);
                 }
@@ -268,15 +293,20 @@ class ElementTemplateContractTest {
                    {"type": "String", "binding": {"type": "camunda:inputParameter", "name": "data"}}]}
                 """;
         assertThatThrownBy(() -> check(new Template("missing.json", json.readTree(missingAction))))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("inputNames()");
-        String extraInput = missingAction.replace("\"data\"}}]}", "\"data\"}},"
-                + "{\"type\": \"String\", \"binding\": {\"type\": \"camunda:inputParameter\", \"name\": \"action\"}},"
-                + "{\"type\": \"String\", \"binding\": {\"type\": \"camunda:inputParameter\", \"name\": \"colour\"}}]}");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("inputNames()");
+        String extraInput = missingAction.replace(
+                "\"data\"}}]}",
+                "\"data\"}},"
+                        + "{\"type\": \"String\", \"binding\": {\"type\": \"camunda:inputParameter\", \"name\": \"action\"}},"
+                        + "{\"type\": \"String\", \"binding\": {\"type\": \"camunda:inputParameter\", \"name\": \"colour\"}}]}");
         assertThatThrownBy(() -> check(new Template("extra.json", json.readTree(extraInput))))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("colour");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("colour");
         String unknownBean = missingAction.replace("${registerRecord}", "${noSuchDelegate}");
         assertThatThrownBy(() -> check(new Template("bean.json", json.readTree(unknownBean))))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("noSuchDelegate");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("noSuchDelegate");
     }
 
     /** A self-check of the recorder, so a passing contract test means something. */

@@ -23,13 +23,17 @@ class PostgresBatchedInsertsTest {
     @Test
     void theApplicationsConnectionsRewriteBatchedInserts() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            assertThat(connection.unwrap(BaseConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled())
+            assertThat(connection
+                            .unwrap(BaseConnection.class)
+                            .getQueryExecutor()
+                            .isReWriteBatchedInsertsEnabled())
                     .isTrue();
             connection.setAutoCommit(false);
             try (Statement ddl = connection.createStatement()) {
                 ddl.execute("CREATE TEMPORARY TABLE batched_insert_probe (id int) ON COMMIT DROP");
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO batched_insert_probe VALUES (?)")) {
+            try (PreparedStatement insert =
+                    connection.prepareStatement("INSERT INTO batched_insert_probe VALUES (?)")) {
                 for (int id = 1; id <= 4; id++) {
                     insert.setInt(1, id);
                     insert.addBatch();

@@ -1,7 +1,7 @@
 package com.csmflow.escalation;
 
-import static com.csmflow.escalation.EscalationProcess.*;
 import static com.csmflow.escalation.EscalationFixtures.at;
+import static com.csmflow.escalation.EscalationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.csmflow.harness.CsmFlowTest;
@@ -13,15 +13,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -56,12 +56,24 @@ class EscalationApiTest {
     /** Tuesday 3 March 2026, 10:00 in New York: HUDSON-MUTUAL is open. */
     static final Instant TUESDAY = Instant.parse("2026-03-03T15:00:00Z");
 
-    @Autowired TestRestTemplate rest;
-    @Autowired RuntimeService runtimeService;
-    @Autowired ManagementService managementService;
-    @Autowired TaskService taskService;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired DataSource dataSource;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
     private EscalationFixtures fx;
 
     @BeforeEach
@@ -86,23 +98,33 @@ class EscalationApiTest {
             String instance = processInstance(reference);
             fx.runAsync(instance);
             fx.complete(instance, TASK_ACKNOWLEDGE, Map.of());
-            fx.complete(instance, TASK_WRITE_UPDATE, Map.of(CLIENT_UPDATE.name(), "Engineers are on site for " + reference));
+            fx.complete(
+                    instance,
+                    TASK_WRITE_UPDATE,
+                    Map.of(CLIENT_UPDATE.name(), "Engineers are on site for " + reference));
             deliverWhatIsDue(reference);
         }
 
         assertThat(mailsTo("k.huber@alpenwerk.example", "Status update on escalation " + critical))
-                .as("highest severity: at once, on a Saturday").hasSize(1);
+                .as("highest severity: at once, on a Saturday")
+                .hasSize(1);
         assertThat(mailsTo("k.huber@alpenwerk.example", "Status update on escalation " + routine))
-                .as("routine update: held over the weekend").isEmpty();
-        assertThat(jdbc.queryForObject("SELECT not_before FROM notification_outbox WHERE business_key = ? AND "
-                        + "template_id = 'escalation-update' AND recipient = 'k.huber@alpenwerk.example'",
-                java.sql.Timestamp.class, routine).toInstant()).isEqualTo(MONDAY_OPENING);
+                .as("routine update: held over the weekend")
+                .isEmpty();
+        assertThat(jdbc.queryForObject(
+                                "SELECT not_before FROM notification_outbox WHERE business_key = ? AND "
+                                        + "template_id = 'escalation-update' AND recipient = 'k.huber@alpenwerk.example'",
+                                java.sql.Timestamp.class,
+                                routine)
+                        .toInstant())
+                .isEqualTo(MONDAY_OPENING);
 
         at(MONDAY_OPENING);
         deliverWhatIsDue(routine);
         List<Message> routineMails = mailsTo("k.huber@alpenwerk.example", "Status update on escalation " + routine);
         assertThat(routineMails).hasSize(1);
-        assertThat(((MimeMessage) routineMails.get(0)).getContent().toString()).contains("Engineers are on site for " + routine);
+        assertThat(((MimeMessage) routineMails.get(0)).getContent().toString())
+                .contains("Engineers are on site for " + routine);
     }
 
     @Test
@@ -117,14 +139,22 @@ class EscalationApiTest {
         fx.runAsync(instance);
 
         // nothing to answer yet
-        assertThat(post("/api/escalations/" + reference + "/client-response", "{\"message\":\"here\"}").getStatusCode())
+        assertThat(post("/api/escalations/" + reference + "/client-response", "{\"message\":\"here\"}")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
 
         fx.complete(instance, TASK_ACKNOWLEDGE, Map.of(ACKNOWLEDGEMENT_NOTE.name(), "Looking at the feed handlers"));
-        fx.complete(instance, TASK_WORK, Map.of(WORK_OUTCOME.name(), "waitingForClient",
-                INFORMATION_REQUEST.name(), "Which symbols lag the most?"));
+        fx.complete(
+                instance,
+                TASK_WORK,
+                Map.of(
+                        WORK_OUTCOME.name(),
+                        "waitingForClient",
+                        INFORMATION_REQUEST.name(),
+                        "Which symbols lag the most?"));
         deliverWhatIsDue(reference);
-        assertThat(mailsTo("dana.whitfield@hudsonmutual.example", "We need information on escalation " + reference)).hasSize(1);
+        assertThat(mailsTo("dana.whitfield@hudsonmutual.example", "We need information on escalation " + reference))
+                .hasSize(1);
 
         Map<?, ?> waiting = get(reference);
         assertThat(waiting.get("status")).isEqualTo("WAITING_FOR_CLIENT");
@@ -132,46 +162,65 @@ class EscalationApiTest {
             ResponseEntity<Map> answer = post("/api/escalations/" + reference + "/client-response", malformed);
             assertThat(answer.getStatusCode()).as(malformed).isEqualTo(HttpStatus.BAD_REQUEST);
         }
-        assertThat(post("/api/escalations/" + reference + "/client-response", "{}").getBody().toString()).contains("message");
-        assertThat(post("/api/escalations/ESC-2026-9999/client-response", "{\"message\":\"x\"}").getStatusCode())
+        assertThat(post("/api/escalations/" + reference + "/client-response", "{}")
+                        .getBody()
+                        .toString())
+                .contains("message");
+        assertThat(post("/api/escalations/ESC-2026-9999/client-response", "{\"message\":\"x\"}")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get(reference)).isEqualTo(waiting);
 
-        ResponseEntity<Map> answered = post("/api/escalations/" + reference + "/client-response",
-                "{\"message\":\"EURUSD and GBPUSD\"}");
+        ResponseEntity<Map> answered =
+                post("/api/escalations/" + reference + "/client-response", "{\"message\":\"EURUSD and GBPUSD\"}");
         assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.OK);
         Map<?, ?> resumed = answered.getBody();
         assertThat(resumed.get("status")).isEqualTo("ACKNOWLEDGED");
         assertThat(resumed.get("events").toString()).contains("RESUMED", "EURUSD and GBPUSD");
-        assertThat(runtimeService.getVariable(instance, RESOLUTION_STATE.name())).isEqualTo("RUNNING");
+        assertThat(runtimeService.getVariable(instance, RESOLUTION_STATE.name()))
+                .isEqualTo("RUNNING");
 
-        ResponseEntity<Map> duplicate = post("/api/escalations/" + reference + "/client-response",
-                "{\"message\":\"EURUSD and GBPUSD\"}");
+        ResponseEntity<Map> duplicate =
+                post("/api/escalations/" + reference + "/client-response", "{\"message\":\"EURUSD and GBPUSD\"}");
         assertThat(duplicate.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(get(reference)).isEqualTo(resumed);
 
         // resolution: the client reopens through the API, a second identical answer is a conflict
-        fx.complete(instance, TASK_WORK, Map.of(WORK_OUTCOME.name(), "resolved", RESOLUTION.name(), "Feed handler restarted"));
-        assertThat(post("/api/escalations/" + reference + "/client-confirmation", "{\"comment\":\"?\"}").getStatusCode())
+        fx.complete(
+                instance,
+                TASK_WORK,
+                Map.of(WORK_OUTCOME.name(), "resolved", RESOLUTION.name(), "Feed handler restarted"));
+        assertThat(post("/api/escalations/" + reference + "/client-confirmation", "{\"comment\":\"?\"}")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(post("/api/escalations/" + reference + "/client-confirmation", "{\"confirmed\":\"maybe\"}").getStatusCode())
+        assertThat(post("/api/escalations/" + reference + "/client-confirmation", "{\"confirmed\":\"maybe\"}")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
-        ResponseEntity<Map> reopened = post("/api/escalations/" + reference + "/client-confirmation",
+        ResponseEntity<Map> reopened = post(
+                "/api/escalations/" + reference + "/client-confirmation",
                 "{\"confirmed\":false,\"comment\":\"Still lagging at the open\"}");
         assertThat(reopened.getStatusCode()).isEqualTo(HttpStatus.OK);
         fx.runAsync(instance);
         assertThat(get(reference).get("reopenCount")).isEqualTo(1);
         Map<?, ?> afterReopen = get(reference);
-        assertThat(post("/api/escalations/" + reference + "/client-confirmation",
-                "{\"confirmed\":false,\"comment\":\"Still lagging at the open\"}").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(post(
+                                "/api/escalations/" + reference + "/client-confirmation",
+                                "{\"confirmed\":false,\"comment\":\"Still lagging at the open\"}")
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
         assertThat(get(reference)).isEqualTo(afterReopen);
         assertThat(fx.task(instance, TASK_WORK)).isNotNull();
 
-        fx.complete(instance, TASK_WORK, Map.of(WORK_OUTCOME.name(), "resolved", RESOLUTION.name(), "Second feed line added"));
+        fx.complete(
+                instance,
+                TASK_WORK,
+                Map.of(WORK_OUTCOME.name(), "resolved", RESOLUTION.name(), "Second feed line added"));
         deliverWhatIsDue(reference);
-        assertThat(mailsTo("dana.whitfield@hudsonmutual.example", "Escalation " + reference + " resolved: please confirm"))
+        assertThat(mailsTo(
+                        "dana.whitfield@hudsonmutual.example", "Escalation " + reference + " resolved: please confirm"))
                 .hasSize(2);
-        assertThat(post("/api/escalations/" + reference + "/client-confirmation", "{\"confirmed\":true}").getStatusCode())
+        assertThat(post("/api/escalations/" + reference + "/client-confirmation", "{\"confirmed\":true}")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         assertThat(fx.task(instance, TASK_CLOSE)).isNotNull();
 
@@ -179,8 +228,10 @@ class EscalationApiTest {
                 .getForEntity("/api/escalations?clientReference=HUDSON-MUTUAL", List.class);
         assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(list.getBody().toString()).contains(reference);
-        assertThat(rest.withBasicAuth("csm", "csm").getForEntity("/api/escalations/ESC-1999-0001", Map.class)
-                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(rest.withBasicAuth("csm", "csm")
+                        .getForEntity("/api/escalations/ESC-1999-0001", Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
         runtimeService.deleteProcessInstance(instance, "test done");
     }
 
@@ -196,7 +247,10 @@ class EscalationApiTest {
         String instance = processInstance(reference);
         fx.runAsync(instance);
         fx.complete(instance, TASK_ACKNOWLEDGE, Map.of());
-        fx.complete(instance, TASK_WORK, Map.of(WORK_OUTCOME.name(), "waitingForClient", INFORMATION_REQUEST.name(), "Which venues?"));
+        fx.complete(
+                instance,
+                TASK_WORK,
+                Map.of(WORK_OUTCOME.name(), "waitingForClient", INFORMATION_REQUEST.name(), "Which venues?"));
         fx.runAsync(instance);
         assertThat(get(reference).get("status")).isEqualTo("WAITING_FOR_CLIENT");
 
@@ -204,8 +258,8 @@ class EscalationApiTest {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (Connection lock = dataSource.getConnection()) {
             lock.setAutoCommit(false);
-            try (PreparedStatement rows = lock.prepareStatement(
-                    "SELECT id_ FROM act_ru_execution WHERE proc_inst_id_ = ? FOR UPDATE")) {
+            try (PreparedStatement rows =
+                    lock.prepareStatement("SELECT id_ FROM act_ru_execution WHERE proc_inst_id_ = ? FOR UPDATE")) {
                 rows.setString(1, instance);
                 rows.executeQuery().close();
             }
@@ -213,7 +267,8 @@ class EscalationApiTest {
             for (int i = 0; i < 2; i++) {
                 answers.add(threads.submit(() -> {
                     start.await();
-                    return post("/api/escalations/" + reference + "/client-response", "{\"message\":\"NYSE and ARCA\"}");
+                    return post(
+                            "/api/escalations/" + reference + "/client-response", "{\"message\":\"NYSE and ARCA\"}");
                 }));
             }
             start.countDown();
@@ -251,7 +306,10 @@ class EscalationApiTest {
         String instance = processInstance(reference);
         fx.runAsync(instance);
         fx.complete(instance, TASK_ACKNOWLEDGE, Map.of());
-        fx.complete(instance, TASK_WORK, Map.of(WORK_OUTCOME.name(), "waitingForClient", INFORMATION_REQUEST.name(), "Which ones?"));
+        fx.complete(
+                instance,
+                TASK_WORK,
+                Map.of(WORK_OUTCOME.name(), "waitingForClient", INFORMATION_REQUEST.name(), "Which ones?"));
         fx.runAsync(instance);
         Map<?, ?> waiting = get(reference);
         assertThat(waiting.get("status")).isEqualTo("WAITING_FOR_CLIENT");
@@ -261,46 +319,74 @@ class EscalationApiTest {
         String message = "{\"messageName\":\"" + CLIENT_RESPONSE_MESSAGE + "\",\"businessKey\":\"" + reference
                 + "\",\"processVariables\":{\"" + CLIENT_RESPONSE.name() + "\":{\"value\":\"forged\"}}}";
         for (String user : List.of("csm", "service-manager", "admin")) {
-            ResponseEntity<String> forged = rest.withBasicAuth(user, user).exchange("/engine-rest/message",
-                    HttpMethod.POST, new HttpEntity<>(message, headers), String.class);
+            ResponseEntity<String> forged = rest.withBasicAuth(user, user)
+                    .exchange(
+                            "/engine-rest/message", HttpMethod.POST, new HttpEntity<>(message, headers), String.class);
             // staff lack UPDATE on instances anyway; the admin, who has it, is refused by the message rule
-            assertThat(forged.getStatusCode().value()).as(user + ": " + forged.getBody()).isEqualTo(403);
+            assertThat(forged.getStatusCode().value())
+                    .as(user + ": " + forged.getBody())
+                    .isEqualTo(403);
         }
-        ResponseEntity<String> asAdmin = rest.withBasicAuth("admin", "admin").exchange("/engine-rest/message",
-                HttpMethod.POST, new HttpEntity<>(message, headers), String.class);
+        ResponseEntity<String> asAdmin = rest.withBasicAuth("admin", "admin")
+                .exchange("/engine-rest/message", HttpMethod.POST, new HttpEntity<>(message, headers), String.class);
         assertThat(asAdmin.getBody()).contains("Message 'escalation-client-response' is sent by the platform only");
         assertThat(get(reference)).isEqualTo(waiting);
 
         assertThat(post("/api/escalations/" + reference + "/client-response", "{\"message\":\"The March ones\"}")
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         assertThat(get(reference).get("status")).isEqualTo("ACKNOWLEDGED");
         runtimeService.deleteProcessInstance(instance, "test done");
     }
 
     private int waitingForLocks() {
-        return jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                + " AND datname = current_database()", Integer.class);
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND datname = current_database()",
+                Integer.class);
     }
 
     @Test
     void raisingValidatesTheRequestAndTheRole() {
-        assertThat(post("/api/escalations", "{\"clientReference\":\"ALPENWERK\",\"subject\":\"x\",\"reportedImpact\":\"huge\"}")
-                .getBody().toString()).contains("reportedImpact");
-        assertThat(post("/api/escalations", "{\"clientReference\":\"NOBODY\",\"subject\":\"x\",\"reportedImpact\":\"low\"}")
-                .getBody().toString()).contains("clientReference");
-        assertThat(post("/api/escalations", "{\"clientReference\":\"ALPENWERK\",\"reportedImpact\":\"low\","
-                + "\"contactEmail\":\"not-an-address\"}").getBody().toString()).contains("subject", "contactEmail");
+        assertThat(post(
+                                "/api/escalations",
+                                "{\"clientReference\":\"ALPENWERK\",\"subject\":\"x\",\"reportedImpact\":\"huge\"}")
+                        .getBody()
+                        .toString())
+                .contains("reportedImpact");
+        assertThat(post(
+                                "/api/escalations",
+                                "{\"clientReference\":\"NOBODY\",\"subject\":\"x\",\"reportedImpact\":\"low\"}")
+                        .getBody()
+                        .toString())
+                .contains("clientReference");
+        assertThat(post(
+                                "/api/escalations",
+                                "{\"clientReference\":\"ALPENWERK\",\"reportedImpact\":\"low\","
+                                        + "\"contactEmail\":\"not-an-address\"}")
+                        .getBody()
+                        .toString())
+                .contains("subject", "contactEmail");
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        assertThat(rest.withBasicAuth("cse", "cse").exchange("/api/escalations", HttpMethod.POST, new HttpEntity<>(
-                "{\"clientReference\":\"ALPENWERK\",\"subject\":\"x\",\"reportedImpact\":\"low\"}", headers), Map.class)
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth("cse", "cse")
+                        .exchange(
+                                "/api/escalations",
+                                HttpMethod.POST,
+                                new HttpEntity<>(
+                                        "{\"clientReference\":\"ALPENWERK\",\"subject\":\"x\",\"reportedImpact\":\"low\"}",
+                                        headers),
+                                Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     private String raise(String client, String impact, String subject) {
-        ResponseEntity<Map> created = post("/api/escalations", "{\"clientReference\":\"" + client + "\",\"subject\":\""
-                + subject + "\",\"description\":\"reported by phone\",\"reportedImpact\":\"" + impact
-                + "\",\"contactName\":\"Ops\",\"contactEmail\":null}");
+        ResponseEntity<Map> created = post(
+                "/api/escalations",
+                "{\"clientReference\":\"" + client + "\",\"subject\":\""
+                        + subject + "\",\"description\":\"reported by phone\",\"reportedImpact\":\"" + impact
+                        + "\",\"contactName\":\"Ops\",\"contactEmail\":null}");
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String reference = (String) created.getBody().get("reference");
         assertThat(reference).matches("ESC-2026-\\d{4,}");
@@ -309,7 +395,8 @@ class EscalationApiTest {
     }
 
     private Map<?, ?> get(String reference) {
-        ResponseEntity<Map> response = rest.withBasicAuth("csm", "csm").getForEntity("/api/escalations/" + reference, Map.class);
+        ResponseEntity<Map> response =
+                rest.withBasicAuth("csm", "csm").getForEntity("/api/escalations/" + reference, Map.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
     }
@@ -317,7 +404,8 @@ class EscalationApiTest {
     private ResponseEntity<Map> post(String path, String json) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return rest.withBasicAuth("csm", "csm").exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), Map.class);
+        return rest.withBasicAuth("csm", "csm")
+                .exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), Map.class);
     }
 
     private String processInstance(String reference) {
@@ -326,9 +414,17 @@ class EscalationApiTest {
 
     /** Runs the notification deliveries of the case whose time has come (held ones wait on their timer). */
     private void deliverWhatIsDue(String reference) {
-        for (ProcessInstance delivery : runtimeService.createProcessInstanceQuery().processDefinitionKey("notification-delivery")
-                .processInstanceBusinessKey(reference).list()) {
-            for (Job timer : managementService.createJobQuery().processInstanceId(delivery.getId()).timers().executable().list()) {
+        for (ProcessInstance delivery : runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("notification-delivery")
+                .processInstanceBusinessKey(reference)
+                .list()) {
+            for (Job timer : managementService
+                    .createJobQuery()
+                    .processInstanceId(delivery.getId())
+                    .timers()
+                    .executable()
+                    .list()) {
                 managementService.executeJob(timer.getId());
             }
             fx.runAsync(delivery.getId());
@@ -336,13 +432,17 @@ class EscalationApiTest {
     }
 
     private static List<Message> mailsTo(String address, String subject) {
-        return Arrays.stream(TestServers.mail().getReceivedMessages()).filter(mail -> {
-            try {
-                return Arrays.stream(mail.getAllRecipients()).anyMatch(to -> to.toString().equals(address))
-                        && subject.equals(mail.getSubject());
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).map(Message.class::cast).toList();
+        return Arrays.stream(TestServers.mail().getReceivedMessages())
+                .filter(mail -> {
+                    try {
+                        return Arrays.stream(mail.getAllRecipients())
+                                        .anyMatch(to -> to.toString().equals(address))
+                                && subject.equals(mail.getSubject());
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .map(Message.class::cast)
+                .toList();
     }
 }

@@ -38,7 +38,11 @@ final class EscalationFixtures {
     /** Executes the instance's async continuations (not its timers) until none is left. */
     void runAsync(String processInstanceId) {
         for (int round = 0; round < 50; round++) {
-            List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).messages().list();
+            List<Job> jobs = managementService
+                    .createJobQuery()
+                    .processInstanceId(processInstanceId)
+                    .messages()
+                    .list();
             if (jobs.isEmpty()) {
                 return;
             }
@@ -49,19 +53,30 @@ final class EscalationFixtures {
 
     /** The timer of this activity that is due at the engine clock's now (null if none is due yet). */
     Job dueTimer(String processInstanceId, String activityId) {
-        return managementService.createJobQuery().processInstanceId(processInstanceId).timers().executable()
-                .activityId(activityId).singleResult();
+        return managementService
+                .createJobQuery()
+                .processInstanceId(processInstanceId)
+                .timers()
+                .executable()
+                .activityId(activityId)
+                .singleResult();
     }
 
     Job timer(String processInstanceId, String activityId) {
-        return managementService.createJobQuery().processInstanceId(processInstanceId).timers()
-                .activityId(activityId).singleResult();
+        return managementService
+                .createJobQuery()
+                .processInstanceId(processInstanceId)
+                .timers()
+                .activityId(activityId)
+                .singleResult();
     }
 
     /** Moves the engine clock to the instant, fires the activity's timer (which must be due then) and runs what follows. */
     void fireAt(String processInstanceId, String activityId, Instant instant) {
         at(instant.minusSeconds(1));
-        assertThat(dueTimer(processInstanceId, activityId)).as("%s not yet due a second before", activityId).isNull();
+        assertThat(dueTimer(processInstanceId, activityId))
+                .as("%s not yet due a second before", activityId)
+                .isNull();
         at(instant);
         Job timer = dueTimer(processInstanceId, activityId);
         assertThat(timer).as("%s due at %s", activityId, instant).isNotNull();
@@ -70,7 +85,10 @@ final class EscalationFixtures {
     }
 
     Task task(String processInstanceId, String taskDefinitionKey) {
-        return taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskDefinitionKey)
+        return taskService
+                .createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskDefinitionKey(taskDefinitionKey)
                 .singleResult();
     }
 

@@ -1,10 +1,9 @@
 package com.csmflow.escalation;
 
 import static com.csmflow.engine.CaseVariables.*;
-import static com.csmflow.escalation.EscalationProcess.*;
-import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import static com.csmflow.escalation.EscalationFixtures.at;
 import static com.csmflow.escalation.EscalationFixtures.now;
+import static com.csmflow.escalation.EscalationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.csmflow.harness.CsmFlowTest;
@@ -12,7 +11,6 @@ import com.csmflow.problem.ProblemProcess;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,9 +35,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,17 +58,38 @@ class EscalationProcessTest {
     /** Monday 2 March 2026, 14:00 UTC: 15:00 in Munich, 09:00 in New York - business time for both demo clients. */
     static final Instant T0 = Instant.parse("2026-03-02T14:00:00Z");
 
-    @Autowired RuntimeService runtimeService;
-    @Autowired ManagementService managementService;
-    @Autowired TaskService taskService;
-    @Autowired FormService formService;
-    @Autowired RepositoryService repositoryService;
-    @Autowired HistoryService historyService;
-    @Autowired DecisionService decisionService;
-    @Autowired EscalationRepository escalations;
-    @Autowired EscalationEventRepository events;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired ObjectMapper objectMapper;
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    FormService formService;
+
+    @Autowired
+    RepositoryService repositoryService;
+
+    @Autowired
+    HistoryService historyService;
+
+    @Autowired
+    DecisionService decisionService;
+
+    @Autowired
+    EscalationRepository escalations;
+
+    @Autowired
+    EscalationEventRepository events;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ObjectMapper objectMapper;
 
     private static final Set<String> instancesBefore = new HashSet<>();
     private static HistoryService history;
@@ -85,7 +104,10 @@ class EscalationProcessTest {
         repository = repositoryService;
         if (instancesBefore.isEmpty()) {
             instancesBefore.add("-");
-            historyService.createHistoricProcessInstanceQuery().processDefinitionKey(KEY).list()
+            historyService
+                    .createHistoricProcessInstanceQuery()
+                    .processDefinitionKey(KEY)
+                    .list()
                     .forEach(instance -> instancesBefore.add(instance.getId()));
         }
         at(T0);
@@ -101,15 +123,35 @@ class EscalationProcessTest {
 
     @Test
     void acknowledgedInTimeUpdatedResolvedConfirmedAndClosedWithKnownRootCause() {
-        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY)
-                .latestVersion().singleResult();
-        ProcessInstance instance = formService.submitStartForm(definition.getId(), Map.of(
-                CLIENT_REFERENCE.name(), "ALPENWERK", SUBJECT.name(), "Backups failed three nights in a row",
-                DESCRIPTION.name(), "No restore point since Friday", REPORTED_IMPACT.name(), "high",
-                CONTACT_NAME.name(), "Katharina Huber", CONTACT_EMAIL.name(), "k.huber@alpenwerk.example", SOURCE.name(), "staff"));
+        ProcessDefinition definition = repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(KEY)
+                .latestVersion()
+                .singleResult();
+        ProcessInstance instance = formService.submitStartForm(
+                definition.getId(),
+                Map.of(
+                        CLIENT_REFERENCE.name(),
+                        "ALPENWERK",
+                        SUBJECT.name(),
+                        "Backups failed three nights in a row",
+                        DESCRIPTION.name(),
+                        "No restore point since Friday",
+                        REPORTED_IMPACT.name(),
+                        "high",
+                        CONTACT_NAME.name(),
+                        "Katharina Huber",
+                        CONTACT_EMAIL.name(),
+                        "k.huber@alpenwerk.example",
+                        SOURCE.name(),
+                        "staff"));
         String id = instance.getId();
         fx.runAsync(id);
-        String reference = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
+        String reference = runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(id)
+                .singleResult()
+                .getBusinessKey();
         assertThat(reference).matches("ESC-2026-\\d{4,}");
         Escalation raised = escalations.findByReference(reference).orElseThrow();
         // Standard client, high impact -> high / P2: acknowledge within 2 business hours (Munich 15:00 -> 17:00)
@@ -129,27 +171,57 @@ class EscalationProcessTest {
         assertThat(outbox(reference, "escalation-acknowledged")).contains("k.huber@alpenwerk.example");
 
         at(T0.plus(Duration.ofMinutes(90)));
-        fx.complete(id, TASK_WRITE_UPDATE, Map.of(CLIENT_UPDATE.name(), "The backup agent is patched, first run tonight"));
+        fx.complete(
+                id, TASK_WRITE_UPDATE, Map.of(CLIENT_UPDATE.name(), "The backup agent is patched, first run tonight"));
         assertThat(kinds(reference)).contains(EscalationEventKind.UPDATE_SENT);
-        assertThat(outbox(reference, "escalation-update")).contains("k.huber@alpenwerk.example", "f.wimmer@alpenwerk.example");
-        assertThat(fx.task(id, TASK_WRITE_UPDATE)).as("the next update of the cadence").isNotNull();
+        assertThat(outbox(reference, "escalation-update"))
+                .contains("k.huber@alpenwerk.example", "f.wimmer@alpenwerk.example");
+        assertThat(fx.task(id, TASK_WRITE_UPDATE))
+                .as("the next update of the cadence")
+                .isNotNull();
 
         at(T0.plus(Duration.ofHours(3)));
-        fx.complete(id, TASK_WORK, Map.of(WORK_OUTCOME.name(), "resolved", RESOLUTION.name(), "Agent patched, backups ran"));
-        assertThat(fx.task(id, TASK_WRITE_UPDATE)).as("no more updates once resolved").isNull();
+        fx.complete(
+                id,
+                TASK_WORK,
+                Map.of(WORK_OUTCOME.name(), "resolved", RESOLUTION.name(), "Agent patched, backups ran"));
+        assertThat(fx.task(id, TASK_WRITE_UPDATE))
+                .as("no more updates once resolved")
+                .isNull();
         assertThat(runtimeService.getVariable(id, RESOLUTION_STATE.name())).isEqualTo("PAUSED");
-        fx.complete(id, TASK_RECORD_CLIENT_ANSWER, Map.of(CLIENT_CONFIRMED.name(), true, CLIENT_COMMENT.name(), "Confirmed by phone"));
+        fx.complete(
+                id,
+                TASK_RECORD_CLIENT_ANSWER,
+                Map.of(CLIENT_CONFIRMED.name(), true, CLIENT_COMMENT.name(), "Confirmed by phone"));
         assertThat(runtimeService.getVariable(id, RESOLUTION_STATE.name())).isEqualTo("MET");
-        fx.complete(id, TASK_CLOSE, Map.of(ROOT_CAUSE_KNOWN.name(), true, ROOT_CAUSE.name(), "Agent bug after update",
-                CLOSING_SUMMARY.name(), "Closed with the client"));
+        fx.complete(
+                id,
+                TASK_CLOSE,
+                Map.of(
+                        ROOT_CAUSE_KNOWN.name(),
+                        true,
+                        ROOT_CAUSE.name(),
+                        "Agent bug after update",
+                        CLOSING_SUMMARY.name(),
+                        "Closed with the client"));
 
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).count()).isZero();
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceId(id)
+                        .count())
+                .isZero();
         Escalation closed = escalations.findByReference(reference).orElseThrow();
         assertThat(closed.getStatus()).isEqualTo(EscalationStatus.CLOSED);
         assertThat(closed.getRootCauseKnown()).isTrue();
-        assertThat(kinds(reference)).containsSubsequence(EscalationEventKind.RAISED, EscalationEventKind.SEVERITY_SET,
-                EscalationEventKind.ACKNOWLEDGED, EscalationEventKind.UPDATE_SENT, EscalationEventKind.RESOLVED,
-                EscalationEventKind.CONFIRMED, EscalationEventKind.CLOSED);
+        assertThat(kinds(reference))
+                .containsSubsequence(
+                        EscalationEventKind.RAISED,
+                        EscalationEventKind.SEVERITY_SET,
+                        EscalationEventKind.ACKNOWLEDGED,
+                        EscalationEventKind.UPDATE_SENT,
+                        EscalationEventKind.RESOLVED,
+                        EscalationEventKind.CONFIRMED,
+                        EscalationEventKind.CLOSED);
         assertThat(problemRequest(reference)).isNull();
         assertThat(outbox(reference, "escalation-closed")).contains("k.huber@alpenwerk.example");
     }
@@ -158,8 +230,10 @@ class EscalationProcessTest {
     void eachRungOfTheLadderIsReachedByMovingTheClock() {
         String id = raise("HUDSON-MUTUAL", "critical", "Trading floor network down");
         String reference = businessKey(id);
-        // Enhanced, critical -> P1 round the clock: acknowledge 15 min, resolution 4 h (warning at 75 %), DC head 2 h later
-        assertThat(escalations.findByReference(reference).orElseThrow().getPriority()).isEqualTo("P1");
+        // Enhanced, critical -> P1 round the clock: acknowledge 15 min, resolution 4 h (warning at 75 %), DC head 2 h
+        // later
+        assertThat(escalations.findByReference(reference).orElseThrow().getPriority())
+                .isEqualTo("P1");
 
         fx.fireAt(id, TIMER_ACK_OVERDUE, T0.plus(Duration.ofMinutes(15)));
         assertLevel(reference, EscalationLevel.SERVICE_MANAGER);
@@ -167,7 +241,8 @@ class EscalationProcessTest {
 
         fx.fireAt(id, TIMER_RUNG_SERVICE_MANAGER, T0.plus(Duration.ofHours(3)));
         assertLevel(reference, EscalationLevel.SERVICE_MANAGER);
-        assertThat(outbox(reference, "escalation-rung-service-manager")).contains("service-manager@demo.csmflow.example");
+        assertThat(outbox(reference, "escalation-rung-service-manager"))
+                .contains("service-manager@demo.csmflow.example");
 
         fx.fireAt(id, TIMER_RUNG_DELIVERY_MANAGER, T0.plus(Duration.ofHours(4)));
         assertLevel(reference, EscalationLevel.DELIVERY_MANAGER);
@@ -176,16 +251,30 @@ class EscalationProcessTest {
 
         fx.fireAt(id, TIMER_RUNG_DC_HEAD, T0.plus(Duration.ofHours(6)));
         assertLevel(reference, EscalationLevel.DC_HEAD);
-        assertThat(outbox(reference, "escalation-rung-dc-head")).contains("dc-head@demo.csmflow.example",
-                "delivery-manager@demo.csmflow.example", "service-manager@demo.csmflow.example");
+        assertThat(outbox(reference, "escalation-rung-dc-head"))
+                .contains(
+                        "dc-head@demo.csmflow.example",
+                        "delivery-manager@demo.csmflow.example",
+                        "service-manager@demo.csmflow.example");
 
         Escalation escalation = escalations.findByReference(reference).orElseThrow();
         List<EscalationEvent> ladder = events.findByEscalationIdOrderByOccurredAtAscIdAsc(escalation.getId()).stream()
-                .filter(event -> event.getKind() == EscalationEventKind.LADDER_STEP).toList();
-        assertThat(ladder).extracting(EscalationEvent::getLevel).containsExactly(EscalationLevel.SERVICE_MANAGER,
-                EscalationLevel.SERVICE_MANAGER, EscalationLevel.DELIVERY_MANAGER, EscalationLevel.DC_HEAD);
-        assertThat(ladder).extracting(EscalationEvent::getOccurredAt).containsExactly(T0.plus(Duration.ofMinutes(15)),
-                T0.plus(Duration.ofHours(3)), T0.plus(Duration.ofHours(4)), T0.plus(Duration.ofHours(6)));
+                .filter(event -> event.getKind() == EscalationEventKind.LADDER_STEP)
+                .toList();
+        assertThat(ladder)
+                .extracting(EscalationEvent::getLevel)
+                .containsExactly(
+                        EscalationLevel.SERVICE_MANAGER,
+                        EscalationLevel.SERVICE_MANAGER,
+                        EscalationLevel.DELIVERY_MANAGER,
+                        EscalationLevel.DC_HEAD);
+        assertThat(ladder)
+                .extracting(EscalationEvent::getOccurredAt)
+                .containsExactly(
+                        T0.plus(Duration.ofMinutes(15)),
+                        T0.plus(Duration.ofHours(3)),
+                        T0.plus(Duration.ofHours(4)),
+                        T0.plus(Duration.ofHours(6)));
         assertThat(fx.task(id, TASK_ACKNOWLEDGE)).as("still waiting for a CSM").isNotNull();
         runtimeService.deleteProcessInstance(id, "test done");
     }
@@ -205,13 +294,17 @@ class EscalationProcessTest {
 
         fx.fireAt(id, TIMER_UPDATE_LATE, T0.plus(Duration.ofHours(1)));
         assertThat(kinds(reference)).contains(EscalationEventKind.UPDATE_LATE);
-        assertThat(outbox(reference, "escalation-update-late")).contains("csm@demo.csmflow.example",
-                "service-manager@demo.csmflow.example");
+        assertThat(outbox(reference, "escalation-update-late"))
+                .contains("csm@demo.csmflow.example", "service-manager@demo.csmflow.example");
 
         at(T0.plus(Duration.ofMinutes(70)));
         fx.complete(id, TASK_WRITE_UPDATE, Map.of(CLIENT_UPDATE.name(), "Gateway restarted, queue draining"));
-        assertThat(jdbc.queryForObject("SELECT state FROM sla_clock WHERE business_key = ? AND clock_name = "
-                + "'escalationUpdate' ORDER BY id LIMIT 1", String.class, reference)).isEqualTo("BREACHED");
+        assertThat(jdbc.queryForObject(
+                        "SELECT state FROM sla_clock WHERE business_key = ? AND clock_name = "
+                                + "'escalationUpdate' ORDER BY id LIMIT 1",
+                        String.class,
+                        reference))
+                .isEqualTo("BREACHED");
         // the next update is due an hour after this one
         Instant nextDue = T0.plus(Duration.ofMinutes(130));
         assertThat(fx.dateVariable(id, UPDATE_DUE).toInstant()).isEqualTo(nextDue);
@@ -225,27 +318,42 @@ class EscalationProcessTest {
         String reference = businessKey(id);
         at(T0.plus(Duration.ofMinutes(5)));
         fx.complete(id, TASK_ACKNOWLEDGE, Map.of());
-        assertThat(fx.timer(id, TIMER_RUNG_DELIVERY_MANAGER).getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(4)));
+        assertThat(fx.timer(id, TIMER_RUNG_DELIVERY_MANAGER).getDuedate().toInstant())
+                .isEqualTo(T0.plus(Duration.ofHours(4)));
 
         at(T0.plus(Duration.ofMinutes(10)));
-        fx.complete(id, TASK_WORK, Map.of(WORK_OUTCOME.name(), "waitingForClient",
-                INFORMATION_REQUEST.name(), "Please send the client logs of an affected laptop"));
+        fx.complete(
+                id,
+                TASK_WORK,
+                Map.of(
+                        WORK_OUTCOME.name(),
+                        "waitingForClient",
+                        INFORMATION_REQUEST.name(),
+                        "Please send the client logs of an affected laptop"));
         assertThat(runtimeService.getVariable(id, RESOLUTION_STATE.name())).isEqualTo("PAUSED");
-        assertThat(escalations.findByReference(reference).orElseThrow().getStatus()).isEqualTo(EscalationStatus.WAITING_FOR_CLIENT);
-        assertThat(fx.timer(id, TIMER_RUNG_DELIVERY_MANAGER).isSuspended()).as("no ladder while paused").isTrue();
-        assertThat(outbox(reference, "escalation-information-requested")).contains("dana.whitfield@hudsonmutual.example");
+        assertThat(escalations.findByReference(reference).orElseThrow().getStatus())
+                .isEqualTo(EscalationStatus.WAITING_FOR_CLIENT);
+        assertThat(fx.timer(id, TIMER_RUNG_DELIVERY_MANAGER).isSuspended())
+                .as("no ladder while paused")
+                .isTrue();
+        assertThat(outbox(reference, "escalation-information-requested"))
+                .contains("dana.whitfield@hudsonmutual.example");
 
         // two hours later the client answers: everything due moves by two hours
         at(T0.plus(Duration.ofMinutes(130)));
-        runtimeService.createMessageCorrelation(CLIENT_RESPONSE_MESSAGE).processInstanceBusinessKey(reference)
-                .setVariable(CLIENT_RESPONSE.name(), "Logs attached").correlate();
+        runtimeService
+                .createMessageCorrelation(CLIENT_RESPONSE_MESSAGE)
+                .processInstanceBusinessKey(reference)
+                .setVariable(CLIENT_RESPONSE.name(), "Logs attached")
+                .correlate();
         fx.runAsync(id);
         assertThat(runtimeService.getVariable(id, RESOLUTION_STATE.name())).isEqualTo("RUNNING");
         assertThat(fx.dateVariable(id, RESOLUTION_DUE).toInstant()).isEqualTo(T0.plus(Duration.ofHours(6)));
         Job deliveryManagerRung = fx.timer(id, TIMER_RUNG_DELIVERY_MANAGER);
         assertThat(deliveryManagerRung.isSuspended()).isFalse();
         assertThat(deliveryManagerRung.getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(6)));
-        assertThat(fx.timer(id, TIMER_RUNG_SERVICE_MANAGER).getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(5)));
+        assertThat(fx.timer(id, TIMER_RUNG_SERVICE_MANAGER).getDuedate().toInstant())
+                .isEqualTo(T0.plus(Duration.ofHours(5)));
         assertThat(fx.timer(id, TIMER_RUNG_DC_HEAD).getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(8)));
         assertThat(kinds(reference)).contains(EscalationEventKind.PAUSED, EscalationEventKind.RESUMED);
 
@@ -254,28 +362,42 @@ class EscalationProcessTest {
         fx.complete(id, TASK_WORK, Map.of(WORK_OUTCOME.name(), "resolved", RESOLUTION.name(), "MTU lowered"));
         assertThat(runtimeService.getVariable(id, RESOLUTION_STATE.name())).isEqualTo("PAUSED");
         at(T0.plus(Duration.ofMinutes(200)));
-        runtimeService.createMessageCorrelation(CLIENT_ANSWER_MESSAGE).processInstanceBusinessKey(reference)
-                .setVariables(Map.of(CLIENT_CONFIRMED.name(), false, CLIENT_COMMENT.name(), "Drops are back")).correlate();
+        runtimeService
+                .createMessageCorrelation(CLIENT_ANSWER_MESSAGE)
+                .processInstanceBusinessKey(reference)
+                .setVariables(Map.of(CLIENT_CONFIRMED.name(), false, CLIENT_COMMENT.name(), "Drops are back"))
+                .correlate();
         fx.runAsync(id);
         Escalation reopened = escalations.findByReference(reference).orElseThrow();
         assertThat(reopened.getReopenCount()).isEqualTo(1);
         assertThat(reopened.getStatus()).isEqualTo(EscalationStatus.ACKNOWLEDGED);
         assertThat(runtimeService.getVariable(id, RESOLUTION_STATE.name())).isEqualTo("RUNNING");
         assertThat(fx.dateVariable(id, RESOLUTION_DUE).toInstant()).isEqualTo(T0.plus(Duration.ofHours(7)));
-        assertThat(fx.task(id, TASK_ACKNOWLEDGE)).as("acknowledged before: straight back to work").isNull();
+        assertThat(fx.task(id, TASK_ACKNOWLEDGE))
+                .as("acknowledged before: straight back to work")
+                .isNull();
         assertThat(fx.task(id, TASK_WORK)).isNotNull();
         assertThat(fx.task(id, TASK_WRITE_UPDATE)).as("updates resume").isNotNull();
 
         at(T0.plus(Duration.ofMinutes(260)));
-        fx.complete(id, TASK_WORK, Map.of(WORK_OUTCOME.name(), "resolved", RESOLUTION.name(), "Firmware of the concentrator updated"));
+        fx.complete(
+                id,
+                TASK_WORK,
+                Map.of(WORK_OUTCOME.name(), "resolved", RESOLUTION.name(), "Firmware of the concentrator updated"));
         fx.complete(id, TASK_RECORD_CLIENT_ANSWER, Map.of(CLIENT_CONFIRMED.name(), true));
         fx.complete(id, TASK_CLOSE, Map.of(ROOT_CAUSE_KNOWN.name(), false, CLOSING_SUMMARY.name(), "Stable for a day"));
 
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).count()).isZero();
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceId(id)
+                        .count())
+                .isZero();
         Map<String, Object> request = problemRequest(reference);
-        assertThat(request).containsEntry(ProblemProcess.SOURCE_TYPE.name(), "escalation")
+        assertThat(request)
+                .containsEntry(ProblemProcess.SOURCE_TYPE.name(), "escalation")
                 .containsEntry(ProblemProcess.SOURCE_REFERENCE.name(), reference)
-                .containsEntry(CLIENT_REFERENCE.name(), "HUDSON-MUTUAL").containsEntry(PRIORITY.name(), "P1")
+                .containsEntry(CLIENT_REFERENCE.name(), "HUDSON-MUTUAL")
+                .containsEntry(PRIORITY.name(), "P1")
                 .containsEntry(ProblemProcess.SUMMARY.name(), "VPN drops every few minutes");
         Escalation closed = escalations.findByReference(reference).orElseThrow();
         assertThat(closed.getRootCauseKnown()).isFalse();
@@ -285,22 +407,36 @@ class EscalationProcessTest {
     @Test
     void anSlaBreachOpensAnEscalationAndASecondBreachOfTheSameCaseJoinsIt() {
         String breachedCase = "CHG-2026-" + (1000 + Math.abs(UUID.randomUUID().hashCode() % 8999));
-        probeDeployment = repositoryService.createDeployment().name("sla-breach-probe")
-                .addModelInstance("sla-breach-probe.bpmn", Bpmn.createExecutableProcess("sla-breach-probe")
-                        .camundaHistoryTimeToLive(1)
-                        .startEvent()
-                        .serviceTask("Task_ReportBreach").camundaDelegateExpression("${publishMessage}")
-                        .camundaInputParameter("messageName", SLA_BREACHED_MESSAGE)
-                        .camundaInputParameter("payload", "{\"breachedBusinessKey\": \"${breachedBusinessKey}\", "
-                                + "\"breachedMetric\": \"${breachedMetric}\", \"clientReference\": \"ALPENWERK\", "
-                                + "\"summary\": \"CAB decision overdue\", \"priority\": \"P2\"}")
-                        .endEvent().done())
-                .deploy().getId();
+        probeDeployment = repositoryService
+                .createDeployment()
+                .name("sla-breach-probe")
+                .addModelInstance(
+                        "sla-breach-probe.bpmn",
+                        Bpmn.createExecutableProcess("sla-breach-probe")
+                                .camundaHistoryTimeToLive(1)
+                                .startEvent()
+                                .serviceTask("Task_ReportBreach")
+                                .camundaDelegateExpression("${publishMessage}")
+                                .camundaInputParameter("messageName", SLA_BREACHED_MESSAGE)
+                                .camundaInputParameter(
+                                        "payload",
+                                        "{\"breachedBusinessKey\": \"${breachedBusinessKey}\", "
+                                                + "\"breachedMetric\": \"${breachedMetric}\", \"clientReference\": \"ALPENWERK\", "
+                                                + "\"summary\": \"CAB decision overdue\", \"priority\": \"P2\"}")
+                                .endEvent()
+                                .done())
+                .deploy()
+                .getId();
 
-        runtimeService.startProcessInstanceByKey("sla-breach-probe", breachedCase,
+        runtimeService.startProcessInstanceByKey(
+                "sla-breach-probe",
+                breachedCase,
                 Map.of(BREACHED_BUSINESS_KEY.name(), breachedCase, BREACHED_METRIC.name(), "cab.decision"));
-        ProcessInstance first = runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY)
-                .variableValueEquals(BREACHED_BUSINESS_KEY.name(), breachedCase).singleResult();
+        ProcessInstance first = runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(KEY)
+                .variableValueEquals(BREACHED_BUSINESS_KEY.name(), breachedCase)
+                .singleResult();
         fx.runAsync(first.getId());
         String reference = businessKey(first.getId());
         Escalation opened = escalations.findByReference(reference).orElseThrow();
@@ -312,21 +448,36 @@ class EscalationProcessTest {
         assertThat(fx.task(first.getId(), TASK_ACKNOWLEDGE)).isNotNull();
 
         at(T0.plus(Duration.ofMinutes(20)));
-        runtimeService.startProcessInstanceByKey("sla-breach-probe", breachedCase,
+        runtimeService.startProcessInstanceByKey(
+                "sla-breach-probe",
+                breachedCase,
                 Map.of(BREACHED_BUSINESS_KEY.name(), breachedCase, BREACHED_METRIC.name(), "emergency-cab.decision"));
-        List<HistoricProcessInstance> started = historyService.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(KEY).variableValueEquals(BREACHED_BUSINESS_KEY.name(), breachedCase).list();
+        List<HistoricProcessInstance> started = historyService
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey(KEY)
+                .variableValueEquals(BREACHED_BUSINESS_KEY.name(), breachedCase)
+                .list();
         assertThat(started).hasSize(2);
-        HistoricProcessInstance second = started.stream().filter(i -> !i.getId().equals(first.getId())).findFirst().orElseThrow();
+        HistoricProcessInstance second = started.stream()
+                .filter(i -> !i.getId().equals(first.getId()))
+                .findFirst()
+                .orElseThrow();
         fx.runAsync(second.getId());
         fx.runAsync(first.getId());
 
-        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(second.getId()).singleResult()
-                .getEndActivityId()).isEqualTo(END_JOINED);
-        assertThat(escalations.findByBreachedBusinessKeyAndStatusNotOrderByRaisedAtAsc(breachedCase, EscalationStatus.CLOSED))
-                .extracting(Escalation::getReference).containsExactly(reference);
+        assertThat(historyService
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceId(second.getId())
+                        .singleResult()
+                        .getEndActivityId())
+                .isEqualTo(END_JOINED);
+        assertThat(escalations.findByBreachedBusinessKeyAndStatusNotOrderByRaisedAtAsc(
+                        breachedCase, EscalationStatus.CLOSED))
+                .extracting(Escalation::getReference)
+                .containsExactly(reference);
         List<EscalationEvent> joined = events.findByEscalationIdOrderByOccurredAtAscIdAsc(opened.getId()).stream()
-                .filter(event -> event.getKind() == EscalationEventKind.BREACH_JOINED).toList();
+                .filter(event -> event.getKind() == EscalationEventKind.BREACH_JOINED)
+                .toList();
         assertThat(joined).hasSize(1);
         assertThat(joined.get(0).getDetail()).isEqualTo(breachedCase + " missed emergency-cab.decision");
         assertThat(joined.get(0).getOccurredAt()).isEqualTo(T0.plus(Duration.ofMinutes(20)));
@@ -358,47 +509,68 @@ class EscalationProcessTest {
 
     @Test
     void theSeverityTableWeighsTierImpactSourceAndRepetition() {
-        assertThat(decide("STANDARD", "critical", "client", false)).containsEntry(SEVERITY.name(), "critical")
-                .containsEntry(PRIORITY.name(), "P1").containsEntry(URGENT_UPDATES.name(), true);
+        assertThat(decide("STANDARD", "critical", "client", false))
+                .containsEntry(SEVERITY.name(), "critical")
+                .containsEntry(PRIORITY.name(), "P1")
+                .containsEntry(URGENT_UPDATES.name(), true);
         assertThat(decide("ENHANCED", "high", "client", true)).containsEntry(SEVERITY.name(), "critical");
         assertThat(decide("STANDARD", "high", "client", true)).containsEntry(SEVERITY.name(), "high");
         assertThat(decide("STANDARD", "medium", "sla-breach", false)).containsEntry(PRIORITY.name(), "P2");
         assertThat(decide("ENHANCED", "medium", "client", true)).containsEntry(PRIORITY.name(), "P2");
-        assertThat(decide("ENHANCED", "medium", "staff", false)).containsEntry(SEVERITY.name(), "medium")
+        assertThat(decide("ENHANCED", "medium", "staff", false))
+                .containsEntry(SEVERITY.name(), "medium")
                 .containsEntry(URGENT_UPDATES.name(), false);
         assertThat(decide("STANDARD", "low", "client", true)).containsEntry(PRIORITY.name(), "P3");
-        assertThat(decide("STANDARD", "low", "client", false)).containsEntry(SEVERITY.name(), "low")
-                .containsEntry(PRIORITY.name(), "P4").containsEntry(DC_HEAD_GRACE.name(), "P1D");
+        assertThat(decide("STANDARD", "low", "client", false))
+                .containsEntry(SEVERITY.name(), "low")
+                .containsEntry(PRIORITY.name(), "P4")
+                .containsEntry(DC_HEAD_GRACE.name(), "P1D");
     }
 
     /** Enforces the 95 % flow-node coverage of bpmn/escalation.bpmn over this class's instances. */
     @AfterAll
     static void flowNodeCoverageOfTheEscalationModel() {
-        ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(KEY)
-                .latestVersion().singleResult();
-        Set<String> nodes = repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class)
-                .stream().map(FlowNode::getId).collect(Collectors.toCollection(TreeSet::new));
+        ProcessDefinition definition = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(KEY)
+                .latestVersion()
+                .singleResult();
+        Set<String> nodes =
+                repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class).stream()
+                        .map(FlowNode::getId)
+                        .collect(Collectors.toCollection(TreeSet::new));
         Set<String> passed = new HashSet<>();
         for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
-                .processDefinitionId(definition.getId()).list()) {
+                .processDefinitionId(definition.getId())
+                .list()) {
             if (!instancesBefore.contains(instance.getId())) {
                 history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list().stream()
-                        .map(HistoricActivityInstance::getActivityId).forEach(passed::add);
+                        .map(HistoricActivityInstance::getActivityId)
+                        .forEach(passed::add);
             }
         }
         Set<String> missed = new TreeSet<>(nodes);
         missed.removeAll(passed);
         double coverage = (nodes.size() - missed.size()) / (double) nodes.size();
-        System.out.printf("escalation.bpmn flow-node coverage %.1f %% (%d of %d), not passed: %s%n",
+        System.out.printf(
+                "escalation.bpmn flow-node coverage %.1f %% (%d of %d), not passed: %s%n",
                 coverage * 100, nodes.size() - missed.size(), nodes.size(), missed);
-        assertThat(coverage).as("flow-node coverage of escalation.bpmn; not passed: %s", missed)
+        assertThat(coverage)
+                .as("flow-node coverage of escalation.bpmn; not passed: %s", missed)
                 .isGreaterThanOrEqualTo(FLOW_NODE_COVERAGE_AT_LEAST);
     }
 
     private Map<String, Object> decide(String tier, String impact, String source, boolean repeated) {
-        return decisionService.evaluateDecisionTableByKey(SEVERITY_DECISION, Variables.createVariables()
-                .putValue(CLIENT_TIER.name(), tier).putValue(REPORTED_IMPACT.name(), impact).putValue(SOURCE.name(), source)
-                .putValue(REPEATED_WITHIN_30_DAYS.name(), repeated)).getSingleResult().getEntryMap();
+        return decisionService
+                .evaluateDecisionTableByKey(
+                        SEVERITY_DECISION,
+                        Variables.createVariables()
+                                .putValue(CLIENT_TIER.name(), tier)
+                                .putValue(REPORTED_IMPACT.name(), impact)
+                                .putValue(SOURCE.name(), source)
+                                .putValue(REPEATED_WITHIN_30_DAYS.name(), repeated))
+                .getSingleResult()
+                .getEntryMap();
     }
 
     /** Started like the REST API does: business key given, source client. */
@@ -415,23 +587,31 @@ class EscalationProcessTest {
     }
 
     private String businessKey(String processInstanceId) {
-        return historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+        return historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .singleResult()
                 .getBusinessKey();
     }
 
     private void assertLevel(String reference, EscalationLevel level) {
-        assertThat(escalations.findByReference(reference).orElseThrow().getLevelReached()).isEqualTo(level);
+        assertThat(escalations.findByReference(reference).orElseThrow().getLevelReached())
+                .isEqualTo(level);
     }
 
     private List<EscalationEventKind> kinds(String reference) {
         Escalation escalation = escalations.findByReference(reference).orElseThrow();
         return events.findByEscalationIdOrderByOccurredAtAscIdAsc(escalation.getId()).stream()
-                .map(EscalationEvent::getKind).toList();
+                .map(EscalationEvent::getKind)
+                .toList();
     }
 
     private List<String> outbox(String businessKey, String template) {
-        return jdbc.queryForList("SELECT recipient FROM notification_outbox WHERE business_key = ? AND template_id = ?",
-                String.class, businessKey, template);
+        return jdbc.queryForList(
+                "SELECT recipient FROM notification_outbox WHERE business_key = ? AND template_id = ?",
+                String.class,
+                businessKey,
+                template);
     }
 
     /**
@@ -440,8 +620,10 @@ class EscalationProcessTest {
      */
     @SuppressWarnings("unchecked")
     private Map<String, Object> problemRequest(String reference) {
-        List<String> kept = jdbc.queryForList("SELECT data FROM register_entry WHERE register = 'undelivered-message' "
-                + "AND reference = ?", String.class, "problem-requested:" + reference);
+        List<String> kept = jdbc.queryForList(
+                "SELECT data FROM register_entry WHERE register = 'undelivered-message' " + "AND reference = ?",
+                String.class,
+                "problem-requested:" + reference);
         if (!kept.isEmpty()) {
             try {
                 return objectMapper.readValue(kept.get(0), Map.class);
@@ -450,14 +632,21 @@ class EscalationProcessTest {
             }
         }
         List<org.camunda.bpm.engine.history.HistoricVariableInstance> started = historyService
-                .createHistoricVariableInstanceQuery().variableName(ProblemProcess.SOURCE_REFERENCE.name()).list().stream()
-                .filter(variable -> reference.equals(variable.getValue())).toList();
+                .createHistoricVariableInstanceQuery()
+                .variableName(ProblemProcess.SOURCE_REFERENCE.name())
+                .list()
+                .stream()
+                .filter(variable -> reference.equals(variable.getValue()))
+                .toList();
         if (started.isEmpty()) {
             return null;
         }
         Map<String, Object> payload = new HashMap<>();
-        historyService.createHistoricVariableInstanceQuery().processInstanceId(started.get(0).getProcessInstanceId())
-                .list().forEach(variable -> payload.put(variable.getName(), variable.getValue()));
+        historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(started.get(0).getProcessInstanceId())
+                .list()
+                .forEach(variable -> payload.put(variable.getName(), variable.getValue()));
         return payload;
     }
 }

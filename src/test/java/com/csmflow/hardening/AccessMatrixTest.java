@@ -21,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
@@ -56,7 +55,8 @@ class AccessMatrixTest {
     private static final String NO_GROUP_PASSWORD = "no-group-password-1";
 
     private static final Set<String> ALL_STAFF = Stream.concat(
-            Arrays.stream(RoleGroup.values()).map(RoleGroup::id), Stream.of(ADMIN)).collect(Collectors.toSet());
+                    Arrays.stream(RoleGroup.values()).map(RoleGroup::id), Stream.of(ADMIN))
+            .collect(Collectors.toSet());
     private static final Set<String> MANAGERS = Set.of("dc-head", "service-manager", "delivery-manager");
     private static final Set<String> CLIENT_WRITERS = Set.of("csm", "service-manager", "account-manager", ADMIN);
     private static final Set<String> SLA_EDITORS = Set.of("service-manager", ADMIN);
@@ -106,7 +106,14 @@ class AccessMatrixTest {
             entry("GET /api/risks/{reference}", ALL_STAFF));
 
     /** What a caller may get from an engine REST resource. */
-    enum Expect { OK, FORBIDDEN, EMPTY_LIST, NON_EMPTY_LIST, ONLY_SELF, BAD_REQUEST }
+    enum Expect {
+        OK,
+        FORBIDDEN,
+        EMPTY_LIST,
+        NON_EMPTY_LIST,
+        ONLY_SELF,
+        BAD_REQUEST
+    }
 
     /** One engine REST call and its expectation per group (default for groups not named). */
     record EngineCase(String method, String path, String body, Expect others, Map<String, Expect> byGroup) {
@@ -129,94 +136,161 @@ class AccessMatrixTest {
         return all;
     }
 
-    private static final String BROKEN_DEPLOYMENT = "--x\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
-            + "access-probe\r\n--x\r\nContent-Disposition: form-data; name=\"data\"; filename=\"broken.bpmn\"\r\n"
-            + "Content-Type: application/xml\r\n\r\n<definitions/>\r\n--x--\r\n";
+    private static final String BROKEN_DEPLOYMENT =
+            "--x\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
+                    + "access-probe\r\n--x\r\nContent-Disposition: form-data; name=\"data\"; filename=\"broken.bpmn\"\r\n"
+                    + "Content-Type: application/xml\r\n\r\n<definitions/>\r\n--x--\r\n";
     private static final String STARTERS_KEY = "service-desk-request";
     private static final Set<String> SDR_STARTERS = Set.of("csm", "cse", "service-manager", ADMIN);
     private static final Set<String> WATCHERS = union(MANAGERS, Set.of(ADMIN));
 
     static final List<EngineCase> ENGINE_MATRIX = List.of(
-            new EngineCase("GET", "/engine-rest/process-definition?key=" + STARTERS_KEY, null,
-                    Expect.NON_EMPTY_LIST, Map.of()),
-            new EngineCase("GET", "/engine-rest/process-definition/key/" + STARTERS_KEY + "/xml", null,
-                    Expect.OK, Map.of()),
-            new EngineCase("POST", "/engine-rest/process-definition/key/" + STARTERS_KEY + "/start",
-                    "{\"variables\":{\"accessProbe\":{\"value\":true}}}", Expect.FORBIDDEN, groups(SDR_STARTERS, Expect.OK)),
+            new EngineCase(
+                    "GET",
+                    "/engine-rest/process-definition?key=" + STARTERS_KEY,
+                    null,
+                    Expect.NON_EMPTY_LIST,
+                    Map.of()),
+            new EngineCase(
+                    "GET", "/engine-rest/process-definition/key/" + STARTERS_KEY + "/xml", null, Expect.OK, Map.of()),
+            new EngineCase(
+                    "POST",
+                    "/engine-rest/process-definition/key/" + STARTERS_KEY + "/start",
+                    "{\"variables\":{\"accessProbe\":{\"value\":true}}}",
+                    Expect.FORBIDDEN,
+                    groups(SDR_STARTERS, Expect.OK)),
             // business keys are issued by the platform: nobody may choose one, not even a starter (issue 14, hole 3)
-            new EngineCase("POST", "/engine-rest/process-definition/key/" + STARTERS_KEY + "/start",
-                    "{\"businessKey\":\"ACCESS-PROBE\"}", Expect.FORBIDDEN, Map.of()),
-            new EngineCase("GET", "/engine-rest/process-instance?businessKey=ACCESS-PROBE-SEED", null,
-                    Expect.EMPTY_LIST, groups(WATCHERS, Expect.NON_EMPTY_LIST)),
-            new EngineCase("GET", "/engine-rest/history/process-instance?processInstanceBusinessKey=ACCESS-PROBE-SEED",
-                    null, Expect.EMPTY_LIST, groups(WATCHERS, Expect.NON_EMPTY_LIST)),
+            new EngineCase(
+                    "POST",
+                    "/engine-rest/process-definition/key/" + STARTERS_KEY + "/start",
+                    "{\"businessKey\":\"ACCESS-PROBE\"}",
+                    Expect.FORBIDDEN,
+                    Map.of()),
+            new EngineCase(
+                    "GET",
+                    "/engine-rest/process-instance?businessKey=ACCESS-PROBE-SEED",
+                    null,
+                    Expect.EMPTY_LIST,
+                    groups(WATCHERS, Expect.NON_EMPTY_LIST)),
+            new EngineCase(
+                    "GET",
+                    "/engine-rest/history/process-instance?processInstanceBusinessKey=ACCESS-PROBE-SEED",
+                    null,
+                    Expect.EMPTY_LIST,
+                    groups(WATCHERS, Expect.NON_EMPTY_LIST)),
             // the seed instance's task is for csm: its candidates and the watchers see it
-            new EngineCase("GET", "/engine-rest/task?processInstanceBusinessKey=ACCESS-PROBE-SEED", null,
-                    Expect.EMPTY_LIST, merged(List.of(groups(WATCHERS, Expect.NON_EMPTY_LIST),
-                            Map.of("csm", Expect.NON_EMPTY_LIST)))),
-            new EngineCase("GET", "/engine-rest/deployment", null,
-                    Expect.EMPTY_LIST, groups(WATCHERS, Expect.NON_EMPTY_LIST)),
+            new EngineCase(
+                    "GET",
+                    "/engine-rest/task?processInstanceBusinessKey=ACCESS-PROBE-SEED",
+                    null,
+                    Expect.EMPTY_LIST,
+                    merged(List.of(groups(WATCHERS, Expect.NON_EMPTY_LIST), Map.of("csm", Expect.NON_EMPTY_LIST)))),
+            new EngineCase(
+                    "GET", "/engine-rest/deployment", null, Expect.EMPTY_LIST, groups(WATCHERS, Expect.NON_EMPTY_LIST)),
             // a broken model: the admin gets the parse error, everybody else is refused before parsing
-            new EngineCase("POST", "/engine-rest/deployment/create", BROKEN_DEPLOYMENT, Expect.FORBIDDEN,
+            new EngineCase(
+                    "POST",
+                    "/engine-rest/deployment/create",
+                    BROKEN_DEPLOYMENT,
+                    Expect.FORBIDDEN,
                     Map.of(ADMIN, Expect.BAD_REQUEST)),
-            new EngineCase("GET", "/engine-rest/decision-definition", null, Expect.EMPTY_LIST,
-                    groups(WATCHERS, Expect.OK)),
+            new EngineCase(
+                    "GET", "/engine-rest/decision-definition", null, Expect.EMPTY_LIST, groups(WATCHERS, Expect.OK)),
             // users see their own profile only; the admin sees everyone
             new EngineCase("GET", "/engine-rest/user", null, Expect.ONLY_SELF, Map.of(ADMIN, Expect.NON_EMPTY_LIST)),
-            new EngineCase("POST", "/engine-rest/user/create",
+            new EngineCase(
+                    "POST",
+                    "/engine-rest/user/create",
                     "{\"profile\":{\"id\":\"access-intruder\",\"firstName\":\"I\",\"lastName\":\"X\"},"
                             + "\"credentials\":{\"password\":\"intruder-pass-1\"}}",
-                    Expect.FORBIDDEN, Map.of(ADMIN, Expect.OK)),
+                    Expect.FORBIDDEN,
+                    Map.of(ADMIN, Expect.OK)),
             // issue 14: nobody, the admin included, gives a user a password the policy refuses
             // (the engine checks the policy before the permission, so others get the 400 as well)
-            new EngineCase("POST", "/engine-rest/user/create",
+            new EngineCase(
+                    "POST",
+                    "/engine-rest/user/create",
                     "{\"profile\":{\"id\":\"access-weak\",\"firstName\":\"W\",\"lastName\":\"X\"},"
                             + "\"credentials\":{\"password\":\"a\"}}",
-                    Expect.BAD_REQUEST, Map.of()),
-            new EngineCase("POST", "/engine-rest/group/create", "{\"id\":\"access-intruders\",\"name\":\"X\"}",
-                    Expect.FORBIDDEN, Map.of(ADMIN, Expect.OK)),
-            new EngineCase("GET", "/engine-rest/group?id=camunda-admin", null, Expect.EMPTY_LIST,
+                    Expect.BAD_REQUEST,
+                    Map.of()),
+            new EngineCase(
+                    "POST",
+                    "/engine-rest/group/create",
+                    "{\"id\":\"access-intruders\",\"name\":\"X\"}",
+                    Expect.FORBIDDEN,
+                    Map.of(ADMIN, Expect.OK)),
+            new EngineCase(
+                    "GET",
+                    "/engine-rest/group?id=camunda-admin",
+                    null,
+                    Expect.EMPTY_LIST,
                     Map.of(ADMIN, Expect.NON_EMPTY_LIST)),
-            new EngineCase("GET", "/engine-rest/authorization", null, Expect.EMPTY_LIST,
-                    Map.of(ADMIN, Expect.NON_EMPTY_LIST)),
-            new EngineCase("POST", "/engine-rest/authorization/create",
+            new EngineCase(
+                    "GET", "/engine-rest/authorization", null, Expect.EMPTY_LIST, Map.of(ADMIN, Expect.NON_EMPTY_LIST)),
+            new EngineCase(
+                    "POST",
+                    "/engine-rest/authorization/create",
                     "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\"access-intruder\",\"resourceType\":0,\"resourceId\":\"*\"}",
-                    Expect.FORBIDDEN, Map.of(ADMIN, Expect.OK)),
+                    Expect.FORBIDDEN,
+                    Map.of(ADMIN, Expect.OK)),
             // each role group reads its own filter and "My tasks"; none may create one
             new EngineCase("GET", "/engine-rest/filter", null, Expect.NON_EMPTY_LIST, Map.of()),
-            new EngineCase("POST", "/engine-rest/filter/create",
-                    "{\"resourceType\":\"Task\",\"name\":\"access-intruder\",\"query\":{}}", Expect.FORBIDDEN,
+            new EngineCase(
+                    "POST",
+                    "/engine-rest/filter/create",
+                    "{\"resourceType\":\"Task\",\"name\":\"access-intruder\",\"query\":{}}",
+                    Expect.FORBIDDEN,
                     Map.of(ADMIN, Expect.OK)),
             // issue 14: instance counts are Cockpit's, for the groups with Cockpit access
-            new EngineCase("GET", "/engine-rest/process-definition/statistics", null, Expect.FORBIDDEN,
+            new EngineCase(
+                    "GET",
+                    "/engine-rest/process-definition/statistics",
+                    null,
+                    Expect.FORBIDDEN,
                     groups(WATCHERS, Expect.NON_EMPTY_LIST)),
-            new EngineCase("GET", "/engine-rest/process-definition/key/" + STARTERS_KEY + "/statistics", null,
-                    Expect.FORBIDDEN, groups(WATCHERS, Expect.NON_EMPTY_LIST)),
+            new EngineCase(
+                    "GET",
+                    "/engine-rest/process-definition/key/" + STARTERS_KEY + "/statistics",
+                    null,
+                    Expect.FORBIDDEN,
+                    groups(WATCHERS, Expect.NON_EMPTY_LIST)),
             new EngineCase("GET", "/engine-rest/job", null, Expect.OK, Map.of()),
             new EngineCase("GET", "/engine-rest/incident", null, Expect.OK, Map.of()),
-            new EngineCase("POST", "/engine-rest/message", "{\"messageName\":\"access-probe-no-such-message\"}",
-                    Expect.BAD_REQUEST, Map.of()),
+            new EngineCase(
+                    "POST",
+                    "/engine-rest/message",
+                    "{\"messageName\":\"access-probe-no-such-message\"}",
+                    Expect.BAD_REQUEST,
+                    Map.of()),
             // workflow messages come from the platform only, whoever asks (PlatformInputsPlugin.MESSAGE_SENDERS)
-            new EngineCase("POST", "/engine-rest/message", "{\"messageName\":\"sla-breached\"}",
-                    Expect.FORBIDDEN, Map.of()));
+            new EngineCase(
+                    "POST", "/engine-rest/message", "{\"messageName\":\"sla-breached\"}", Expect.FORBIDDEN, Map.of()));
 
     @LocalServerPort
     int port;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mapping;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     org.camunda.bpm.engine.AuthorizationService authorizationService;
+
     @Autowired
     org.camunda.bpm.engine.FilterService filterService;
+
     @Autowired
     ObjectMapper objectMapper;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> wrong = new ArrayList<>();
 
     @BeforeEach
@@ -229,18 +303,30 @@ class AccessMatrixTest {
     @AfterEach
     void removeStartedInstances() {
         for (String businessKey : List.of("ACCESS-PROBE", "ACCESS-PROBE-SEED")) {
-            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()
+            runtimeService
+                    .createProcessInstanceQuery()
+                    .processInstanceBusinessKey(businessKey)
+                    .list()
                     .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "access test"));
         }
-        runtimeService.createProcessInstanceQuery().variableValueEquals("accessProbe", true).list()
+        runtimeService
+                .createProcessInstanceQuery()
+                .variableValueEquals("accessProbe", true)
+                .list()
                 .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "access test"));
         // only the admin may create these (and did): remove them again
         identityService.deleteUser("access-intruder");
         identityService.deleteUser("access-weak");
         identityService.deleteGroup("access-intruders");
-        authorizationService.createAuthorizationQuery().userIdIn("access-intruder").list()
+        authorizationService
+                .createAuthorizationQuery()
+                .userIdIn("access-intruder")
+                .list()
                 .forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
-        filterService.createFilterQuery().filterName("access-intruder").list()
+        filterService
+                .createFilterQuery()
+                .filterName("access-intruder")
+                .list()
                 .forEach(filter -> filterService.deleteFilter(filter.getId()));
     }
 
@@ -253,11 +339,16 @@ class AccessMatrixTest {
             String uri = endpoint.path(pathValue(endpoint));
             String body = endpoint.hasBody() ? "{}" : null;
 
-            expectStatus(endpoint.label() + " anonymous", request(endpoint.method().name(), uri, body, null, null), 401);
-            expectStatus(endpoint.label() + " wrong password",
-                    request(endpoint.method().name(), uri, body, LOCKED_USER, "wrong-password"), 401);
-            expectStatus(endpoint.label() + " user in no group",
-                    request(endpoint.method().name(), uri, body, NO_GROUP_USER, NO_GROUP_PASSWORD), 403);
+            expectStatus(
+                    endpoint.label() + " anonymous", request(endpoint.method().name(), uri, body, null, null), 401);
+            expectStatus(
+                    endpoint.label() + " wrong password",
+                    request(endpoint.method().name(), uri, body, LOCKED_USER, "wrong-password"),
+                    401);
+            expectStatus(
+                    endpoint.label() + " user in no group",
+                    request(endpoint.method().name(), uri, body, NO_GROUP_USER, NO_GROUP_PASSWORD),
+                    403);
             for (String group : ALL_STAFF) {
                 HttpResponse<String> response = asGroup(group, endpoint.method().name(), uri, body);
                 int status = response.statusCode();
@@ -277,17 +368,21 @@ class AccessMatrixTest {
     void engineRestFollowsTheMatrix() throws Exception {
         for (EngineCase call : ENGINE_MATRIX) {
             String contentType = call.path().endsWith("/deployment/create") ? "multipart/form-data; boundary=x" : null;
-            expectStatus(call.label() + " anonymous", request(call.method(), call.path(), call.body(), null, null,
-                    contentType), 401);
-            expectStatus(call.label() + " wrong password", request(call.method(), call.path(), call.body(),
-                    LOCKED_USER, "wrong-password", contentType), 401);
+            expectStatus(
+                    call.label() + " anonymous",
+                    request(call.method(), call.path(), call.body(), null, null, contentType),
+                    401);
+            expectStatus(
+                    call.label() + " wrong password",
+                    request(call.method(), call.path(), call.body(), LOCKED_USER, "wrong-password", contentType),
+                    401);
             for (String group : ALL_STAFF) {
-                HttpResponse<String> response = request(call.method(), call.path(), call.body(), user(group),
-                        password(group), contentType);
+                HttpResponse<String> response =
+                        request(call.method(), call.path(), call.body(), user(group), password(group), contentType);
                 Expect expected = call.expected(group);
                 if (!meets(expected, response, user(group))) {
-                    wrong.add(call.label() + " as " + group + ": expected " + expected + " but "
-                            + response.statusCode() + " " + abbreviate(response.body()));
+                    wrong.add(call.label() + " as " + group + ": expected " + expected + " but " + response.statusCode()
+                            + " " + abbreviate(response.body()));
                 }
             }
         }
@@ -297,13 +392,19 @@ class AccessMatrixTest {
     /** Engine REST holds the engine's own users: a user in no group sees no instance, task or user but itself. */
     @Test
     void aUserInNoGroupSeesNothingOfTheEngine() throws Exception {
-        for (String path : List.of("/engine-rest/process-instance", "/engine-rest/task", "/engine-rest/deployment",
-                "/engine-rest/history/process-instance", "/engine-rest/authorization", "/engine-rest/filter")) {
+        for (String path : List.of(
+                "/engine-rest/process-instance",
+                "/engine-rest/task",
+                "/engine-rest/deployment",
+                "/engine-rest/history/process-instance",
+                "/engine-rest/authorization",
+                "/engine-rest/filter")) {
             HttpResponse<String> response = request("GET", path, null, NO_GROUP_USER, NO_GROUP_PASSWORD);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertThat(objectMapper.readTree(response.body())).as(path).isEmpty();
         }
-        assertThat(request("GET", "/engine-rest/process-definition", null, NO_GROUP_USER, NO_GROUP_PASSWORD).body())
+        assertThat(request("GET", "/engine-rest/process-definition", null, NO_GROUP_USER, NO_GROUP_PASSWORD)
+                        .body())
                 .isEqualTo("[]");
     }
 
@@ -324,8 +425,10 @@ class AccessMatrixTest {
             case OK -> status >= 200 && status < 300;
             case FORBIDDEN -> status == 403;
             case BAD_REQUEST -> status == 400;
-            case EMPTY_LIST -> status == 200 && objectMapper.readTree(response.body()).isEmpty();
-            case NON_EMPTY_LIST -> status == 200 && !objectMapper.readTree(response.body()).isEmpty();
+            case EMPTY_LIST ->
+                status == 200 && objectMapper.readTree(response.body()).isEmpty();
+            case NON_EMPTY_LIST ->
+                status == 200 && !objectMapper.readTree(response.body()).isEmpty();
             case ONLY_SELF -> {
                 if (status != 200) {
                     yield false;
@@ -391,13 +494,17 @@ class AccessMatrixTest {
         return request(method, uri, body, user, password, null);
     }
 
-    private HttpResponse<String> request(String method, String uri, String body, String user, String password,
-                                         String contentType) throws Exception {
+    private HttpResponse<String> request(
+            String method, String uri, String body, String user, String password, String contentType) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + uri))
-                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         if (body != null) {
             request.header("Content-Type", contentType != null ? contentType : "application/json");

@@ -24,8 +24,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 final class ApiEndpoints {
 
     /** One HTTP method on one path pattern, with what the handler reads from the request. */
-    record Endpoint(RequestMethod method, String pattern, HandlerMethod handler, List<String> pathVariables,
-                    Map<String, Class<?>> queryParameters, Type bodyType) {
+    record Endpoint(
+            RequestMethod method,
+            String pattern,
+            HandlerMethod handler,
+            List<String> pathVariables,
+            Map<String, Class<?>> queryParameters,
+            Type bodyType) {
 
         boolean hasBody() {
             return bodyType != null;
@@ -42,12 +47,12 @@ final class ApiEndpoints {
         }
     }
 
-    private ApiEndpoints() {
-    }
+    private ApiEndpoints() {}
 
     static List<Endpoint> discover(RequestMappingHandlerMapping mapping) {
         List<Endpoint> endpoints = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                mapping.getHandlerMethods().entrySet()) {
             HandlerMethod handler = entry.getValue();
             if (!handler.getBeanType().getPackageName().startsWith("com.csmflow")) {
                 continue;

@@ -37,16 +37,21 @@ class NoServerErrorTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ObjectMapper objectMapper;
+
     @Autowired
     RepositoryService repositoryService;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     TaskService taskService;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String deploymentId;
 
     @AfterEach
@@ -59,16 +64,27 @@ class NoServerErrorTest {
     @Test
     void doubledSlashesAreA400ProblemWithoutAStackTrace(CapturedOutput output) throws Exception {
         int logged = output.getAll().length();
-        for (String path : new String[] {"//engine-rest/user", "/engine-rest//user", "/camunda//api/engine/engine/default/user",
-                "/camunda//api/admin/auth/user/default", "/camunda/api//engine/engine/default/task", "//api/clients",
-                "//camunda/app/tasklist/"}) {
+        for (String path : new String[] {
+            "//engine-rest/user",
+            "/engine-rest//user",
+            "/camunda//api/engine/engine/default/user",
+            "/camunda//api/admin/auth/user/default",
+            "/camunda/api//engine/engine/default/task",
+            "//api/clients",
+            "//camunda/app/tasklist/"
+        }) {
             for (String user : new String[] {null, "admin"}) {
                 HttpResponse<String> response = send("GET", path, user, null, null);
-                assertThat(response.statusCode()).as("%s as %s: %s", path, user, response.body()).isEqualTo(400);
+                assertThat(response.statusCode())
+                        .as("%s as %s: %s", path, user, response.body())
+                        .isEqualTo(400);
                 assertProblem(response, 400);
             }
         }
-        assertThat(output.getAll().substring(logged)).as("log").doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(output.getAll().substring(logged))
+                .as("log")
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -76,8 +92,11 @@ class NoServerErrorTest {
         int logged = output.getAll().length();
         for (String method : new String[] {"GET", "POST"}) {
             HttpResponse<String> anonymous = send(method, "/error", null, null, null);
-            assertThat(anonymous.statusCode()).as("%s /error anonymous: %s", method, anonymous.body()).isEqualTo(401);
-            assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
+            assertThat(anonymous.statusCode())
+                    .as("%s /error anonymous: %s", method, anonymous.body())
+                    .isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElse(""))
+                    .startsWith("Basic");
         }
         HttpResponse<String> signedIn = send("GET", "/error", "admin", null, null);
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(404);
@@ -87,15 +106,20 @@ class NoServerErrorTest {
 
     @Test
     void aPageBeyondTheLargestOffsetIsA400NamingThePage() throws Exception {
-        for (String query : new String[] {"page=2147483647", "page=2147483647&size=200", "page=10737419&size=200",
-                "page=1073741824&size=2"}) {
+        for (String query : new String[] {
+            "page=2147483647", "page=2147483647&size=200", "page=10737419&size=200", "page=1073741824&size=2"
+        }) {
             HttpResponse<String> response = send("GET", "/api/clients?" + query, "admin", null, null);
-            assertThat(response.statusCode()).as("%s: %s", query, response.body()).isEqualTo(400);
+            assertThat(response.statusCode())
+                    .as("%s: %s", query, response.body())
+                    .isEqualTo(400);
             assertProblem(response, 400);
             assertThat(response.body()).contains("\"field\":\"page\"");
         }
         // the last page that still fits is an ordinary, empty page
-        assertThat(send("GET", "/api/clients?page=10737418&size=200", "admin", null, null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/clients?page=10737418&size=200", "admin", null, null)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -119,7 +143,8 @@ class NoServerErrorTest {
     void variablesOfAnUnknownTaskAnswerLikeThoseOfAForbiddenOne() throws Exception {
         String taskId = probeTask("dc-head");
 
-        HttpResponse<String> unknownAsAdmin = send("GET", "/engine-rest/task/no-such-task-42/variables", "admin", null, null);
+        HttpResponse<String> unknownAsAdmin =
+                send("GET", "/engine-rest/task/no-such-task-42/variables", "admin", null, null);
         assertThat(unknownAsAdmin.statusCode()).as(unknownAsAdmin.body()).isEqualTo(404);
         assertEngineError(unknownAsAdmin);
 
@@ -129,13 +154,19 @@ class NoServerErrorTest {
         assertAlike(hidden, taskId, unknown, "no-such-task-42");
         assertAlike(hidden, taskId, unknownAsAdmin, "no-such-task-42");
         // and the same for a single variable and for a process instance's variables
-        String instanceId = taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
-        assertAlike(send("GET", "/engine-rest/task/" + taskId + "/variables/subject", "csm", null, null), taskId,
-                send("GET", "/engine-rest/task/no-such-task-42/variables/subject", "csm", null, null), "no-such-task-42");
-        HttpResponse<String> hiddenInstance = send("GET", "/engine-rest/process-instance/" + instanceId + "/variables",
-                "csm", null, null);
+        String instanceId =
+                taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+        assertAlike(
+                send("GET", "/engine-rest/task/" + taskId + "/variables/subject", "csm", null, null),
+                taskId,
+                send("GET", "/engine-rest/task/no-such-task-42/variables/subject", "csm", null, null),
+                "no-such-task-42");
+        HttpResponse<String> hiddenInstance =
+                send("GET", "/engine-rest/process-instance/" + instanceId + "/variables", "csm", null, null);
         assertThat(hiddenInstance.statusCode()).isEqualTo(404);
-        assertAlike(hiddenInstance, instanceId,
+        assertAlike(
+                hiddenInstance,
+                instanceId,
                 send("GET", "/engine-rest/process-instance/no-such-instance/variables", "csm", null, null),
                 "no-such-instance");
 
@@ -149,9 +180,10 @@ class NoServerErrorTest {
     void aDeploymentWithoutABodyIsA400() throws Exception {
         for (String user : new String[] {"admin", "csm"}) {
             for (String contentType : new String[] {null, "multipart/form-data; boundary=x", "text/plain"}) {
-                HttpResponse<String> response = send("POST", "/engine-rest/deployment/create", user,
-                        contentType == null ? null : "", contentType);
-                assertThat(response.statusCode()).as("%s, %s: %s", user, contentType, response.body())
+                HttpResponse<String> response = send(
+                        "POST", "/engine-rest/deployment/create", user, contentType == null ? null : "", contentType);
+                assertThat(response.statusCode())
+                        .as("%s, %s: %s", user, contentType, response.body())
                         .isBetween(400, 499);
                 assertEngineError(response);
             }
@@ -161,34 +193,54 @@ class NoServerErrorTest {
     // ---------------------------------------------------------------- helpers
 
     private String probeTask(String candidateGroup) {
-        deploymentId = repositoryService.createDeployment().name("no-5xx-probe")
-                .addModelInstance("no-5xx-probe.bpmn", Bpmn.createExecutableProcess("no-5xx-probe")
-                        .camundaHistoryTimeToLive(1)
-                        .startEvent().userTask("Task_Probe").camundaCandidateGroups(candidateGroup).endEvent().done())
-                .deploy().getId();
+        deploymentId = repositoryService
+                .createDeployment()
+                .name("no-5xx-probe")
+                .addModelInstance(
+                        "no-5xx-probe.bpmn",
+                        Bpmn.createExecutableProcess("no-5xx-probe")
+                                .camundaHistoryTimeToLive(1)
+                                .startEvent()
+                                .userTask("Task_Probe")
+                                .camundaCandidateGroups(candidateGroup)
+                                .endEvent()
+                                .done())
+                .deploy()
+                .getId();
         runtimeService.startProcessInstanceByKey("no-5xx-probe", java.util.Map.of("subject", "probe"));
-        return taskService.createTaskQuery().processDefinitionKey("no-5xx-probe").singleResult().getId();
+        return taskService
+                .createTaskQuery()
+                .processDefinitionKey("no-5xx-probe")
+                .singleResult()
+                .getId();
     }
 
     private HttpResponse<String> send(String method, String path, String user, String body, String contentType)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
         }
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        request.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void assertProblem(HttpResponse<String> response, int status) throws Exception {
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(objectMapper.readTree(response.body()).path("status").asInt()).isEqualTo(status);
+        assertThat(objectMapper.readTree(response.body()).path("status").asInt())
+                .isEqualTo(status);
     }
 
     /** The engine REST's own error JSON: {"type": ..., "message": ...}. */

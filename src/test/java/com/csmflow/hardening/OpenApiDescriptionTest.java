@@ -67,17 +67,24 @@ class OpenApiDescriptionTest {
 
     /** Operations that answer 409 when the request clashes with the current state (see the services). */
     private static final Set<String> CONFLICTING = Set.of(
-            "POST /api/clients", "PUT /api/clients/{reference}", "POST /api/clients/{reference}/retire",
-            "DELETE /api/clients/{reference}", "POST /api/sla-targets", "PUT /api/sla-targets/{id}",
+            "POST /api/clients",
+            "PUT /api/clients/{reference}",
+            "POST /api/clients/{reference}/retire",
+            "DELETE /api/clients/{reference}",
+            "POST /api/sla-targets",
+            "PUT /api/sla-targets/{id}",
             "POST /api/escalations/{reference}/client-response",
             "POST /api/escalations/{reference}/client-confirmation",
-            "POST /api/problems/{reference}/actions", "POST /api/incidents");
+            "POST /api/problems/{reference}/actions",
+            "POST /api/incidents");
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mapping;
+
     @Autowired
     ObjectMapper objectMapper;
 
@@ -106,14 +113,17 @@ class OpenApiDescriptionTest {
         SecurityScheme basic = description.getComponents().getSecuritySchemes().get("basicAuth");
         assertThat(basic.getType()).isEqualTo(SecurityScheme.Type.HTTP);
         assertThat(basic.getScheme()).isEqualTo("basic");
-        assertThat(description.getSecurity()).extracting(requirement -> requirement.keySet())
+        assertThat(description.getSecurity())
+                .extracting(requirement -> requirement.keySet())
                 .containsExactly(Set.of("basicAuth"));
         for (Endpoint endpoint : endpoints) {
             // an operation's own (e.g. empty) list would override the global requirement
             List<SecurityRequirement> own = operation(endpoint).getSecurity();
-            assertThat(own).as(endpoint.label()).satisfiesAnyOf(
-                    list -> assertThat(list).isNull(),
-                    list -> assertThat(list).extracting(Map::keySet).containsExactly(Set.of("basicAuth")));
+            assertThat(own)
+                    .as(endpoint.label())
+                    .satisfiesAnyOf(
+                            list -> assertThat(list).isNull(),
+                            list -> assertThat(list).extracting(Map::keySet).containsExactly(Set.of("basicAuth")));
         }
     }
 
@@ -123,18 +133,28 @@ class OpenApiDescriptionTest {
         for (Endpoint endpoint : endpoints) {
             Map<String, ApiResponse> responses = operation(endpoint).getResponses();
             assertThat(responses).as(endpoint.label()).containsKeys("400", "401", "403");
-            assertThat(responses.keySet()).as(endpoint.label() + " has a success answer")
+            assertThat(responses.keySet())
+                    .as(endpoint.label() + " has a success answer")
                     .anyMatch(code -> code.startsWith("2"));
             responses.forEach((code, response) -> {
                 if (code.startsWith("4")) {
-                    assertThat(response.getDescription()).as(endpoint.label() + " " + code).isNotBlank();
-                    assertThat(response.getContent()).as(endpoint.label() + " " + code).containsOnlyKeys("application/problem+json");
-                    assertThat(response.getContent().get("application/problem+json").getSchema().get$ref())
-                            .as(endpoint.label() + " " + code).isEqualTo(PROBLEM_REF);
+                    assertThat(response.getDescription())
+                            .as(endpoint.label() + " " + code)
+                            .isNotBlank();
+                    assertThat(response.getContent())
+                            .as(endpoint.label() + " " + code)
+                            .containsOnlyKeys("application/problem+json");
+                    assertThat(response.getContent()
+                                    .get("application/problem+json")
+                                    .getSchema()
+                                    .get$ref())
+                            .as(endpoint.label() + " " + code)
+                            .isEqualTo(PROBLEM_REF);
                 }
             });
             assertThat(responses.get("401").getHeaders()).as(endpoint.label()).containsKey("WWW-Authenticate");
-            if (endpoint.pathVariables().contains("reference") || endpoint.pathVariables().contains("id")) {
+            if (endpoint.pathVariables().contains("reference")
+                    || endpoint.pathVariables().contains("id")) {
                 assertThat(responses).as(endpoint.label() + " names a record").containsKey("404");
             }
             if (CONFLICTING.contains(endpoint.label())) {
@@ -162,19 +182,34 @@ class OpenApiDescriptionTest {
             assertThat(created.getContent()).as(endpoint.label()).containsKey("application/json");
             if (location) {
                 assertThat(created.getHeaders()).as(endpoint.label()).containsKey("Location");
-                assertThat(created.getHeaders().get("Location").getSchema()).as(endpoint.label()).isNotNull();
+                assertThat(created.getHeaders().get("Location").getSchema())
+                        .as(endpoint.label())
+                        .isNotNull();
             }
         }
     }
 
     @Test
     void theEscalationsClientResponseIsNotTheClientRegistersSchema() {
-        Operation clientResponse = description.getPaths().get("/api/escalations/{reference}/client-response").getPost();
-        Schema<?> body = clientResponse.getRequestBody().getContent().get("application/json").getSchema();
+        Operation clientResponse = description
+                .getPaths()
+                .get("/api/escalations/{reference}/client-response")
+                .getPost();
+        Schema<?> body = clientResponse
+                .getRequestBody()
+                .getContent()
+                .get("application/json")
+                .getSchema();
         assertThat(body.get$ref()).isNotEqualTo("#/components/schemas/ClientResponse");
         assertThat(resolve(body).getProperties()).containsOnlyKeys("message");
-        assertThat(resolve(operation("GET", "/api/clients/{reference}").getResponses().get("200")
-                .getContent().get("application/json").getSchema()).getProperties()).containsKeys("reference", "name");
+        assertThat(resolve(operation("GET", "/api/clients/{reference}")
+                                .getResponses()
+                                .get("200")
+                                .getContent()
+                                .get("application/json")
+                                .getSchema())
+                        .getProperties())
+                .containsKeys("reference", "name");
     }
 
     /** Two Java types under one schema name show up as a schema whose properties are another type's. */
@@ -184,13 +219,22 @@ class OpenApiDescriptionTest {
         for (Endpoint endpoint : endpoints) {
             Operation operation = operation(endpoint);
             if (endpoint.hasBody()) {
-                compare(endpoint.label() + " body", operation.getRequestBody().getContent(),
-                        endpoint.bodyType(), true, mismatches);
+                compare(
+                        endpoint.label() + " body",
+                        operation.getRequestBody().getContent(),
+                        endpoint.bodyType(),
+                        true,
+                        mismatches);
             }
-            operation.getResponses().entrySet().stream().filter(entry -> entry.getKey().startsWith("2"))
+            operation.getResponses().entrySet().stream()
+                    .filter(entry -> entry.getKey().startsWith("2"))
                     .filter(entry -> entry.getValue().getContent() != null)
-                    .forEach(entry -> compare(endpoint.label() + " " + entry.getKey(), entry.getValue().getContent(),
-                            endpoint.handler().getMethod().getGenericReturnType(), false, mismatches));
+                    .forEach(entry -> compare(
+                            endpoint.label() + " " + entry.getKey(),
+                            entry.getValue().getContent(),
+                            endpoint.handler().getMethod().getGenericReturnType(),
+                            false,
+                            mismatches));
         }
         assertThat(mismatches).isEmpty();
     }
@@ -200,9 +244,11 @@ class OpenApiDescriptionTest {
         for (String path : List.of("/api/clients", "/api/openapi")) {
             ResponseEntity<String> anonymous = rest.getForEntity(path, String.class);
             assertThat(anonymous.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
-            assertThat(anonymous.getHeaders().getContentType()).as(path)
+            assertThat(anonymous.getHeaders().getContentType())
+                    .as(path)
                     .matches(type -> type.equalsTypeAndSubtype(MediaType.APPLICATION_PROBLEM_JSON));
-            assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Basic realm=\"CSM Flow\"");
+            assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+                    .isEqualTo("Basic realm=\"CSM Flow\"");
             JsonNode problem = objectMapper.readTree(anonymous.getBody());
             assertThat(problem.path("status").asInt()).isEqualTo(401);
             assertThat(problem.path("title").asText()).isEqualTo("Unauthorized");
@@ -212,13 +258,17 @@ class OpenApiDescriptionTest {
     private void compare(String what, Content content, Type javaType, boolean request, List<String> mismatches) {
         Type type = unwrap(javaType, org.springframework.http.ResponseEntity.class);
         boolean list = type instanceof ParameterizedType parameterized
-                && parameterized.getRawType() instanceof Class<?> raw && Collection.class.isAssignableFrom(raw);
+                && parameterized.getRawType() instanceof Class<?> raw
+                && Collection.class.isAssignableFrom(raw);
         if (list) {
             type = ((ParameterizedType) type).getActualTypeArguments()[0];
         }
         JavaType java = objectMapper.constructType(type);
-        if (java.isMapLikeType() || java.isContainerType() || JsonNode.class.isAssignableFrom(java.getRawClass())
-                || java.getRawClass() == Void.class || java.getRawClass().getPackageName().startsWith("java.")) {
+        if (java.isMapLikeType()
+                || java.isContainerType()
+                || JsonNode.class.isAssignableFrom(java.getRawClass())
+                || java.getRawClass() == Void.class
+                || java.getRawClass().getPackageName().startsWith("java.")) {
             return;
         }
         if (!content.containsKey("application/json")) {
@@ -228,11 +278,14 @@ class OpenApiDescriptionTest {
         Schema<?> schema = content.get("application/json").getSchema();
         Schema<?> named = list ? schema.getItems() : schema;
         assertThat(named.get$ref()).as(what).isNotNull();
-        BeanDescription bean = request ? objectMapper.getDeserializationConfig().introspect(java)
+        BeanDescription bean = request
+                ? objectMapper.getDeserializationConfig().introspect(java)
                 : objectMapper.getSerializationConfig().introspect(java);
-        Set<String> javaProperties = bean.findProperties().stream().map(BeanPropertyDefinition::getName)
+        Set<String> javaProperties = bean.findProperties().stream()
+                .map(BeanPropertyDefinition::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> schemaProperties = new TreeSet<>(resolve(named).getProperties().keySet());
+        Set<String> schemaProperties =
+                new TreeSet<>(resolve(named).getProperties().keySet());
         if (!javaProperties.equals(schemaProperties)) {
             mismatches.add(what + ": " + named.get$ref() + " has " + schemaProperties + ", "
                     + java.getRawClass().getName() + " has " + javaProperties);
@@ -270,7 +323,9 @@ class OpenApiDescriptionTest {
 
     /** The project's version as the build declares it (surefire runs in the project directory). */
     private static String pomVersion() throws Exception {
-        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+        Document pom = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(Path.of("pom.xml").toFile());
         String version = XPathFactory.newInstance().newXPath().evaluate("/project/version", pom);
         assertThat(version).isNotBlank();
         return version;

@@ -30,8 +30,12 @@ class CoverageEnforcementTest {
         System.setProperty(PROBE, "true");
         try {
             SummaryGeneratingListener listener = new SummaryGeneratingListener();
-            LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(UnderCoveredProcessTest.class)).build(), listener);
+            LauncherFactory.create()
+                    .execute(
+                            LauncherDiscoveryRequestBuilder.request()
+                                    .selectors(selectClass(UnderCoveredProcessTest.class))
+                                    .build(),
+                            listener);
             summary = listener.getSummary();
         } finally {
             System.clearProperty(PROBE);
@@ -43,7 +47,8 @@ class CoverageEnforcementTest {
         assertThat(failures.get(0).getTestIdentifier().isContainer()).isTrue();
         assertThat(failures.get(0).getException())
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("coverage ratio is at least " + ProcessCoverageConfiguration.CLASS_COVERAGE_AT_LEAST);
+                .hasMessageContaining(
+                        "coverage ratio is at least " + ProcessCoverageConfiguration.CLASS_COVERAGE_AT_LEAST);
     }
 
     /** Starts the service desk request and stops at its user task: 3 of its 5 elements. */

@@ -21,10 +21,10 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"camunda.bpm.job-execution.enabled=false", "server.shutdown=immediate"})
 @ActiveProfiles("demo")
 @Import({EmbeddedPostgresConfiguration.class, ProcessCoverageConfiguration.class})
 @ContextConfiguration(initializers = TestServers.class)
-public @interface CsmFlowTest {
-}
+public @interface CsmFlowTest {}

@@ -15,8 +15,7 @@ public final class EmbeddedPostgres17 {
     private static EmbeddedPostgres instance;
     private static int leases;
 
-    private EmbeddedPostgres17() {
-    }
+    private EmbeddedPostgres17() {}
 
     /** A lease on the shared server; close it when the context that took it closes. */
     public static synchronized Lease lease() {

@@ -31,13 +31,14 @@ public final class TestServers implements ApplicationContextInitializer<Configur
     public void initialize(ConfigurableApplicationContext context) {
         start();
         TestPropertyValues.of(
-                "spring.mail.host=" + HOST,
-                "spring.mail.port=" + smtpPort,
-                // an outage must fail fast, not hang the test on TCP timeouts
-                "spring.mail.properties.mail.smtp.connectiontimeout=2000",
-                "spring.mail.properties.mail.smtp.timeout=5000",
-                "spring.mail.properties.mail.smtp.writetimeout=5000",
-                "csmflow.test.webhook-base-url=" + http.baseUrl()).applyTo(context);
+                        "spring.mail.host=" + HOST,
+                        "spring.mail.port=" + smtpPort,
+                        // an outage must fail fast, not hang the test on TCP timeouts
+                        "spring.mail.properties.mail.smtp.connectiontimeout=2000",
+                        "spring.mail.properties.mail.smtp.timeout=5000",
+                        "spring.mail.properties.mail.smtp.writetimeout=5000",
+                        "csmflow.test.webhook-base-url=" + http.baseUrl())
+                .applyTo(context);
     }
 
     private static synchronized void start() {
@@ -49,10 +50,13 @@ public final class TestServers implements ApplicationContextInitializer<Configur
         mail.start();
         http = new WireMockServer(options().bindAddress(HOST).dynamicPort());
         http.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopMail();
-            http.stop();
-        }, "test-servers-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stopMail();
+                            http.stop();
+                        },
+                        "test-servers-shutdown"));
     }
 
     /** The SMTP server that receives every mail of the tests. */

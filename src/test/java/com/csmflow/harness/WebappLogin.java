@@ -17,8 +17,7 @@ import org.springframework.util.MultiValueMap;
  */
 public final class WebappLogin {
 
-    private WebappLogin() {
-    }
+    private WebappLogin() {}
 
     /** Posts the login form of {@code app} (tasklist, cockpit, admin); the response carries the session. */
     public static ResponseEntity<String> login(TestRestTemplate rest, String app, String user, String password) {
@@ -34,8 +33,11 @@ public final class WebappLogin {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", user);
         form.add("password", password);
-        return rest.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
-                new HttpEntity<>(form, headers), String.class);
+        return rest.exchange(
+                "/camunda/api/admin/auth/user/default/login/" + app,
+                HttpMethod.POST,
+                new HttpEntity<>(form, headers),
+                String.class);
     }
 
     /**
@@ -54,8 +56,11 @@ public final class WebappLogin {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", user);
         form.add("password", password);
-        ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/" + app,
-                HttpMethod.POST, new HttpEntity<>(form, loginHeaders), String.class);
+        ResponseEntity<String> login = rest.exchange(
+                "/camunda/api/admin/auth/user/default/login/" + app,
+                HttpMethod.POST,
+                new HttpEntity<>(form, loginHeaders),
+                String.class);
         if (!login.getStatusCode().is2xxSuccessful()) {
             throw new IllegalStateException(user + " could not log into " + app + ": " + login.getStatusCode());
         }
@@ -63,12 +68,14 @@ public final class WebappLogin {
         session = cookie(login, "JSESSIONID") != null ? cookie(login, "JSESSIONID") : session;
         HttpHeaders sessionOnly = new HttpHeaders();
         sessionOnly.add(HttpHeaders.COOKIE, "JSESSIONID=" + session);
-        ResponseEntity<String> reload = rest.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
-                new HttpEntity<>(sessionOnly), String.class);
+        ResponseEntity<String> reload = rest.exchange(
+                "/camunda/api/admin/auth/user/default", HttpMethod.GET, new HttpEntity<>(sessionOnly), String.class);
         String issued = reload.getHeaders().getFirst("X-XSRF-TOKEN");
-        csrfToken = issued != null && !issued.isBlank() ? issued
-                : cookie(reload, "XSRF-TOKEN") != null ? cookie(reload, "XSRF-TOKEN")
-                : cookie(login, "XSRF-TOKEN") != null ? cookie(login, "XSRF-TOKEN") : csrfToken;
+        csrfToken = issued != null && !issued.isBlank()
+                ? issued
+                : cookie(reload, "XSRF-TOKEN") != null
+                        ? cookie(reload, "XSRF-TOKEN")
+                        : cookie(login, "XSRF-TOKEN") != null ? cookie(login, "XSRF-TOKEN") : csrfToken;
         String origin = rest.getRootUri();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
@@ -84,14 +91,19 @@ public final class WebappLogin {
     /** The value of a cookie the response sets, or null. */
     public static String cookie(ResponseEntity<?> response, String name) {
         List<String> cookies = response.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of());
-        return cookies.stream().filter(cookie -> cookie.startsWith(name + "="))
+        return cookies.stream()
+                .filter(cookie -> cookie.startsWith(name + "="))
                 .map(cookie -> cookie.substring(name.length() + 1).split(";", 2)[0])
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     /** The full Set-Cookie header of a cookie, with its attributes, or null. */
     public static String setCookieHeader(ResponseEntity<?> response, String name) {
         List<String> cookies = response.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of());
-        return cookies.stream().filter(cookie -> cookie.startsWith(name + "=")).findFirst().orElse(null);
+        return cookies.stream()
+                .filter(cookie -> cookie.startsWith(name + "="))
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -21,8 +21,8 @@ public record WebappSession(TestRestTemplate rest, String session, String csrfTo
         // the login renews the session; its first request hands out the session's CSRF token
         HttpHeaders headers = new HttpHeaders();
         headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session);
-        ResponseEntity<String> first = rest.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
-                new HttpEntity<>(headers), String.class);
+        ResponseEntity<String> first = rest.exchange(
+                "/camunda/api/admin/auth/user/default", HttpMethod.GET, new HttpEntity<>(headers), String.class);
         return new WebappSession(rest, session, WebappLogin.cookie(first, "XSRF-TOKEN"));
     }
 

@@ -21,10 +21,13 @@ class PublishMessageTest {
 
     @Autowired
     RepositoryService repositoryService;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     HistoryService historyService;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -42,21 +45,29 @@ class PublishMessageTest {
 
     @Test
     void startsTheReceivingWorkflowWithThePayloadAndTheSender() {
-        receiverDeployment = deploy("message-receiver-probe", Bpmn.createExecutableProcess("message-receiver-probe")
-                .camundaHistoryTimeToLive(1)
-                .startEvent("StartEvent_Requested").message("probe-requested")
-                .userTask("Task_Look").camundaCandidateGroups("cse")
-                .endEvent().done());
+        receiverDeployment = deploy(
+                "message-receiver-probe",
+                Bpmn.createExecutableProcess("message-receiver-probe")
+                        .camundaHistoryTimeToLive(1)
+                        .startEvent("StartEvent_Requested")
+                        .message("probe-requested")
+                        .userTask("Task_Look")
+                        .camundaCandidateGroups("cse")
+                        .endEvent()
+                        .done());
         senderDeployment = deploy("message-sender-probe", sender("probe-requested"));
 
         ProcessInstance sender = runtimeService.startProcessInstanceByKey("message-sender-probe", "SND-2026-0001");
 
-        ProcessInstance receiver = runtimeService.createProcessInstanceQuery()
-                .processDefinitionKey("message-receiver-probe").variableValueEquals(CaseVariables.SOURCE_BUSINESS_KEY.name(), "SND-2026-0001")
+        ProcessInstance receiver = runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("message-receiver-probe")
+                .variableValueEquals(CaseVariables.SOURCE_BUSINESS_KEY.name(), "SND-2026-0001")
                 .singleResult();
         assertThat(receiver).isNotNull();
         assertThat(runtimeService.getVariable(receiver.getId(), "sourceType")).isEqualTo("change");
-        assertThat(runtimeService.getVariable(receiver.getId(), CaseVariables.SOURCE_PROCESS_INSTANCE_ID.name())).isEqualTo(sender.getId());
+        assertThat(runtimeService.getVariable(receiver.getId(), CaseVariables.SOURCE_PROCESS_INSTANCE_ID.name()))
+                .isEqualTo(sender.getId());
         assertThat(undelivered("probe-requested:SND-2026-0001")).isZero();
     }
 
@@ -66,28 +77,45 @@ class PublishMessageTest {
 
         ProcessInstance sender = runtimeService.startProcessInstanceByKey("message-sender-probe", "SND-2026-0002");
 
-        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(sender.getId())
-                .singleResult().getState()).isEqualTo("COMPLETED");
+        assertThat(historyService
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceId(sender.getId())
+                        .singleResult()
+                        .getState())
+                .isEqualTo("COMPLETED");
         assertThat(undelivered("nobody-listens:SND-2026-0002")).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT data FROM register_entry WHERE reference = ?", String.class,
-                "nobody-listens:SND-2026-0002")).contains("\"sourceType\":\"change\"");
+        assertThat(jdbc.queryForObject(
+                        "SELECT data FROM register_entry WHERE reference = ?",
+                        String.class,
+                        "nobody-listens:SND-2026-0002"))
+                .contains("\"sourceType\":\"change\"");
     }
 
     private BpmnModelInstance sender(String messageName) {
-        return Bpmn.createExecutableProcess("message-sender-probe").camundaHistoryTimeToLive(1)
+        return Bpmn.createExecutableProcess("message-sender-probe")
+                .camundaHistoryTimeToLive(1)
                 .startEvent()
-                .serviceTask("Task_RequestProblem").camundaDelegateExpression("${publishMessage}")
+                .serviceTask("Task_RequestProblem")
+                .camundaDelegateExpression("${publishMessage}")
                 .camundaInputParameter(PublishMessageDelegate.MESSAGE_NAME, messageName)
                 .camundaInputParameter(PublishMessageDelegate.PAYLOAD, "{\"sourceType\": \"change\"}")
-                .endEvent().done();
+                .endEvent()
+                .done();
     }
 
     private String deploy(String name, BpmnModelInstance model) {
-        return repositoryService.createDeployment().name(name).addModelInstance(name + ".bpmn", model).deploy().getId();
+        return repositoryService
+                .createDeployment()
+                .name(name)
+                .addModelInstance(name + ".bpmn", model)
+                .deploy()
+                .getId();
     }
 
     private long undelivered(String reference) {
-        return jdbc.queryForObject("SELECT count(*) FROM register_entry WHERE register = 'undelivered-message'"
-                + " AND reference = ?", Long.class, reference);
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM register_entry WHERE register = 'undelivered-message'" + " AND reference = ?",
+                Long.class,
+                reference);
     }
 }

@@ -36,12 +36,23 @@ class NotificationDeliveryProcessTest {
     /** Monday 15 June 2026, 09:00 in Berlin (CEST). */
     static final Instant MONDAY_OPENING = Instant.parse("2026-06-15T07:00:00Z");
 
-    @Autowired RuntimeService runtime;
-    @Autowired RepositoryService repository;
-    @Autowired ManagementService management;
-    @Autowired IdentityService identity;
-    @Autowired ClientRepository clients;
-    @Autowired OutboxRepository outbox;
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    ClientRepository clients;
+
+    @Autowired
+    OutboxRepository outbox;
 
     NotificationFixtures fx;
 
@@ -59,16 +70,29 @@ class NotificationDeliveryProcessTest {
     @Test
     void nonUrgentClientNoticeIsHeldUntilTheNextBusinessHourWhileStaffGetItAtOnce() throws Exception {
         Client client = fx.client("en");
-        String process = fx.deployNotifyProcess(Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.CLIENT_CONTACTS, "true",
-                NotifyDelegate.CLIENT_REFERENCE, client.getReference(), NotifyDelegate.RECIPIENT_GROUPS, NotificationFixtures.PROBE_GROUP), null);
+        String process = fx.deployNotifyProcess(
+                Map.of(
+                        NotifyDelegate.TEMPLATE,
+                        "notify-probe",
+                        NotifyDelegate.CLIENT_CONTACTS,
+                        "true",
+                        NotifyDelegate.CLIENT_REFERENCE,
+                        client.getReference(),
+                        NotifyDelegate.RECIPIENT_GROUPS,
+                        NotificationFixtures.PROBE_GROUP),
+                null);
         ProcessInstance instance = fx.start(process, Map.of("summary", "maintenance window"));
 
         fx.runDueJobs(instance.getBusinessKey());
 
         assertThat(mailsTo(ALICE)).as("staff are told at once").hasSize(1);
-        assertThat(mailsTo(contact(client, "anna"))).as("the client is not disturbed on a Saturday").isEmpty();
-        OutboxEntry held = fx.outboxOf(instance).stream().filter(row -> row.getAudience() == Audience.CLIENT)
-                .findFirst().orElseThrow();
+        assertThat(mailsTo(contact(client, "anna")))
+                .as("the client is not disturbed on a Saturday")
+                .isEmpty();
+        OutboxEntry held = fx.outboxOf(instance).stream()
+                .filter(row -> row.getAudience() == Audience.CLIENT)
+                .findFirst()
+                .orElseThrow();
         assertThat(held.getStatus()).isEqualTo(NotificationStatus.PENDING);
         assertThat(held.getNotBefore()).isEqualTo(MONDAY_OPENING);
         Job timer = fx.jobs(instance.getBusinessKey()).stream().findFirst().orElseThrow();
@@ -89,8 +113,17 @@ class NotificationDeliveryProcessTest {
     @Test
     void urgentClientNoticeGoesAtOnce() throws Exception {
         Client client = fx.client("en");
-        String process = fx.deployNotifyProcess(Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.CLIENT_CONTACTS, "true",
-                NotifyDelegate.CLIENT_REFERENCE, client.getReference(), NotifyDelegate.URGENT, "true"), null);
+        String process = fx.deployNotifyProcess(
+                Map.of(
+                        NotifyDelegate.TEMPLATE,
+                        "notify-probe",
+                        NotifyDelegate.CLIENT_CONTACTS,
+                        "true",
+                        NotifyDelegate.CLIENT_REFERENCE,
+                        client.getReference(),
+                        NotifyDelegate.URGENT,
+                        "true"),
+                null);
         ProcessInstance instance = fx.start(process, Map.of("summary", "outage"));
 
         fx.runDueJobs(instance.getBusinessKey());
@@ -103,9 +136,17 @@ class NotificationDeliveryProcessTest {
     @Test
     void theBatchTravelsAsAListAndABatchDecidedAsCommaSeparatedTextIsStillDelivered() throws Exception {
         Client client = fx.client("en");
-        String process = fx.deployNotifyProcess(Map.of(NotifyDelegate.TEMPLATE, "notify-probe",
-                NotifyDelegate.CLIENT_CONTACTS, "true", NotifyDelegate.CLIENT_REFERENCE, client.getReference(),
-                NotifyDelegate.URGENT, "true"), null);
+        String process = fx.deployNotifyProcess(
+                Map.of(
+                        NotifyDelegate.TEMPLATE,
+                        "notify-probe",
+                        NotifyDelegate.CLIENT_CONTACTS,
+                        "true",
+                        NotifyDelegate.CLIENT_REFERENCE,
+                        client.getReference(),
+                        NotifyDelegate.URGENT,
+                        "true"),
+                null);
         ProcessInstance instance = fx.start(process, Map.of("summary", "outage"));
         fx.runNotifyStep(instance);
 

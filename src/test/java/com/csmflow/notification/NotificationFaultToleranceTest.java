@@ -41,17 +41,38 @@ class NotificationFaultToleranceTest {
 
     static final Instant NOW = Instant.parse("2026-06-10T08:00:00Z");
 
-    @Autowired RuntimeService runtime;
-    @Autowired RepositoryService repository;
-    @Autowired ManagementService management;
-    @Autowired IdentityService identity;
-    @Autowired ClientRepository clients;
-    @Autowired OutboxRepository outbox;
-    @Autowired OutboxDelivery delivery;
-    @Autowired NotificationRetry retry;
-    @Autowired MailChannel mailChannel;
-    @Autowired PlatformTransactionManager transactionManager;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    ClientRepository clients;
+
+    @Autowired
+    OutboxRepository outbox;
+
+    @Autowired
+    OutboxDelivery delivery;
+
+    @Autowired
+    NotificationRetry retry;
+
+    @Autowired
+    MailChannel mailChannel;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     NotificationFixtures fx;
 
@@ -69,13 +90,17 @@ class NotificationFaultToleranceTest {
 
     @Test
     void theDeliveryJobRetriesOnTheConfiguredCycleThenRaisesAnIncident() throws Exception {
-        assertThat(retry.getCycle()).as("the default when the property is not set").isEqualTo(NotificationRetry.DEFAULT_CYCLE);
+        assertThat(retry.getCycle())
+                .as("the default when the property is not set")
+                .isEqualTo(NotificationRetry.DEFAULT_CYCLE);
         retry.use("PT2S, PT3S");
         ProcessInstance instance = startUrgentProbe("cycle@client.example", "short cycle");
         TestServers.stopMail();
         fx.runNotifyStep(instance);
-        String deliveryInstance = fx.deliveryInstances(instance.getBusinessKey()).get(0);
-        Job job = management.createJobQuery().processInstanceId(deliveryInstance).singleResult();
+        String deliveryInstance =
+                fx.deliveryInstances(instance.getBusinessKey()).get(0);
+        Job job =
+                management.createJobQuery().processInstanceId(deliveryInstance).singleResult();
 
         assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("Could not deliver 1");
         Job first = management.createJobQuery().jobId(job.getId()).singleResult();
@@ -88,8 +113,11 @@ class NotificationFaultToleranceTest {
         assertThat(second.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofSeconds(3))));
 
         assertThatThrownBy(() -> management.executeJob(job.getId()));
-        assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isZero();
-        Incident incident = runtime.createIncidentQuery().processInstanceId(deliveryInstance).singleResult();
+        assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries())
+                .isZero();
+        Incident incident = runtime.createIncidentQuery()
+                .processInstanceId(deliveryInstance)
+                .singleResult();
         assertThat(incident).as("three attempts, then an incident").isNotNull();
         assertThat(incident.getActivityId()).isEqualTo(NotificationDeliveryProcess.TASK_DELIVER);
         assertThat(fx.outboxOf(instance).get(0).getAttempts()).isEqualTo(3);
@@ -98,7 +126,10 @@ class NotificationFaultToleranceTest {
         management.setJobRetries(job.getId(), 1);
         management.executeJob(job.getId());
         assertThat(NotificationFixtures.mailsTo("cycle@client.example")).hasSize(1);
-        assertThat(runtime.createIncidentQuery().processInstanceId(deliveryInstance).count()).isZero();
+        assertThat(runtime.createIncidentQuery()
+                        .processInstanceId(deliveryInstance)
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -130,11 +161,15 @@ class NotificationFaultToleranceTest {
             sleep(700);
             assertThat(nodeB[0]).as("node B waits while node A sends").isNotDone();
             // node A's send succeeded; it records SENT and commits
-            jdbc.update("UPDATE notification_outbox SET status = 'SENT', attempts = attempts + 1, sent_at = now() WHERE id = ?", id);
+            jdbc.update(
+                    "UPDATE notification_outbox SET status = 'SENT', attempts = attempts + 1, sent_at = now() WHERE id = ?",
+                    id);
         });
         nodeB[0].get(30, TimeUnit.SECONDS);
 
-        assertThat(NotificationFixtures.mailsTo("race@client.example")).as("node B sent nothing").isEmpty();
+        assertThat(NotificationFixtures.mailsTo("race@client.example"))
+                .as("node B sent nothing")
+                .isEmpty();
         OutboxEntry row = outbox.findById(id).orElseThrow();
         assertThat(row.getStatus()).isEqualTo(NotificationStatus.SENT);
         assertThat(row.getAttempts()).isEqualTo(1);
@@ -165,9 +200,16 @@ class NotificationFaultToleranceTest {
 
         List<AutoCloseable> afterCommit = new ArrayList<>();
         assertThat(mailChannel.send(row, afterCommit)).isNull();
-        assertThat(NotificationFixtures.mailsTo("quit@client.example")).as("accepted by the server").hasSize(1);
-        assertThat(afterCommit).singleElement().isInstanceOfSatisfying(jakarta.mail.Transport.class,
-                transport -> assertThat(transport.isConnected()).as("QUIT not sent yet").isTrue());
+        assertThat(NotificationFixtures.mailsTo("quit@client.example"))
+                .as("accepted by the server")
+                .hasSize(1);
+        assertThat(afterCommit)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        jakarta.mail.Transport.class,
+                        transport -> assertThat(transport.isConnected())
+                                .as("QUIT not sent yet")
+                                .isTrue());
         jakarta.mail.Transport transport = (jakarta.mail.Transport) afterCommit.get(0);
         MailChannel.closeQuietly(afterCommit);
         assertThat(transport.isConnected()).isFalse();
@@ -184,7 +226,9 @@ class NotificationFaultToleranceTest {
 
     /** An instance of a one-step process that notifies {@code to} with the urgent probe template. */
     private ProcessInstance startUrgentProbe(String to, String summary) {
-        String process = fx.deployNotifyProcess(Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.TO, to, NotifyDelegate.URGENT, "true"), null);
+        String process = fx.deployNotifyProcess(
+                Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.TO, to, NotifyDelegate.URGENT, "true"),
+                null);
         return fx.start(process, Map.of("summary", summary));
     }
 }

@@ -55,8 +55,13 @@ final class NotificationFixtures {
     private final List<String> deployments = new ArrayList<>();
     private final List<Client> createdClients = new ArrayList<>();
 
-    NotificationFixtures(RuntimeService runtime, RepositoryService repository, ManagementService management,
-                         IdentityService identity, ClientRepository clients, OutboxRepository outbox) {
+    NotificationFixtures(
+            RuntimeService runtime,
+            RepositoryService repository,
+            ManagementService management,
+            IdentityService identity,
+            ClientRepository clients,
+            OutboxRepository outbox) {
         this.runtime = runtime;
         this.repository = repository;
         this.management = management;
@@ -109,11 +114,20 @@ final class NotificationFixtures {
     /** A client in Berlin, Mon-Fri 09:00-17:00, Bavarian holidays, with one contact on and one off notices. */
     Client client(String language) {
         String reference = "NT" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        Client client = new Client(reference, "Probe Client " + reference, CsmTier.STANDARD, language,
-                ZoneId.of("Europe/Berlin"), LocalTime.of(9, 0), LocalTime.of(17, 0),
-                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), "DE-BY");
-        client.addContact(new ClientContact("Anna Notice", "anna@" + reference.toLowerCase() + ".example", "IT lead", true));
-        client.addContact(new ClientContact("Bert Quiet", "bert@" + reference.toLowerCase() + ".example", "Buyer", false));
+        Client client = new Client(
+                reference,
+                "Probe Client " + reference,
+                CsmTier.STANDARD,
+                language,
+                ZoneId.of("Europe/Berlin"),
+                LocalTime.of(9, 0),
+                LocalTime.of(17, 0),
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                "DE-BY");
+        client.addContact(
+                new ClientContact("Anna Notice", "anna@" + reference.toLowerCase() + ".example", "IT lead", true));
+        client.addContact(
+                new ClientContact("Bert Quiet", "bert@" + reference.toLowerCase() + ".example", "Buyer", false));
         Client saved = clients.save(client);
         createdClients.add(saved);
         return saved;
@@ -129,10 +143,13 @@ final class NotificationFixtures {
      */
     String deployNotifyProcess(Map<String, String> inputs, Consumer<ServiceTaskBuilder> more) {
         String key = "notify-probe-" + UUID.randomUUID().toString().substring(0, 8);
-        ServiceTaskBuilder task = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+        ServiceTaskBuilder task = Bpmn.createExecutableProcess(key)
+                .camundaHistoryTimeToLive(1)
                 .startEvent()
-                .serviceTask("Task_Notify").name("Send notification")
-                .camundaAsyncBefore().camundaFailedJobRetryTimeCycle("R3/PT1M")
+                .serviceTask("Task_Notify")
+                .name("Send notification")
+                .camundaAsyncBefore()
+                .camundaFailedJobRetryTimeCycle("R3/PT1M")
                 .camundaDelegateExpression("${notify}");
         inputs.forEach(task::camundaInputParameter);
         if (more != null) {
@@ -140,8 +157,12 @@ final class NotificationFixtures {
         } else {
             task.endEvent().done();
         }
-        deployments.add(repository.createDeployment().name(key)
-                .addModelInstance(key + ".bpmn", task.done()).deploy().getId());
+        deployments.add(repository
+                .createDeployment()
+                .name(key)
+                .addModelInstance(key + ".bpmn", task.done())
+                .deploy()
+                .getId());
         return key;
     }
 
@@ -152,7 +173,11 @@ final class NotificationFixtures {
 
     /** Executes only the "Send notification" job of this instance (not the delivery it starts). */
     void runNotifyStep(ProcessInstance instance) {
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        management.executeJob(management
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .singleResult()
+                .getId());
     }
 
     /** Executes every due job of the instances carrying this business key, until none is left. */
@@ -168,20 +193,33 @@ final class NotificationFixtures {
     }
 
     List<Job> dueJobs(String businessKey) {
-        return jobs(businessKey).stream().filter(job -> job.getRetries() > 0
-                && (job.getDuedate() == null || !job.getDuedate().after(ClockUtil.getCurrentTime()))).toList();
+        return jobs(businessKey).stream()
+                .filter(job -> job.getRetries() > 0
+                        && (job.getDuedate() == null || !job.getDuedate().after(ClockUtil.getCurrentTime())))
+                .toList();
     }
 
     List<Job> jobs(String businessKey) {
         List<Job> jobs = new ArrayList<>();
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()
-                .forEach(instance -> jobs.addAll(management.createJobQuery().processInstanceId(instance.getId()).list()));
+        runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey)
+                .list()
+                .forEach(instance -> jobs.addAll(management
+                        .createJobQuery()
+                        .processInstanceId(instance.getId())
+                        .list()));
         return jobs;
     }
 
     List<String> deliveryInstances(String businessKey) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
-                .processDefinitionKey(NotificationDeliveryProcess.KEY).list().stream().map(ProcessInstance::getId).toList();
+        return runtime
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey)
+                .processDefinitionKey(NotificationDeliveryProcess.KEY)
+                .list()
+                .stream()
+                .map(ProcessInstance::getId)
+                .toList();
     }
 
     List<OutboxEntry> outboxOf(ProcessInstance instance) {
@@ -191,7 +229,8 @@ final class NotificationFixtures {
     static List<MimeMessage> mailsTo(String address) throws Exception {
         List<MimeMessage> mails = new ArrayList<>();
         for (MimeMessage message : TestServers.mail().getReceivedMessages()) {
-            if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address))) {
+            if (Arrays.stream(message.getAllRecipients())
+                    .anyMatch(r -> r.toString().equalsIgnoreCase(address))) {
                 mails.add(message);
             }
         }

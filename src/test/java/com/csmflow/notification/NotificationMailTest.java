@@ -8,11 +8,11 @@ import static com.csmflow.notification.NotificationFixtures.onlyMailTo;
 import static com.csmflow.notification.NotificationFixtures.part;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.csmflow.servicedesk.ServiceDeskRequestProcess;
 import com.csmflow.client.Client;
 import com.csmflow.client.ClientRepository;
 import com.csmflow.harness.CsmFlowTest;
 import com.csmflow.harness.TestServers;
+import com.csmflow.servicedesk.ServiceDeskRequestProcess;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.List;
@@ -39,14 +39,29 @@ class NotificationMailTest {
     /** A Wednesday, 10:00 in Berlin: business hours, so nothing is held. */
     static final Instant WEDNESDAY_MORNING = Instant.parse("2026-06-10T08:00:00Z");
 
-    @Autowired RuntimeService runtime;
-    @Autowired RepositoryService repository;
-    @Autowired ManagementService management;
-    @Autowired IdentityService identity;
-    @Autowired TaskService tasks;
-    @Autowired ClientRepository clients;
-    @Autowired OutboxRepository outbox;
-    @Autowired TestRestTemplate rest;
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ClientRepository clients;
+
+    @Autowired
+    OutboxRepository outbox;
+
+    @Autowired
+    TestRestTemplate rest;
 
     NotificationFixtures fx;
 
@@ -64,18 +79,26 @@ class NotificationMailTest {
     @Test
     void groupMembersAndNoticeContactsGetTheRenderedMailInTheirLanguage() throws Exception {
         Client client = fx.client("de");
-        String process = fx.deployNotifyProcess(Map.of(
-                NotifyDelegate.TEMPLATE, "notify-probe",
-                NotifyDelegate.RECIPIENT_GROUPS, NotificationFixtures.PROBE_GROUP,
-                NotifyDelegate.CLIENT_CONTACTS, "true",
-                NotifyDelegate.CLIENT_REFERENCE, client.getReference()), null);
+        String process = fx.deployNotifyProcess(
+                Map.of(
+                        NotifyDelegate.TEMPLATE,
+                        "notify-probe",
+                        NotifyDelegate.RECIPIENT_GROUPS,
+                        NotificationFixtures.PROBE_GROUP,
+                        NotifyDelegate.CLIENT_CONTACTS,
+                        "true",
+                        NotifyDelegate.CLIENT_REFERENCE,
+                        client.getReference()),
+                null);
         String summary = "<b>Printer</b> & \"toner\" ${7*7} ${summary}";
         ProcessInstance instance = fx.start(process, Map.of("summary", summary));
 
         fx.runDueJobs(instance.getBusinessKey());
 
         assertThat(TestServers.mail().getReceivedMessages()).hasSize(3);
-        assertThat(mailsTo(contact(client, "bert"))).as("contact without service notices").isEmpty();
+        assertThat(mailsTo(contact(client, "bert")))
+                .as("contact without service notices")
+                .isEmpty();
 
         MimeMessage staff = onlyMailTo(ALICE);
         assertThat(staff.getSubject()).isEqualTo("Update on " + instance.getBusinessKey() + " for " + client.getName());
@@ -92,25 +115,38 @@ class NotificationMailTest {
         assertThat(part(clientMail, "text/plain")).contains("gibt es Neuigkeiten: " + summary);
 
         List<OutboxEntry> rows = fx.outboxOf(instance);
-        assertThat(rows).extracting(OutboxEntry::getRecipient)
+        assertThat(rows)
+                .extracting(OutboxEntry::getRecipient)
                 .containsExactlyInAnyOrder(ALICE, BOB, contact(client, "anna"));
         assertThat(rows).allSatisfy(row -> {
             assertThat(row.getStatus()).isEqualTo(NotificationStatus.SENT);
             assertThat(row.getAttempts()).isEqualTo(1);
             assertThat(row.getSentAt()).isEqualTo(WEDNESDAY_MORNING);
         });
-        assertThat(rows).filteredOn(row -> row.getAudience() == Audience.CLIENT).extracting(OutboxEntry::getLanguage)
+        assertThat(rows)
+                .filteredOn(row -> row.getAudience() == Audience.CLIENT)
+                .extracting(OutboxEntry::getLanguage)
                 .containsExactly("de");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey()).count())
-                .as("notifying and delivery instances ended").isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(instance.getBusinessKey())
+                        .count())
+                .as("notifying and delivery instances ended")
+                .isZero();
     }
 
     @Test
     void assigneesAndExplicitAddressesAreMailedOnceEach() throws Exception {
-        String process = fx.deployNotifyProcess(Map.of(NotifyDelegate.TEMPLATE, "notify-probe",
-                NotifyDelegate.RECIPIENT_USERS, "${handledBy}",
-                NotifyDelegate.RECIPIENT_GROUPS, NotificationFixtures.PROBE_GROUP,
-                NotifyDelegate.TO, "Desk@Client.example, desk@client.example"), null);
+        String process = fx.deployNotifyProcess(
+                Map.of(
+                        NotifyDelegate.TEMPLATE,
+                        "notify-probe",
+                        NotifyDelegate.RECIPIENT_USERS,
+                        "${handledBy}",
+                        NotifyDelegate.RECIPIENT_GROUPS,
+                        NotificationFixtures.PROBE_GROUP,
+                        NotifyDelegate.TO,
+                        "Desk@Client.example, desk@client.example"),
+                null);
         ProcessInstance instance = fx.start(process, Map.of("summary", "s", "handledBy", "np-bob"));
 
         fx.runDueJobs(instance.getBusinessKey());
@@ -124,8 +160,15 @@ class NotificationMailTest {
     @Test
     void missingLanguageFallsBackToEnglish() throws Exception {
         Client client = fx.client("fr");
-        String process = fx.deployNotifyProcess(Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.CLIENT_CONTACTS, "true",
-                NotifyDelegate.CLIENT_REFERENCE, client.getReference()), null);
+        String process = fx.deployNotifyProcess(
+                Map.of(
+                        NotifyDelegate.TEMPLATE,
+                        "notify-probe",
+                        NotifyDelegate.CLIENT_CONTACTS,
+                        "true",
+                        NotifyDelegate.CLIENT_REFERENCE,
+                        client.getReference()),
+                null);
         ProcessInstance instance = fx.start(process, Map.of("summary", "ok"));
 
         fx.runDueJobs(instance.getBusinessKey());
@@ -136,13 +179,24 @@ class NotificationMailTest {
 
     @Test
     void serviceDeskRequestTellsTheRequesterTheOutcome() throws Exception {
-        ProcessInstance instance = runtime.startProcessInstanceByKey(ServiceDeskRequestProcess.KEY, "SDR-NTF-1",
-                Map.of(ServiceDeskRequestProcess.SUBJECT.name(), "VPN <down>",
-                        ServiceDeskRequestProcess.REQUESTER_EMAIL.name(), "Requester@Client.example",
-                        ServiceDeskRequestProcess.DESCRIPTION.name(), "d"));
+        ProcessInstance instance = runtime.startProcessInstanceByKey(
+                ServiceDeskRequestProcess.KEY,
+                "SDR-NTF-1",
+                Map.of(
+                        ServiceDeskRequestProcess.SUBJECT.name(),
+                        "VPN <down>",
+                        ServiceDeskRequestProcess.REQUESTER_EMAIL.name(),
+                        "Requester@Client.example",
+                        ServiceDeskRequestProcess.DESCRIPTION.name(),
+                        "d"));
         Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-        tasks.complete(task.getId(), Map.of(ServiceDeskRequestProcess.RESOLUTION.name(), "Token renewed & tested",
-                ServiceDeskRequestProcess.OUTCOME.name(), "resolved"));
+        tasks.complete(
+                task.getId(),
+                Map.of(
+                        ServiceDeskRequestProcess.RESOLUTION.name(),
+                        "Token renewed & tested",
+                        ServiceDeskRequestProcess.OUTCOME.name(),
+                        "resolved"));
 
         fx.runDueJobs("SDR-NTF-1");
 
@@ -150,17 +204,22 @@ class NotificationMailTest {
         assertThat(mail.getSubject()).isEqualTo("Your request \"VPN <down>\": resolved");
         assertThat(part(mail, "text/plain")).contains("Token renewed & tested").contains("SDR-NTF-1");
         assertThat(part(mail, "text/html")).contains("VPN &lt;down&gt;").contains("Token renewed &amp; tested");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .isZero();
     }
 
     @Test
     void outboxIsReadableByManagersAndCsmButNotByOthers() {
-        String process = fx.deployNotifyProcess(Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.TO, "someone@client.example"), null);
+        String process = fx.deployNotifyProcess(
+                Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.TO, "someone@client.example"), null);
         ProcessInstance instance = fx.start(process, Map.of("summary", "x"));
         fx.runDueJobs(instance.getBusinessKey());
 
         ResponseEntity<List> asCsm = rest.withBasicAuth("csm", "csm")
-                .getForEntity("/api/notifications?businessKey=" + instance.getBusinessKey() + "&status=SENT", List.class);
+                .getForEntity(
+                        "/api/notifications?businessKey=" + instance.getBusinessKey() + "&status=SENT", List.class);
         assertThat(asCsm.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(asCsm.getBody()).hasSize(1);
         Map<?, ?> row = (Map<?, ?>) asCsm.getBody().get(0);
@@ -171,13 +230,18 @@ class NotificationMailTest {
         assertThat(row.get("createdAt")).isNotNull();
         assertThat(row.get("sentAt")).isNotNull();
 
-        assertThat(rest.withBasicAuth("dc-head", "dc-head").getForEntity(
-                "/api/notifications?businessKey=" + instance.getBusinessKey() + "&status=FAILED", List.class).getBody())
+        assertThat(rest.withBasicAuth("dc-head", "dc-head")
+                        .getForEntity(
+                                "/api/notifications?businessKey=" + instance.getBusinessKey() + "&status=FAILED",
+                                List.class)
+                        .getBody())
                 .isEmpty();
-        assertThat(rest.withBasicAuth("cse", "cse").getForEntity("/api/notifications", String.class).getStatusCode())
+        assertThat(rest.withBasicAuth("cse", "cse")
+                        .getForEntity("/api/notifications", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        ResponseEntity<Map> invalid = rest.withBasicAuth("csm", "csm")
-                .getForEntity("/api/notifications?status=LOST", Map.class);
+        ResponseEntity<Map> invalid =
+                rest.withBasicAuth("csm", "csm").getForEntity("/api/notifications?status=LOST", Map.class);
         assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(invalid.getBody().toString()).contains("field=status");
     }

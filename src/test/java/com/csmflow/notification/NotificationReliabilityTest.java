@@ -41,13 +41,26 @@ class NotificationReliabilityTest {
 
     static final Instant NOW = Instant.parse("2026-06-10T08:00:00Z");
 
-    @Autowired RuntimeService runtime;
-    @Autowired RepositoryService repository;
-    @Autowired ManagementService management;
-    @Autowired IdentityService identity;
-    @Autowired ClientRepository clients;
-    @Autowired OutboxRepository outbox;
-    @Value("${csmflow.test.webhook-base-url}") String webhookBase;
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    ClientRepository clients;
+
+    @Autowired
+    OutboxRepository outbox;
+
+    @Value("${csmflow.test.webhook-base-url}")
+    String webhookBase;
 
     NotificationFixtures fx;
 
@@ -64,21 +77,34 @@ class NotificationReliabilityTest {
 
     @Test
     void smtpOutageIsRetriedWithBackOffThenAnIncidentAndResolvingItSendsExactlyOnce() throws Exception {
-        String process = fx.deployNotifyProcess(Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.TO, "ops@client.example",
-                NotifyDelegate.URGENT, "true"), null);
+        String process = fx.deployNotifyProcess(
+                Map.of(
+                        NotifyDelegate.TEMPLATE,
+                        "notify-probe",
+                        NotifyDelegate.TO,
+                        "ops@client.example",
+                        NotifyDelegate.URGENT,
+                        "true"),
+                null);
         ProcessInstance instance = fx.start(process, Map.of("summary", "outage"));
         TestServers.stopMail();
 
         fx.runNotifyStep(instance); // writes the outbox, starts the delivery
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count())
-                .as("the notifying process moved on; delivery is not its problem").isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .as("the notifying process moved on; delivery is not its problem")
+                .isZero();
         String delivery = fx.deliveryInstances(instance.getBusinessKey()).get(0);
 
         Job job = management.createJobQuery().processInstanceId(delivery).singleResult();
         assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("Could not deliver 1");
         Job retried = management.createJobQuery().jobId(job.getId()).singleResult();
-        assertThat(retried.getRetries()).as("five retries left after the first attempt").isEqualTo(5);
-        assertThat(retried.getDuedate()).as("back-off: first retry after one minute")
+        assertThat(retried.getRetries())
+                .as("five retries left after the first attempt")
+                .isEqualTo(5);
+        assertThat(retried.getDuedate())
+                .as("back-off: first retry after one minute")
                 .isEqualTo(Date.from(NOW.plus(Duration.ofMinutes(1))));
         OutboxEntry failed = fx.outboxOf(instance).get(0);
         assertThat(failed.getStatus()).isEqualTo(NotificationStatus.FAILED);
@@ -87,7 +113,8 @@ class NotificationReliabilityTest {
 
         assertThatThrownBy(() -> management.executeJob(job.getId()));
         assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getDuedate())
-                .as("back-off: the second retry waits five minutes").isEqualTo(Date.from(NOW.plus(Duration.ofMinutes(5))));
+                .as("back-off: the second retry waits five minutes")
+                .isEqualTo(Date.from(NOW.plus(Duration.ofMinutes(5))));
         int attempts = 2;
         while (management.createJobQuery().jobId(job.getId()).singleResult().getRetries() > 0) {
             assertThatThrownBy(() -> management.executeJob(job.getId()));
@@ -95,7 +122,8 @@ class NotificationReliabilityTest {
             assertThat(attempts).as("retries are bounded").isLessThanOrEqualTo(10);
         }
         assertThat(attempts).isEqualTo(6);
-        Incident incident = runtime.createIncidentQuery().processInstanceId(delivery).singleResult();
+        Incident incident =
+                runtime.createIncidentQuery().processInstanceId(delivery).singleResult();
         assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
         assertThat(incident.getActivityId()).isEqualTo(NotificationDeliveryProcess.TASK_DELIVER);
         assertThat(incident.getIncidentMessage()).contains("Could not deliver");
@@ -108,7 +136,8 @@ class NotificationReliabilityTest {
         management.executeJob(job.getId());
 
         assertThat(mailsTo("ops@client.example")).hasSize(1);
-        assertThat(runtime.createIncidentQuery().processInstanceId(delivery).count()).isZero();
+        assertThat(runtime.createIncidentQuery().processInstanceId(delivery).count())
+                .isZero();
         OutboxEntry sent = fx.outboxOf(instance).get(0);
         assertThat(sent.getStatus()).isEqualTo(NotificationStatus.SENT);
         assertThat(sent.getAttempts()).isEqualTo(7);
@@ -120,16 +149,26 @@ class NotificationReliabilityTest {
     @Test
     void aFailureAfterTheOutboxWriteRollsItBackAndTheRetrySendsOneMail() throws Exception {
         // "Send notification" and a step that fails run in the same transaction (one job).
-        String process = fx.deployNotifyProcess(Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.TO, "once@client.example"),
-                task -> task.serviceTask("Task_Fails").name("Fails while failNow")
-                        .camundaExpression("${failNow ? noSuchBean.explode() : null}").endEvent());
+        String process = fx.deployNotifyProcess(
+                Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.TO, "once@client.example"),
+                task -> task.serviceTask("Task_Fails")
+                        .name("Fails while failNow")
+                        .camundaExpression("${failNow ? noSuchBean.explode() : null}")
+                        .endEvent());
         ProcessInstance instance = fx.start(process, Map.of("summary", "retry", "failNow", true));
 
-        Job job = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
+        Job job =
+                management.createJobQuery().processInstanceId(instance.getId()).singleResult();
         assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("noSuchBean");
-        assertThat(fx.outboxOf(instance)).as("the outbox row rolled back with the failed step").isEmpty();
-        assertThat(fx.deliveryInstances(instance.getBusinessKey())).as("and so did its delivery").isEmpty();
-        assertThat(TestServers.mail().getReceivedMessages()).as("nothing left the building").isEmpty();
+        assertThat(fx.outboxOf(instance))
+                .as("the outbox row rolled back with the failed step")
+                .isEmpty();
+        assertThat(fx.deliveryInstances(instance.getBusinessKey()))
+                .as("and so did its delivery")
+                .isEmpty();
+        assertThat(TestServers.mail().getReceivedMessages())
+                .as("nothing left the building")
+                .isEmpty();
 
         runtime.setVariable(instance.getId(), "failNow", false);
         management.executeJob(job.getId()); // the engine's retry
@@ -144,23 +183,37 @@ class NotificationReliabilityTest {
     void aNotificationKeyMakesALoopNotifyOnce() throws Exception {
         // start -> count -> notify(key "welcome") -> loop back while count < 3 -> end
         String key = "notify-loop-" + Long.toHexString(System.nanoTime());
-        var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+        var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key)
+                .camundaHistoryTimeToLive(1)
                 .startEvent()
-                .serviceTask("Task_Count").camundaExpression("${execution.setVariable('visits', visits + 1)}")
-                .serviceTask("Task_Notify").camundaAsyncBefore().camundaDelegateExpression("${notify}")
+                .serviceTask("Task_Count")
+                .camundaExpression("${execution.setVariable('visits', visits + 1)}")
+                .serviceTask("Task_Notify")
+                .camundaAsyncBefore()
+                .camundaDelegateExpression("${notify}")
                 .camundaInputParameter(NotifyDelegate.TEMPLATE, "notify-probe")
                 .camundaInputParameter(NotifyDelegate.TO, "loop@client.example")
                 .camundaInputParameter(NotifyDelegate.NOTIFICATION_KEY, "welcome")
                 .exclusiveGateway("Gateway_Again")
-                .condition("again", "${visits < 3}").connectTo("Task_Count")
-                .moveToNode("Gateway_Again").condition("done", "${visits >= 3}").endEvent()
+                .condition("again", "${visits < 3}")
+                .connectTo("Task_Count")
+                .moveToNode("Gateway_Again")
+                .condition("done", "${visits >= 3}")
+                .endEvent()
                 .done();
-        String deployment = repository.createDeployment().addModelInstance(key + ".bpmn", model).deploy().getId();
+        String deployment = repository
+                .createDeployment()
+                .addModelInstance(key + ".bpmn", model)
+                .deploy()
+                .getId();
         try {
             ProcessInstance instance = runtime.startProcessInstanceByKey(key, "NTF-LOOP-" + key, Map.of("visits", 0));
             fx.runDueJobs(instance.getBusinessKey());
 
-            assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+            assertThat(runtime.createProcessInstanceQuery()
+                            .processInstanceId(instance.getId())
+                            .count())
+                    .isZero();
             assertThat(fx.outboxOf(instance)).hasSize(1);
             assertThat(mailsTo("loop@client.example")).hasSize(1);
         } finally {
@@ -170,13 +223,26 @@ class NotificationReliabilityTest {
 
     @Test
     void webhookPostsJsonThroughTheHttpConnectorAndRetriesOnErrors() throws Exception {
-        TestServers.http().stubFor(post(urlEqualTo("/hooks/chat")).inScenario("flaky")
-                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
-        TestServers.http().stubFor(post(urlEqualTo("/hooks/chat")).inScenario("flaky").whenScenarioStateIs("up")
-                .willReturn(aResponse().withStatus(200)));
-        String process = fx.deployNotifyProcess(Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.CHANNEL, "webhook",
-                NotifyDelegate.WEBHOOK_URL, webhookBase + "/hooks/chat"), null);
+        TestServers.http()
+                .stubFor(post(urlEqualTo("/hooks/chat"))
+                        .inScenario("flaky")
+                        .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                        .willReturn(aResponse().withStatus(503))
+                        .willSetStateTo("up"));
+        TestServers.http()
+                .stubFor(post(urlEqualTo("/hooks/chat"))
+                        .inScenario("flaky")
+                        .whenScenarioStateIs("up")
+                        .willReturn(aResponse().withStatus(200)));
+        String process = fx.deployNotifyProcess(
+                Map.of(
+                        NotifyDelegate.TEMPLATE,
+                        "notify-probe",
+                        NotifyDelegate.CHANNEL,
+                        "webhook",
+                        NotifyDelegate.WEBHOOK_URL,
+                        webhookBase + "/hooks/chat"),
+                null);
         ProcessInstance instance = fx.start(process, Map.of("summary", "Disk <90%> full"));
         fx.runNotifyStep(instance);
         String delivery = fx.deliveryInstances(instance.getBusinessKey()).get(0);
@@ -188,13 +254,19 @@ class NotificationReliabilityTest {
         fx.runDueJobs(instance.getBusinessKey());
 
         TestServers.http().verify(2, postRequestedFor(urlEqualTo("/hooks/chat")));
-        TestServers.http().verify(postRequestedFor(urlEqualTo("/hooks/chat"))
-                .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("application/json"))
-                .withRequestBody(matchingJsonPath("$.businessKey", equalTo(instance.getBusinessKey())))
-                .withRequestBody(matchingJsonPath("$.notification", equalTo("notify-probe")))
-                .withRequestBody(matchingJsonPath("$.subject", equalTo("Update on " + instance.getBusinessKey() + " for")))
-                .withRequestBody(matchingJsonPath("$.text",
-                        com.github.tomakehurst.wiremock.client.WireMock.containing("has news: Disk <90%> full"))));
+        TestServers.http()
+                .verify(postRequestedFor(urlEqualTo("/hooks/chat"))
+                        .withHeader(
+                                "Content-Type",
+                                com.github.tomakehurst.wiremock.client.WireMock.containing("application/json"))
+                        .withRequestBody(matchingJsonPath("$.businessKey", equalTo(instance.getBusinessKey())))
+                        .withRequestBody(matchingJsonPath("$.notification", equalTo("notify-probe")))
+                        .withRequestBody(matchingJsonPath(
+                                "$.subject", equalTo("Update on " + instance.getBusinessKey() + " for")))
+                        .withRequestBody(matchingJsonPath(
+                                "$.text",
+                                com.github.tomakehurst.wiremock.client.WireMock.containing(
+                                        "has news: Disk <90%> full"))));
         List<OutboxEntry> rows = fx.outboxOf(instance);
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).getChannel()).isEqualTo(Channel.WEBHOOK);

@@ -22,8 +22,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 @CsmFlowTest
 class NotificationWithoutMailServerTest {
 
-    @Autowired OutboxRepository outbox;
-    @Autowired PlatformTransactionManager transactionManager;
+    @Autowired
+    OutboxRepository outbox;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Test
     void withoutAMailHostThereIsNoMailSender() {
@@ -36,11 +39,28 @@ class NotificationWithoutMailServerTest {
 
     @Test
     void mailIsKeptAsNotDeliveredWhenNoMailServerIsConfigured() {
-        OutboxEntry entry = outbox.save(new OutboxEntry("demo/" + UUID.randomUUID(), "demo-instance", "DEMO-1",
-                "Task_Notify", "notify-probe", Channel.MAIL, Audience.CLIENT, "someone@client.example", "en",
-                "Subject", "Text", "<p>Html</p>", false, null, Instant.parse("2026-06-10T08:00:00Z")));
-        OutboxDelivery demoDelivery = new OutboxDelivery(outbox, transactionManager,
-                new MailChannel((JavaMailSender) null, "CSM Flow <noreply@csmflow.example>"), new WebhookChannel(1000, 1000), Clock.systemUTC());
+        OutboxEntry entry = outbox.save(new OutboxEntry(
+                "demo/" + UUID.randomUUID(),
+                "demo-instance",
+                "DEMO-1",
+                "Task_Notify",
+                "notify-probe",
+                Channel.MAIL,
+                Audience.CLIENT,
+                "someone@client.example",
+                "en",
+                "Subject",
+                "Text",
+                "<p>Html</p>",
+                false,
+                null,
+                Instant.parse("2026-06-10T08:00:00Z")));
+        OutboxDelivery demoDelivery = new OutboxDelivery(
+                outbox,
+                transactionManager,
+                new MailChannel((JavaMailSender) null, "CSM Flow <noreply@csmflow.example>"),
+                new WebhookChannel(1000, 1000),
+                Clock.systemUTC());
 
         demoDelivery.deliver(List.of(entry.getId())); // does not throw: nothing to retry
 
@@ -51,7 +71,9 @@ class NotificationWithoutMailServerTest {
         assertThat(kept.getSentAt()).isNull();
 
         demoDelivery.deliver(List.of(entry.getId()));
-        assertThat(outbox.findById(entry.getId()).orElseThrow().getAttempts()).as("not retried").isEqualTo(1);
+        assertThat(outbox.findById(entry.getId()).orElseThrow().getAttempts())
+                .as("not retried")
+                .isEqualTo(1);
         outbox.deleteById(entry.getId());
     }
 }

@@ -32,7 +32,8 @@ class TemplateRendererTest {
     @Test
     void listsReadAsCommaSeparatedTextAndAreEscapedInHtml() {
         // a change's impacted services travel as a list variable
-        assertThat(TemplateRenderer.text("Impacted services: ${s}", Map.of("s", java.util.List.of("Networking", "VPN"))))
+        assertThat(TemplateRenderer.text(
+                        "Impacted services: ${s}", Map.of("s", java.util.List.of("Networking", "VPN"))))
                 .isEqualTo("Impacted services: Networking, VPN");
         assertThat(TemplateRenderer.html("${s}", Map.of("s", java.util.List.of("<a>", "b"))))
                 .isEqualTo("&lt;a&gt;, b");

@@ -18,7 +18,10 @@ class PostgresPlannerStatisticsTest {
     void permissionBitsHaveStatisticsAndSubtasksAnIndex() {
         assertThat(jdbc.queryForList("SELECT stxname FROM pg_statistic_ext", String.class))
                 .contains("csmflow_authorization_perms");
-        assertThat(jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE indexname = 'csmflow_idx_task_parent'",
-                String.class)).singleElement().asString().contains("parent_task_id_");
+        assertThat(jdbc.queryForList(
+                        "SELECT indexdef FROM pg_indexes WHERE indexname = 'csmflow_idx_task_parent'", String.class))
+                .singleElement()
+                .asString()
+                .contains("parent_task_id_");
     }
 }

@@ -35,19 +35,26 @@ class RuntimeTableStatisticsTest {
         assertThat(statistics.analyzeTablesWithoutStatistics(probes, RuntimeTableStatistics.MIN_BYTES))
                 .containsExactly("stats_probe_big");
         // the planner now knows every task_id is null
-        assertThat(jdbc.queryForObject("SELECT null_frac FROM pg_stats WHERE tablename = 'stats_probe_big' "
-                + "AND attname = 'task_id'", Double.class)).isEqualTo(1.0);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_stats WHERE tablename = 'stats_probe_small'",
-                Long.class)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT null_frac FROM pg_stats WHERE tablename = 'stats_probe_big' "
+                                + "AND attname = 'task_id'",
+                        Double.class))
+                .isEqualTo(1.0);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM pg_stats WHERE tablename = 'stats_probe_small'", Long.class))
+                .isZero();
 
         // analyzed once: with statistics in place the next check leaves it to autovacuum
-        assertThat(statistics.analyzeTablesWithoutStatistics(probes, RuntimeTableStatistics.MIN_BYTES)).isEmpty();
+        assertThat(statistics.analyzeTablesWithoutStatistics(probes, RuntimeTableStatistics.MIN_BYTES))
+                .isEmpty();
     }
 
     @Test
     void watchesTheEnginesRuntimeTables() {
-        assertThat(jdbc.queryForList("SELECT relname::text FROM pg_class WHERE relname = ANY (?) AND relkind = 'r'",
-                String.class, (Object) RuntimeTableStatistics.RUNTIME_TABLES.toArray(String[]::new)))
+        assertThat(jdbc.queryForList(
+                        "SELECT relname::text FROM pg_class WHERE relname = ANY (?) AND relkind = 'r'",
+                        String.class,
+                        (Object) RuntimeTableStatistics.RUNTIME_TABLES.toArray(String[]::new)))
                 .containsExactlyInAnyOrderElementsOf(RuntimeTableStatistics.RUNTIME_TABLES);
     }
 }

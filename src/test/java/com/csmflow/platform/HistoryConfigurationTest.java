@@ -17,6 +17,7 @@ class HistoryConfigurationTest {
 
     @Autowired
     ProcessEngine processEngine;
+
     @Autowired
     HistoryService historyService;
 
@@ -32,7 +33,8 @@ class HistoryConfigurationTest {
         assertThat(configuration.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
         assertThat(configuration.getHistoryRemovalTimeStrategy()).isEqualTo("start");
         // with a batch window the engine schedules its cleanup job at start-up
-        assertThat(historyService.findHistoryCleanupJobs()).isNotEmpty()
+        assertThat(historyService.findHistoryCleanupJobs())
+                .isNotEmpty()
                 .allSatisfy(job -> assertThat(job).extracting(Job::getDuedate).isNotNull());
     }
 

@@ -34,8 +34,17 @@ import org.junit.jupiter.api.Test;
 class ModelConventionsTest {
 
     /** form-js 1.8 components that Tasklist 7.24 renders. */
-    private static final Set<String> RENDERED_COMPONENTS = Set.of("textfield", "textarea", "number", "select",
-            "checkbox", "radio", "datetime", "text", "checklist", "taglist");
+    private static final Set<String> RENDERED_COMPONENTS = Set.of(
+            "textfield",
+            "textarea",
+            "number",
+            "select",
+            "checkbox",
+            "radio",
+            "datetime",
+            "text",
+            "checklist",
+            "taglist");
 
     private static final Set<String> ROLE_GROUPS =
             Arrays.stream(RoleGroup.values()).map(RoleGroup::id).collect(Collectors.toSet());
@@ -54,7 +63,9 @@ class ModelConventionsTest {
         for (Path file : filesEndingWith(Path.of("forms"), ".form")) {
             JsonNode form = json.readTree(file.toFile());
             JsonNode previous = formsById.put(form.path("id").asText(), form);
-            assertThat(previous).as("form id %s is used twice", form.path("id").asText()).isNull();
+            assertThat(previous)
+                    .as("form id %s is used twice", form.path("id").asText())
+                    .isNull();
         }
         assertThat(models).as("BPMN files in bpmn/").isNotEmpty();
     }
@@ -67,7 +78,9 @@ class ModelConventionsTest {
                 .filter(process -> process.getCamundaHistoryTimeToLiveString() == null
                         || process.getCamundaHistoryTimeToLiveString().isBlank())
                 .forEach(process -> without.add(file.getFileName() + "#" + process.getId())));
-        assertThat(without).as("executable processes without camunda:historyTimeToLive").isEmpty();
+        assertThat(without)
+                .as("executable processes without camunda:historyTimeToLive")
+                .isEmpty();
     }
 
     /**
@@ -84,7 +97,9 @@ class ModelConventionsTest {
                 .filter(process -> process.getCamundaHistoryTimeToLiveString() != null)
                 .filter(process -> days(process.getCamundaHistoryTimeToLiveString()) < 30)
                 .forEach(process -> tooShort.add(file.getFileName() + "#" + process.getId())));
-        assertThat(tooShort).as("executable processes with a history time-to-live under 30 days").isEmpty();
+        assertThat(tooShort)
+                .as("executable processes with a history time-to-live under 30 days")
+                .isEmpty();
     }
 
     /** Camunda's time-to-live: whole days, as a number or an ISO period of days. */
@@ -118,8 +133,11 @@ class ModelConventionsTest {
             }
             for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
                 if (start.getCamundaFormRef() != null) {
-                    checkFormRef(file.getFileName() + "#" + start.getId(), start.getCamundaFormRef(),
-                            start.getCamundaFormRefBinding(), problems);
+                    checkFormRef(
+                            file.getFileName() + "#" + start.getId(),
+                            start.getCamundaFormRef(),
+                            start.getCamundaFormRefBinding(),
+                            problems);
                 }
             }
         });
@@ -174,7 +192,8 @@ class ModelConventionsTest {
         try (Stream<Path> files = Files.walk(directory)) {
             return files.filter(file -> file.getFileName().toString().endsWith(suffix))
                     .filter(file -> !file.toString().contains(".camunda"))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -44,14 +44,19 @@ class ServiceDeskRequestProcessTest {
 
     @Autowired
     ProcessEngine processEngine;
+
     @Autowired
     FormService formService;
+
     @Autowired
     RepositoryService repositoryService;
+
     @Autowired
     HistoryService historyService;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     RuntimeService runtimeService;
 
@@ -62,44 +67,75 @@ class ServiceDeskRequestProcessTest {
 
     @Test
     void aCsmHandlesTheRequestAndTheInstanceEnds() {
-        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
-                .processDefinitionKey(KEY).latestVersion().singleResult();
+        ProcessDefinition definition = repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(KEY)
+                .latestVersion()
+                .singleResult();
         assertThat(definition.getHistoryTimeToLive()).isEqualTo(180);
 
-        ProcessInstance instance = formService.submitStartForm(definition.getId(), "SDR-TEST-1", Map.of(
-                SUBJECT.name(), "VPN certificate expired",
-                REQUESTER_EMAIL.name(), "it-lead@client.example",
-                DESCRIPTION.name(), "Nobody can connect since this morning"));
+        ProcessInstance instance = formService.submitStartForm(
+                definition.getId(),
+                "SDR-TEST-1",
+                Map.of(
+                        SUBJECT.name(), "VPN certificate expired",
+                        REQUESTER_EMAIL.name(), "it-lead@client.example",
+                        DESCRIPTION.name(), "Nobody can connect since this morning"));
 
-        assertThat(instance).isStarted().hasPassed(START_EVENT_REQUEST_RECEIVED)
+        assertThat(instance)
+                .isStarted()
+                .hasPassed(START_EVENT_REQUEST_RECEIVED)
                 .isWaitingAt(TASK_HANDLE_REQUEST)
                 .hasVariables(SUBJECT.name(), REQUESTER_EMAIL.name(), DESCRIPTION.name());
         Task handle = task(instance);
-        assertThat(handle).hasName("Handle service desk request").hasCandidateGroup("csm").isNotAssigned();
-        assertThat(taskService.createTaskQuery().taskId(handle.getId()).initializeFormKeys().singleResult()
-                .getCamundaFormRef().getKey()).isEqualTo("service-desk-request-handle");
+        assertThat(handle)
+                .hasName("Handle service desk request")
+                .hasCandidateGroup("csm")
+                .isNotAssigned();
+        assertThat(taskService
+                        .createTaskQuery()
+                        .taskId(handle.getId())
+                        .initializeFormKeys()
+                        .singleResult()
+                        .getCamundaFormRef()
+                        .getKey())
+                .isEqualTo("service-desk-request-handle");
 
         complete(handle, withVariables(RESOLUTION.name(), "Renewed the certificate", OUTCOME.name(), "resolved"));
 
         // The outcome mail is decided in its own job, then delivered by a notification-delivery instance.
         assertThat(instance).isWaitingAt(TASK_TELL_REQUESTER);
         execute(job(instance));
-        ProcessInstance delivery = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("SDR-TEST-1")
-                .processDefinitionKey(NotificationDeliveryProcess.KEY).singleResult();
+        ProcessInstance delivery = runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey("SDR-TEST-1")
+                .processDefinitionKey(NotificationDeliveryProcess.KEY)
+                .singleResult();
         execute(job(delivery));
         assertThat(delivery).hasPassed(NotificationDeliveryProcess.TASK_DELIVER).isEnded();
         assertThat(Arrays.stream(TestServers.mail().getReceivedMessages()).filter(mail -> {
-            try {
-                return mail.getAllRecipients()[0].toString().equals("it-lead@client.example")
-                        && mail.getSubject().equals("Your request \"VPN certificate expired\": resolved");
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        })).hasSize(1);
+                    try {
+                        return mail.getAllRecipients()[0].toString().equals("it-lead@client.example")
+                                && mail.getSubject().equals("Your request \"VPN certificate expired\": resolved");
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }))
+                .hasSize(1);
 
-        assertThat(instance).hasPassedInOrder(START_EVENT_REQUEST_RECEIVED, TASK_HANDLE_REQUEST,
-                TASK_TELL_REQUESTER, END_EVENT_REQUEST_HANDLED).isEnded();
-        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName(OUTCOME.name()).singleResult().getValue()).isEqualTo("resolved");
+        assertThat(instance)
+                .hasPassedInOrder(
+                        START_EVENT_REQUEST_RECEIVED,
+                        TASK_HANDLE_REQUEST,
+                        TASK_TELL_REQUESTER,
+                        END_EVENT_REQUEST_HANDLED)
+                .isEnded();
+        assertThat(historyService
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .variableName(OUTCOME.name())
+                        .singleResult()
+                        .getValue())
+                .isEqualTo("resolved");
     }
 }

@@ -44,7 +44,10 @@ final class ProblemDriver {
         for (int round = 0; round < 200; round++) {
             Set<String> instances = new HashSet<>();
             for (String key : keysOf(problemReference)) {
-                engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key).list()
+                engine.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceBusinessKey(key)
+                        .list()
                         .forEach(instance -> instances.add(instance.getId()));
             }
             Date now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
@@ -52,7 +55,8 @@ final class ProblemDriver {
             for (String instance : instances) {
                 engine.getManagementService().createJobQuery().processInstanceId(instance).active().list().stream()
                         .filter(job -> job.getRetries() > 0)
-                        .filter(job -> job.getDuedate() == null || !job.getDuedate().after(now))
+                        .filter(job ->
+                                job.getDuedate() == null || !job.getDuedate().after(now))
                         .forEach(due::add);
             }
             if (due.isEmpty()) {
@@ -64,13 +68,19 @@ final class ProblemDriver {
     }
 
     ProcessInstance problemInstance(String problemReference) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
-                .processInstanceBusinessKey(problemReference).singleResult();
+        return engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(KEY)
+                .processInstanceBusinessKey(problemReference)
+                .singleResult();
     }
 
     Task task(String businessKey, String taskDefinitionKey) {
-        List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
-                .taskDefinitionKey(taskDefinitionKey).list();
+        List<Task> tasks = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(businessKey)
+                .taskDefinitionKey(taskDefinitionKey)
+                .list();
         assertThat(tasks).as("open %s of %s", taskDefinitionKey, businessKey).hasSize(1);
         return tasks.get(0);
     }
@@ -87,33 +97,56 @@ final class ProblemDriver {
 
     /** Signs in like Tasklist does: the user with its groups (demo users are named after their group). */
     void authenticate(String user) {
-        engine.getIdentityService().setAuthentication(user, engine.getIdentityService().createGroupQuery()
-                .groupMember(user).list().stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
+        engine.getIdentityService()
+                .setAuthentication(
+                        user,
+                        engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+                                .map(org.camunda.bpm.engine.identity.Group::getId)
+                                .toList());
     }
 
     /** CSE determines the root cause with these proposed actions, the SM accepts it. */
     void determineAndAccept(String problem, String proposedActions) {
-        complete(problem, TASK_DETERMINE_ROOT_CAUSE, "cse", Map.of(
-                SYMPTOMS.name(), "Users lose VPN sessions every afternoon",
-                ROOT_CAUSE.name(), "Firewall session table exhausted by a misconfigured backup job",
-                CONTRIBUTING_FACTORS.name(), "No monitoring of the session table",
-                EVIDENCE.name(), "Firewall logs 12-14 Nov, backup schedule",
-                PROPOSED_ACTIONS.name(), proposedActions));
-        complete(problem, TASK_REVIEW_INTERNAL_RCA, "service-manager", Map.of(RCA_REVIEW.name(), "accept", REVIEW_COMMENTS.name(), ""));
+        complete(
+                problem,
+                TASK_DETERMINE_ROOT_CAUSE,
+                "cse",
+                Map.of(
+                        SYMPTOMS.name(), "Users lose VPN sessions every afternoon",
+                        ROOT_CAUSE.name(), "Firewall session table exhausted by a misconfigured backup job",
+                        CONTRIBUTING_FACTORS.name(), "No monitoring of the session table",
+                        EVIDENCE.name(), "Firewall logs 12-14 Nov, backup schedule",
+                        PROPOSED_ACTIONS.name(), proposedActions));
+        complete(
+                problem,
+                TASK_REVIEW_INTERNAL_RCA,
+                "service-manager",
+                Map.of(RCA_REVIEW.name(), "accept", REVIEW_COMMENTS.name(), ""));
     }
 
     /** CSM writes the client RCA, SM approves; the RCA goes out. */
     void writeAndApproveClientRca(String problem) {
-        complete(problem, TASK_WRITE_CLIENT_RCA, "csm", Map.of(CLIENT_RCA.name(),
-                "The VPN interruptions were caused by a backup job filling the firewall's session table."));
-        complete(problem, TASK_APPROVE_CLIENT_RCA, "service-manager", Map.of(CLIENT_RCA_DECISION.name(), "approve",
-                APPROVAL_COMMENTS.name(), ""));
+        complete(
+                problem,
+                TASK_WRITE_CLIENT_RCA,
+                "csm",
+                Map.of(
+                        CLIENT_RCA.name(),
+                        "The VPN interruptions were caused by a backup job filling the firewall's session table."));
+        complete(
+                problem,
+                TASK_APPROVE_CLIENT_RCA,
+                "service-manager",
+                Map.of(CLIENT_RCA_DECISION.name(), "approve", APPROVAL_COMMENTS.name(), ""));
         runDueJobs(problem);
     }
 
     List<Map<String, Object>> outbox(String businessKey, String template) {
-        return jdbc.queryForList("SELECT recipient, status, subject, body_text, audience FROM notification_outbox"
-                + " WHERE business_key = ? AND template_id = ? ORDER BY id", businessKey, template);
+        return jdbc.queryForList(
+                "SELECT recipient, status, subject, body_text, audience FROM notification_outbox"
+                        + " WHERE business_key = ? AND template_id = ? ORDER BY id",
+                businessKey,
+                template);
     }
 
     String status(String problemReference) {
@@ -125,7 +158,9 @@ final class ProblemDriver {
     }
 
     List<String> actions(String problemReference) {
-        return jdbc.queryForList("SELECT reference FROM sip_action WHERE source_reference = ? ORDER BY id",
-                String.class, problemReference);
+        return jdbc.queryForList(
+                "SELECT reference FROM sip_action WHERE source_reference = ? ORDER BY id",
+                String.class,
+                problemReference);
     }
 }

@@ -1,7 +1,7 @@
 package com.csmflow.problem;
 
-import static com.csmflow.problem.ProblemProcess.*;
 import static com.csmflow.engine.CaseVariables.*;
+import static com.csmflow.problem.ProblemProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.csmflow.harness.CsmFlowTest;
@@ -37,10 +37,13 @@ class ProblemRcaIntegrationTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     ObjectMapper json;
 
@@ -50,10 +53,16 @@ class ProblemRcaIntegrationTest {
     void setUp() {
         ClockUtil.setCurrentTime(Date.from(TUESDAY_MORNING));
         driver = new ProblemDriver(engine, jdbc);
-        if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("problem-request-sender")
-                .count() == 0) {
-            engine.getRepositoryService().createDeployment().name("problem-test-sender")
-                    .addClasspathResource("problem/problem-request-sender.bpmn").deploy();
+        if (engine.getRepositoryService()
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("problem-request-sender")
+                        .count()
+                == 0) {
+            engine.getRepositoryService()
+                    .createDeployment()
+                    .name("problem-test-sender")
+                    .addClasspathResource("problem/problem-request-sender.bpmn")
+                    .deploy();
         }
     }
 
@@ -65,9 +74,19 @@ class ProblemRcaIntegrationTest {
     @Test
     void aProblemRequestedByAFailedChangeMailsItsRcaAndListsItsActions() throws Exception {
         String change = "CHG-2026-" + UUID.randomUUID().toString().substring(0, 6);
-        engine.getRuntimeService().startProcessInstanceByKey("problem-request-sender", change, Map.of(
-                SOURCE_TYPE.name(), "change", CLIENT_REFERENCE.name(), ProblemDriver.CLIENT,
-                SUMMARY.name(), "Firmware upgrade of the core switch failed and was rolled back", PRIORITY.name(), "P2"));
+        engine.getRuntimeService()
+                .startProcessInstanceByKey(
+                        "problem-request-sender",
+                        change,
+                        Map.of(
+                                SOURCE_TYPE.name(),
+                                "change",
+                                CLIENT_REFERENCE.name(),
+                                ProblemDriver.CLIENT,
+                                SUMMARY.name(),
+                                "Firmware upgrade of the core switch failed and was rolled back",
+                                PRIORITY.name(),
+                                "P2"));
         String problem = problemRequestedBy(change);
 
         rcaToClient(problem, change);
@@ -87,29 +106,42 @@ class ProblemRcaIntegrationTest {
         body.put("businessDayEnd", "17:00");
         body.put("businessDays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"));
         body.put("holidayRegion", "GB");
-        body.put("contacts", List.of(Map.of("name", "Ann Old", "email", "ann@retired.example", "role", "IT",
-                "receivesServiceNotices", true)));
+        body.put(
+                "contacts",
+                List.of(Map.of(
+                        "name",
+                        "Ann Old",
+                        "email",
+                        "ann@retired.example",
+                        "role",
+                        "IT",
+                        "receivesServiceNotices",
+                        true)));
         assertThat(send("/api/clients", body).getStatusCode().value()).isEqualTo(201);
-        assertThat(send("/api/clients/" + client + "/retire", null).getStatusCode().value()).isEqualTo(200);
+        assertThat(send("/api/clients/" + client + "/retire", null)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
         Integer problemsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM problem", Integer.class);
 
-        var problem = send("/api/problems", Map.of("clientReference", client, "summary", "Disk failures",
-                "priority", "P3"));
-        var escalation = send("/api/escalations", Map.of("clientReference", client, "subject", "Down",
-                "reportedImpact", "high"));
+        var problem =
+                send("/api/problems", Map.of("clientReference", client, "summary", "Disk failures", "priority", "P3"));
+        var escalation = send(
+                "/api/escalations", Map.of("clientReference", client, "subject", "Down", "reportedImpact", "high"));
         for (var refused : List.of(problem, escalation)) {
             assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
             assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
             assertThat(json.readTree(refused.getBody()).toString()).contains("clientReference", "no active client");
         }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM problem", Integer.class)).isEqualTo(problemsBefore);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM problem", Integer.class))
+                .isEqualTo(problemsBefore);
     }
 
     private org.springframework.http.ResponseEntity<String> send(String path, Object body) {
         org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
         headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
-        return rest.withBasicAuth("csm", "csm").postForEntity(path,
-                new org.springframework.http.HttpEntity<>(body, headers), String.class);
+        return rest.withBasicAuth("csm", "csm")
+                .postForEntity(path, new org.springframework.http.HttpEntity<>(body, headers), String.class);
     }
 
     /**
@@ -121,8 +153,8 @@ class ProblemRcaIntegrationTest {
     void aFailedChangeInTheChangeWorkflowEndsInAProblemWhoseRcaReachesTheClientAndWhoseActionsAreListed()
             throws Exception {
         // a Friday-morning window in Munich: the RCA mail that follows goes out in business hours
-        java.time.ZonedDateTime window = java.time.ZonedDateTime.of(2026, 12, 11, 10, 0, 0, 0,
-                java.time.ZoneId.of("Europe/Berlin"));
+        java.time.ZonedDateTime window =
+                java.time.ZonedDateTime.of(2026, 12, 11, 10, 0, 0, 0, java.time.ZoneId.of("Europe/Berlin"));
         Map<String, Object> request = new java.util.HashMap<>();
         request.put("clientReference", ProblemDriver.CLIENT);
         request.put("title", "Firmware upgrade of the core switch");
@@ -137,13 +169,20 @@ class ProblemRcaIntegrationTest {
         request.put("billable", false);
         request.put("requesterEmail", "it@alpenwerk.example");
         ProcessInstance change = engine.getRuntimeService().startProcessInstanceByKey("change-request", request);
-        String changeKey = engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processInstanceId(change.getId()).singleResult().getBusinessKey();
+        String changeKey = engine.getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(change.getId())
+                .singleResult()
+                .getBusinessKey();
 
         driveChangeUntilProblemRequested(change.getId(), changeKey);
         String problem = problemRequestedBy(changeKey);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM register_entry WHERE register = 'undelivered-message'"
-                + " AND reference = ?", Integer.class, "problem-requested:" + changeKey)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM register_entry WHERE register = 'undelivered-message'"
+                                + " AND reference = ?",
+                        Integer.class,
+                        "problem-requested:" + changeKey))
+                .isZero();
 
         rcaToClient(problem, changeKey);
     }
@@ -151,33 +190,54 @@ class ProblemRcaIntegrationTest {
     /** Completes the change's tasks (failing the implementation) and moves the clock to its timers. */
     private void driveChangeUntilProblemRequested(String changeInstance, String changeKey) {
         for (int step = 0; step < 40; step++) {
-            if (engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
-                    .variableValueEquals(SOURCE_BUSINESS_KEY.name(), changeKey).count() > 0) {
+            if (engine.getRuntimeService()
+                            .createProcessInstanceQuery()
+                            .processDefinitionKey(KEY)
+                            .variableValueEquals(SOURCE_BUSINESS_KEY.name(), changeKey)
+                            .count()
+                    > 0) {
                 return;
             }
-            List<org.camunda.bpm.engine.runtime.Job> due = engine.getManagementService().createJobQuery()
-                    .processInstanceId(changeInstance).executable().list();
+            List<org.camunda.bpm.engine.runtime.Job> due = engine.getManagementService()
+                    .createJobQuery()
+                    .processInstanceId(changeInstance)
+                    .executable()
+                    .list();
             if (!due.isEmpty()) {
                 due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
                 continue;
             }
-            List<org.camunda.bpm.engine.task.Task> tasks = engine.getTaskService().createTaskQuery()
-                    .processInstanceId(changeInstance).list();
+            List<org.camunda.bpm.engine.task.Task> tasks = engine.getTaskService()
+                    .createTaskQuery()
+                    .processInstanceId(changeInstance)
+                    .list();
             if (!tasks.isEmpty()) {
                 org.camunda.bpm.engine.task.Task task = tasks.get(0);
                 Map<String, Object> answer = switch (task.getTaskDefinitionKey()) {
                     case "Task_ScheduleChange" -> Map.of();
-                    case "Task_ImplementChange" -> Map.of("implementationResult", "failed",
-                            "implementationNotes", "Switch did not boot the new firmware: boot partition full");
+                    case "Task_ImplementChange" ->
+                        Map.of(
+                                "implementationResult",
+                                "failed",
+                                "implementationNotes",
+                                "Switch did not boot the new firmware: boot partition full");
                     case "Task_RollBack" -> Map.of("rollbackNotes", "Previous firmware restored from the backup slot");
                     default -> throw new AssertionError("unexpected change task " + task.getTaskDefinitionKey());
                 };
                 engine.getTaskService().complete(task.getId(), answer);
                 continue;
             }
-            org.camunda.bpm.engine.runtime.Job timer = engine.getManagementService().createJobQuery()
-                    .processInstanceId(changeInstance).timers().orderByJobDuedate().asc().list().stream()
-                    .findFirst().orElseThrow(() -> new AssertionError("change " + changeKey + " is stuck"));
+            org.camunda.bpm.engine.runtime.Job timer = engine
+                    .getManagementService()
+                    .createJobQuery()
+                    .processInstanceId(changeInstance)
+                    .timers()
+                    .orderByJobDuedate()
+                    .asc()
+                    .list()
+                    .stream()
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("change " + changeKey + " is stuck"));
             ClockUtil.setCurrentTime(timer.getDuedate());
         }
         throw new AssertionError("change " + changeKey + " did not request a problem");
@@ -185,38 +245,68 @@ class ProblemRcaIntegrationTest {
 
     /** Finds the problem a problem-requested message opened and runs its first job. */
     String problemRequestedBy(String sourceBusinessKey) {
-        ProcessInstance requested = engine.getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey(KEY).variableValueEquals(SOURCE_BUSINESS_KEY.name(), sourceBusinessKey)
+        ProcessInstance requested = engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(KEY)
+                .variableValueEquals(SOURCE_BUSINESS_KEY.name(), sourceBusinessKey)
                 .singleResult();
-        assertThat(requested).as("problem-rca started by problem-requested from %s", sourceBusinessKey).isNotNull();
-        engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
-                .processInstanceId(requested.getId()).singleResult().getId());
-        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(requested.getId())
-                .singleResult().getBusinessKey();
+        assertThat(requested)
+                .as("problem-rca started by problem-requested from %s", sourceBusinessKey)
+                .isNotNull();
+        engine.getManagementService()
+                .executeJob(engine.getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(requested.getId())
+                        .singleResult()
+                        .getId());
+        return engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(requested.getId())
+                .singleResult()
+                .getBusinessKey();
     }
 
     /** The RCA of the problem reaches the client's contacts by mail; its actions are listed by the SIP API. */
     void rcaToClient(String problem, String change) throws Exception {
-        JsonNode row = json.readTree(rest.withBasicAuth("csm", "csm").getForObject("/api/problems/" + problem, String.class));
+        JsonNode row =
+                json.readTree(rest.withBasicAuth("csm", "csm").getForObject("/api/problems/" + problem, String.class));
         assertThat(row.path("sourceType").asText()).isEqualTo("change");
         assertThat(row.path("sourceReference").asText()).isEqualTo(change);
 
-        driver.determineAndAccept(problem, String.join("\n",
-                "Test firmware upgrades on the lab switch first | cse | 2026-12-15",
-                "Add a pre-check of the boot partition to the change template | delivery-manager | 2026-12-22"));
-        driver.complete(problem, TASK_WRITE_CLIENT_RCA, "csm", Map.of(CLIENT_RCA.name(),
-                "On 30 November the firmware upgrade of your core switch failed because the boot partition was full. "
-                        + "The change was rolled back within the maintenance window."));
-        driver.complete(problem, TASK_APPROVE_CLIENT_RCA, "service-manager", Map.of(CLIENT_RCA_DECISION.name(), "approve",
-                APPROVAL_COMMENTS.name(), ""));
+        driver.determineAndAccept(
+                problem,
+                String.join(
+                        "\n",
+                        "Test firmware upgrades on the lab switch first | cse | 2026-12-15",
+                        "Add a pre-check of the boot partition to the change template | delivery-manager | 2026-12-22"));
+        driver.complete(
+                problem,
+                TASK_WRITE_CLIENT_RCA,
+                "csm",
+                Map.of(
+                        CLIENT_RCA.name(),
+                        "On 30 November the firmware upgrade of your core switch failed because the boot partition was full. "
+                                + "The change was rolled back within the maintenance window."));
+        driver.complete(
+                problem,
+                TASK_APPROVE_CLIENT_RCA,
+                "service-manager",
+                Map.of(CLIENT_RCA_DECISION.name(), "approve", APPROVAL_COMMENTS.name(), ""));
         driver.runDueJobs(problem);
 
         List<MimeMessage> rcaMails = Arrays.stream(TestServers.mail().getReceivedMessages())
                 .filter(mail -> subject(mail).startsWith("Ursachenanalyse " + problem + ": "))
                 .toList();
-        assertThat(rcaMails).as("RCA mails; outbox: %s", driver.outbox(problem, "problem-rca-client")).isNotEmpty();
-        assertThat(subject(rcaMails.get(0))).isEqualTo("Ursachenanalyse " + problem + ": " + row.path("summary").asText());
-        assertThat(rcaMails).flatExtracting(mail -> Arrays.stream(mail.getAllRecipients()).map(Address::toString).toList())
+        assertThat(rcaMails)
+                .as("RCA mails; outbox: %s", driver.outbox(problem, "problem-rca-client"))
+                .isNotEmpty();
+        assertThat(subject(rcaMails.get(0)))
+                .isEqualTo("Ursachenanalyse " + problem + ": "
+                        + row.path("summary").asText());
+        assertThat(rcaMails)
+                .flatExtracting(mail -> Arrays.stream(mail.getAllRecipients())
+                        .map(Address::toString)
+                        .toList())
                 .containsExactlyInAnyOrder("k.huber@alpenwerk.example", "f.wimmer@alpenwerk.example");
         assertThat(body(rcaMails.get(0))).contains("boot partition was full");
         assertThat(driver.status(problem)).isEqualTo("ACTIONS_IN_PROGRESS");
@@ -224,9 +314,10 @@ class ProblemRcaIntegrationTest {
         JsonNode actions = json.readTree(rest.withBasicAuth("csm", "csm")
                 .getForObject("/api/sip-actions?clientReference=ALPENWERK&sourceReference=" + problem, String.class));
         assertThat(actions).hasSize(2);
-        assertThat(actions.findValuesAsText("description")).containsExactly(
-                "Test firmware upgrades on the lab switch first",
-                "Add a pre-check of the boot partition to the change template");
+        assertThat(actions.findValuesAsText("description"))
+                .containsExactly(
+                        "Test firmware upgrades on the lab switch first",
+                        "Add a pre-check of the boot partition to the change template");
         assertThat(actions.findValuesAsText("status")).containsOnly("OPEN");
         assertThat(actions.findValuesAsText("targetDate")).containsExactly("2026-12-15", "2026-12-22");
         assertThat(actions.get(1).path("ownerGroup").asText()).isEqualTo("delivery-manager");

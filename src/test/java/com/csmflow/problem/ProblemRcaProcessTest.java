@@ -1,12 +1,11 @@
 package com.csmflow.problem;
 
-import static com.csmflow.problem.ProblemProcess.*;
 import static com.csmflow.engine.CaseVariables.*;
-import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
+import static com.csmflow.problem.ProblemProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.csmflow.harness.CsmFlowTest;
 import com.csmflow.escalation.EscalationProcess;
+import com.csmflow.harness.CsmFlowTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -30,6 +29,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,18 +55,23 @@ class ProblemRcaProcessTest {
 
     /** Tuesday 1 December 2026, 10:00 in Munich: the client's business hours, so client mail is not held. */
     static final Instant TUESDAY_MORNING = Instant.parse("2026-12-01T09:00:00Z");
+
     static final double FLOW_NODE_COVERAGE_AT_LEAST = 0.95;
 
     /** Problems this class drove; their instances (and their SIP follow-ups) make up the coverage. */
     private static final Set<String> DRIVEN_PROBLEMS = new HashSet<>();
+
     private static ProcessEngine coverageEngine;
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     ObjectMapper json;
 
@@ -77,10 +82,16 @@ class ProblemRcaProcessTest {
         ClockUtil.setCurrentTime(Date.from(TUESDAY_MORNING));
         driver = new ProblemDriver(engine, jdbc);
         coverageEngine = engine;
-        if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("problem-request-sender")
-                .count() == 0) {
-            engine.getRepositoryService().createDeployment().name("problem-test-sender")
-                    .addClasspathResource("problem/problem-request-sender.bpmn").deploy();
+        if (engine.getRepositoryService()
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("problem-request-sender")
+                        .count()
+                == 0) {
+            engine.getRepositoryService()
+                    .createDeployment()
+                    .name("problem-test-sender")
+                    .addClasspathResource("problem/problem-request-sender.bpmn")
+                    .deploy();
         }
     }
 
@@ -101,12 +112,20 @@ class ProblemRcaProcessTest {
         assertThat((String) row.get("source_reference")).startsWith("CHG-2026-");
         assertThat(row.get("client_reference")).isEqualTo(ProblemDriver.CLIENT);
         assertThat(row.get("priority")).isEqualTo("P2");
-        assertThat(row.get("process_instance_id")).isEqualTo(driver.problemInstance(problem).getId());
+        assertThat(row.get("process_instance_id"))
+                .isEqualTo(driver.problemInstance(problem).getId());
         assertThat(driver.task(problem, TASK_DETERMINE_ROOT_CAUSE)).isNotNull();
-        assertThat(jdbc.queryForObject("SELECT state FROM sla_clock WHERE business_key = ? AND clock_name = 'rcaDelivered'",
-                String.class, problem)).isEqualTo("RUNNING");
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(problem).taskCandidateGroup("cse")
-                .count()).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT state FROM sla_clock WHERE business_key = ? AND clock_name = 'rcaDelivered'",
+                        String.class,
+                        problem))
+                .isEqualTo("RUNNING");
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(problem)
+                        .taskCandidateGroup("cse")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -122,9 +141,21 @@ class ProblemRcaProcessTest {
 
     @Test
     void theApiOpensAProblemAndRejectsBadInput() throws Exception {
-        ResponseEntity<String> created = rest.withBasicAuth("csm", "csm").postForEntity("/api/problems", Map.of(
-                "clientReference", ProblemDriver.CLIENT, "sourceType", "complaint", "sourceReference", "Mail of 30 Nov",
-                "summary", "Invoices list wrong hours", "priority", "P3"), String.class);
+        ResponseEntity<String> created = rest.withBasicAuth("csm", "csm")
+                .postForEntity(
+                        "/api/problems",
+                        Map.of(
+                                "clientReference",
+                                ProblemDriver.CLIENT,
+                                "sourceType",
+                                "complaint",
+                                "sourceReference",
+                                "Mail of 30 Nov",
+                                "summary",
+                                "Invoices list wrong hours",
+                                "priority",
+                                "P3"),
+                        String.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String problem = json.readTree(created.getBody()).path("reference").asText();
         DRIVEN_PROBLEMS.add(problem);
@@ -133,46 +164,80 @@ class ProblemRcaProcessTest {
         assertThat(driver.problemInstance(problem)).isNotNull();
         assertThat(driver.task(problem, TASK_DETERMINE_ROOT_CAUSE)).isNotNull();
 
-        ResponseEntity<String> unknownClient = rest.withBasicAuth("csm", "csm").postForEntity("/api/problems", Map.of(
-                "clientReference", "NO-SUCH-CLIENT", "summary", "x", "priority", "P3"), String.class);
+        ResponseEntity<String> unknownClient = rest.withBasicAuth("csm", "csm")
+                .postForEntity(
+                        "/api/problems",
+                        Map.of("clientReference", "NO-SUCH-CLIENT", "summary", "x", "priority", "P3"),
+                        String.class);
         assertThat(unknownClient.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unknownClient.getBody()).contains("clientReference");
-        ResponseEntity<String> badPriority = rest.withBasicAuth("csm", "csm").postForEntity("/api/problems", Map.of(
-                "clientReference", ProblemDriver.CLIENT, "summary", "x", "priority", "urgent-ish"), String.class);
+        ResponseEntity<String> badPriority = rest.withBasicAuth("csm", "csm")
+                .postForEntity(
+                        "/api/problems",
+                        Map.of("clientReference", ProblemDriver.CLIENT, "summary", "x", "priority", "urgent-ish"),
+                        String.class);
         assertThat(badPriority.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badPriority.getBody()).contains("priority");
-        ResponseEntity<String> noSummary = rest.withBasicAuth("csm", "csm").postForEntity("/api/problems", Map.of(
-                "clientReference", ProblemDriver.CLIENT, "priority", "P3"), String.class);
+        ResponseEntity<String> noSummary = rest.withBasicAuth("csm", "csm")
+                .postForEntity(
+                        "/api/problems",
+                        Map.of("clientReference", ProblemDriver.CLIENT, "priority", "P3"),
+                        String.class);
         assertThat(noSummary.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noSummary.getBody()).contains("summary");
-        assertThat(rest.withBasicAuth("hr", "hr").postForEntity("/api/problems", Map.of(
-                "clientReference", ProblemDriver.CLIENT, "summary", "x", "priority", "P3"), String.class).getStatusCode())
+        assertThat(rest.withBasicAuth("hr", "hr")
+                        .postForEntity(
+                                "/api/problems",
+                                Map.of("clientReference", ProblemDriver.CLIENT, "summary", "x", "priority", "P3"),
+                                String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
 
         JsonNode listed = json.readTree(rest.withBasicAuth("service-manager", "service-manager")
                 .getForObject("/api/problems?clientReference=ALPENWERK&status=OPEN", String.class));
         assertThat(listed.findValuesAsText("reference")).contains(problem);
-        assertThat(rest.withBasicAuth("csm", "csm").getForEntity("/api/problems?status=BOGUS", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(rest.withBasicAuth("csm", "csm").getForEntity("/api/problems/PRB-1999-0001", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(rest.withBasicAuth("csm", "csm")
+                        .getForEntity("/api/problems?status=BOGUS", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rest.withBasicAuth("csm", "csm")
+                        .getForEntity("/api/problems/PRB-1999-0001", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void staffOpenAProblemFromTheTasklistStartForm() {
-        ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey(KEY).latestVersion().singleResult();
+        ProcessDefinition definition = engine.getRepositoryService()
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(KEY)
+                .latestVersion()
+                .singleResult();
         driver.authenticate("csm");
         ProcessInstance instance;
         try {
-            instance = engine.getFormService().submitStartForm(definition.getId(), Map.of(
-                    CLIENT_REFERENCE.name(), ProblemDriver.CLIENT, SUMMARY.name(), "Recurring printer queue stalls",
-                    PRIORITY.name(), "P4", SOURCE_TYPE.name(), "csm", SOURCE_REFERENCE.name(), ""));
+            instance = engine.getFormService()
+                    .submitStartForm(
+                            definition.getId(),
+                            Map.of(
+                                    CLIENT_REFERENCE.name(),
+                                    ProblemDriver.CLIENT,
+                                    SUMMARY.name(),
+                                    "Recurring printer queue stalls",
+                                    PRIORITY.name(),
+                                    "P4",
+                                    SOURCE_TYPE.name(),
+                                    "csm",
+                                    SOURCE_REFERENCE.name(),
+                                    ""));
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
-        String problem = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId())
-                .singleResult().getBusinessKey();
+        String problem = engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(instance.getId())
+                .singleResult()
+                .getBusinessKey();
         DRIVEN_PROBLEMS.add(problem);
         assertThat(problem).matches("PRB-2026-\\d{4,}");
         assertThat(driver.status(problem)).isEqualTo("OPEN");
@@ -184,8 +249,14 @@ class ProblemRcaProcessTest {
     void chronicIncidentsOpenOneProblemWhenTheThresholdIsReachedNotTwo() throws Exception {
         // HUDSON-MUTUAL is Enhanced: 3 incidents on one service/CI within 30 days (decision table)
         String service = "vpn-gw-" + unique();
-        assertThat(reportIncident("HUDSON-MUTUAL", service).path("problemOpened").asBoolean()).isFalse();
-        assertThat(reportIncident("HUDSON-MUTUAL", service).path("problemOpened").asBoolean()).isFalse();
+        assertThat(reportIncident("HUDSON-MUTUAL", service)
+                        .path("problemOpened")
+                        .asBoolean())
+                .isFalse();
+        assertThat(reportIncident("HUDSON-MUTUAL", service)
+                        .path("problemOpened")
+                        .asBoolean())
+                .isFalse();
         JsonNode third = reportIncident("HUDSON-MUTUAL", service);
         assertThat(third.path("problemOpened").asBoolean()).isTrue();
         assertThat(third.path("threshold").asInt()).isEqualTo(3);
@@ -202,10 +273,15 @@ class ProblemRcaProcessTest {
         // Standard tier needs 4; incidents of another service do not count
         String other = "mail-relay-" + unique();
         for (int i = 0; i < 3; i++) {
-            assertThat(reportIncident("ALPENWERK", other).path("problemOpened").asBoolean()).isFalse();
+            assertThat(reportIncident("ALPENWERK", other).path("problemOpened").asBoolean())
+                    .isFalse();
         }
-        assertThat(reportIncident("ALPENWERK", "something-else-" + unique()).path("problemOpened").asBoolean()).isFalse();
-        assertThat(reportIncident("ALPENWERK", other).path("problemOpened").asBoolean()).isTrue();
+        assertThat(reportIncident("ALPENWERK", "something-else-" + unique())
+                        .path("problemOpened")
+                        .asBoolean())
+                .isFalse();
+        assertThat(reportIncident("ALPENWERK", other).path("problemOpened").asBoolean())
+                .isTrue();
         problemsFor("ALPENWERK|" + other).forEach(DRIVEN_PROBLEMS::add);
 
         // incidents older than the period do not count
@@ -213,7 +289,8 @@ class ProblemRcaProcessTest {
         reportIncident("HUDSON-MUTUAL", old);
         reportIncident("HUDSON-MUTUAL", old);
         ClockUtil.setCurrentTime(Date.from(TUESDAY_MORNING.plus(Duration.ofDays(31))));
-        assertThat(reportIncident("HUDSON-MUTUAL", old).path("problemOpened").asBoolean()).isFalse();
+        assertThat(reportIncident("HUDSON-MUTUAL", old).path("problemOpened").asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -223,14 +300,19 @@ class ProblemRcaProcessTest {
         reportIncident("HUDSON-MUTUAL", service);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<Callable<JsonNode>> calls = List.of(() -> reportIncident("HUDSON-MUTUAL", service),
-                    () -> reportIncident("HUDSON-MUTUAL", service));
+            List<Callable<JsonNode>> calls = List.of(
+                    () -> reportIncident("HUDSON-MUTUAL", service), () -> reportIncident("HUDSON-MUTUAL", service));
             List<JsonNode> answers = new ArrayList<>();
             for (Future<JsonNode> answer : pool.invokeAll(calls)) {
                 answers.add(answer.get());
             }
-            assertThat(answers.stream().filter(answer -> answer.path("problemOpened").asBoolean())).hasSize(1);
-            assertThat(answers.stream().map(answer -> answer.path("problemReference").asText()).distinct()).hasSize(1);
+            assertThat(answers.stream()
+                            .filter(answer -> answer.path("problemOpened").asBoolean()))
+                    .hasSize(1);
+            assertThat(answers.stream()
+                            .map(answer -> answer.path("problemReference").asText())
+                            .distinct())
+                    .hasSize(1);
         } finally {
             pool.shutdownNow();
         }
@@ -244,31 +326,60 @@ class ProblemRcaProcessTest {
     @Test
     void theServiceManagerSendsTheRcaBackAndReviewsItAgain() {
         String problem = requestProblemAs("change", "CHG-2026-" + unique(), "P3");
-        driver.complete(problem, TASK_DETERMINE_ROOT_CAUSE, "cse", Map.of(SYMPTOMS.name(), "Slow ERP",
-                ROOT_CAUSE.name(), "unknown", CONTRIBUTING_FACTORS.name(), "", EVIDENCE.name(), "none", PROPOSED_ACTIONS.name(), "-"));
-        driver.complete(problem, TASK_REVIEW_INTERNAL_RCA, "service-manager", Map.of(RCA_REVIEW.name(), "send-back",
-                REVIEW_COMMENTS.name(), "Root cause not evidenced; attach the database wait statistics"));
+        driver.complete(
+                problem,
+                TASK_DETERMINE_ROOT_CAUSE,
+                "cse",
+                Map.of(
+                        SYMPTOMS.name(),
+                        "Slow ERP",
+                        ROOT_CAUSE.name(),
+                        "unknown",
+                        CONTRIBUTING_FACTORS.name(),
+                        "",
+                        EVIDENCE.name(),
+                        "none",
+                        PROPOSED_ACTIONS.name(),
+                        "-"));
+        driver.complete(
+                problem,
+                TASK_REVIEW_INTERNAL_RCA,
+                "service-manager",
+                Map.of(
+                        RCA_REVIEW.name(),
+                        "send-back",
+                        REVIEW_COMMENTS.name(),
+                        "Root cause not evidenced; attach the database wait statistics"));
 
         assertThat(driver.task(problem, TASK_DETERMINE_ROOT_CAUSE)).isNotNull();
-        assertThat(engine.getRuntimeService().getVariable(driver.problemInstance(problem).getId(), REVIEW_COMMENTS.name()))
+        assertThat(engine.getRuntimeService()
+                        .getVariable(driver.problemInstance(problem).getId(), REVIEW_COMMENTS.name()))
                 .isEqualTo("Root cause not evidenced; attach the database wait statistics");
         assertThat(driver.status(problem)).isEqualTo("OPEN");
 
         driver.determineAndAccept(problem, "Add an index on ORDERS.CUSTOMER_ID | delivery-manager | 2026-12-20");
         assertThat(driver.status(problem)).isEqualTo("RCA_ACCEPTED");
         assertThat(jdbc.queryForObject("SELECT internal_rca FROM problem WHERE reference = ?", String.class, problem))
-                .contains("Root cause:\nFirewall session table exhausted").contains("Proposed actions:");
+                .contains("Root cause:\nFirewall session table exhausted")
+                .contains("Proposed actions:");
 
         // the client-facing RCA goes back once too
         driver.complete(problem, TASK_WRITE_CLIENT_RCA, "csm", Map.of(CLIENT_RCA.name(), "first draft"));
-        driver.complete(problem, TASK_APPROVE_CLIENT_RCA, "service-manager", Map.of(CLIENT_RCA_DECISION.name(), "revise",
-                APPROVAL_COMMENTS.name(), "Too technical for the client"));
+        driver.complete(
+                problem,
+                TASK_APPROVE_CLIENT_RCA,
+                "service-manager",
+                Map.of(CLIENT_RCA_DECISION.name(), "revise", APPROVAL_COMMENTS.name(), "Too technical for the client"));
         assertThat(driver.task(problem, TASK_WRITE_CLIENT_RCA)).isNotNull();
         driver.writeAndApproveClientRca(problem);
         assertThat(driver.status(problem)).isEqualTo("ACTIONS_IN_PROGRESS");
-        assertThat(jdbc.queryForObject("SELECT state FROM sla_clock WHERE business_key = ? AND clock_name = 'rcaDelivered'",
-                String.class, problem)).isEqualTo("MET");
-        assertThat(driver.outbox(problem, "problem-rca-client")).extracting(row -> row.get("recipient"))
+        assertThat(jdbc.queryForObject(
+                        "SELECT state FROM sla_clock WHERE business_key = ? AND clock_name = 'rcaDelivered'",
+                        String.class,
+                        problem))
+                .isEqualTo("MET");
+        assertThat(driver.outbox(problem, "problem-rca-client"))
+                .extracting(row -> row.get("recipient"))
                 .containsExactlyInAnyOrder("k.huber@alpenwerk.example", "f.wimmer@alpenwerk.example");
     }
 
@@ -282,7 +393,8 @@ class ProblemRcaProcessTest {
 
         ClockUtil.setCurrentTime(warning);
         driver.runDueJobs(problem);
-        assertThat(driver.outbox(problem, "problem-rca-due-soon")).extracting(row -> row.get("recipient"))
+        assertThat(driver.outbox(problem, "problem-rca-due-soon"))
+                .extracting(row -> row.get("recipient"))
                 .contains("cse@demo.csmflow.example", "csm@demo.csmflow.example");
         assertThat(breachRaisedFor(problem)).isFalse();
 
@@ -293,8 +405,11 @@ class ProblemRcaProcessTest {
         assertThat(driver.task(problem, TASK_DETERMINE_ROOT_CAUSE)).isNotNull();
         driver.determineAndAccept(problem, "Monitor the session table | it | 2026-12-31");
         driver.writeAndApproveClientRca(problem);
-        assertThat(jdbc.queryForObject("SELECT state FROM sla_clock WHERE business_key = ? AND clock_name = 'rcaDelivered'",
-                String.class, problem)).isEqualTo("BREACHED");
+        assertThat(jdbc.queryForObject(
+                        "SELECT state FROM sla_clock WHERE business_key = ? AND clock_name = 'rcaDelivered'",
+                        String.class,
+                        problem))
+                .isEqualTo("BREACHED");
     }
 
     // ---------------------------------------------------------------- SIP actions
@@ -302,10 +417,13 @@ class ProblemRcaProcessTest {
     @Test
     void actionsAreFollowedUpInParallelOneOverdueOneAcceptedAsRiskAndTheProblemClosesAfterTheLast() throws Exception {
         String problem = requestProblemAs("change", "CHG-2026-" + unique(), "P2");
-        driver.determineAndAccept(problem, String.join("\n",
-                "Reschedule the backup job outside business hours | delivery-manager | 2026-12-04",
-                "Add session-table monitoring | cse | 2026-12-20",
-                "Replace the firewall cluster | it | 2026-12-31"));
+        driver.determineAndAccept(
+                problem,
+                String.join(
+                        "\n",
+                        "Reschedule the backup job outside business hours | delivery-manager | 2026-12-04",
+                        "Add session-table monitoring | cse | 2026-12-20",
+                        "Replace the firewall cluster | it | 2026-12-31"));
         driver.writeAndApproveClientRca(problem);
 
         List<String> actions = driver.actions(problem);
@@ -313,10 +431,14 @@ class ProblemRcaProcessTest {
         String backup = actions.get(0);
         String monitoring = actions.get(1);
         String replace = actions.get(2);
-        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(SipActionProcess.KEY)
-                .superProcessInstanceId(driver.problemInstance(problem).getId()).count()).isEqualTo(3);
-        assertThat(driver.task(backup, SipActionProcess.TASK_COMPLETE_ACTION)).satisfies(task ->
-                assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
+        assertThat(engine.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey(SipActionProcess.KEY)
+                        .superProcessInstanceId(driver.problemInstance(problem).getId())
+                        .count())
+                .isEqualTo(3);
+        assertThat(driver.task(backup, SipActionProcess.TASK_COMPLETE_ACTION))
+                .satisfies(task -> assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
                         .anyMatch(link -> "delivery-manager".equals(link.getGroupId())));
         JsonNode open = json.readTree(rest.withBasicAuth("csm", "csm")
                 .getForObject("/api/sip-actions?clientReference=ALPENWERK&status=OPEN", String.class));
@@ -325,39 +447,84 @@ class ProblemRcaProcessTest {
         // the backup action passes its target date (4 Dec, Munich): reminder first, then overdue escalation
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-02T09:00:00Z")));
         driver.runDueJobs(problem);
-        assertThat(driver.outbox(backup, "problem-sip-action-reminder")).extracting(row -> row.get("recipient"))
+        assertThat(driver.outbox(backup, "problem-sip-action-reminder"))
+                .extracting(row -> row.get("recipient"))
                 .contains("delivery-manager@demo.csmflow.example");
         assertThat(driver.actionStatus(backup)).isEqualTo("OPEN");
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-05T09:00:00Z")));
         driver.runDueJobs(problem);
         assertThat(driver.actionStatus(backup)).isEqualTo("OVERDUE");
         assertThat(driver.actionStatus(monitoring)).isEqualTo("OPEN");
-        assertThat(driver.outbox(backup, "problem-sip-action-overdue")).extracting(row -> row.get("recipient"))
+        assertThat(driver.outbox(backup, "problem-sip-action-overdue"))
+                .extracting(row -> row.get("recipient"))
                 .contains("service-manager@demo.csmflow.example", "csm@demo.csmflow.example");
         assertThat(driver.outbox(monitoring, "problem-sip-action-overdue")).isEmpty();
 
         // monitoring done with evidence: the client hears of it, the problem stays open
-        driver.complete(monitoring, SipActionProcess.TASK_COMPLETE_ACTION, "cse", Map.of(SipActionProcess.ACTION_OUTCOME.name(), "done",
-                SipActionProcess.ACTION_EVIDENCE.name(), "Zabbix item fw.sessions with 80 % trigger, screenshot attached"));
+        driver.complete(
+                monitoring,
+                SipActionProcess.TASK_COMPLETE_ACTION,
+                "cse",
+                Map.of(
+                        SipActionProcess.ACTION_OUTCOME.name(),
+                        "done",
+                        SipActionProcess.ACTION_EVIDENCE.name(),
+                        "Zabbix item fw.sessions with 80 % trigger, screenshot attached"));
         driver.runDueJobs(problem);
         assertThat(driver.actionStatus(monitoring)).isEqualTo("DONE");
         assertThat(jdbc.queryForObject("SELECT evidence FROM sip_action WHERE reference = ?", String.class, monitoring))
                 .startsWith("Zabbix item");
-        assertThat(driver.outbox(monitoring, "problem-sip-action-status")).extracting(row -> row.get("recipient"))
+        assertThat(driver.outbox(monitoring, "problem-sip-action-status"))
+                .extracting(row -> row.get("recipient"))
                 .contains("k.huber@alpenwerk.example");
         assertThat(driver.status(problem)).isEqualTo("ACTIONS_IN_PROGRESS");
 
         // replacing the cluster: proposed as risk, first rejected, then accepted with owner and review date
-        driver.complete(replace, SipActionProcess.TASK_COMPLETE_ACTION, "it", Map.of(SipActionProcess.ACTION_OUTCOME.name(), "risk",
-                SipActionProcess.ACTION_EVIDENCE.name(), "No budget before Q3"));
-        driver.complete(replace, SipActionProcess.TASK_DECIDE_RISK, "service-manager", Map.of(SipActionProcess.RISK_DECISION.name(), "reject",
-                SipActionProcess.RISK_DESCRIPTION.name(), "", SipActionProcess.RISK_OWNER.name(), "", SipActionProcess.RISK_REVIEW_DATE.name(), ""));
+        driver.complete(
+                replace,
+                SipActionProcess.TASK_COMPLETE_ACTION,
+                "it",
+                Map.of(
+                        SipActionProcess.ACTION_OUTCOME.name(),
+                        "risk",
+                        SipActionProcess.ACTION_EVIDENCE.name(),
+                        "No budget before Q3"));
+        driver.complete(
+                replace,
+                SipActionProcess.TASK_DECIDE_RISK,
+                "service-manager",
+                Map.of(
+                        SipActionProcess.RISK_DECISION.name(),
+                        "reject",
+                        SipActionProcess.RISK_DESCRIPTION.name(),
+                        "",
+                        SipActionProcess.RISK_OWNER.name(),
+                        "",
+                        SipActionProcess.RISK_REVIEW_DATE.name(),
+                        ""));
         assertThat(driver.task(replace, SipActionProcess.TASK_COMPLETE_ACTION)).isNotNull();
-        driver.complete(replace, SipActionProcess.TASK_COMPLETE_ACTION, "it", Map.of(SipActionProcess.ACTION_OUTCOME.name(), "risk",
-                SipActionProcess.ACTION_EVIDENCE.name(), "Budget refused by the client's CFO"));
-        driver.complete(replace, SipActionProcess.TASK_DECIDE_RISK, "service-manager", Map.of(SipActionProcess.RISK_DECISION.name(), "accept",
-                SipActionProcess.RISK_DESCRIPTION.name(), "Firewall cluster stays at end of support until budget is approved",
-                SipActionProcess.RISK_OWNER.name(), "service-manager", SipActionProcess.RISK_REVIEW_DATE.name(), "2027-03-31"));
+        driver.complete(
+                replace,
+                SipActionProcess.TASK_COMPLETE_ACTION,
+                "it",
+                Map.of(
+                        SipActionProcess.ACTION_OUTCOME.name(),
+                        "risk",
+                        SipActionProcess.ACTION_EVIDENCE.name(),
+                        "Budget refused by the client's CFO"));
+        driver.complete(
+                replace,
+                SipActionProcess.TASK_DECIDE_RISK,
+                "service-manager",
+                Map.of(
+                        SipActionProcess.RISK_DECISION.name(),
+                        "accept",
+                        SipActionProcess.RISK_DESCRIPTION.name(),
+                        "Firewall cluster stays at end of support until budget is approved",
+                        SipActionProcess.RISK_OWNER.name(),
+                        "service-manager",
+                        SipActionProcess.RISK_REVIEW_DATE.name(),
+                        "2027-03-31"));
         driver.runDueJobs(problem);
         assertThat(driver.actionStatus(replace)).isEqualTo("RISK_ACCEPTED");
         Map<String, Object> risk = jdbc.queryForMap("SELECT * FROM risk WHERE source_reference = ?", replace);
@@ -372,17 +539,28 @@ class ProblemRcaProcessTest {
         assertThat(driver.problemInstance(problem)).isNotNull();
 
         // the last (overdue) action is done: now the problem closes and the client is told
-        driver.complete(backup, SipActionProcess.TASK_COMPLETE_ACTION, "delivery-manager", Map.of(SipActionProcess.ACTION_OUTCOME.name(), "done",
-                SipActionProcess.ACTION_EVIDENCE.name(), "Backup now starts 22:00 (change CHG-2026-0099)"));
+        driver.complete(
+                backup,
+                SipActionProcess.TASK_COMPLETE_ACTION,
+                "delivery-manager",
+                Map.of(
+                        SipActionProcess.ACTION_OUTCOME.name(),
+                        "done",
+                        SipActionProcess.ACTION_EVIDENCE.name(),
+                        "Backup now starts 22:00 (change CHG-2026-0099)"));
         driver.runDueJobs(problem);
         assertThat(driver.actionStatus(backup)).isEqualTo("DONE");
         assertThat(driver.status(problem)).isEqualTo("CLOSED");
         assertThat(driver.problemInstance(problem)).isNull();
-        assertThat(driver.outbox(problem, "problem-closed")).extracting(row -> row.get("recipient"))
+        assertThat(driver.outbox(problem, "problem-closed"))
+                .extracting(row -> row.get("recipient"))
                 .containsExactlyInAnyOrder("k.huber@alpenwerk.example", "f.wimmer@alpenwerk.example");
-        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
-                .processInstanceId(historicProblem(problem).getId()).activityId(WAIT_FOR_ADDED_ACTIONS)
-                .count()).isZero();
+        assertThat(engine.getHistoryService()
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(historicProblem(problem).getId())
+                        .activityId(WAIT_FOR_ADDED_ACTIONS)
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -392,34 +570,71 @@ class ProblemRcaProcessTest {
         driver.writeAndApproveClientRca(problem);
         String documented = driver.actions(problem).get(0);
 
-        ResponseEntity<String> added = rest.withBasicAuth("csm", "csm").postForEntity("/api/problems/" + problem + "/actions",
-                Map.of("description", "Train the service desk on the failover", "owner", "competence-manager",
-                        "targetDate", "2026-12-22"), String.class);
+        ResponseEntity<String> added = rest.withBasicAuth("csm", "csm")
+                .postForEntity(
+                        "/api/problems/" + problem + "/actions",
+                        Map.of(
+                                "description",
+                                "Train the service desk on the failover",
+                                "owner",
+                                "competence-manager",
+                                "targetDate",
+                                "2026-12-22"),
+                        String.class);
         assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String training = json.readTree(added.getBody()).path("reference").asText();
         assertThat(json.readTree(added.getBody()).path("ownerGroup").asText()).isEqualTo("competence-manager");
-        assertThat(rest.withBasicAuth("cse", "cse").postForEntity("/api/problems/" + problem + "/actions",
-                Map.of("description", "x", "targetDate", "2026-12-22"), String.class).getStatusCode())
+        assertThat(rest.withBasicAuth("cse", "cse")
+                        .postForEntity(
+                                "/api/problems/" + problem + "/actions",
+                                Map.of("description", "x", "targetDate", "2026-12-22"),
+                                String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(rest.withBasicAuth("csm", "csm").postForEntity("/api/problems/" + problem + "/actions",
-                Map.of("description", "no date"), String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rest.withBasicAuth("csm", "csm")
+                        .postForEntity(
+                                "/api/problems/" + problem + "/actions", Map.of("description", "no date"), String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
 
-        driver.complete(documented, SipActionProcess.TASK_COMPLETE_ACTION, "cse", Map.of(SipActionProcess.ACTION_OUTCOME.name(), "done",
-                SipActionProcess.ACTION_EVIDENCE.name(), "Runbook page VPN-FAILOVER v2"));
+        driver.complete(
+                documented,
+                SipActionProcess.TASK_COMPLETE_ACTION,
+                "cse",
+                Map.of(
+                        SipActionProcess.ACTION_OUTCOME.name(),
+                        "done",
+                        SipActionProcess.ACTION_EVIDENCE.name(),
+                        "Runbook page VPN-FAILOVER v2"));
         driver.runDueJobs(problem);
         assertThat(driver.status(problem)).isEqualTo("ACTIONS_IN_PROGRESS");
-        assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(driver.problemInstance(problem).getId())
-                .activityId(WAIT_FOR_ADDED_ACTIONS).count()).isEqualTo(1);
+        assertThat(engine.getRuntimeService()
+                        .createExecutionQuery()
+                        .processInstanceId(driver.problemInstance(problem).getId())
+                        .activityId(WAIT_FOR_ADDED_ACTIONS)
+                        .count())
+                .isEqualTo(1);
 
-        driver.complete(training, SipActionProcess.TASK_COMPLETE_ACTION, "competence-manager", Map.of(SipActionProcess.ACTION_OUTCOME.name(), "done",
-                SipActionProcess.ACTION_EVIDENCE.name(), "Training held 20 Dec, attendance list"));
+        driver.complete(
+                training,
+                SipActionProcess.TASK_COMPLETE_ACTION,
+                "competence-manager",
+                Map.of(
+                        SipActionProcess.ACTION_OUTCOME.name(),
+                        "done",
+                        SipActionProcess.ACTION_EVIDENCE.name(),
+                        "Training held 20 Dec, attendance list"));
         driver.runDueJobs(problem);
         assertThat(driver.actionStatus(training)).isEqualTo("DONE");
         assertThat(driver.status(problem)).isEqualTo("CLOSED");
         assertThat(driver.problemInstance(problem)).isNull();
 
-        assertThat(rest.withBasicAuth("csm", "csm").postForEntity("/api/problems/" + problem + "/actions",
-                Map.of("description", "too late", "targetDate", "2026-12-22"), String.class).getStatusCode())
+        assertThat(rest.withBasicAuth("csm", "csm")
+                        .postForEntity(
+                                "/api/problems/" + problem + "/actions",
+                                Map.of("description", "too late", "targetDate", "2026-12-22"),
+                                String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
         JsonNode done = json.readTree(rest.withBasicAuth("csm", "csm")
                 .getForObject("/api/sip-actions?sourceReference=" + problem + "&status=DONE", String.class));
@@ -428,19 +643,44 @@ class ProblemRcaProcessTest {
 
     @Test
     void anActionFromAnotherSourceIsFollowedUpOnItsOwn() throws Exception {
-        ResponseEntity<String> created = rest.withBasicAuth("csm", "csm").postForEntity("/api/sip-actions", Map.of(
-                "clientReference", "ALPENWERK", "sourceType", "complaint", "sourceReference", "Complaint 2026-11-30",
-                "description", "Send invoices with itemised hours", "targetDate", "2026-12-15"), String.class);
+        ResponseEntity<String> created = rest.withBasicAuth("csm", "csm")
+                .postForEntity(
+                        "/api/sip-actions",
+                        Map.of(
+                                "clientReference",
+                                "ALPENWERK",
+                                "sourceType",
+                                "complaint",
+                                "sourceReference",
+                                "Complaint 2026-11-30",
+                                "description",
+                                "Send invoices with itemised hours",
+                                "targetDate",
+                                "2026-12-15"),
+                        String.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String action = json.readTree(created.getBody()).path("reference").asText();
-        assertThat(json.readTree(created.getBody()).path("ownerGroup").asText()).as("default owner").isEqualTo("csm");
-        driver.complete(action, SipActionProcess.TASK_COMPLETE_ACTION, "csm", Map.of(SipActionProcess.ACTION_OUTCOME.name(), "done",
-                SipActionProcess.ACTION_EVIDENCE.name(), "Invoice template v3"));
+        assertThat(json.readTree(created.getBody()).path("ownerGroup").asText())
+                .as("default owner")
+                .isEqualTo("csm");
+        driver.complete(
+                action,
+                SipActionProcess.TASK_COMPLETE_ACTION,
+                "csm",
+                Map.of(
+                        SipActionProcess.ACTION_OUTCOME.name(),
+                        "done",
+                        SipActionProcess.ACTION_EVIDENCE.name(),
+                        "Invoice template v3"));
         assertThat(driver.actionStatus(action)).isEqualTo("DONE");
-        assertThat(rest.withBasicAuth("csm", "csm").getForEntity("/api/sip-actions?status=NOPE", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(rest.withBasicAuth("csm", "csm").getForEntity("/api/sip-actions/" + action, String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(rest.withBasicAuth("csm", "csm")
+                        .getForEntity("/api/sip-actions?status=NOPE", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rest.withBasicAuth("csm", "csm")
+                        .getForEntity("/api/sip-actions/" + action, String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     // ---------------------------------------------------------------- coverage
@@ -457,8 +697,11 @@ class ProblemRcaProcessTest {
                 continue;
             }
             coveredProblem.addAll(activities(instance.getId()));
-            coverageEngine.getHistoryService().createHistoricProcessInstanceQuery()
-                    .superProcessInstanceId(instance.getId()).list()
+            coverageEngine
+                    .getHistoryService()
+                    .createHistoricProcessInstanceQuery()
+                    .superProcessInstanceId(instance.getId())
+                    .list()
                     .forEach(child -> coveredSip.addAll(activities(child.getId())));
         }
         coveredProblem.retainAll(problemNodes);
@@ -468,54 +711,107 @@ class ProblemRcaProcessTest {
         missing.removeAll(coveredProblem);
         Set<String> missingSip = new HashSet<>(sipNodes);
         missingSip.removeAll(coveredSip);
-        assertThat(ratio).as("flow-node coverage of problem-rca + sip-action; not visited: %s %s", missing, missingSip)
+        assertThat(ratio)
+                .as("flow-node coverage of problem-rca + sip-action; not visited: %s %s", missing, missingSip)
                 .isGreaterThanOrEqualTo(FLOW_NODE_COVERAGE_AT_LEAST);
     }
 
     private static Set<String> flowNodes(String processKey) {
-        ProcessDefinition definition = coverageEngine.getRepositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey(processKey).latestVersion().singleResult();
-        return coverageEngine.getRepositoryService().getBpmnModelInstance(definition.getId())
-                .getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).collect(Collectors.toSet());
+        ProcessDefinition definition = coverageEngine
+                .getRepositoryService()
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(processKey)
+                .latestVersion()
+                .singleResult();
+        return coverageEngine
+                .getRepositoryService()
+                .getBpmnModelInstance(definition.getId())
+                .getModelElementsByType(FlowNode.class)
+                .stream()
+                .map(FlowNode::getId)
+                .collect(Collectors.toSet());
     }
 
     private static Set<String> activities(String processInstanceId) {
-        return coverageEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
-                .list().stream().map(HistoricActivityInstance::getActivityId).collect(Collectors.toSet());
+        return coverageEngine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .list()
+                .stream()
+                .map(HistoricActivityInstance::getActivityId)
+                .collect(Collectors.toSet());
     }
 
     private static HistoricProcessInstance historicProblem(String problem) {
-        return coverageEngine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
-                .processInstanceBusinessKey(problem).singleResult();
+        return coverageEngine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey(KEY)
+                .processInstanceBusinessKey(problem)
+                .singleResult();
     }
 
     // ---------------------------------------------------------------- helpers
 
     /** Starts the test sender (stand-in for the change/escalation workflow) and returns the problem it opened. */
     private String requestProblemAs(String sourceType, String senderKey, String priority) {
-        engine.getRuntimeService().startProcessInstanceByKey("problem-request-sender", senderKey, Map.of(
-                SOURCE_TYPE.name(), sourceType, CLIENT_REFERENCE.name(), ProblemDriver.CLIENT,
-                SUMMARY.name(), "VPN sessions drop every afternoon", PRIORITY.name(), priority));
-        ProcessInstance requested = engine.getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey(KEY).variableValueEquals(SOURCE_BUSINESS_KEY.name(), senderKey).singleResult();
+        engine.getRuntimeService()
+                .startProcessInstanceByKey(
+                        "problem-request-sender",
+                        senderKey,
+                        Map.of(
+                                SOURCE_TYPE.name(),
+                                sourceType,
+                                CLIENT_REFERENCE.name(),
+                                ProblemDriver.CLIENT,
+                                SUMMARY.name(),
+                                "VPN sessions drop every afternoon",
+                                PRIORITY.name(),
+                                priority));
+        ProcessInstance requested = engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(KEY)
+                .variableValueEquals(SOURCE_BUSINESS_KEY.name(), senderKey)
+                .singleResult();
         assertThat(requested).as("problem-rca started by the message").isNotNull();
         // asyncAfter on the message start: the problem's own work runs in its own job
         assertThat(requested.getBusinessKey()).isNull();
-        engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
-                .processInstanceId(requested.getId()).singleResult().getId());
-        String problem = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(requested.getId())
-                .singleResult().getBusinessKey();
+        engine.getManagementService()
+                .executeJob(engine.getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(requested.getId())
+                        .singleResult()
+                        .getId());
+        String problem = engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(requested.getId())
+                .singleResult()
+                .getBusinessKey();
         assertThat(problem).matches("PRB-2026-\\d{4,}");
-        assertThat(jdbc.queryForObject("SELECT source_reference FROM problem WHERE reference = ?", String.class, problem))
+        assertThat(jdbc.queryForObject(
+                        "SELECT source_reference FROM problem WHERE reference = ?", String.class, problem))
                 .isEqualTo(senderKey);
         DRIVEN_PROBLEMS.add(problem);
         return problem;
     }
 
     private JsonNode reportIncident(String client, String service) throws Exception {
-        ResponseEntity<String> answer = rest.withBasicAuth("cse", "cse").postForEntity("/api/incidents", Map.of(
-                "clientReference", client, "incidentReference", "INC-" + unique(), "serviceKey", service,
-                "summary", "Service down", "priority", "P2"), String.class);
+        ResponseEntity<String> answer = rest.withBasicAuth("cse", "cse")
+                .postForEntity(
+                        "/api/incidents",
+                        Map.of(
+                                "clientReference",
+                                client,
+                                "incidentReference",
+                                "INC-" + unique(),
+                                "serviceKey",
+                                service,
+                                "summary",
+                                "Service down",
+                                "priority",
+                                "P2"),
+                        String.class);
         assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.CREATED);
         return json.readTree(answer.getBody());
     }
@@ -526,17 +822,25 @@ class ProblemRcaProcessTest {
 
     /** The sla-breached message reached the escalation workflow, or is kept undelivered while none is deployed. */
     private boolean breachRaisedFor(String problem) {
-        List<Map<String, Object>> undelivered = jdbc.queryForList("SELECT data FROM register_entry"
-                + " WHERE register = 'undelivered-message' AND reference = ?", "sla-breached:" + problem);
+        List<Map<String, Object>> undelivered = jdbc.queryForList(
+                "SELECT data FROM register_entry" + " WHERE register = 'undelivered-message' AND reference = ?",
+                "sla-breached:" + problem);
         if (!undelivered.isEmpty()) {
             String data = (String) undelivered.get(0).get("data");
-            assertThat(data).contains("\"breachedBusinessKey\":\"" + problem + "\"")
-                    .contains("\"breachedMetric\":\"rca.delivered\"").contains("\"clientReference\":\"ALPENWERK\"")
+            assertThat(data)
+                    .contains("\"breachedBusinessKey\":\"" + problem + "\"")
+                    .contains("\"breachedMetric\":\"rca.delivered\"")
+                    .contains("\"clientReference\":\"ALPENWERK\"")
                     .contains("\"priority\":\"P2\"");
             return true;
         }
-        return engine.getHistoryService().createHistoricVariableInstanceQuery().variableName(EscalationProcess.BREACHED_BUSINESS_KEY.name())
-                .list().stream().anyMatch(variable -> problem.equals(variable.getValue()));
+        return engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .variableName(EscalationProcess.BREACHED_BUSINESS_KEY.name())
+                .list()
+                .stream()
+                .anyMatch(variable -> problem.equals(variable.getValue()));
     }
 
     private static String unique() {

@@ -18,10 +18,11 @@ class ProposedActionsParsingTest {
                 Add monitoring|cse|2026-12-20
 
                 * Write the runbook
-                """, TODAY)).containsExactly(
-                new ProposedAction("Reschedule the backup", "delivery-manager", LocalDate.of(2026, 12, 4)),
-                new ProposedAction("Add monitoring", "cse", LocalDate.of(2026, 12, 20)),
-                new ProposedAction("Write the runbook", null, TODAY.plusDays(30)));
+                """, TODAY))
+                .containsExactly(
+                        new ProposedAction("Reschedule the backup", "delivery-manager", LocalDate.of(2026, 12, 4)),
+                        new ProposedAction("Add monitoring", "cse", LocalDate.of(2026, 12, 20)),
+                        new ProposedAction("Write the runbook", null, TODAY.plusDays(30)));
     }
 
     @Test

@@ -96,12 +96,17 @@ class BusinessKeysTest {
             pool.shutdownNow();
         }
 
-        assertThat(keys).hasSize(threads * keysPerThread).doesNotHaveDuplicates()
+        assertThat(keys)
+                .hasSize(threads * keysPerThread)
+                .doesNotHaveDuplicates()
                 .allMatch(key -> key.matches(prefix + "-2026-\\d{4}"));
-        Set<Long> numbers = keys.stream().map(key -> Long.parseLong(key.substring(key.lastIndexOf('-') + 1)))
+        Set<Long> numbers = keys.stream()
+                .map(key -> Long.parseLong(key.substring(key.lastIndexOf('-') + 1)))
                 .collect(Collectors.toSet());
-        assertThat(numbers).isEqualTo(LongStream.rangeClosed(1, threads * keysPerThread).boxed()
-                .collect(Collectors.toSet()));
+        assertThat(numbers)
+                .isEqualTo(LongStream.rangeClosed(1, threads * keysPerThread)
+                        .boxed()
+                        .collect(Collectors.toSet()));
     }
 
     @Test
@@ -115,14 +120,18 @@ class BusinessKeysTest {
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private void jdbcBump(String prefix, int year, long lastValue) {
-        jdbc.update("UPDATE business_key_counter SET last_value = ? WHERE prefix = ? AND key_year = ?",
-                lastValue, prefix, year);
+        jdbc.update(
+                "UPDATE business_key_counter SET last_value = ? WHERE prefix = ? AND key_year = ?",
+                lastValue,
+                prefix,
+                year);
     }
 
     /** Tests share one database per JVM: a fresh prefix per test keeps counters independent. */
     private static String uniquePrefix() {
         int n = PREFIXES.incrementAndGet();
-        return "T" + (char) ('A' + Math.floorMod(System.nanoTime(), 26)) + (char) ('A' + n % 26) + (char) ('A' + (n / 26) % 26)
+        return "T" + (char) ('A' + Math.floorMod(System.nanoTime(), 26)) + (char) ('A' + n % 26)
+                + (char) ('A' + (n / 26) % 26)
                 + Long.toString(System.currentTimeMillis() % 100000, 36).toUpperCase();
     }
 }

@@ -37,20 +37,28 @@ class RecordInRegisterTest {
 
     @Autowired
     RepositoryService repositoryService;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     ManagementService managementService;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     BusinessKeys businessKeys;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     ObjectMapper objectMapper;
 
@@ -62,24 +70,37 @@ class RecordInRegisterTest {
      */
     @BeforeEach
     void deploy() {
-        BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1)
+        BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS)
+                .camundaHistoryTimeToLive(1)
                 .startEvent()
-                .serviceTask("Task_RecordBilling").name("Record billing")
-                .camundaAsyncBefore().camundaFailedJobRetryTimeCycle("R3/PT5M")
+                .serviceTask("Task_RecordBilling")
+                .name("Record billing")
+                .camundaAsyncBefore()
+                .camundaFailedJobRetryTimeCycle("R3/PT5M")
                 .camundaDelegateExpression("${registerRecord}")
                 .camundaInputParameter(RecordInRegisterDelegate.REGISTER, "billing-record")
-                .camundaInputParameter(RecordInRegisterDelegate.DATA, "{\"hours\": ${hours}, \"client\": \"${clientReference}\"}")
-                .serviceTask("Task_CheckApproved").camundaExpression("${approved}")
-                .userTask("Task_Confirm").camundaCandidateGroups("csm")
-                .serviceTask("Task_RecordOutcome").name("Record outcome")
+                .camundaInputParameter(
+                        RecordInRegisterDelegate.DATA, "{\"hours\": ${hours}, \"client\": \"${clientReference}\"}")
+                .serviceTask("Task_CheckApproved")
+                .camundaExpression("${approved}")
+                .userTask("Task_Confirm")
+                .camundaCandidateGroups("csm")
+                .serviceTask("Task_RecordOutcome")
+                .name("Record outcome")
                 .camundaDelegateExpression("${registerRecord}")
                 .camundaInputParameter(RecordInRegisterDelegate.REGISTER, "billing-record")
-                .camundaInputParameter(RecordInRegisterDelegate.DATA, "{\"hours\": ${hours}, \"client\": \"${clientReference}\", \"invoiced\": true}")
+                .camundaInputParameter(
+                        RecordInRegisterDelegate.DATA,
+                        "{\"hours\": ${hours}, \"client\": \"${clientReference}\", \"invoiced\": true}")
                 .camundaInputParameter(RecordInRegisterDelegate.ACTION, "close")
                 .endEvent()
                 .done();
-        deploymentId = repositoryService.createDeployment().name(PROCESS).addModelInstance(PROCESS + ".bpmn", model)
-                .deploy().getId();
+        deploymentId = repositoryService
+                .createDeployment()
+                .name(PROCESS)
+                .addModelInstance(PROCESS + ".bpmn", model)
+                .deploy()
+                .getId();
     }
 
     @AfterEach
@@ -93,22 +114,33 @@ class RecordInRegisterTest {
     void recordsARowWithProcessInstanceAndBusinessKeyAndAuditsWhoWhenAndWhichStep() throws Exception {
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-14T09:30:00Z")));
         String businessKey = businessKeys.next("BIL");
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS, businessKey,
-                Variables.createVariables().putValue("hours", 12).putValue(CaseVariables.CLIENT_REFERENCE.name(), "ALPENWERK")
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(
+                PROCESS,
+                businessKey,
+                Variables.createVariables()
+                        .putValue("hours", 12)
+                        .putValue(CaseVariables.CLIENT_REFERENCE.name(), "ALPENWERK")
                         .putValue("approved", true));
         executeJob(instance);
 
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT * FROM register_entry WHERE business_key = ? ORDER BY id", businessKey);
+        List<Map<String, Object>> rows =
+                jdbc.queryForList("SELECT * FROM register_entry WHERE business_key = ? ORDER BY id", businessKey);
         assertThat(rows).singleElement().satisfies(row -> {
-            assertThat(row).containsEntry("register", "billing-record").containsEntry("reference", businessKey)
+            assertThat(row)
+                    .containsEntry("register", "billing-record")
+                    .containsEntry("reference", businessKey)
                     .containsEntry("process_instance_id", instance.getId())
-                    .containsEntry("activity_id", "Task_RecordBilling").containsEntry("action", "CREATE");
+                    .containsEntry("activity_id", "Task_RecordBilling")
+                    .containsEntry("action", "CREATE");
             assertThat(json(row.get("data"))).isEqualTo(Map.of("hours", 12, "client", "ALPENWERK"));
         });
 
         // the outcome step is run by a person: the audit names them
-        String task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+        String task = taskService
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .singleResult()
+                .getId();
         identityService.setAuthentication("csm", List.of("csm"));
         taskService.complete(task);
         identityService.clearAuthentication();
@@ -116,30 +148,45 @@ class RecordInRegisterTest {
         List<Map<String, Object>> audit = rest.withBasicAuth("dc-head", "dc-head")
                 .getForObject("/api/audit?businessKey=" + businessKey, List.class);
         assertThat(audit).hasSize(2);
-        assertThat(audit.get(0)).containsEntry("register", "billing-record").containsEntry("reference", businessKey)
-                .containsEntry("processInstanceId", instance.getId()).containsEntry("activityId", "Task_RecordBilling")
-                .containsEntry("userId", "system").containsEntry("action", "CREATE")
+        assertThat(audit.get(0))
+                .containsEntry("register", "billing-record")
+                .containsEntry("reference", businessKey)
+                .containsEntry("processInstanceId", instance.getId())
+                .containsEntry("activityId", "Task_RecordBilling")
+                .containsEntry("userId", "system")
+                .containsEntry("action", "CREATE")
                 .containsEntry("changedAt", "2026-04-14T09:30:00Z");
         assertThat((Map<String, Object>) audit.get(0).get("changes"))
                 .containsEntry("hours", mapOf("old", null, "new", 12));
-        assertThat(audit.get(1)).containsEntry("activityId", "Task_RecordOutcome").containsEntry("userId", "csm")
+        assertThat(audit.get(1))
+                .containsEntry("activityId", "Task_RecordOutcome")
+                .containsEntry("userId", "csm")
                 .containsEntry("action", "CLOSE");
         assertThat((Map<String, Object>) audit.get(1).get("changes")).containsOnlyKeys("invoiced");
 
         List<Map<String, Object>> listed = rest.withBasicAuth("cse", "cse")
                 .getForObject("/api/registers/billing-record?businessKey=" + businessKey, List.class);
-        assertThat(listed).extracting(entry -> entry.get("activityId"))
+        assertThat(listed)
+                .extracting(entry -> entry.get("activityId"))
                 .containsExactly("Task_RecordBilling", "Task_RecordOutcome");
-        assertThat(listed.get(1)).containsEntry("businessKey", businessKey)
+        assertThat(listed.get(1))
+                .containsEntry("businessKey", businessKey)
                 .containsEntry("data", Map.of("hours", 12, "client", "ALPENWERK", "invoiced", true));
     }
 
     @Test
     void aJobRetriedAfterAFailureLaterInItsTransactionRecordsOnce() {
         String businessKey = businessKeys.next("BIL");
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS, businessKey,
-                Variables.createVariables().putValue("hours", 3).putValue(CaseVariables.CLIENT_REFERENCE.name(), "HUDSON-MUTUAL"));
-        Job job = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(
+                PROCESS,
+                businessKey,
+                Variables.createVariables()
+                        .putValue("hours", 3)
+                        .putValue(CaseVariables.CLIENT_REFERENCE.name(), "HUDSON-MUTUAL"));
+        Job job = managementService
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
 
         // the record step runs, then "${approved}" fails in the same transaction: all of it rolls back
         assertThatThrownBy(() -> managementService.executeJob(job.getId())).isInstanceOf(Exception.class);
@@ -155,15 +202,21 @@ class RecordInRegisterTest {
     @Test
     void runningTheSameStepAgainInTheSameInstanceDoesNotWriteTwice() {
         String businessKey = businessKeys.next("BIL");
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS, businessKey,
-                Variables.createVariables().putValue("hours", 5).putValue(CaseVariables.CLIENT_REFERENCE.name(), "ALPENWERK")
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(
+                PROCESS,
+                businessKey,
+                Variables.createVariables()
+                        .putValue("hours", 5)
+                        .putValue(CaseVariables.CLIENT_REFERENCE.name(), "ALPENWERK")
                         .putValue("approved", true));
         executeJob(instance);
         assertThat(entries(businessKey)).isEqualTo(1);
 
         // an operator replays the step through process instance modification (Cockpit: "move token")
-        runtimeService.createProcessInstanceModification(instance.getId())
-                .startBeforeActivity("Task_RecordBilling").execute();
+        runtimeService
+                .createProcessInstanceModification(instance.getId())
+                .startBeforeActivity("Task_RecordBilling")
+                .execute();
         executeJob(instance);
 
         assertThat(entries(businessKey)).isEqualTo(1);
@@ -172,17 +225,28 @@ class RecordInRegisterTest {
 
     @Test
     void aStepWithoutRegisterNameFailsAndWritesNothing() {
-        BpmnModelInstance broken = Bpmn.createExecutableProcess("register-record-broken").camundaHistoryTimeToLive(1)
-                .startEvent().serviceTask("Task_Record").camundaDelegateExpression("${registerRecord}")
-                .camundaInputParameter(RecordInRegisterDelegate.DATA, "{\"a\": 1}").endEvent().done();
-        String brokenDeployment = repositoryService.createDeployment().addModelInstance("broken.bpmn", broken)
-                .deploy().getId();
+        BpmnModelInstance broken = Bpmn.createExecutableProcess("register-record-broken")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .serviceTask("Task_Record")
+                .camundaDelegateExpression("${registerRecord}")
+                .camundaInputParameter(RecordInRegisterDelegate.DATA, "{\"a\": 1}")
+                .endEvent()
+                .done();
+        String brokenDeployment = repositoryService
+                .createDeployment()
+                .addModelInstance("broken.bpmn", broken)
+                .deploy()
+                .getId();
         try {
             String businessKey = businessKeys.next("BIL");
             assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("register-record-broken", businessKey))
                     .hasMessageContaining("register");
             assertThat(entries(businessKey)).isZero();
-            assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count())
+            assertThat(runtimeService
+                            .createProcessInstanceQuery()
+                            .processInstanceBusinessKey(businessKey)
+                            .count())
                     .isZero();
         } finally {
             repositoryService.deleteDeployment(brokenDeployment, true);
@@ -191,29 +255,42 @@ class RecordInRegisterTest {
 
     @Test
     void auditIsForManagersAndNeedsAFilter() {
-        assertThat(rest.withBasicAuth("cse", "cse").getForEntity("/api/audit?businessKey=X", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth("cse", "cse")
+                        .getForEntity("/api/audit?businessKey=X", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(rest.withBasicAuth("delivery-manager", "delivery-manager")
-                .getForEntity("/api/audit?businessKey=NONE-2026-0001", List.class).getBody()).isEmpty();
-        assertThat(rest.withBasicAuth("admin", "admin").getForEntity("/api/audit", String.class).getStatusCode())
+                        .getForEntity("/api/audit?businessKey=NONE-2026-0001", List.class)
+                        .getBody())
+                .isEmpty();
+        assertThat(rest.withBasicAuth("admin", "admin")
+                        .getForEntity("/api/audit", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(rest.withBasicAuth("csm", "csm").getForEntity("/api/registers/Bad_Name", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rest.withBasicAuth("csm", "csm")
+                        .getForEntity("/api/registers/Bad_Name", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     // ---------------------------------------------------------------------------------------------
 
     private void executeJob(ProcessInstance instance) {
-        Job job = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+        Job job = managementService
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
         managementService.executeJob(job.getId());
     }
 
     private long entries(String businessKey) {
-        return jdbc.queryForObject("SELECT count(*) FROM register_entry WHERE business_key = ?", Long.class, businessKey);
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM register_entry WHERE business_key = ?", Long.class, businessKey);
     }
 
     private long audits(String businessKey) {
-        return jdbc.queryForObject("SELECT count(*) FROM register_audit WHERE business_key = ?", Long.class, businessKey);
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM register_audit WHERE business_key = ?", Long.class, businessKey);
     }
 
     private Map<String, Object> json(Object text) throws Exception {

@@ -41,12 +41,14 @@ class RegisterAuditViewTest {
         List<EntityType<?>> registers = entityManagerFactory.getMetamodel().getEntities().stream()
                 .filter(type -> RegisterRecord.class.isAssignableFrom(type.getJavaType()))
                 .toList();
-        assertThat(registers).extracting(EntityType::getName)
+        assertThat(registers)
+                .extracting(EntityType::getName)
                 .contains("ChangeRecord", "Escalation", "Problem", "SipAction", "Risk");
 
         Map<String, Set<String>> missing = new java.util.TreeMap<>();
         for (EntityType<?> type : registers) {
-            Set<String> mapped = type.getAttributes().stream().map(Attribute::getName)
+            Set<String> mapped = type.getAttributes().stream()
+                    .map(Attribute::getName)
                     .collect(Collectors.toCollection(TreeSet::new));
             mapped.removeAll(RegisterRecord.NOT_AUDITED);
             mapped.removeAll(NOT_AUDITED_BY_ENTITY.getOrDefault(type.getName(), Set.of()));
@@ -56,7 +58,8 @@ class RegisterAuditViewTest {
                 missing.put(type.getName(), mapped);
             }
         }
-        assertThat(missing).as("mapped attributes missing from auditView() (add them, or list them with a reason)")
+        assertThat(missing)
+                .as("mapped attributes missing from auditView() (add them, or list them with a reason)")
                 .isEmpty();
     }
 

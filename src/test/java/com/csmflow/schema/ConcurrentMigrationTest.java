@@ -37,13 +37,22 @@ class ConcurrentMigrationTest {
             List<MigrateResult> results = List.of(node1.get(), node2.get());
             assertThat(results).allMatch(result -> result.success);
             // every migration ran on exactly one of the two
-            assertThat(results.stream().mapToInt(result -> result.migrationsExecuted).sum())
-                    .isEqualTo(results.stream().mapToInt(result -> result.migrationsExecuted).max().orElseThrow())
+            assertThat(results.stream()
+                            .mapToInt(result -> result.migrationsExecuted)
+                            .sum())
+                    .isEqualTo(results.stream()
+                            .mapToInt(result -> result.migrationsExecuted)
+                            .max()
+                            .orElseThrow())
                     .isEqualTo(flyway(url).info().applied().length);
             JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "postgres"));
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL"
-                    + " GROUP BY version ORDER BY count(*) DESC LIMIT 1", Integer.class)).isEqualTo(1);
-            assertThat(jdbc.queryForList("SELECT version_ FROM act_ge_schema_log", String.class)).containsExactly("7.24.0");
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL"
+                                    + " GROUP BY version ORDER BY count(*) DESC LIMIT 1",
+                            Integer.class))
+                    .isEqualTo(1);
+            assertThat(jdbc.queryForList("SELECT version_ FROM act_ge_schema_log", String.class))
+                    .containsExactly("7.24.0");
         }
     }
 
@@ -58,14 +67,16 @@ class ConcurrentMigrationTest {
 
     /** Flyway as application.yaml configures it on PostgreSQL. */
     private static Flyway flyway(String url) {
-        return Flyway.configure().dataSource(url, "postgres", "postgres")
+        return Flyway.configure()
+                .dataSource(url, "postgres", "postgres")
                 .locations("classpath:db/migration", "classpath:db/vendor/postgresql")
-                .javaMigrations(EngineSchemaMigrations.all().toArray(JavaMigration[]::new)).load();
+                .javaMigrations(EngineSchemaMigrations.all().toArray(JavaMigration[]::new))
+                .load();
     }
 
     private static String emptyDatabase(EmbeddedPostgres17.Lease lease, String name) throws Exception {
         try (Connection connection = DriverManager.getConnection(lease.jdbcUrl(), "postgres", "postgres");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name);
             statement.execute("CREATE DATABASE " + name);
         }

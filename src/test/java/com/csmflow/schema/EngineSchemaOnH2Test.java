@@ -34,9 +34,14 @@ class EngineSchemaOnH2Test {
         flyway(url, engineMigrations()).migrate();
 
         JdbcTemplate jdbc = jdbc(url);
-        assertThat(jdbc.queryForList("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL"
-                + " ORDER BY \"installed_rank\"", String.class)).startsWith("0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "1").doesNotContain("90");
-        assertThat(jdbc.queryForList("SELECT VERSION_ FROM ACT_GE_SCHEMA_LOG", String.class)).containsExactly("7.24.0");
+        assertThat(jdbc.queryForList(
+                        "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL"
+                                + " ORDER BY \"installed_rank\"",
+                        String.class))
+                .startsWith("0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "1")
+                .doesNotContain("90");
+        assertThat(jdbc.queryForList("SELECT VERSION_ FROM ACT_GE_SCHEMA_LOG", String.class))
+                .containsExactly("7.24.0");
         assertEngineStartsAndRuns(url);
     }
 
@@ -67,9 +72,13 @@ class EngineSchemaOnH2Test {
         // ... until the one-time run with out-of-order, which records them and creates nothing
         assertThat(oneTimeOutOfOrder(url).migrate().migrationsExecuted).isEqualTo(7);
 
-        assertThat(jdbc.queryForList("SELECT TIMESTAMP_ FROM ACT_GE_SCHEMA_LOG", String.class)).containsExactly(createdAt);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM \"flyway_schema_history\" WHERE \"version\" LIKE '0.%'"
-                + " AND \"success\"", Integer.class)).isEqualTo(7);
+        assertThat(jdbc.queryForList("SELECT TIMESTAMP_ FROM ACT_GE_SCHEMA_LOG", String.class))
+                .containsExactly(createdAt);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM \"flyway_schema_history\" WHERE \"version\" LIKE '0.%'"
+                                + " AND \"success\"",
+                        Integer.class))
+                .isEqualTo(7);
         // from then on the normal configuration validates and has nothing to do
         assertThat(flyway(url, engineMigrations()).migrate().migrationsExecuted).isZero();
         assertEngineStartsAndRuns(url);
@@ -84,7 +93,8 @@ class EngineSchemaOnH2Test {
 
         assertThatThrownBy(() -> oneTimeOutOfOrder(url).migrate())
                 .isInstanceOf(FlywayException.class)
-                .hasStackTraceContaining("does not record version 7.24.0: upgrade them with Camunda's upgrade scripts first");
+                .hasStackTraceContaining(
+                        "does not record version 7.24.0: upgrade them with Camunda's upgrade scripts first");
     }
 
     @Test
@@ -95,7 +105,8 @@ class EngineSchemaOnH2Test {
         // created by the 7.24 scripts: at the target already, the upgrade runs nothing
         String fresh = newDatabase();
         flyway(fresh, withUpgrade).migrate();
-        assertThat(jdbc(fresh).queryForList("SELECT ID_ FROM ACT_GE_SCHEMA_LOG", String.class)).containsExactly("0");
+        assertThat(jdbc(fresh).queryForList("SELECT ID_ FROM ACT_GE_SCHEMA_LOG", String.class))
+                .containsExactly("0");
 
         // a schema at 7.23: the upgrade script of the engine jar runs and records 7.24.0 (its id 1300)
         String older = newDatabase();
@@ -115,13 +126,27 @@ class EngineSchemaOnH2Test {
     private static void assertEngineStartsAndRuns(String url) {
         ProcessEngine engine = engine(url, "false");
         try {
-            engine.getRepositoryService().createDeployment()
-                    .addModelInstance("probe.bpmn", Bpmn.createExecutableProcess("probe").camundaHistoryTimeToLive(1)
-                            .startEvent().userTask("Task_Probe").endEvent().done())
+            engine.getRepositoryService()
+                    .createDeployment()
+                    .addModelInstance(
+                            "probe.bpmn",
+                            Bpmn.createExecutableProcess("probe")
+                                    .camundaHistoryTimeToLive(1)
+                                    .startEvent()
+                                    .userTask("Task_Probe")
+                                    .endEvent()
+                                    .done())
                     .deploy();
             engine.getRuntimeService().startProcessInstanceByKey("probe");
-            assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_Probe").count()).isEqualTo(1);
-            assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).isEqualTo(1);
+            assertThat(engine.getTaskService()
+                            .createTaskQuery()
+                            .taskDefinitionKey("Task_Probe")
+                            .count())
+                    .isEqualTo(1);
+            assertThat(engine.getHistoryService()
+                            .createHistoricProcessInstanceQuery()
+                            .count())
+                    .isEqualTo(1);
         } finally {
             engine.close();
         }
@@ -133,20 +158,30 @@ class EngineSchemaOnH2Test {
 
     /** Flyway as application.yaml configures it on H2; the Java migrations are Spring beans there. */
     private static Flyway flyway(String url, List<JavaMigration> javaMigrations) {
-        return Flyway.configure().dataSource(url, "sa", "").locations(LOCATIONS)
-                .javaMigrations(javaMigrations.toArray(JavaMigration[]::new)).load();
+        return Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations(LOCATIONS)
+                .javaMigrations(javaMigrations.toArray(JavaMigration[]::new))
+                .load();
     }
 
     /** The one-time step of docs/operations.md ("Upgrading an installation from before 0.x"). */
     private static Flyway oneTimeOutOfOrder(String url) {
-        return Flyway.configure().dataSource(url, "sa", "").locations(LOCATIONS)
-                .javaMigrations(engineMigrations().toArray(JavaMigration[]::new)).outOfOrder(true).load();
+        return Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations(LOCATIONS)
+                .javaMigrations(engineMigrations().toArray(JavaMigration[]::new))
+                .outOfOrder(true)
+                .load();
     }
 
     private static ProcessEngine engine(String url, String schemaUpdate) {
         return ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
                 .setProcessEngineName("schema-test-" + UUID.randomUUID())
-                .setJdbcDriver("org.h2.Driver").setJdbcUrl(url).setJdbcUsername("sa").setJdbcPassword("")
+                .setJdbcDriver("org.h2.Driver")
+                .setJdbcUrl(url)
+                .setJdbcUsername("sa")
+                .setJdbcPassword("")
                 .setDatabaseSchemaUpdate(schemaUpdate)
                 .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
                 .setJobExecutorActivate(false)

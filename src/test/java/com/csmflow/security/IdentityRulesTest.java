@@ -35,12 +35,16 @@ class IdentityRulesTest {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     RepositoryService repositoryService;
+
     @Autowired
     ObjectMapper objectMapper;
 
@@ -49,7 +53,10 @@ class IdentityRulesTest {
         if (identityService.createUserQuery().userId(PROBE).count() > 0) {
             identityService.deleteUser(PROBE);
         }
-        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("STATISTICS-PROBE").list()
+        runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey("STATISTICS-PROBE")
+                .list()
                 .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test"));
     }
 
@@ -60,22 +67,32 @@ class IdentityRulesTest {
         for (String weak : List.of("a", PROBE, PROBE.toUpperCase(), "short-1")) {
             ResponseEntity<String> create = asAdmin(HttpMethod.POST, "/engine-rest/user/create", newUser(weak));
             assertRefusedByPolicy(create, weak);
-            assertThat(identityService.createUserQuery().userId(PROBE).count()).as(weak).isZero();
+            assertThat(identityService.createUserQuery().userId(PROBE).count())
+                    .as(weak)
+                    .isZero();
         }
 
-        assertThat(asAdmin(HttpMethod.POST, "/engine-rest/user/create", newUser(GOOD_PASSWORD)).getStatusCode())
+        assertThat(asAdmin(HttpMethod.POST, "/engine-rest/user/create", newUser(GOOD_PASSWORD))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(rest.withBasicAuth(PROBE, GOOD_PASSWORD).getForEntity("/engine-rest/user", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(rest.withBasicAuth(PROBE, GOOD_PASSWORD)
+                        .getForEntity("/engine-rest/user", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
 
         for (String weak : List.of("a", PROBE)) {
-            ResponseEntity<String> change = asAdmin(HttpMethod.PUT, "/engine-rest/user/" + PROBE + "/credentials",
+            ResponseEntity<String> change = asAdmin(
+                    HttpMethod.PUT,
+                    "/engine-rest/user/" + PROBE + "/credentials",
                     "{\"password\":\"" + weak + "\",\"authenticatedUserPassword\":\"admin\"}");
             assertRefusedByPolicy(change, weak);
         }
         assertThat(identityService.checkPassword(PROBE, GOOD_PASSWORD)).isTrue();
-        assertThat(asAdmin(HttpMethod.PUT, "/engine-rest/user/" + PROBE + "/credentials",
-                "{\"password\":\"another-good-password\",\"authenticatedUserPassword\":\"admin\"}").getStatusCode())
+        assertThat(asAdmin(
+                                HttpMethod.PUT,
+                                "/engine-rest/user/" + PROBE + "/credentials",
+                                "{\"password\":\"another-good-password\",\"authenticatedUserPassword\":\"admin\"}")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
     }
 
@@ -83,24 +100,30 @@ class IdentityRulesTest {
     void theAdminWebappCannotSetAWeakPasswordAndShowsThePolicy() throws Exception {
         WebappSession admin = WebappSession.open(rest, "admin", "admin", "admin");
 
-        ResponseEntity<String> policy = admin.call(HttpMethod.GET,
-                "/camunda/api/engine/engine/default/identity/password-policy", null);
+        ResponseEntity<String> policy =
+                admin.call(HttpMethod.GET, "/camunda/api/engine/engine/default/identity/password-policy", null);
         assertThat(policy.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(policy.getBody()).contains("PASSWORD_POLICY_LENGTH").contains("PASSWORD_POLICY_USER_DATA");
 
-        assertRefusedByPolicy(admin.call(HttpMethod.POST, "/camunda/api/engine/engine/default/user/create",
-                newUser("a")), "a");
-        assertThat(admin.call(HttpMethod.POST, "/camunda/api/engine/engine/default/user/create",
-                newUser(GOOD_PASSWORD)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertRefusedByPolicy(admin.call(HttpMethod.PUT,
-                "/camunda/api/engine/engine/default/user/" + PROBE + "/credentials",
-                "{\"password\":\"a\",\"authenticatedUserPassword\":\"admin\"}"), "a");
+        assertRefusedByPolicy(
+                admin.call(HttpMethod.POST, "/camunda/api/engine/engine/default/user/create", newUser("a")), "a");
+        assertThat(admin.call(HttpMethod.POST, "/camunda/api/engine/engine/default/user/create", newUser(GOOD_PASSWORD))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertRefusedByPolicy(
+                admin.call(
+                        HttpMethod.PUT,
+                        "/camunda/api/engine/engine/default/user/" + PROBE + "/credentials",
+                        "{\"password\":\"a\",\"authenticatedUserPassword\":\"admin\"}"),
+                "a");
     }
 
     @Test
     void theDemoProfilesShippedUsersKeepTheirDocumentedPasswords() {
         for (RoleGroup role : RoleGroup.values()) {
-            assertThat(identityService.checkPassword(role.id(), role.id())).as(role.id()).isTrue();
+            assertThat(identityService.checkPassword(role.id(), role.id()))
+                    .as(role.id())
+                    .isTrue();
         }
         assertThat(identityService.checkPassword("admin", "admin")).isTrue();
     }
@@ -108,13 +131,17 @@ class IdentityRulesTest {
     private void assertRefusedByPolicy(ResponseEntity<String> response, String password) throws Exception {
         assertThat(response.getStatusCode()).as(password).isEqualTo(HttpStatus.BAD_REQUEST);
         JsonNode error = objectMapper.readTree(response.getBody());
-        assertThat(error.path("message").asText()).as(password)
-                .startsWith("password:").contains("at least 10 characters").contains("not be the user id");
+        assertThat(error.path("message").asText())
+                .as(password)
+                .startsWith("password:")
+                .contains("at least 10 characters")
+                .contains("not be the user id");
     }
 
     private static String newUser(String password) {
         return "{\"profile\":{\"id\":\"" + PROBE + "\",\"firstName\":\"Policy\",\"lastName\":\"Probe\","
-                + "\"email\":\"policy-probe@test.csmflow.example\"},\"credentials\":{\"password\":\"" + password + "\"}}";
+                + "\"email\":\"policy-probe@test.csmflow.example\"},\"credentials\":{\"password\":\"" + password
+                + "\"}}";
     }
 
     // ---------------------------------------------------------------- e-mail address (demo profile)
@@ -124,11 +151,19 @@ class IdentityRulesTest {
         User csm = identityService.createUserQuery().userId("csm").singleResult();
         String original = csm.getEmail();
         try {
-            ResponseEntity<String> change = rest.withBasicAuth("csm", "csm").exchange("/engine-rest/user/csm/profile",
-                    HttpMethod.PUT, json("{\"id\":\"csm\",\"firstName\":\"" + csm.getFirstName() + "\",\"lastName\":\""
-                            + csm.getLastName() + "\",\"email\":\"me@visitor.example\"}"), String.class);
+            ResponseEntity<String> change = rest.withBasicAuth("csm", "csm")
+                    .exchange(
+                            "/engine-rest/user/csm/profile",
+                            HttpMethod.PUT,
+                            json("{\"id\":\"csm\",\"firstName\":\"" + csm.getFirstName() + "\",\"lastName\":\""
+                                    + csm.getLastName() + "\",\"email\":\"me@visitor.example\"}"),
+                            String.class);
             assertThat(change.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-            assertThat(identityService.createUserQuery().userId("csm").singleResult().getEmail())
+            assertThat(identityService
+                            .createUserQuery()
+                            .userId("csm")
+                            .singleResult()
+                            .getEmail())
                     .isEqualTo("me@visitor.example");
         } finally {
             User restored = identityService.createUserQuery().userId("csm").singleResult();
@@ -142,8 +177,12 @@ class IdentityRulesTest {
     @Test
     void onlyCockpitUsersGetInstanceCounts() {
         runtimeService.startProcessInstanceByKey("service-desk-request", "STATISTICS-PROBE");
-        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey("service-desk-request")
-                .latestVersion().singleResult().getId();
+        String definitionId = repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("service-desk-request")
+                .latestVersion()
+                .singleResult()
+                .getId();
         List<String> engineRest = List.of(
                 "/engine-rest/process-definition/statistics",
                 "/engine-rest/process-definition/statistics?rootIncidents=true",
@@ -151,10 +190,13 @@ class IdentityRulesTest {
                 "/engine-rest/process-definition/key/service-desk-request/statistics",
                 "/engine-rest/engine/default/process-definition/statistics");
         for (String path : engineRest) {
-            assertThat(rest.withBasicAuth("csm", "csm").getForEntity(path, String.class).getStatusCode()).as(path)
+            assertThat(rest.withBasicAuth("csm", "csm")
+                            .getForEntity(path, String.class)
+                            .getStatusCode())
+                    .as(path)
                     .isEqualTo(HttpStatus.FORBIDDEN);
-            ResponseEntity<String> manager = rest.withBasicAuth("service-manager", "service-manager")
-                    .getForEntity(path, String.class);
+            ResponseEntity<String> manager =
+                    rest.withBasicAuth("service-manager", "service-manager").getForEntity(path, String.class);
             assertThat(manager.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
             assertThat(manager.getBody()).as(path).contains("\"instances\":");
         }
@@ -168,12 +210,20 @@ class IdentityRulesTest {
                 "/camunda/api/cockpit/plugin/base/default/process-definition/statistics-count",
                 "/camunda/api/cockpit/plugin/base/default/process-instance/count");
         for (String path : webapps) {
-            assertThat(csm.call(HttpMethod.GET, path, null).getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
-            assertThat(manager.call(HttpMethod.GET, path, null).getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+            assertThat(csm.call(HttpMethod.GET, path, null).getStatusCode())
+                    .as(path)
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(manager.call(HttpMethod.GET, path, null).getStatusCode())
+                    .as(path)
+                    .isEqualTo(HttpStatus.OK);
         }
         // what csm's Tasklist needs of the same API still works
-        assertThat(csm.call(HttpMethod.GET, "/camunda/api/engine/engine/default/process-definition?latestVersion=true",
-                null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(csm.call(
+                                HttpMethod.GET,
+                                "/camunda/api/engine/engine/default/process-definition?latestVersion=true",
+                                null)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     private static HttpEntity<String> json(String body) {

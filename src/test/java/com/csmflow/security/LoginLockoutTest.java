@@ -34,10 +34,13 @@ class LoginLockoutTest {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     LoginThrottle throttle;
+
     @Autowired
     IdentitySetup identitySetup;
 
@@ -71,14 +74,17 @@ class LoginLockoutTest {
         advance(throttle.maxLockDuration().plusSeconds(1));
 
         assertThat(engineRest(ADMIN, ADMIN_PASSWORD).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(rest.withBasicAuth(ADMIN, ADMIN_PASSWORD).getForEntity("/api/clients", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(rest.withBasicAuth(ADMIN, ADMIN_PASSWORD)
+                        .getForEntity("/api/clients", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test
     void fiftyWrongPasswordsAtTheWebappLoginDoNotLockTheAdminForGood() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            assertThat(WebappLogin.login(rest, "tasklist", ADMIN, "wrong-" + attempt).getStatusCode())
+            assertThat(WebappLogin.login(rest, "tasklist", ADMIN, "wrong-" + attempt)
+                            .getStatusCode())
                     .isEqualTo(HttpStatus.UNAUTHORIZED);
             advance(Duration.ofSeconds(61));
         }
@@ -87,7 +93,8 @@ class LoginLockoutTest {
 
         advance(throttle.maxLockDuration().plusSeconds(1));
 
-        assertThat(WebappLogin.login(rest, "cockpit", ADMIN, ADMIN_PASSWORD).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(WebappLogin.login(rest, "cockpit", ADMIN, ADMIN_PASSWORD).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test
@@ -115,7 +122,9 @@ class LoginLockoutTest {
             assertSameAnswer(id -> WebappLogin.login(rest, "tasklist", id, password));
         }
         assertThat(throttle.isLocked(KNOWN)).isTrue();
-        assertThat(throttle.isLocked(UNKNOWN)).as("unknown ids are throttled alike").isTrue();
+        assertThat(throttle.isLocked(UNKNOWN))
+                .as("unknown ids are throttled alike")
+                .isTrue();
 
         advance(throttle.maxLockDuration().plusSeconds(1));
         assertThat(throttle.isLocked(UNKNOWN)).isFalse();
@@ -131,8 +140,10 @@ class LoginLockoutTest {
         assertThat(engineRest(KNOWN, KNOWN_PASSWORD).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 
         // what the Admin webapp's "Unlock" button sends
-        assertThat(rest.withBasicAuth(ADMIN, ADMIN_PASSWORD).postForEntity("/engine-rest/user/" + KNOWN + "/unlock",
-                null, String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(rest.withBasicAuth(ADMIN, ADMIN_PASSWORD)
+                        .postForEntity("/engine-rest/user/" + KNOWN + "/unlock", null, String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
 
         assertThat(engineRest(KNOWN, KNOWN_PASSWORD).getStatusCode()).isEqualTo(HttpStatus.OK);
     }

@@ -54,12 +54,16 @@ class PlatformInputsTest {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     ManagementService managementService;
+
     @Autowired
     RepositoryService repositoryService;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -78,20 +82,24 @@ class PlatformInputsTest {
     @Test
     void aCallerCannotSquatTheNextChangeReferenceAndTheNextChangeGetsItsOwnRow() throws Exception {
         String squatted = nextKey("CHG");
-        ResponseEntity<String> squat = engine("cse", "POST", "/engine-rest/process-definition/key/change-request/start",
+        ResponseEntity<String> squat = engine(
+                "cse",
+                "POST",
+                "/engine-rest/process-definition/key/change-request/start",
                 Map.of("businessKey", squatted, "variables", changeVariables("ops@alpenwerk.example")));
         assertThat(squat.getStatusCode().value()).as(squat.getBody()).isEqualTo(403);
         assertThat(squat.getBody()).contains("businessKey");
         assertThat(instancesWithKey(squatted)).isEmpty();
 
-        ResponseEntity<String> created = rest.withBasicAuth("csm", "csm").postForEntity("/api/changes",
-                new HttpEntity<>(changeBody(), jsonHeaders()), String.class);
+        ResponseEntity<String> created = rest.withBasicAuth("csm", "csm")
+                .postForEntity("/api/changes", new HttpEntity<>(changeBody(), jsonHeaders()), String.class);
         assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
         JsonNode change = json.readTree(created.getBody());
         String reference = change.path("reference").asText();
         List<ProcessInstance> owners = instancesWithKey(reference);
         assertThat(owners).hasSize(1);
-        assertThat(change.path("processInstanceId").asText()).isEqualTo(owners.get(0).getId());
+        assertThat(change.path("processInstanceId").asText())
+                .isEqualTo(owners.get(0).getId());
         assertThat(change.path("raisedBy").asText()).isEqualTo("csm");
         runtimeService.deleteProcessInstance(owners.get(0).getId(), "test done");
     }
@@ -103,15 +111,27 @@ class PlatformInputsTest {
                 "clientReference", Map.of("value", "ALPENWERK"),
                 "breachedBusinessKey", Map.of("value", "CHG-2026-0001"),
                 "summary", Map.of("value", "fake breach"));
-        ResponseEntity<String> withKey = engine("csm", "POST", "/engine-rest/message",
+        ResponseEntity<String> withKey = engine(
+                "csm",
+                "POST",
+                "/engine-rest/message",
                 Map.of("messageName", "sla-breached", "businessKey", squatted, "processVariables", variables));
-        ResponseEntity<String> withoutKey = engine("csm", "POST", "/engine-rest/message",
+        ResponseEntity<String> withoutKey = engine(
+                "csm",
+                "POST",
+                "/engine-rest/message",
                 Map.of("messageName", "sla-breached", "processVariables", variables));
-        ResponseEntity<String> asAdmin = engine("admin", "POST", "/engine-rest/message",
+        ResponseEntity<String> asAdmin = engine(
+                "admin",
+                "POST",
+                "/engine-rest/message",
                 Map.of("messageName", "sla-breached", "processVariables", variables));
         assertThat(instancesWithKey(squatted)).isEmpty();
         // whatever the message started would have run its first steps by now in a running platform
-        runJobsOf(runtimeService.createProcessInstanceQuery().processDefinitionKey("escalation").list());
+        runJobsOf(runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("escalation")
+                .list());
 
         assertThat(withKey.getStatusCode().value()).as(withKey.getBody()).isBetween(400, 499);
         assertThat(withoutKey.getStatusCode().value()).as(withoutKey.getBody()).isEqualTo(403);
@@ -119,62 +139,86 @@ class PlatformInputsTest {
         assertThat(withoutKey.getBody()).contains("sla-breached");
         // other tests' escalations share this context and may legitimately take the predicted key once their
         // jobs run: what must not exist is an instance the forged message started
-        assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("summary", "fake breach").list())
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .variableValueEquals("summary", "fake breach")
+                        .list())
                 .isEmpty();
 
-        ResponseEntity<String> created = rest.withBasicAuth("csm", "csm").postForEntity("/api/escalations",
-                new HttpEntity<>("{\"clientReference\":\"ALPENWERK\",\"subject\":\"Portal down\","
-                        + "\"reportedImpact\":\"high\"}", jsonHeaders()), String.class);
+        ResponseEntity<String> created = rest.withBasicAuth("csm", "csm")
+                .postForEntity(
+                        "/api/escalations",
+                        new HttpEntity<>(
+                                "{\"clientReference\":\"ALPENWERK\",\"subject\":\"Portal down\","
+                                        + "\"reportedImpact\":\"high\"}",
+                                jsonHeaders()),
+                        String.class);
         assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
         JsonNode escalation = json.readTree(created.getBody());
         String reference = escalation.path("reference").asText();
         assertThat(escalation.path("source").asText()).isEqualTo("client");
         List<ProcessInstance> owners = instancesWithKey(reference);
         assertThat(owners).hasSize(1);
-        assertThat(escalation.path("processInstanceId").asText()).isEqualTo(owners.get(0).getId());
+        assertThat(escalation.path("processInstanceId").asText())
+                .isEqualTo(owners.get(0).getId());
         runtimeService.deleteProcessInstance(owners.get(0).getId(), "test done");
     }
 
     @Test
     void aStartFromTasklistWithABusinessKeyIsRefusedAndWithoutOneValidatedLikeTheApi() throws Exception {
-        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey("change-request")
-                .latestVersion().singleResult().getId();
+        String definitionId = repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("change-request")
+                .latestVersion()
+                .singleResult()
+                .getId();
         String path = "/camunda/api/engine/engine/default/process-definition/" + definitionId + "/submit-form";
         String squatted = nextKey("CHG");
 
-        ResponseEntity<String> withKey = webapp("csm", path,
-                Map.of("businessKey", squatted, "variables", changeVariables("ops@alpenwerk.example")));
+        ResponseEntity<String> withKey = webapp(
+                "csm", path, Map.of("businessKey", squatted, "variables", changeVariables("ops@alpenwerk.example")));
         assertThat(withKey.getStatusCode().value()).as(withKey.getBody()).isEqualTo(403);
         assertThat(withKey.getBody()).contains("businessKey: business keys are issued by the platform");
 
-        ResponseEntity<String> badEmail = webapp("csm", path,
-                Map.of("variables", changeVariables("https://evil.example/x")));
+        ResponseEntity<String> badEmail =
+                webapp("csm", path, Map.of("variables", changeVariables("https://evil.example/x")));
         assertThat(badEmail.getStatusCode().value()).as(badEmail.getBody()).isEqualTo(400);
         assertThat(badEmail.getBody()).contains("requesterEmail");
 
-        ResponseEntity<String> viaEngineRest = engine("cse", "POST",
+        ResponseEntity<String> viaEngineRest = engine(
+                "cse",
+                "POST",
                 "/engine-rest/process-definition/key/change-request/start",
                 Map.of("variables", changeVariables("https://evil.example/x")));
-        assertThat(viaEngineRest.getStatusCode().value()).as(viaEngineRest.getBody()).isEqualTo(400);
+        assertThat(viaEngineRest.getStatusCode().value())
+                .as(viaEngineRest.getBody())
+                .isEqualTo(400);
         assertThat(viaEngineRest.getBody()).contains("requesterEmail");
         assertThat(instancesWithKey(squatted)).isEmpty();
 
         // a valid start form: the workflow issues the reference itself
-        ResponseEntity<String> valid = webapp("csm", path, Map.of("variables", changeVariables("ops@alpenwerk.example")));
+        ResponseEntity<String> valid =
+                webapp("csm", path, Map.of("variables", changeVariables("ops@alpenwerk.example")));
         assertThat(valid.getStatusCode().value()).as(valid.getBody()).isEqualTo(200);
         String instanceId = json.readTree(valid.getBody()).path("id").asText();
-        String businessKey = runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+        String businessKey = runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(instanceId)
+                .singleResult()
                 .getBusinessKey();
         assertThat(businessKey).matches("CHG-2026-\\d{4,}");
-        assertThat(jdbc.queryForObject("SELECT process_instance_id FROM change_request WHERE reference = ?",
-                String.class, businessKey)).isEqualTo(instanceId);
+        assertThat(jdbc.queryForObject(
+                        "SELECT process_instance_id FROM change_request WHERE reference = ?",
+                        String.class,
+                        businessKey))
+                .isEqualTo(instanceId);
         runtimeService.deleteProcessInstance(instanceId, "test done");
     }
 
     @Test
     void aRegisterStepThatMeetsAnotherInstancesRowFailsInsteadOfWritingIntoIt() throws Exception {
-        ResponseEntity<String> created = rest.withBasicAuth("csm", "csm").postForEntity("/api/changes",
-                new HttpEntity<>(changeBody(), jsonHeaders()), String.class);
+        ResponseEntity<String> created = rest.withBasicAuth("csm", "csm")
+                .postForEntity("/api/changes", new HttpEntity<>(changeBody(), jsonHeaders()), String.class);
         assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
         JsonNode change = json.readTree(created.getBody());
         String reference = change.path("reference").asText();
@@ -184,20 +228,38 @@ class PlatformInputsTest {
         Map<String, Object> variables = new LinkedHashMap<>();
         changeVariables("ops@alpenwerk.example").forEach((name, value) -> variables.put(name, value.get("value")));
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("change-request", reference, variables))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining(reference)
-                .hasMessageContaining("belongs to process instance " + change.path("processInstanceId").asText());
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(reference)
+                .hasMessageContaining("belongs to process instance "
+                        + change.path("processInstanceId").asText());
         assertThat(instancesWithKey(reference)).hasSize(1);
-        assertThat(jdbc.queryForMap("SELECT * FROM change_request WHERE reference = ?", reference)).isEqualTo(before);
+        assertThat(jdbc.queryForMap("SELECT * FROM change_request WHERE reference = ?", reference))
+                .isEqualTo(before);
 
-        String escalation = json.readTree(rest.withBasicAuth("csm", "csm").postForEntity("/api/escalations",
-                new HttpEntity<>("{\"clientReference\":\"ALPENWERK\",\"subject\":\"Portal down\","
-                        + "\"reportedImpact\":\"high\"}", jsonHeaders()), String.class).getBody()).path("reference").asText();
-        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("escalation", escalation,
-                Variables.putValue("clientReference", "ALPENWERK").putValue("subject", "second").putValue("reportedImpact", "low")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("belongs to process instance");
+        String escalation = json.readTree(rest.withBasicAuth("csm", "csm")
+                        .postForEntity(
+                                "/api/escalations",
+                                new HttpEntity<>(
+                                        "{\"clientReference\":\"ALPENWERK\",\"subject\":\"Portal down\","
+                                                + "\"reportedImpact\":\"high\"}",
+                                        jsonHeaders()),
+                                String.class)
+                        .getBody())
+                .path("reference")
+                .asText();
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(
+                        "escalation",
+                        escalation,
+                        Variables.putValue("clientReference", "ALPENWERK")
+                                .putValue("subject", "second")
+                                .putValue("reportedImpact", "low")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("belongs to process instance");
         assertThat(instancesWithKey(escalation)).hasSize(1);
-        instancesWithKey(reference).forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test done"));
-        instancesWithKey(escalation).forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test done"));
+        instancesWithKey(reference)
+                .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test done"));
+        instancesWithKey(escalation)
+                .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test done"));
     }
 
     /** Every message a model waits for has a decision on who may send it; a new one fails here until it does. */
@@ -206,7 +268,8 @@ class PlatformInputsTest {
         Set<String> names = new TreeSet<>();
         Pattern message = Pattern.compile("<bpmn:message id=\"[^\"]+\" name=\"([^\"]+)\"");
         try (Stream<Path> models = Files.list(Path.of("bpmn"))) {
-            for (Path model : models.filter(path -> path.toString().endsWith(".bpmn")).toList()) {
+            for (Path model :
+                    models.filter(path -> path.toString().endsWith(".bpmn")).toList()) {
                 Matcher matcher = message.matcher(Files.readString(model));
                 while (matcher.find()) {
                     names.add(matcher.group(1));
@@ -219,8 +282,18 @@ class PlatformInputsTest {
 
     private Map<String, Map<String, Object>> changeVariables(String requesterEmail) {
         Map<String, Map<String, Object>> variables = new LinkedHashMap<>();
-        changeBody().forEach((name, value) -> variables.put(name, Map.of("value",
-                value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList()) : value)));
+        changeBody()
+                .forEach((name, value) -> variables.put(
+                        name,
+                        Map.of(
+                                "value",
+                                value instanceof List<?> list
+                                        ? String.join(
+                                                ", ",
+                                                list.stream()
+                                                        .map(String::valueOf)
+                                                        .toList())
+                                        : value)));
         variables.put("requesterEmail", Map.of("value", requesterEmail));
         return variables;
     }
@@ -245,18 +318,28 @@ class PlatformInputsTest {
     /** The key the platform will issue next for the prefix (what a squatter would guess). */
     private String nextKey(String prefix) {
         int year = NOW.atZone(ZoneOffset.UTC).getYear();
-        Long last = jdbc.query("SELECT last_value FROM business_key_counter WHERE prefix = ? AND key_year = ?",
-                rs -> rs.next() ? rs.getLong(1) : 0L, prefix, year);
+        Long last = jdbc.query(
+                "SELECT last_value FROM business_key_counter WHERE prefix = ? AND key_year = ?",
+                rs -> rs.next() ? rs.getLong(1) : 0L,
+                prefix,
+                year);
         return String.format("%s-%d-%04d", prefix, year, last + 1);
     }
 
     private List<ProcessInstance> instancesWithKey(String businessKey) {
-        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list();
+        return runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey)
+                .list();
     }
 
     private void runJobsOf(List<ProcessInstance> instances) {
         for (ProcessInstance instance : instances) {
-            for (Job job : managementService.createJobQuery().processInstanceId(instance.getId()).executable().list()) {
+            for (Job job : managementService
+                    .createJobQuery()
+                    .processInstanceId(instance.getId())
+                    .executable()
+                    .list()) {
                 try {
                     managementService.executeJob(job.getId());
                 } catch (RuntimeException ignored) {
@@ -267,14 +350,17 @@ class PlatformInputsTest {
     }
 
     private ResponseEntity<String> engine(String user, String method, String path, Object body) {
-        return rest.withBasicAuth(user, user).exchange(path, HttpMethod.valueOf(method),
-                new HttpEntity<>(body, jsonHeaders()), String.class);
+        return rest.withBasicAuth(user, user)
+                .exchange(path, HttpMethod.valueOf(method), new HttpEntity<>(body, jsonHeaders()), String.class);
     }
 
     /** A call of the webapps' engine API as Tasklist makes it: session cookie and CSRF token. */
     private ResponseEntity<String> webapp(String user, String path, Object body) {
-        return rest.exchange(path, HttpMethod.POST,
-                new HttpEntity<>(body, WebappLogin.apiHeaders(rest, "tasklist", user, user)), String.class);
+        return rest.exchange(
+                path,
+                HttpMethod.POST,
+                new HttpEntity<>(body, WebappLogin.apiHeaders(rest, "tasklist", user, user)),
+                String.class);
     }
 
     private static HttpHeaders jsonHeaders() {

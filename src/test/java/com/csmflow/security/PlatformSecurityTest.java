@@ -27,8 +27,10 @@ class PlatformSecurityTest {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     ConfigurableApplicationContext context;
 
@@ -36,6 +38,7 @@ class PlatformSecurityTest {
 
     @Autowired
     RepositoryService repositoryService;
+
     @Autowired
     RuntimeService runtimeService;
 
@@ -69,7 +72,9 @@ class PlatformSecurityTest {
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        assertThat(rest.withBasicAuth("csm", "csm").getForEntity("/engine-rest/task", String.class).getStatusCode())
+        assertThat(rest.withBasicAuth("csm", "csm")
+                        .getForEntity("/engine-rest/task", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
     }
 
@@ -86,11 +91,15 @@ class PlatformSecurityTest {
         headers.setContentType(MediaType.APPLICATION_JSON);
         String body = "{\"profile\":{\"id\":\"intruder\",\"firstName\":\"I\",\"lastName\":\"X\"},"
                 + "\"credentials\":{\"password\":\"intruder-pass-1\"}}";
-        ResponseEntity<String> response = rest.exchange("/camunda/api/admin/setup/default/user/create",
-                HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+        ResponseEntity<String> response = rest.exchange(
+                "/camunda/api/admin/setup/default/user/create",
+                HttpMethod.POST,
+                new HttpEntity<>(body, headers),
+                String.class);
         assertThat(response.getStatusCode().is4xxClientError()).isTrue();
         assertThat(rest.withBasicAuth("admin", "admin")
-                .getForEntity("/engine-rest/user/intruder/profile", String.class).getStatusCode())
+                        .getForEntity("/engine-rest/user/intruder/profile", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
@@ -105,41 +114,78 @@ class PlatformSecurityTest {
         assertThat(response.getBody()).containsEntry("field", "orQueries");
 
         String hashBody = "{\"orQueries\":[{\"candidateGroupExpression\":\"#{expressionProbe.hit()}\"}]}";
-        assertThat(rest.withBasicAuth("admin", "admin").exchange("/engine-rest/task/count", HttpMethod.POST,
-                new HttpEntity<>(hashBody, headers), String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rest.withBasicAuth("admin", "admin")
+                        .exchange(
+                                "/engine-rest/task/count",
+                                HttpMethod.POST,
+                                new HttpEntity<>(hashBody, headers),
+                                String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(probe.hits()).isZero();
 
         String plainOrQuery = "{\"orQueries\":[{\"candidateGroup\":\"csm\"}]}";
-        assertThat(rest.withBasicAuth("admin", "admin").exchange("/engine-rest/task", HttpMethod.POST,
-                new HttpEntity<>(plainOrQuery, headers), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(rest.withBasicAuth("admin", "admin")
+                        .exchange(
+                                "/engine-rest/task",
+                                HttpMethod.POST,
+                                new HttpEntity<>(plainOrQuery, headers),
+                                String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test
     void csmCannotSeeOrCompleteATaskOfTheDcHead() {
-        deploymentId = repositoryService.createDeployment().name("authorization-probe")
-                .addModelInstance("authorization-probe.bpmn", Bpmn.createExecutableProcess("authorization-probe")
-                        .camundaHistoryTimeToLive(1)
-                        .startEvent().userTask("Task_Decide").name("Decide go or no-go")
-                        .camundaCandidateGroups("dc-head").endEvent().done())
-                .deploy().getId();
+        deploymentId = repositoryService
+                .createDeployment()
+                .name("authorization-probe")
+                .addModelInstance(
+                        "authorization-probe.bpmn",
+                        Bpmn.createExecutableProcess("authorization-probe")
+                                .camundaHistoryTimeToLive(1)
+                                .startEvent()
+                                .userTask("Task_Decide")
+                                .name("Decide go or no-go")
+                                .camundaCandidateGroups("dc-head")
+                                .endEvent()
+                                .done())
+                .deploy()
+                .getId();
         runtimeService.startProcessInstanceByKey("authorization-probe");
-        taskId = taskService.createTaskQuery().processDefinitionKey("authorization-probe").singleResult().getId();
+        taskId = taskService
+                .createTaskQuery()
+                .processDefinitionKey("authorization-probe")
+                .singleResult()
+                .getId();
 
         TestRestTemplate csm = rest.withBasicAuth("csm", "csm");
-        assertThat(csm.getForObject("/engine-rest/task?candidateGroup=dc-head", String.class)).doesNotContain(taskId);
-        assertThat(csm.getForEntity("/engine-rest/task/" + taskId, String.class).getStatusCode().is4xxClientError())
+        assertThat(csm.getForObject("/engine-rest/task?candidateGroup=dc-head", String.class))
+                .doesNotContain(taskId);
+        assertThat(csm.getForEntity("/engine-rest/task/" + taskId, String.class)
+                        .getStatusCode()
+                        .is4xxClientError())
                 .isTrue();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> completion = csm.exchange("/engine-rest/task/" + taskId + "/complete",
-                HttpMethod.POST, new HttpEntity<>("{}", headers), String.class);
+        ResponseEntity<String> completion = csm.exchange(
+                "/engine-rest/task/" + taskId + "/complete",
+                HttpMethod.POST,
+                new HttpEntity<>("{}", headers),
+                String.class);
         assertThat(completion.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
 
         TestRestTemplate dcHead = rest.withBasicAuth("dc-head", "dc-head");
-        assertThat(dcHead.getForObject("/engine-rest/task?candidateGroup=dc-head", String.class)).contains(taskId);
-        assertThat(dcHead.exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
-                new HttpEntity<>("{}", headers), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(dcHead.getForObject("/engine-rest/task?candidateGroup=dc-head", String.class))
+                .contains(taskId);
+        assertThat(dcHead.exchange(
+                                "/engine-rest/task/" + taskId + "/complete",
+                                HttpMethod.POST,
+                                new HttpEntity<>("{}", headers),
+                                String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(taskService.createTaskQuery().taskId(taskId).count()).isZero();
     }
 

@@ -57,9 +57,13 @@ import org.springframework.test.context.ActiveProfiles;
  * "default" cannot live in one JVM, so Maven runs the {@code *ProfileTest} classes in a JVM of their
  * own (the {@code profile-tests} surefire execution in pom.xml).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"csmflow.admin.password=" + PostgresProfileTest.ADMIN_PASSWORD,
-                "camunda.bpm.job-execution.enabled=false", "server.shutdown=immediate"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "csmflow.admin.password=" + PostgresProfileTest.ADMIN_PASSWORD,
+            "camunda.bpm.job-execution.enabled=false",
+            "server.shutdown=immediate"
+        })
 @ActiveProfiles("postgres")
 @Import(PostgresProfileTest.OwnDatabase.class)
 @ExtendWith(OutputCaptureExtension.class)
@@ -70,39 +74,54 @@ class PostgresProfileTest {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     FilterService filterService;
+
     @Autowired
     ProcessEngine processEngine;
+
     @Autowired
     IdentitySetup identitySetup;
 
     @Test
     void runsOnPostgresqlWithTheAdminFromTheEnvironmentAndNoDemoUsers() {
-        assertThat(processEngine.getProcessEngineConfiguration()).extracting("databaseType").isEqualTo("postgres");
-        assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(processEngine.getProcessEngineConfiguration())
+                .extracting("databaseType")
+                .isEqualTo("postgres");
+        assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
 
         assertThat(identityService.createUserQuery().list()).extracting("id").containsExactly("admin");
         assertThat(identityService.createUserQuery().userId("csm").count()).isZero();
-        assertThat(rest.withBasicAuth("csm", "csm").getForEntity("/engine-rest/task", String.class).getStatusCode())
+        assertThat(rest.withBasicAuth("csm", "csm")
+                        .getForEntity("/engine-rest/task", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
 
         // groups and filters are set up in every profile, users only in the demo
-        assertThat(identityService.createGroupQuery().groupId("dc-head").count()).isEqualTo(1);
-        assertThat(filterService.createFilterQuery().filterName("My tasks").count()).isEqualTo(1);
+        assertThat(identityService.createGroupQuery().groupId("dc-head").count())
+                .isEqualTo(1);
+        assertThat(filterService.createFilterQuery().filterName("My tasks").count())
+                .isEqualTo(1);
 
-        ResponseEntity<List> groups = rest.withBasicAuth("admin", ADMIN_PASSWORD).getForEntity("/engine-rest/group", List.class);
+        ResponseEntity<List> groups =
+                rest.withBasicAuth("admin", ADMIN_PASSWORD).getForEntity("/engine-rest/group", List.class);
         assertThat(groups.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(groups.getBody()).extracting(group -> ((Map<?, ?>) group).get("id"))
+        assertThat(groups.getBody())
+                .extracting(group -> ((Map<?, ?>) group).get("id"))
                 .contains("camunda-admin", "csm", "dc-head");
     }
 
     @Test
     void theWebappSessionCookieIsSecure() {
         ResponseEntity<String> tasklist = rest.getForEntity("/camunda/app/tasklist/", String.class);
-        assertThat(WebappLogin.setCookieHeader(tasklist, "JSESSIONID")).contains("Secure").contains("HttpOnly");
+        assertThat(WebappLogin.setCookieHeader(tasklist, "JSESSIONID"))
+                .contains("Secure")
+                .contains("HttpOnly");
 
         ResponseEntity<String> login = WebappLogin.login(rest, "tasklist", "admin", ADMIN_PASSWORD);
         assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -118,19 +137,29 @@ class PostgresProfileTest {
         // a page that does not redirect: behind the proxy a redirect would name https://host:443
         org.springframework.http.HttpHeaders proxied = new org.springframework.http.HttpHeaders();
         proxied.add("X-Forwarded-Proto", "https");
-        ResponseEntity<String> overHttps = rest.exchange("/camunda/app/tasklist/default/", org.springframework.http.HttpMethod.GET,
-                new org.springframework.http.HttpEntity<>(proxied), String.class);
+        ResponseEntity<String> overHttps = rest.exchange(
+                "/camunda/app/tasklist/default/",
+                org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(proxied),
+                String.class);
         assertThat(overHttps.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(overHttps.getHeaders().getFirst("Strict-Transport-Security")).contains("max-age=");
-        assertThat(rest.exchange("/actuator/health", org.springframework.http.HttpMethod.GET,
-                new org.springframework.http.HttpEntity<>(proxied), String.class).getHeaders()
-                .getFirst("Strict-Transport-Security")).contains("max-age=");
+        assertThat(rest.exchange(
+                                "/actuator/health",
+                                org.springframework.http.HttpMethod.GET,
+                                new org.springframework.http.HttpEntity<>(proxied),
+                                String.class)
+                        .getHeaders()
+                        .getFirst("Strict-Transport-Security"))
+                .contains("max-age=");
         // plain HTTP (no proxy saying otherwise): never HSTS, which a browser would ignore anyway
         ResponseEntity<String> plain = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
         assertThat(plain.getHeaders().containsKey("Strict-Transport-Security")).isFalse();
 
         assertThat(WebappLogin.setCookieHeader(plain, "XSRF-TOKEN")).isNotNull().contains("Secure");
-        assertThat(WebappLogin.setCookieHeader(overHttps, "XSRF-TOKEN")).isNotNull().contains("Secure");
+        assertThat(WebappLogin.setCookieHeader(overHttps, "XSRF-TOKEN"))
+                .isNotNull()
+                .contains("Secure");
     }
 
     /** Issue 14: notifications go to the address in the profile, so staff must not redirect them. */
@@ -159,25 +188,39 @@ class PostgresProfileTest {
         String redirected = "{\"id\":\"" + id + "\",\"firstName\":\"Mail\",\"lastName\":\"Probe\","
                 + "\"email\":\"attacker@elsewhere.example\"}";
 
-        ResponseEntity<String> own = rest.withBasicAuth(id, password).exchange("/engine-rest/user/" + id + "/profile",
-                HttpMethod.PUT, json(redirected), String.class);
+        ResponseEntity<String> own = rest.withBasicAuth(id, password)
+                .exchange("/engine-rest/user/" + id + "/profile", HttpMethod.PUT, json(redirected), String.class);
         assertThat(own.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(own.getBody()).contains("email:");
         WebappSession tasklist = WebappSession.open(rest, "tasklist", id, password);
-        assertThat(tasklist.call(HttpMethod.PUT, "/camunda/api/engine/engine/default/user/" + id + "/profile",
-                redirected).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(tasklist.call(
+                                HttpMethod.PUT,
+                                "/camunda/api/engine/engine/default/user/" + id + "/profile",
+                                redirected)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(identityService.createUserQuery().userId(id).singleResult().getEmail())
                 .isEqualTo("mail-probe@staff.example");
 
         // the rest of the profile stays theirs
-        assertThat(rest.withBasicAuth(id, password).exchange("/engine-rest/user/" + id + "/profile", HttpMethod.PUT,
-                json("{\"id\":\"" + id + "\",\"firstName\":\"Mailed\",\"lastName\":\"Probe\","
-                        + "\"email\":\"mail-probe@staff.example\"}"), String.class).getStatusCode())
+        assertThat(rest.withBasicAuth(id, password)
+                        .exchange(
+                                "/engine-rest/user/" + id + "/profile",
+                                HttpMethod.PUT,
+                                json("{\"id\":\"" + id + "\",\"firstName\":\"Mailed\",\"lastName\":\"Probe\","
+                                        + "\"email\":\"mail-probe@staff.example\"}"),
+                                String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
 
-        assertThat(rest.withBasicAuth("admin", ADMIN_PASSWORD).exchange("/engine-rest/user/" + id + "/profile",
-                HttpMethod.PUT, json(redirected.replace("attacker@elsewhere", "mail-probe@new-desk")), String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(rest.withBasicAuth("admin", ADMIN_PASSWORD)
+                        .exchange(
+                                "/engine-rest/user/" + id + "/profile",
+                                HttpMethod.PUT,
+                                json(redirected.replace("attacker@elsewhere", "mail-probe@new-desk")),
+                                String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(identityService.createUserQuery().userId(id).singleResult().getEmail())
                 .isEqualTo("mail-probe@new-desk.example");
     }
@@ -185,12 +228,17 @@ class PostgresProfileTest {
     /** Issue 14: the password policy holds outside the demo too, and a start lets the admin back in. */
     @Test
     void weakPasswordsAreRefusedAndAStartUnlocksTheAdmin() {
-        ResponseEntity<String> weak = rest.withBasicAuth("admin", ADMIN_PASSWORD).exchange("/engine-rest/user/create",
-                HttpMethod.POST, json("{\"profile\":{\"id\":\"weak-probe\",\"firstName\":\"W\",\"lastName\":\"P\"},"
-                        + "\"credentials\":{\"password\":\"a\"}}"), String.class);
+        ResponseEntity<String> weak = rest.withBasicAuth("admin", ADMIN_PASSWORD)
+                .exchange(
+                        "/engine-rest/user/create",
+                        HttpMethod.POST,
+                        json("{\"profile\":{\"id\":\"weak-probe\",\"firstName\":\"W\",\"lastName\":\"P\"},"
+                                + "\"credentials\":{\"password\":\"a\"}}"),
+                        String.class);
         assertThat(weak.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(weak.getBody()).contains("password:");
-        assertThat(identityService.createUserQuery().userId("weak-probe").count()).isZero();
+        assertThat(identityService.createUserQuery().userId("weak-probe").count())
+                .isZero();
 
         // 20 wrong passwords a minute apart on the engine clock (for good before, the longest lock now),
         // then the clock stands still: only the start may let the admin in
@@ -201,13 +249,17 @@ class PostgresProfileTest {
                 ClockUtil.setCurrentTime(new Date(clock));
                 rest.withBasicAuth("admin", "wrong-" + attempt).getForEntity("/engine-rest/task", String.class);
             }
-            assertThat(rest.withBasicAuth("admin", ADMIN_PASSWORD).getForEntity("/engine-rest/task", String.class)
-                    .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(rest.withBasicAuth("admin", ADMIN_PASSWORD)
+                            .getForEntity("/engine-rest/task", String.class)
+                            .getStatusCode())
+                    .isEqualTo(HttpStatus.UNAUTHORIZED);
 
             identitySetup.run(null);
 
-            assertThat(rest.withBasicAuth("admin", ADMIN_PASSWORD).getForEntity("/engine-rest/task", String.class)
-                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(rest.withBasicAuth("admin", ADMIN_PASSWORD)
+                            .getForEntity("/engine-rest/task", String.class)
+                            .getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
         } finally {
             ClockUtil.reset();
         }
@@ -227,21 +279,25 @@ class PostgresProfileTest {
             String jdbcUrl = OwnDatabase.createDatabase(lease, "csmflow_refused");
             // a reachable, empty database: the refusal is about the password, nothing else
             SpringApplicationBuilder application = new SpringApplicationBuilder(CsmFlowApplication.class);
-            Throwable refusal = catchThrowable(() -> application.run(
-                    "--spring.profiles.active=postgres",
-                    "--spring.datasource.url=" + jdbcUrl,
-                    "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=postgres",
-                    "--server.port=0",
-                    "--camunda.bpm.job-execution.enabled=false").close());
+            Throwable refusal = catchThrowable(() -> application
+                    .run(
+                            "--spring.profiles.active=postgres",
+                            "--spring.datasource.url=" + jdbcUrl,
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=postgres",
+                            "--server.port=0",
+                            "--camunda.bpm.job-execution.enabled=false")
+                    .close());
 
             assertThat(NestedExceptionUtils.getMostSpecificCause(refusal))
                     .isInstanceOf(MissingAdminPasswordException.class)
                     .hasMessage(AdminAccount.MISSING_PASSWORD);
             // refused before anything touched the database
             try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
-                 ResultSet tables = connection.createStatement().executeQuery(
-                         "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
+                    ResultSet tables = connection
+                            .createStatement()
+                            .executeQuery(
+                                    "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
                 tables.next();
                 assertThat(tables.getInt(1)).isZero();
             }
@@ -255,14 +311,17 @@ class PostgresProfileTest {
 
     @Test
     void theFailureAnalyzerTurnsTheMissingPasswordIntoOneLine() {
-        BeanCreationException startupFailure = new BeanCreationException("adminAccount", "constructor threw",
-                new MissingAdminPasswordException(AdminAccount.MISSING_PASSWORD));
+        BeanCreationException startupFailure = new BeanCreationException(
+                "adminAccount", "constructor threw", new MissingAdminPasswordException(AdminAccount.MISSING_PASSWORD));
 
         FailureAnalysis analysis = new MissingAdminPasswordFailureAnalyzer().analyze(startupFailure);
 
-        assertThat(analysis.getDescription()).isEqualTo(AdminAccount.MISSING_PASSWORD).doesNotContain("\n");
+        assertThat(analysis.getDescription())
+                .isEqualTo(AdminAccount.MISSING_PASSWORD)
+                .doesNotContain("\n");
         assertThat(analysis.getAction()).contains("CSMFLOW_ADMIN_PASSWORD");
-        assertThat(new MissingAdminPasswordFailureAnalyzer().analyze(new IllegalStateException("other"))).isNull();
+        assertThat(new MissingAdminPasswordFailureAnalyzer().analyze(new IllegalStateException("other")))
+                .isNull();
     }
 
     /** A database of its own in the JVM's embedded PostgreSQL, so nothing of another context shows. */
@@ -288,7 +347,7 @@ class PostgresProfileTest {
         /** Creates an empty database next to "postgres" and returns its JDBC URL. */
         static String createDatabase(EmbeddedPostgres17.Lease lease, String name) {
             try (Connection connection = DriverManager.getConnection(lease.jdbcUrl(), "postgres", "postgres");
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + name);
                 statement.execute("CREATE DATABASE " + name);
             } catch (SQLException e) {

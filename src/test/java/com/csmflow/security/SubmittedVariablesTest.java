@@ -48,16 +48,22 @@ class SubmittedVariablesTest {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     ObjectMapper objectMapper;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     ManagementService managementService;
+
     @Autowired
     HistoryService historyService;
+
     @Autowired
     ApplicationContext context;
 
@@ -65,7 +71,12 @@ class SubmittedVariablesTest {
 
     @AfterEach
     void removeInstances() {
-        instances.stream().filter(id -> runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0)
+        instances.stream()
+                .filter(id -> runtimeService
+                                .createProcessInstanceQuery()
+                                .processInstanceId(id)
+                                .count()
+                        > 0)
                 .forEach(id -> runtimeService.deleteProcessInstance(id, "test over"));
     }
 
@@ -86,19 +97,24 @@ class SubmittedVariablesTest {
         for (Map.Entry<String, String> attempt : attempts.entrySet()) {
             ObjectNode body = startBody();
             objectVariable(body.with("variables").putObject("payload"), attempt.getKey(), attempt.getValue());
-            ResponseEntity<String> started = as("csm").postForEntity(
-                    "/engine-rest/process-definition/key/" + PROCESS + "/start", json(body), String.class);
+            ResponseEntity<String> started = as("csm")
+                    .postForEntity(
+                            "/engine-rest/process-definition/key/" + PROCESS + "/start", json(body), String.class);
             String instance = started.getStatusCode().is2xxSuccessful()
-                    ? objectMapper.readTree(started.getBody()).path("id").asText() : null;
+                    ? objectMapper.readTree(started.getBody()).path("id").asText()
+                    : null;
             if (instance != null) {
                 // today's code: the start is accepted, reading the variable builds the class
                 instances.add(instance);
                 as("admin").getForEntity("/engine-rest/process-instance/" + instance + "/variables", String.class);
-                as("admin").getForEntity("/engine-rest/process-instance/" + instance + "/variables/payload",
-                        String.class);
+                as("admin")
+                        .getForEntity("/engine-rest/process-instance/" + instance + "/variables/payload", String.class);
             }
-            assertThat(Files.readString(target)).as("file after %s", attempt.getKey()).isEqualTo("must stay");
-            assertThat(started.getStatusCode().value()).as("%s: %s", attempt.getKey(), started.getBody())
+            assertThat(Files.readString(target))
+                    .as("file after %s", attempt.getKey())
+                    .isEqualTo("must stay");
+            assertThat(started.getStatusCode().value())
+                    .as("%s: %s", attempt.getKey(), started.getBody())
                     .isEqualTo(400);
             JsonNode error = objectMapper.readTree(started.getBody());
             assertThat(error.path("type").asText()).isEqualTo("InvalidRequestException");
@@ -113,42 +129,66 @@ class SubmittedVariablesTest {
     void aForeignObjectAlreadyStoredIsNotBuiltWhenRead() throws Exception {
         Path target = Files.createTempFile("csmflow-stored-object", ".txt");
         Files.writeString(target, "must stay");
-        String instance = runtimeService.startProcessInstanceByKey(PROCESS, Variables.createVariables()
-                .putValue("subject", "stored before the fix").putValue("requesterEmail", "a@client.example")
-                .putValueTyped("payload", Variables.serializedObjectValue(objectMapper.writeValueAsString(
-                                target.toString())).objectTypeName(FILE_WRITER)
-                        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create())).getId();
+        String instance = runtimeService
+                .startProcessInstanceByKey(
+                        PROCESS,
+                        Variables.createVariables()
+                                .putValue("subject", "stored before the fix")
+                                .putValue("requesterEmail", "a@client.example")
+                                .putValueTyped(
+                                        "payload",
+                                        Variables.serializedObjectValue(
+                                                        objectMapper.writeValueAsString(target.toString()))
+                                                .objectTypeName(FILE_WRITER)
+                                                .serializationDataFormat(Variables.SerializationDataFormats.JSON)
+                                                .create()))
+                .getId();
         instances.add(instance);
 
-        ResponseEntity<String> all = as("admin").getForEntity(
-                "/engine-rest/process-instance/" + instance + "/variables", String.class);
-        ResponseEntity<String> one = as("admin").getForEntity(
-                "/engine-rest/process-instance/" + instance + "/variables/payload", String.class);
+        ResponseEntity<String> all =
+                as("admin").getForEntity("/engine-rest/process-instance/" + instance + "/variables", String.class);
+        ResponseEntity<String> one = as("admin")
+                .getForEntity("/engine-rest/process-instance/" + instance + "/variables/payload", String.class);
         assertThatThrownBy(() -> runtimeService.getVariable(instance, "payload"))
-                .isInstanceOf(ProcessEngineException.class).hasStackTraceContaining("not whitelisted");
+                .isInstanceOf(ProcessEngineException.class)
+                .hasStackTraceContaining("not whitelisted");
 
         assertThat(Files.readString(target)).isEqualTo("must stay");
         assertThat(all.getStatusCode().is2xxSuccessful()).as(all.getBody()).isFalse();
         assertThat(one.getStatusCode().is2xxSuccessful()).as(one.getBody()).isFalse();
         assertThat(one.getBody()).contains("Cannot deserialize object in variable 'payload'");
         // still readable as text, e.g. for Cockpit, which asks without deserializing
-        ResponseEntity<String> serialized = as("admin").getForEntity("/engine-rest/process-instance/" + instance
-                + "/variables/payload?deserializeValue=false", String.class);
+        ResponseEntity<String> serialized = as("admin")
+                .getForEntity(
+                        "/engine-rest/process-instance/" + instance + "/variables/payload?deserializeValue=false",
+                        String.class);
         assertThat(serialized.getStatusCode().value()).isEqualTo(200);
-        assertThat(objectMapper.readTree(serialized.getBody()).path("value").asText()).contains(target.toString());
+        assertThat(objectMapper.readTree(serialized.getBody()).path("value").asText())
+                .contains(target.toString());
         Files.deleteIfExists(target);
     }
 
     /** The lists and maps the platform stores itself still work, through REST (Cockpit) and in the engine. */
     @Test
     void thePlatformsOwnObjectTypesStillWork() throws Exception {
-        String instance = runtimeService.startProcessInstanceByKey(PROCESS, Variables.createVariables()
-                .putValue("subject", "own types").putValue("requesterEmail", "a@client.example")
-                .putValueTyped("cabVoters", Variables.objectValue(new ArrayList<>(List.of("dc-head", "cse")))
-                        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create())
-                .putValueTyped("payload", Variables.objectValue(new LinkedHashMap<>(Map.of("list",
-                                new ArrayList<>(List.of(1, "x")))))
-                        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create())).getId();
+        String instance = runtimeService
+                .startProcessInstanceByKey(
+                        PROCESS,
+                        Variables.createVariables()
+                                .putValue("subject", "own types")
+                                .putValue("requesterEmail", "a@client.example")
+                                .putValueTyped(
+                                        "cabVoters",
+                                        Variables.objectValue(new ArrayList<>(List.of("dc-head", "cse")))
+                                                .serializationDataFormat(Variables.SerializationDataFormats.JSON)
+                                                .create())
+                                .putValueTyped(
+                                        "payload",
+                                        Variables.objectValue(new LinkedHashMap<>(
+                                                        Map.of("list", new ArrayList<>(List.of(1, "x")))))
+                                                .serializationDataFormat(Variables.SerializationDataFormats.JSON)
+                                                .create()))
+                .getId();
         instances.add(instance);
         assertThat(runtimeService.getVariable(instance, "cabVoters")).isEqualTo(List.of("dc-head", "cse"));
         assertThat(runtimeService.getVariable(instance, "payload")).isEqualTo(Map.of("list", List.of(1, "x")));
@@ -156,60 +196,110 @@ class SubmittedVariablesTest {
         // edited the way Cockpit edits an Object variable
         ObjectNode voters = objectMapper.createObjectNode();
         objectVariable(voters, "java.util.ArrayList<java.lang.String>", "[\"dc-head\"]");
-        ResponseEntity<String> put = as("admin").exchange("/engine-rest/process-instance/" + instance
-                + "/variables/cabVoters", HttpMethod.PUT, json(voters), String.class);
+        ResponseEntity<String> put = as("admin")
+                .exchange(
+                        "/engine-rest/process-instance/" + instance + "/variables/cabVoters",
+                        HttpMethod.PUT,
+                        json(voters),
+                        String.class);
         assertThat(put.getStatusCode().value()).as(put.getBody()).isEqualTo(204);
-        ResponseEntity<String> read = as("admin").getForEntity("/engine-rest/process-instance/" + instance
-                + "/variables/cabVoters", String.class);
+        ResponseEntity<String> read = as("admin")
+                .getForEntity("/engine-rest/process-instance/" + instance + "/variables/cabVoters", String.class);
         assertThat(read.getStatusCode().value()).as(read.getBody()).isEqualTo(200);
-        assertThat(objectMapper.readTree(read.getBody()).path("value").get(0).asText()).isEqualTo("dc-head");
+        assertThat(objectMapper.readTree(read.getBody()).path("value").get(0).asText())
+                .isEqualTo("dc-head");
         // an untyped JSON value becomes a map of the allowed types
-        ResponseEntity<String> untyped = as("admin").exchange("/engine-rest/process-instance/" + instance
-                + "/variables/note", HttpMethod.PUT, json(objectMapper.readTree("{\"value\":{\"a\":[1,\"b\"]}}")),
-                String.class);
+        ResponseEntity<String> untyped = as("admin")
+                .exchange(
+                        "/engine-rest/process-instance/" + instance + "/variables/note",
+                        HttpMethod.PUT,
+                        json(objectMapper.readTree("{\"value\":{\"a\":[1,\"b\"]}}")),
+                        String.class);
         assertThat(untyped.getStatusCode().value()).as(untyped.getBody()).isEqualTo(204);
-        assertThat(as("admin").getForEntity("/engine-rest/process-instance/" + instance + "/variables/note",
-                String.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(as("admin")
+                        .getForEntity("/engine-rest/process-instance/" + instance + "/variables/note", String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
     }
 
     // ---------------------------------------------------------------- hole 4: bean shadowing
 
     @Test
     void aVariableNamedLikeADelegateIsRefusedAndTheInstanceStillProceeds() throws Exception {
-        ResponseEntity<String> started = as("csm").postForEntity(
-                "/engine-rest/process-definition/key/" + PROCESS + "/start", json(startBody()), String.class);
+        ResponseEntity<String> started = as("csm")
+                .postForEntity(
+                        "/engine-rest/process-definition/key/" + PROCESS + "/start", json(startBody()), String.class);
         assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
         String instance = objectMapper.readTree(started.getBody()).path("id").asText();
         instances.add(instance);
-        String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+        String task = taskService
+                .createTaskQuery()
+                .processInstanceId(instance)
+                .singleResult()
+                .getId();
 
         for (String bean : List.of("notify", "changeStep", "slaClockStart")) {
             ObjectNode body = completeBody();
             body.with("variables").putObject(bean).put("value", "shadow").put("type", "String");
-            ResponseEntity<String> completed = as("csm").postForEntity("/engine-rest/task/" + task + "/complete",
-                    json(body), String.class);
-            assertThat(completed.getStatusCode().value()).as("%s: %s", bean, completed.getBody()).isEqualTo(400);
-            assertThat(objectMapper.readTree(completed.getBody()).path("variable").asText()).isEqualTo(bean);
+            ResponseEntity<String> completed =
+                    as("csm").postForEntity("/engine-rest/task/" + task + "/complete", json(body), String.class);
+            assertThat(completed.getStatusCode().value())
+                    .as("%s: %s", bean, completed.getBody())
+                    .isEqualTo(400);
+            assertThat(objectMapper
+                            .readTree(completed.getBody())
+                            .path("variable")
+                            .asText())
+                    .isEqualTo(bean);
         }
-        ObjectNode local = objectMapper.createObjectNode().put("value", "shadow").put("type", "String");
-        assertThat(as("csm").exchange("/engine-rest/task/" + task + "/localVariables/notify", HttpMethod.PUT,
-                json(local), String.class).getStatusCode().value()).isEqualTo(400);
+        ObjectNode local =
+                objectMapper.createObjectNode().put("value", "shadow").put("type", "String");
+        assertThat(as("csm")
+                        .exchange(
+                                "/engine-rest/task/" + task + "/localVariables/notify",
+                                HttpMethod.PUT,
+                                json(local),
+                                String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
         ObjectNode startWithBean = startBody();
-        startWithBean.with("variables").putObject("slaClockStart").put("value", "x").put("type", "String");
-        assertThat(as("csm").postForEntity("/engine-rest/process-definition/key/" + PROCESS + "/start",
-                json(startWithBean), String.class).getStatusCode().value()).isEqualTo(400);
+        startWithBean
+                .with("variables")
+                .putObject("slaClockStart")
+                .put("value", "x")
+                .put("type", "String");
+        assertThat(as("csm")
+                        .postForEntity(
+                                "/engine-rest/process-definition/key/" + PROCESS + "/start",
+                                json(startWithBean),
+                                String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
         assertThat(runtimeService.getVariables(instance)).doesNotContainKeys("notify", "changeStep", "slaClockStart");
 
         // the real completion goes through, and the ${notify} step after it runs
-        ResponseEntity<String> completed = as("csm").postForEntity("/engine-rest/task/" + task + "/complete",
-                json(completeBody()), String.class);
+        ResponseEntity<String> completed =
+                as("csm").postForEntity("/engine-rest/task/" + task + "/complete", json(completeBody()), String.class);
         assertThat(completed.getStatusCode().value()).as(completed.getBody()).isEqualTo(204);
-        Job notify = managementService.createJobQuery().processInstanceId(instance).singleResult();
+        Job notify =
+                managementService.createJobQuery().processInstanceId(instance).singleResult();
         managementService.executeJob(notify.getId());
-        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance)
-                .activityId("Task_TellRequester").finished().count()).isEqualTo(1);
-        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult()
-                .getEndTime()).isNotNull();
+        assertThat(historyService
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(instance)
+                        .activityId("Task_TellRequester")
+                        .finished()
+                        .count())
+                .isEqualTo(1);
+        assertThat(historyService
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceId(instance)
+                        .singleResult()
+                        .getEndTime())
+                .isNotNull();
     }
 
     /** Otherwise Tasklist could not submit the platform's own forms. */
@@ -219,8 +309,10 @@ class SubmittedVariablesTest {
         Resource[] forms = new PathMatchingResourcePatternResolver().getResources("classpath:forms/*.form");
         assertThat(forms).isNotEmpty();
         for (Resource form : forms) {
-            objectMapper.readTree(form.getInputStream()).findValues("key").stream().filter(JsonNode::isTextual)
-                    .map(JsonNode::asText).filter(context::containsBean)
+            objectMapper.readTree(form.getInputStream()).findValues("key").stream()
+                    .filter(JsonNode::isTextual)
+                    .map(JsonNode::asText)
+                    .filter(context::containsBean)
                     .forEach(key -> clashes.add(form.getFilename() + ": " + key));
         }
         assertThat(clashes).isEmpty();
@@ -234,22 +326,37 @@ class SubmittedVariablesTest {
         Files.writeString(target, "must stay");
         HttpHeaders session = tasklistSession("csm");
         ObjectNode foreign = startBody();
-        objectVariable(foreign.with("variables").putObject("payload"), FILE_WRITER,
+        objectVariable(
+                foreign.with("variables").putObject("payload"),
+                FILE_WRITER,
                 objectMapper.writeValueAsString(target.toString()));
         ObjectNode shadowing = startBody();
         shadowing.with("variables").putObject("notify").put("value", "x").put("type", "String");
         String url = "/camunda/api/engine/engine/default/process-definition/key/" + PROCESS + "/submit-form";
-        long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS).count();
+        long before = runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(PROCESS)
+                .count();
         for (ObjectNode body : List.of(foreign, shadowing)) {
-            ResponseEntity<String> response = rest.exchange(url, HttpMethod.POST,
-                    new HttpEntity<>(objectMapper.writeValueAsString(body), session), String.class);
+            ResponseEntity<String> response = rest.exchange(
+                    url,
+                    HttpMethod.POST,
+                    new HttpEntity<>(objectMapper.writeValueAsString(body), session),
+                    String.class);
             assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
         }
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS).count()).isEqualTo(before);
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey(PROCESS)
+                        .count())
+                .isEqualTo(before);
         assertThat(Files.readString(target)).isEqualTo("must stay");
         // the session is good for a normal submission
-        ResponseEntity<String> fine = rest.exchange(url, HttpMethod.POST,
-                new HttpEntity<>(objectMapper.writeValueAsString(startBody()), session), String.class);
+        ResponseEntity<String> fine = rest.exchange(
+                url,
+                HttpMethod.POST,
+                new HttpEntity<>(objectMapper.writeValueAsString(startBody()), session),
+                String.class);
         assertThat(fine.getStatusCode().value()).as(fine.getBody()).isEqualTo(200);
         instances.add(objectMapper.readTree(fine.getBody()).path("id").asText());
         Files.deleteIfExists(target);
@@ -263,8 +370,11 @@ class SubmittedVariablesTest {
         HttpHeaders probe = new HttpHeaders();
         probe.add(HttpHeaders.COOKIE, "JSESSIONID=" + session);
         probe.add("X-XSRF-TOKEN", "Fetch");
-        ResponseEntity<String> page = rest.exchange("/camunda/api/engine/engine/default/user/" + user + "/profile",
-                HttpMethod.GET, new HttpEntity<>(probe), String.class);
+        ResponseEntity<String> page = rest.exchange(
+                "/camunda/api/engine/engine/default/user/" + user + "/profile",
+                HttpMethod.GET,
+                new HttpEntity<>(probe),
+                String.class);
         String token = page.getHeaders().getFirst("X-XSRF-TOKEN");
         if (token == null) {
             token = WebappLogin.cookie(page, "XSRF-TOKEN");
@@ -283,7 +393,10 @@ class SubmittedVariablesTest {
         ObjectNode body = objectMapper.createObjectNode();
         ObjectNode variables = body.putObject("variables");
         variables.putObject("subject").put("value", "Round 7 probe").put("type", "String");
-        variables.putObject("requesterEmail").put("value", "it-lead@client.example").put("type", "String");
+        variables
+                .putObject("requesterEmail")
+                .put("value", "it-lead@client.example")
+                .put("type", "String");
         variables.putObject("description").put("value", "probe").put("type", "String");
         return body;
     }
@@ -298,7 +411,8 @@ class SubmittedVariablesTest {
 
     private static void objectVariable(ObjectNode variable, String objectTypeName, String serialized) {
         variable.put("value", serialized).put("type", "Object");
-        variable.putObject("valueInfo").put("objectTypeName", objectTypeName)
+        variable.putObject("valueInfo")
+                .put("objectTypeName", objectTypeName)
                 .put("serializationDataFormat", "application/json");
     }
 

@@ -26,11 +26,12 @@ import org.springframework.http.ResponseEntity;
 @CsmFlowTest
 class TasklistFilterTest {
 
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
+            new ParameterizedTypeReference<>() {};
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     RuntimeService runtimeService;
 
@@ -46,30 +47,36 @@ class TasklistFilterTest {
     @Test
     void everyRoleSeesItsGroupFilterAndMyTasksOnly() {
         Set<String> groupFilters = Arrays.stream(RoleGroup.values())
-                .map(role -> role.displayName() + " tasks").collect(Collectors.toSet());
+                .map(role -> role.displayName() + " tasks")
+                .collect(Collectors.toSet());
         for (RoleGroup role : RoleGroup.values()) {
             Set<String> visible = filterNames(role.id());
             String own = role.displayName() + " tasks";
             assertThat(visible).as("filters of %s", role.id()).contains(own, IdentitySetup.MY_TASKS_FILTER);
             assertThat(visible.stream().filter(groupFilters::contains))
-                    .as("group filters visible to %s", role.id()).containsExactly(own);
+                    .as("group filters visible to %s", role.id())
+                    .containsExactly(own);
         }
     }
 
     @Test
     void theCsmFilterListsServiceDeskRequests() {
-        instance = runtimeService.startProcessInstanceByKey("service-desk-request", "SDR-FILTER-1",
+        instance = runtimeService.startProcessInstanceByKey(
+                "service-desk-request",
+                "SDR-FILTER-1",
                 Map.of("subject", "Printer offline", "requesterEmail", "a@client.example"));
         TestRestTemplate csm = rest.withBasicAuth("csm", "csm");
         String filterId = filters("csm").stream()
                 .filter(filter -> "Client Service Manager tasks".equals(filter.get("name")))
-                .map(filter -> (String) filter.get("id")).findFirst().orElseThrow();
+                .map(filter -> (String) filter.get("id"))
+                .findFirst()
+                .orElseThrow();
 
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setAccept(List.of(MediaType.APPLICATION_JSON)); // not HAL, which application/*+json would pick
-        ResponseEntity<List<Map<String, Object>>> tasks = csm.exchange("/engine-rest/filter/" + filterId + "/list",
-                HttpMethod.POST, new HttpEntity<>("{}", headers), LIST);
+        ResponseEntity<List<Map<String, Object>>> tasks = csm.exchange(
+                "/engine-rest/filter/" + filterId + "/list", HttpMethod.POST, new HttpEntity<>("{}", headers), LIST);
 
         assertThat(tasks.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(tasks.getBody()).anySatisfy(task -> {
@@ -79,8 +86,13 @@ class TasklistFilterTest {
         });
 
         // the dc-head cannot run the CSM filter at all
-        assertThat(rest.withBasicAuth("dc-head", "dc-head").exchange("/engine-rest/filter/" + filterId + "/list",
-                HttpMethod.POST, new HttpEntity<>("{}", headers), String.class).getStatusCode())
+        assertThat(rest.withBasicAuth("dc-head", "dc-head")
+                        .exchange(
+                                "/engine-rest/filter/" + filterId + "/list",
+                                HttpMethod.POST,
+                                new HttpEntity<>("{}", headers),
+                                String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
 

@@ -27,8 +27,10 @@ class WebSecurityTest {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     AuthorizationService authorizationService;
 
@@ -44,10 +46,11 @@ class WebSecurityTest {
         for (MediaType accept : List.of(MediaType.APPLICATION_JSON, MediaType.ALL, MediaType.TEXT_HTML)) {
             HttpHeaders headers = new HttpHeaders();
             headers.setAccept(List.of(accept));
-            ResponseEntity<String> response = rest.withBasicAuth("csm", "csm").exchange("/api/no-such-thing",
-                    HttpMethod.GET, new HttpEntity<>(headers), String.class);
+            ResponseEntity<String> response = rest.withBasicAuth("csm", "csm")
+                    .exchange("/api/no-such-thing", HttpMethod.GET, new HttpEntity<>(headers), String.class);
             assertThat(response.getStatusCode()).as("Accept %s", accept).isEqualTo(HttpStatus.NOT_FOUND);
-            assertThat(response.getHeaders().getContentType()).as("Accept %s", accept)
+            assertThat(response.getHeaders().getContentType())
+                    .as("Accept %s", accept)
                     .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
             assertThat(response.getBody()).contains("\"status\":404").doesNotContain("<html");
         }
@@ -60,12 +63,14 @@ class WebSecurityTest {
         probe.setPassword("the-right-one-42");
         identityService.saveUser(probe);
 
-        ResponseEntity<String> api = rest.withBasicAuth("wrong-password-probe", "a-wrong-one")
-                .getForEntity("/api/openapi", String.class);
+        ResponseEntity<String> api =
+                rest.withBasicAuth("wrong-password-probe", "a-wrong-one").getForEntity("/api/openapi", String.class);
         assertThat(api.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(api.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
-        assertThat(rest.withBasicAuth("no-such-user", "whatever").getForEntity("/engine-rest/task", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.withBasicAuth("no-such-user", "whatever")
+                        .getForEntity("/engine-rest/task", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
@@ -74,42 +79,54 @@ class WebSecurityTest {
         HttpHeaders octets = new HttpHeaders();
         octets.setContentType(MediaType.APPLICATION_OCTET_STREAM);
         // not JSON to the guard, and not read by the engine either
-        assertThat(rest.withBasicAuth("admin", "admin").exchange("/engine-rest/task", HttpMethod.POST,
-                new HttpEntity<>(expression.getBytes(java.nio.charset.StandardCharsets.UTF_8), octets),
-                String.class).getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(rest.withBasicAuth("admin", "admin")
+                        .exchange(
+                                "/engine-rest/task",
+                                HttpMethod.POST,
+                                new HttpEntity<>(expression.getBytes(java.nio.charset.StandardCharsets.UTF_8), octets),
+                                String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 
         HttpHeaders json = new HttpHeaders();
         json.setContentType(MediaType.APPLICATION_JSON);
         String escaped = "{\"or\\u0051ueries\":[{\"assigneeExpression\":\"\\u0024{currentUser()}\"}]}";
-        assertThat(rest.withBasicAuth("admin", "admin").exchange("/engine-rest/task", HttpMethod.POST,
-                new HttpEntity<>(escaped, json), String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rest.withBasicAuth("admin", "admin")
+                        .exchange("/engine-rest/task", HttpMethod.POST, new HttpEntity<>(escaped, json), String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
         String lenient = "{/* comment */ \"orQueries\":[{\"assigneeExpression\":\"${currentUser()}\"}]}";
-        assertThat(rest.withBasicAuth("admin", "admin").exchange("/engine-rest/task", HttpMethod.POST,
-                new HttpEntity<>(lenient, json), String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rest.withBasicAuth("admin", "admin")
+                        .exchange("/engine-rest/task", HttpMethod.POST, new HttpEntity<>(lenient, json), String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test
     void demoUsersAndTheAdminLogIntoTheWebapps() {
         for (String app : List.of("tasklist", "cockpit", "admin")) {
-            assertThat(WebappLogin.login(rest, app, "admin", "admin").getStatusCode()).as("admin into %s", app)
+            assertThat(WebappLogin.login(rest, app, "admin", "admin").getStatusCode())
+                    .as("admin into %s", app)
                     .isEqualTo(HttpStatus.OK);
         }
         ResponseEntity<String> csm = WebappLogin.login(rest, "tasklist", "csm", "csm");
         assertThat(csm.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(csm.getBody()).contains("\"userId\":\"csm\"");
-        assertThat(WebappLogin.login(rest, "cockpit", "csm", "csm").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(WebappLogin.login(rest, "cockpit", "dc-head", "dc-head").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(WebappLogin.login(rest, "cockpit", "csm", "csm").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(WebappLogin.login(rest, "cockpit", "dc-head", "dc-head").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test
     void onlyTheManagersOpenCockpit() {
         for (RoleGroup role : RoleGroup.values()) {
-            boolean cockpit = authorizationService.isUserAuthorized(role.id(), List.of(role.id()), ACCESS,
-                    APPLICATION, "cockpit");
-            boolean tasklist = authorizationService.isUserAuthorized(role.id(), List.of(role.id()), ACCESS,
-                    APPLICATION, "tasklist");
-            boolean admin = authorizationService.isUserAuthorized(role.id(), List.of(role.id()), ACCESS,
-                    APPLICATION, "admin");
+            boolean cockpit = authorizationService.isUserAuthorized(
+                    role.id(), List.of(role.id()), ACCESS, APPLICATION, "cockpit");
+            boolean tasklist = authorizationService.isUserAuthorized(
+                    role.id(), List.of(role.id()), ACCESS, APPLICATION, "tasklist");
+            boolean admin =
+                    authorizationService.isUserAuthorized(role.id(), List.of(role.id()), ACCESS, APPLICATION, "admin");
             assertThat(cockpit).as("cockpit for %s", role.id()).isEqualTo(role.watchesOperations());
             assertThat(tasklist).as("tasklist for %s", role.id()).isTrue();
             assertThat(admin).as("admin for %s", role.id()).isFalse();

@@ -26,6 +26,7 @@ class WebappLoginProbeTest {
         ResponseEntity<String> response = rest.getForEntity("/camunda-welcome", String.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(response.getHeaders().containsKey(HttpHeaders.WWW_AUTHENTICATE)).isFalse();
+        assertThat(response.getHeaders().containsKey(HttpHeaders.WWW_AUTHENTICATE))
+                .isFalse();
     }
 }

@@ -32,8 +32,16 @@ class BusinessCalendarTest {
     }
 
     static Client client(ZoneId zone, String region, Set<DayOfWeek> days, LocalDate... closingDays) {
-        Client client = new Client("CAL-TEST", "Calendar test", CsmTier.STANDARD, "en", zone,
-                LocalTime.of(9, 0), LocalTime.of(17, 0), days, region);
+        Client client = new Client(
+                "CAL-TEST",
+                "Calendar test",
+                CsmTier.STANDARD,
+                "en",
+                zone,
+                LocalTime.of(9, 0),
+                LocalTime.of(17, 0),
+                days,
+                region);
         client.replaceClosingDays(Set.of(closingDays));
         return client;
     }
@@ -85,7 +93,8 @@ class BusinessCalendarTest {
             // Thursday 30 April 16:00; Friday 1 May is Labour Day; weekend; Monday 4 May 10:00
             assertThat(berlinOffice().add(at("2026-04-30T16:00", BERLIN), Duration.ofHours(2)))
                     .isEqualTo(at("2026-05-04T10:00", BERLIN));
-            assertThat(berlinOffice().isBusinessTime(at("2026-05-01T12:00", BERLIN))).isFalse();
+            assertThat(berlinOffice().isBusinessTime(at("2026-05-01T12:00", BERLIN)))
+                    .isFalse();
         }
 
         @Test
@@ -125,8 +134,8 @@ class BusinessCalendarTest {
         @Test
         void clientClosingDayIsSkipped() {
             // Tuesday 17 March 2026 is a company closing day of this client
-            BusinessCalendar calendar = calendars.forClient(
-                    client(BERLIN, "DE-BY", MON_FRI, LocalDate.parse("2026-03-17")));
+            BusinessCalendar calendar =
+                    calendars.forClient(client(BERLIN, "DE-BY", MON_FRI, LocalDate.parse("2026-03-17")));
             assertThat(calendar.add(at("2026-03-16T16:00", BERLIN), Duration.ofHours(2)))
                     .isEqualTo(at("2026-03-18T10:00", BERLIN));
             assertThat(calendar.elapsed(at("2026-03-16T09:00", BERLIN), at("2026-03-18T17:00", BERLIN)))
@@ -162,8 +171,8 @@ class BusinessCalendarTest {
         @Test
         void nightShiftRunsPastMidnight() {
             // a 22:00-06:00 service desk, Monday to Friday nights
-            BusinessCalendar nights = calendars.workingHours(BERLIN, LocalTime.of(22, 0), LocalTime.of(6, 0),
-                    MON_FRI, null, Set.of());
+            BusinessCalendar nights =
+                    calendars.workingHours(BERLIN, LocalTime.of(22, 0), LocalTime.of(6, 0), MON_FRI, null, Set.of());
             assertThat(nights.isBusinessTime(at("2026-03-17T02:00", BERLIN))).isTrue();
             assertThat(nights.add(at("2026-03-16T23:00", BERLIN), Duration.ofHours(8)))
                     .isEqualTo(at("2026-03-17T23:00", BERLIN));
@@ -225,8 +234,8 @@ class BusinessCalendarTest {
         @Test
         void roundTheClockLocalDayIsTheRealLengthOfTheDay() {
             // 00:00-00:00 every day = open all local day; the spring-forward day has 23 real hours
-            BusinessCalendar allDay = calendars.workingHours(BERLIN, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT,
-                    EVERY_DAY, null, Set.of());
+            BusinessCalendar allDay =
+                    calendars.workingHours(BERLIN, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, EVERY_DAY, null, Set.of());
             assertThat(allDay.elapsed(at("2026-03-29T00:00", BERLIN), at("2026-03-30T00:00", BERLIN)))
                     .isEqualTo(Duration.ofHours(23));
             assertThat(allDay.elapsed(at("2026-10-25T00:00", BERLIN), at("2026-10-26T00:00", BERLIN)))

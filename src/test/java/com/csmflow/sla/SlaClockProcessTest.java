@@ -3,11 +3,11 @@ package com.csmflow.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.csmflow.engine.CaseVariables;
-import com.csmflow.engine.ProcessVariable;
 import com.csmflow.client.Client;
 import com.csmflow.client.ClientRepository;
 import com.csmflow.client.CsmTier;
+import com.csmflow.engine.CaseVariables;
+import com.csmflow.engine.ProcessVariable;
 import com.csmflow.harness.CsmFlowTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,24 +77,34 @@ class SlaClockProcessTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RepositoryService repositoryService;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     ManagementService managementService;
+
     @Autowired
     HistoryService historyService;
+
     @Autowired
     ClientRepository clientRepository;
+
     @Autowired
     SlaClockRepository clockRepository;
+
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     ObjectMapper json;
 
@@ -103,9 +113,13 @@ class SlaClockProcessTest {
     @BeforeEach
     void deploy() {
         BpmnAwareTests.init(engine);
-        deploymentId = repositoryService.createDeployment().name("sla-clock-pattern-test")
+        deploymentId = repositoryService
+                .createDeployment()
+                .name("sla-clock-pattern-test")
                 .addClasspathResource("sla/sla-clock-pattern.bpmn")
-                .addClasspathResource("sla/sla-clock-same-transaction.bpmn").deploy().getId();
+                .addClasspathResource("sla/sla-clock-same-transaction.bpmn")
+                .deploy()
+                .getId();
     }
 
     @AfterEach
@@ -135,7 +149,9 @@ class SlaClockProcessTest {
 
         assertThat(fireDueTimersAt(pi, due.minusSeconds(1))).isZero();
         assertThat(fireDueTimersAt(pi, due)).isEqualTo(1);
-        assertThat(pi).hasPassed(TIMER_DUE, TASK_STOP_CLOCK_BREACHED, END_BREACHED).isEnded();
+        assertThat(pi)
+                .hasPassed(TIMER_DUE, TASK_STOP_CLOCK_BREACHED, END_BREACHED)
+                .isEnded();
 
         SlaClock clock = clockOf(pi);
         assertThat(clock.getState()).isEqualTo(SlaClockState.BREACHED);
@@ -206,7 +222,12 @@ class SlaClockProcessTest {
         // Thursday 15:00 (5 h counted) the CAB waits for the client
         correlateAt(pi, CLIENT_WAITING, Map.of(), at("2026-03-12T15:00", BERLIN));
         assertThat(clockOf(pi).getState()).isEqualTo(SlaClockState.PAUSED);
-        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().suspended().count())
+        assertThat(managementService
+                        .createJobQuery()
+                        .processInstanceId(pi.getId())
+                        .timers()
+                        .suspended()
+                        .count())
                 .isEqualTo(2);
         // nothing fires while paused, though the original warning and due instants pass
         assertThat(fireDueTimersAt(pi, at("2026-03-13T10:00", BERLIN))).isZero();
@@ -218,7 +239,12 @@ class SlaClockProcessTest {
         assertThat(timerDue(pi, TIMER_DUE)).isEqualTo(at("2026-03-16T14:00", BERLIN));
         assertThat(timerDue(pi, TIMER_WARNING)).isEqualTo(at("2026-03-16T12:00", BERLIN));
         assertThat(variable(pi, DUE)).isEqualTo(Date.from(at("2026-03-16T14:00", BERLIN)));
-        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().suspended().count())
+        assertThat(managementService
+                        .createJobQuery()
+                        .processInstanceId(pi.getId())
+                        .timers()
+                        .suspended()
+                        .count())
                 .isZero();
 
         assertThat(fireDueTimersAt(pi, at("2026-03-16T11:59", BERLIN))).isZero();
@@ -230,8 +256,8 @@ class SlaClockProcessTest {
         assertThat(clock.getElapsedTime()).isEqualTo(Duration.ofHours(7));
         assertThat(clock.getPausedTime()).isEqualTo(Duration.ofHours(12));
         // start and resume moved the due instant; the pause and the stop did not write it
-        assertThat(writes(pi, DUE)).containsExactly(Date.from(at("2026-03-13T10:00", BERLIN)),
-                Date.from(at("2026-03-16T14:00", BERLIN)));
+        assertThat(writes(pi, DUE))
+                .containsExactly(Date.from(at("2026-03-13T10:00", BERLIN)), Date.from(at("2026-03-16T14:00", BERLIN)));
         assertThat(writes(pi, STATE)).containsExactly("RUNNING", "PAUSED", "RUNNING", "MET");
     }
 
@@ -294,13 +320,19 @@ class SlaClockProcessTest {
         String client = client(BERLIN, "DE-BY");
         // Monday 16 March 10:00, P1 = 8 h: due Tuesday 10:00, but the clock is paused at once
         ClockUtil.setCurrentTime(Date.from(at("2026-03-16T10:00", BERLIN)));
-        ProcessInstance pi = runtimeService.startProcessInstanceByKey(SAME_TRANSACTION,
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(
+                SAME_TRANSACTION,
                 "CHG-TEST-" + UUID.randomUUID().toString().substring(0, 8),
                 Map.of("priority", "P1", "clientReference", client));
         assertThat(clockOf(pi).getState()).isEqualTo(SlaClockState.PAUSED);
-        Job breach = managementService.createJobQuery().processInstanceId(pi.getId())
-                .activityId("Timer_CabDecisionDue").singleResult();
-        assertThat(breach.isSuspended()).as("timer created in the pausing transaction is held").isTrue();
+        Job breach = managementService
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .activityId("Timer_CabDecisionDue")
+                .singleResult();
+        assertThat(breach.isSuspended())
+                .as("timer created in the pausing transaction is held")
+                .isTrue();
         assertThat(fireDueTimersAt(pi, at("2026-03-17T10:00", BERLIN))).isZero();
 
         // Tuesday 11:00 the client responds: paused 7 + 2 business hours, 8 h left -> due Wednesday 11:00
@@ -308,7 +340,9 @@ class SlaClockProcessTest {
         assertThat(timerDue(pi, "Timer_CabDecisionDue")).isEqualTo(at("2026-03-18T11:00", BERLIN));
         assertThat(fireDueTimersAt(pi, at("2026-03-18T10:59", BERLIN))).isZero();
         assertThat(fireDueTimersAt(pi, at("2026-03-18T11:00", BERLIN))).isEqualTo(1);
-        assertThat(pi).hasPassed("Task_ResumeClock", "Task_Decide", "Task_StopClock", "End_Breached").isEnded();
+        assertThat(pi)
+                .hasPassed("Task_ResumeClock", "Task_Decide", "Task_StopClock", "End_Breached")
+                .isEnded();
         SlaClock clock = clockOf(pi);
         assertThat(clock.getState()).isEqualTo(SlaClockState.BREACHED);
         assertThat(clock.getElapsedTime()).isEqualTo(Duration.ofHours(8));
@@ -324,8 +358,15 @@ class SlaClockProcessTest {
     /** A Standard-tier client working Monday to Friday 09:00-17:00; unique per test. */
     private String client(ZoneId zone, String holidayRegion) {
         String reference = "SLA-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        clientRepository.save(new Client(reference, "SLA clock test " + reference, CsmTier.STANDARD, "en", zone,
-                LocalTime.of(9, 0), LocalTime.of(17, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+        clientRepository.save(new Client(
+                reference,
+                "SLA clock test " + reference,
+                CsmTier.STANDARD,
+                "en",
+                zone,
+                LocalTime.of(9, 0),
+                LocalTime.of(17, 0),
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
                 holidayRegion));
         return reference;
     }
@@ -333,22 +374,36 @@ class SlaClockProcessTest {
     private ProcessInstance start(String client, String priority, Instant now) {
         ClockUtil.setCurrentTime(Date.from(now));
         String businessKey = "CHG-TEST-" + UUID.randomUUID().toString().substring(0, 8);
-        return runtimeService.startProcessInstanceByKey(PROCESS, businessKey,
-                Map.of(METRIC.name(), "cab.decision", CaseVariables.PRIORITY.name(), priority,
-                        CaseVariables.CLIENT_REFERENCE.name(), client));
+        return runtimeService.startProcessInstanceByKey(
+                PROCESS,
+                businessKey,
+                Map.of(
+                        METRIC.name(),
+                        "cab.decision",
+                        CaseVariables.PRIORITY.name(),
+                        priority,
+                        CaseVariables.CLIENT_REFERENCE.name(),
+                        client));
     }
 
     private void correlateAt(ProcessInstance pi, String message, Map<String, Object> variables, Instant now) {
         ClockUtil.setCurrentTime(Date.from(now));
-        runtimeService.createMessageCorrelation(message).processInstanceId(pi.getId())
-                .setVariables(variables).correlate();
+        runtimeService
+                .createMessageCorrelation(message)
+                .processInstanceId(pi.getId())
+                .setVariables(variables)
+                .correlate();
     }
 
     /** A CAB member (not an admin) decides: the stop delegate runs with that user's engine authorizations. */
     private void completeDecisionAt(ProcessInstance pi, Instant now) {
         ClockUtil.setCurrentTime(Date.from(now));
-        String taskId = taskService.createTaskQuery().processInstanceId(pi.getId())
-                .taskDefinitionKey(TASK_DECIDE).singleResult().getId();
+        String taskId = taskService
+                .createTaskQuery()
+                .processInstanceId(pi.getId())
+                .taskDefinitionKey(TASK_DECIDE)
+                .singleResult()
+                .getId();
         identityService.setAuthentication("cab", List.of("cab"));
         try {
             taskService.complete(taskId);
@@ -364,8 +419,16 @@ class SlaClockProcessTest {
         int fired = 0;
         List<Job> due;
         // one at a time: an interrupting timer removes the other timers of its activity
-        while (!(due = managementService.createJobQuery().processInstanceId(pi.getId()).timers().active()
-                .duedateLowerThan(Date.from(now.plusMillis(1))).orderByJobDuedate().asc().list()).isEmpty()) {
+        while (!(due = managementService
+                        .createJobQuery()
+                        .processInstanceId(pi.getId())
+                        .timers()
+                        .active()
+                        .duedateLowerThan(Date.from(now.plusMillis(1)))
+                        .orderByJobDuedate()
+                        .asc()
+                        .list())
+                .isEmpty()) {
             managementService.executeJob(due.get(0).getId());
             fired++;
         }
@@ -373,7 +436,10 @@ class SlaClockProcessTest {
     }
 
     private Instant timerDue(ProcessInstance pi, String activityId) {
-        Job job = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
+        Job job = managementService
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .activityId(activityId)
                 .singleResult();
         assertThat(job).as("timer job of " + activityId).isNotNull();
         return job.getDuedate().toInstant();
@@ -381,8 +447,14 @@ class SlaClockProcessTest {
 
     /** Every value the process variable took, in order, from the history's variable updates. */
     private List<Object> writes(ProcessInstance pi, ProcessVariable<?> variable) {
-        return historyService.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates()
-                .orderPartiallyByOccurrence().asc().list().stream()
+        return historyService
+                .createHistoricDetailQuery()
+                .processInstanceId(pi.getId())
+                .variableUpdates()
+                .orderPartiallyByOccurrence()
+                .asc()
+                .list()
+                .stream()
                 .map(HistoricVariableUpdate.class::cast)
                 .filter(update -> update.getVariableName().equals(variable.name()))
                 .map(HistoricVariableUpdate::getValue)
@@ -394,8 +466,8 @@ class SlaClockProcessTest {
     }
 
     private SlaClock clockOf(ProcessInstance pi) {
-        List<SlaClock> clocks = clockRepository.search(pi.getBusinessKey(), null, null,
-                org.springframework.data.domain.Pageable.unpaged());
+        List<SlaClock> clocks = clockRepository.search(
+                pi.getBusinessKey(), null, null, org.springframework.data.domain.Pageable.unpaged());
         assertThat(clocks).hasSize(1);
         return clocks.get(0);
     }

@@ -19,8 +19,13 @@ class SlaClockTest {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     final BusinessCalendars calendars = new BusinessCalendars();
-    final BusinessCalendar office = calendars.workingHours(BERLIN, LocalTime.of(9, 0), LocalTime.of(17, 0),
-            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), "DE-BY", Set.of());
+    final BusinessCalendar office = calendars.workingHours(
+            BERLIN,
+            LocalTime.of(9, 0),
+            LocalTime.of(17, 0),
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+            "DE-BY",
+            Set.of());
     final BusinessCalendar always = calendars.twentyFourSeven();
 
     static Instant at(String local) {
@@ -28,13 +33,28 @@ class SlaClockTest {
     }
 
     static SlaTarget target(SlaPriority priority, String duration, SlaCalendarType calendar, int warning) {
-        return new SlaTarget(CsmTier.ENHANCED, priority, "escalation.resolution", duration, calendar, warning,
-                Instant.EPOCH, "test");
+        return new SlaTarget(
+                CsmTier.ENHANCED,
+                priority,
+                "escalation.resolution",
+                duration,
+                calendar,
+                warning,
+                Instant.EPOCH,
+                "test");
     }
 
     SlaClock started(String local) {
-        return new SlaClock("ESC-1", "pi-1", "escalationResolution", "escalation.resolution", "ACME",
-                CsmTier.ENHANCED, target(SlaPriority.P2, "PT8H", SlaCalendarType.BUSINESS, 75), office, at(local));
+        return new SlaClock(
+                "ESC-1",
+                "pi-1",
+                "escalationResolution",
+                "escalation.resolution",
+                "ACME",
+                CsmTier.ENHANCED,
+                target(SlaPriority.P2, "PT8H", SlaCalendarType.BUSINESS, 75),
+                office,
+                at(local));
     }
 
     @Test
@@ -49,8 +69,12 @@ class SlaClockTest {
     void raisingToRoundTheClockKeepsBusinessTimeCountedSoFar() {
         SlaClock clock = started("2026-03-13T13:00");
         // Friday 15:00: 2 business hours counted; P1 is 4 h round the clock -> 2 h left, due Friday 17:00
-        clock.retarget(SlaPriority.P1, target(SlaPriority.P1, "PT4H", SlaCalendarType.TWENTY_FOUR_SEVEN, 50),
-                office, always, at("2026-03-13T15:00"));
+        clock.retarget(
+                SlaPriority.P1,
+                target(SlaPriority.P1, "PT4H", SlaCalendarType.TWENTY_FOUR_SEVEN, 50),
+                office,
+                always,
+                at("2026-03-13T15:00"));
         assertThat(clock.getCalendar()).isEqualTo(SlaCalendarType.TWENTY_FOUR_SEVEN);
         assertThat(clock.getElapsedTime()).isEqualTo(Duration.ofHours(2));
         assertThat(clock.getDueAt()).isEqualTo(at("2026-03-13T17:00"));
@@ -67,8 +91,12 @@ class SlaClockTest {
     void retargetWhilePausedKeepsThePauseAndSchedulesOnResume() {
         SlaClock clock = started("2026-03-16T09:00"); // Monday
         clock.pause(office, at("2026-03-16T11:00"));
-        clock.retarget(SlaPriority.P3, target(SlaPriority.P3, "PT16H", SlaCalendarType.BUSINESS, 75),
-                office, office, at("2026-03-16T12:00"));
+        clock.retarget(
+                SlaPriority.P3,
+                target(SlaPriority.P3, "PT16H", SlaCalendarType.BUSINESS, 75),
+                office,
+                office,
+                at("2026-03-16T12:00"));
         assertThat(clock.getState()).isEqualTo(SlaClockState.PAUSED);
         clock.resume(office, at("2026-03-16T14:00"));
         assertThat(clock.getPausedTime()).isEqualTo(Duration.ofHours(3));
@@ -100,7 +128,8 @@ class SlaClockTest {
         assertThat(clock.getPausedTime()).isEqualTo(Duration.ofHours(2));
         clock.stop(office, at("2026-03-16T13:00"));
         assertThatThrownBy(() -> clock.resume(office, at("2026-03-16T14:00")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already stopped");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already stopped");
     }
 
     @Test

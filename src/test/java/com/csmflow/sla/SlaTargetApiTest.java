@@ -23,8 +23,10 @@ class SlaTargetApiTest {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ObjectMapper json;
 
@@ -44,8 +46,7 @@ class SlaTargetApiTest {
 
     private static String body(String metric, String duration, String calendar, int warning) {
         return """
-                {"tier":"STANDARD","priority":"P2","metric":"%s","duration":"%s","calendar":"%s","warningPercent":%d}"""
-                .formatted(metric, duration, calendar, warning);
+                {"tier":"STANDARD","priority":"P2","metric":"%s","duration":"%s","calendar":"%s","warningPercent":%d}""".formatted(metric, duration, calendar, warning);
     }
 
     private static String uniqueMetric() {
@@ -54,8 +55,8 @@ class SlaTargetApiTest {
 
     @Test
     void seededDefaultsFollowTheSources() throws Exception {
-        ResponseEntity<String> response = call("csm", HttpMethod.GET,
-                "/api/sla-targets?tier=ENHANCED&metric=service-review.held", null);
+        ResponseEntity<String> response =
+                call("csm", HttpMethod.GET, "/api/sla-targets?tier=ENHANCED&metric=service-review.held", null);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode rows = read(response);
         assertThat(rows).hasSize(4);
@@ -65,23 +66,28 @@ class SlaTargetApiTest {
         });
         // Standard tier: local business hours for every target
         assertThat(jdbc.queryForObject(
-                "select count(*) from sla_target where tier = 'STANDARD' and calendar <> 'BUSINESS'", Integer.class))
+                        "select count(*) from sla_target where tier = 'STANDARD' and calendar <> 'BUSINESS'",
+                        Integer.class))
                 .isZero();
         // Enhanced P1 runs round the clock
-        JsonNode p1 = read(call("csm", HttpMethod.GET,
-                "/api/sla-targets?tier=ENHANCED&priority=P1&metric=escalation.acknowledge", null));
+        JsonNode p1 = read(call(
+                "csm",
+                HttpMethod.GET,
+                "/api/sla-targets?tier=ENHANCED&priority=P1&metric=escalation.acknowledge",
+                null));
         assertThat(p1).hasSize(1);
         assertThat(p1.get(0).get("calendar").asText()).isEqualTo("TWENTY_FOUR_SEVEN");
         // every metric for every tier and priority
-        assertThat(jdbc.queryForObject("select count(distinct metric) from sla_target where updated_by = 'flyway'",
-                Integer.class)).isEqualTo(8);
+        assertThat(jdbc.queryForObject(
+                        "select count(distinct metric) from sla_target where updated_by = 'flyway'", Integer.class))
+                .isEqualTo(8);
     }
 
     @Test
     void serviceManagerCreatesReadsUpdatesAndDeletesATarget() throws Exception {
         String metric = uniqueMetric();
-        ResponseEntity<String> created = call("service-manager", HttpMethod.POST, "/api/sla-targets",
-                body(metric, "PT6H", "BUSINESS", 80));
+        ResponseEntity<String> created =
+                call("service-manager", HttpMethod.POST, "/api/sla-targets", body(metric, "PT6H", "BUSINESS", 80));
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         long id = read(created).get("id").asLong();
         assertThat(created.getHeaders().getLocation()).hasToString("/api/sla-targets/" + id);
@@ -91,13 +97,17 @@ class SlaTargetApiTest {
         assertThat(fetched.get("duration").asText()).isEqualTo("PT6H");
         assertThat(fetched.get("warningPercent").asInt()).isEqualTo(80);
 
-        ResponseEntity<String> updated = call("service-manager", HttpMethod.PUT, "/api/sla-targets/" + id,
+        ResponseEntity<String> updated = call(
+                "service-manager",
+                HttpMethod.PUT,
+                "/api/sla-targets/" + id,
                 body(metric, "P2D", "TWENTY_FOUR_SEVEN", 60));
         assertThat(updated.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(read(updated).get("duration").asText()).isEqualTo("P2D");
         assertThat(read(updated).get("calendar").asText()).isEqualTo("TWENTY_FOUR_SEVEN");
 
-        assertThat(call("service-manager", HttpMethod.DELETE, "/api/sla-targets/" + id, null).getStatusCode())
+        assertThat(call("service-manager", HttpMethod.DELETE, "/api/sla-targets/" + id, null)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(call("csm", HttpMethod.GET, "/api/sla-targets/" + id, null).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
@@ -105,22 +115,35 @@ class SlaTargetApiTest {
 
     @Test
     void camundaAdminMayChangeTargetsToo() throws Exception {
-        ResponseEntity<String> created = call("admin", HttpMethod.POST, "/api/sla-targets",
-                body(uniqueMetric(), "PT2H", "BUSINESS", 75));
+        ResponseEntity<String> created =
+                call("admin", HttpMethod.POST, "/api/sla-targets", body(uniqueMetric(), "PT2H", "BUSINESS", 75));
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        call("admin", HttpMethod.DELETE, "/api/sla-targets/" + read(created).get("id").asLong(), null);
+        call(
+                "admin",
+                HttpMethod.DELETE,
+                "/api/sla-targets/" + read(created).get("id").asLong(),
+                null);
     }
 
     @Test
     void otherRolesMayReadButNotChange() throws Exception {
         int before = rowCount();
         assertThat(call("csm", HttpMethod.POST, "/api/sla-targets", body(uniqueMetric(), "PT2H", "BUSINESS", 75))
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        long seeded = read(call("csm", HttpMethod.GET, "/api/sla-targets?metric=cab.decision", null)).get(0)
-                .get("id").asLong();
-        assertThat(call("dc-head", HttpMethod.PUT, "/api/sla-targets/" + seeded,
-                body("cab.decision", "PT1H", "BUSINESS", 75)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(call("cab", HttpMethod.DELETE, "/api/sla-targets/" + seeded, null).getStatusCode())
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        long seeded = read(call("csm", HttpMethod.GET, "/api/sla-targets?metric=cab.decision", null))
+                .get(0)
+                .get("id")
+                .asLong();
+        assertThat(call(
+                                "dc-head",
+                                HttpMethod.PUT,
+                                "/api/sla-targets/" + seeded,
+                                body("cab.decision", "PT1H", "BUSINESS", 75))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(call("cab", HttpMethod.DELETE, "/api/sla-targets/" + seeded, null)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(rest.getForEntity("/api/sla-targets", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -142,9 +165,12 @@ class SlaTargetApiTest {
         assertInvalid(body(uniqueMetric(), "PT4H", "WEEKDAYS", 75), "calendar");
         assertInvalid(body(uniqueMetric(), "PT4H", "BUSINESS", 75).replace("\"P2\"", "\"P9\""), "priority");
         assertInvalid(body(uniqueMetric(), "PT4H", "BUSINESS", 75).replace("\"STANDARD\"", "\"GOLD\""), "tier");
-        assertInvalid("{\"tier\":\"STANDARD\",\"priority\":\"P1\",\"metric\":\"a.b\",\"calendar\":\"BUSINESS\","
-                + "\"warningPercent\":50}", "duration");
-        assertThat(call("csm", HttpMethod.GET, "/api/sla-targets?tier=GOLD", null).getStatusCode())
+        assertInvalid(
+                "{\"tier\":\"STANDARD\",\"priority\":\"P1\",\"metric\":\"a.b\",\"calendar\":\"BUSINESS\","
+                        + "\"warningPercent\":50}",
+                "duration");
+        assertThat(call("csm", HttpMethod.GET, "/api/sla-targets?tier=GOLD", null)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(rowCount()).isEqualTo(before);
     }
@@ -152,24 +178,33 @@ class SlaTargetApiTest {
     @Test
     void duplicateIsAConflictAndUpdateKeepsTheRowOnBadInput() throws Exception {
         int before = rowCount();
-        ResponseEntity<String> duplicate = call("service-manager", HttpMethod.POST, "/api/sla-targets",
-                body("cab.decision", "PT3H", "BUSINESS", 75));
+        ResponseEntity<String> duplicate = call(
+                "service-manager", HttpMethod.POST, "/api/sla-targets", body("cab.decision", "PT3H", "BUSINESS", 75));
         assertThat(duplicate.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(rowCount()).isEqualTo(before);
 
-        JsonNode seeded = read(call("csm", HttpMethod.GET,
-                "/api/sla-targets?tier=STANDARD&priority=P2&metric=cab.decision", null)).get(0);
+        JsonNode seeded = read(call(
+                        "csm", HttpMethod.GET, "/api/sla-targets?tier=STANDARD&priority=P2&metric=cab.decision", null))
+                .get(0);
         long id = seeded.get("id").asLong();
-        ResponseEntity<String> bad = call("service-manager", HttpMethod.PUT, "/api/sla-targets/" + id,
+        ResponseEntity<String> bad = call(
+                "service-manager",
+                HttpMethod.PUT,
+                "/api/sla-targets/" + id,
                 body("cab.decision", "soon", "BUSINESS", 75));
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         // moving a target onto another existing key is a conflict too
-        ResponseEntity<String> clash = call("service-manager", HttpMethod.PUT, "/api/sla-targets/" + id,
+        ResponseEntity<String> clash = call(
+                "service-manager",
+                HttpMethod.PUT,
+                "/api/sla-targets/" + id,
                 body("rca.delivered", "PT3H", "BUSINESS", 75));
         assertThat(clash.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         JsonNode after = read(call("csm", HttpMethod.GET, "/api/sla-targets/" + id, null));
-        assertThat(after.get("duration").asText()).isEqualTo(seeded.get("duration").asText());
-        assertThat(after.get("version").asLong()).isEqualTo(seeded.get("version").asLong());
+        assertThat(after.get("duration").asText())
+                .isEqualTo(seeded.get("duration").asText());
+        assertThat(after.get("version").asLong())
+                .isEqualTo(seeded.get("version").asLong());
     }
 
     private void assertInvalid(String body, String field) throws Exception {

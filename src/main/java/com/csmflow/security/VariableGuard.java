@@ -92,7 +92,7 @@ class VariableGuard extends OncePerRequestFilter {
             reject(response, refusal.variable(), refusal.message());
             return;
         }
-        chain.doFilter(new OrQueryExpressionGuard.CachedBodyRequest(request, body), response);
+        chain.doFilter(new CachedBodyRequest(request, body), response);
     }
 
     private record Refusal(String variable, String message) {}

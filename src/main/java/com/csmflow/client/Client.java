@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -35,6 +36,7 @@ import java.util.stream.Collectors;
  * region and extra closing days), who to tell (contacts) and what it bought (contracts).
  */
 @Entity
+@EntityListeners(ClientTimestamps.class)
 @Table(name = "client")
 public class Client {
 
@@ -116,11 +118,32 @@ public class Client {
             Set<DayOfWeek> businessDays,
             String holidayRegion) {
         this.reference = reference;
-        this.createdAt = Instant.now();
-        update(name, tier, language, timeZone, businessDayStart, businessDayEnd, businessDays, holidayRegion);
+        apply(name, tier, language, timeZone, businessDayStart, businessDayEnd, businessDays, holidayRegion);
+    }
+
+    /** Stamped from the platform clock when the row is first written ({@link ClientTimestamps}). */
+    void stampCreation(Instant now) {
+        if (createdAt == null) {
+            createdAt = now;
+            updatedAt = now;
+        }
     }
 
     public void update(
+            String name,
+            CsmTier tier,
+            String language,
+            ZoneId timeZone,
+            LocalTime businessDayStart,
+            LocalTime businessDayEnd,
+            Set<DayOfWeek> businessDays,
+            String holidayRegion,
+            Instant now) {
+        apply(name, tier, language, timeZone, businessDayStart, businessDayEnd, businessDays, holidayRegion);
+        this.updatedAt = now;
+    }
+
+    private void apply(
             String name,
             CsmTier tier,
             String language,
@@ -137,7 +160,6 @@ public class Client {
         this.businessDayEnd = businessDayEnd;
         this.businessDays = businessDays.stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(","));
         this.holidayRegion = holidayRegion;
-        this.updatedAt = Instant.now();
     }
 
     public void replaceContacts(List<ClientContact> newContacts) {
@@ -165,9 +187,9 @@ public class Client {
         closingDays.addAll(days);
     }
 
-    public void retire() {
+    public void retire(Instant now) {
         this.retired = true;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
     }
 
     public Long getId() {

@@ -5,6 +5,7 @@ import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
 import com.csmflow.api.PageParameters;
 import com.csmflow.audit.RegisterAudit;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,8 +30,10 @@ class ClientService {
 
     private final ClientRepository clients;
     private final RegisterAudit audit;
+    private final Clock clock;
 
-    ClientService(ClientRepository clients, RegisterAudit audit) {
+    ClientService(ClientRepository clients, RegisterAudit audit, Clock clock) {
+        this.clock = clock;
         this.clients = clients;
         this.audit = audit;
     }
@@ -105,7 +108,8 @@ class ClientService {
                 request.businessDayStart(),
                 request.businessDayEnd(),
                 request.businessDays(),
-                request.holidayRegion());
+                request.holidayRegion(),
+                clock.instant());
         client.replaceClosingDays(request.closingDaySet());
         client.replaceContacts(contacts(request));
         mergeContracts(client, request.contractList());
@@ -121,7 +125,7 @@ class ClientService {
         if (client.isRetired()) {
             throw new ConflictException("Client '" + reference + "' is already retired");
         }
-        client.retire();
+        client.retire(clock.instant());
         Client saved = clients.saveAndFlush(client);
         audit.record(REGISTER, reference, RegisterAudit.RETIRE, Map.of("retired", false), Map.of("retired", true));
         return ClientResponse.of(saved);

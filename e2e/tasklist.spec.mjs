@@ -67,8 +67,64 @@ async function eventually(check, timeoutMs) {
   }
 }
 
+/** Headless Chromium on a fresh profile each run, so no session or local storage leaks in. */
+async function launchBrowser() {
+  const profile = mkdtempSync(join(tmpdir(), 'csm-flow-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 1000 },
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  return { profile, context };
+}
+
 const CSM = ['csm', 'csm'];
 const ADMIN = ['admin', 'admin'];
+
+const SERVICE_MANAGER = ['service-manager', 'service-manager'];
+const BRAND = 'CSM Flow';
+// The vendor's end-of-life banner ("It is time to migrate to Camunda 8 ...") that every Camunda 7 CE
+// webapp draws above its header. Cockpit has its own "Migration" feature, so match the banner's words.
+const VENDOR_BANNER = /Camunda 8|time to migrate/i;
+
+/**
+ * Checks that a logged-in webapp shows CSM Flow (header brand, window title, our logo) and not the
+ * vendor's migration banner; names every deviation at once. Call it once the app's header and
+ * translations are on the page.
+ */
+async function assertBranded(page, appName) {
+  const problems = [];
+  const brand = page.locator('[cam-widget-header] .navbar-brand .brand-name');
+  await brand.waitFor();
+  const brandText = (await brand.innerText()).trim();
+  if (brandText !== `${BRAND} ${appName}`) {
+    problems.push(`the header names "${brandText}", not "${BRAND} ${appName}"`);
+  }
+  const title = await page.title();
+  if (!title.startsWith(`${BRAND} ${appName}`)) {
+    problems.push(`the window title is "${title}", not "${BRAND} ${appName}"`);
+  }
+  const logo = await page.locator('[cam-widget-header] .navbar-brand .brand-logo')
+    .evaluate((element) => getComputedStyle(element).backgroundImage);
+  if (!/\/csm-flow\/logo\.svg/.test(logo)) {
+    problems.push(`the header logo is not the CSM Flow logo (background: ${logo})`);
+  }
+  for (const banner of await page.locator('.ce-eol-banner').all()) {
+    if (await banner.isVisible()) {
+      problems.push('the vendor banner (.ce-eol-banner) is visible');
+    }
+  }
+  for (const text of await page.getByText(VENDOR_BANNER).all()) {
+    if (await text.isVisible()) {
+      problems.push(`vendor banner text is visible: "${(await text.innerText()).slice(0, 80)}"`);
+    }
+  }
+  assert.deepEqual(problems, [], `${appName} is not branded as ${BRAND}:\n- ${problems.join('\n- ')}`);
+}
 
 test('a CSM claims, fills in and completes a service desk request in Tasklist', async (t) => {
   mkdirSync(SHOTS, { recursive: true });
@@ -94,16 +150,7 @@ test('a CSM claims, fills in and completes a service desk request in Tasklist', 
   t.diagnostic(`instance ${instance.id}, marker ${marker}, task ${taskId}`);
 
   // 2. The browser part. A fresh profile each run, so no session or local storage leaks in.
-  const profile = mkdtempSync(join(tmpdir(), 'csm-flow-e2e-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1400, height: 1000 },
-    locale: 'en-US',
-    timezoneId: 'UTC',
-  });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  const { profile, context } = await launchBrowser();
   const page = context.pages()[0] ?? await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -123,6 +170,10 @@ test('a CSM claims, fills in and completes a service desk request in Tasklist', 
 
     step = `open the "${GROUP_FILTER}" filter`;
     await page.locator('.task-filters .task-filter', { hasText: GROUP_FILTER }).click();
+
+    step = 'Tasklist shows CSM Flow, without the vendor banner';
+    await assertBranded(page, 'Tasklist');
+    await shot('0-tasklist-branding');
 
     step = 'open the task from the list';
     // The list links each task by id; the id is the only thing telling our task from older ones.
@@ -207,6 +258,36 @@ test('a CSM claims, fills in and completes a service desk request in Tasklist', 
     const message = error.message.split('\n').slice(0, 12).join('\n');
     throw new Error(`Step "${step}" failed at ${page.url()}:\n${message}` +
       `\nScreenshot: ${failure}${extra}`, { cause: error });
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('a service manager sees Cockpit as CSM Flow, without the vendor banner', async (t) => {
+  mkdirSync(SHOTS, { recursive: true });
+  const { profile, context } = await launchBrowser();
+  const page = context.pages()[0] ?? await context.newPage();
+  let step = 'start';
+  try {
+    step = 'log into Cockpit as service-manager';
+    await page.goto(`${BASE_URL}/camunda/app/cockpit/`);
+    await page.getByPlaceholder('Username').fill(SERVICE_MANAGER[0]);
+    await page.getByPlaceholder('Password').fill(SERVICE_MANAGER[1]);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    // The dashboard's navigation is translated once the locale (and with it the banner text) is loaded.
+    await page.locator('[cam-widget-header]').getByRole('link', { name: 'Processes' }).first().waitFor();
+
+    step = 'Cockpit shows CSM Flow, without the vendor banner';
+    await assertBranded(page, 'Cockpit');
+    const path = join(SHOTS, '3-cockpit-branding.png');
+    await page.screenshot({ path, fullPage: true });
+    t.diagnostic(`screenshot ${path}`);
+  } catch (error) {
+    const failure = join(SHOTS, 'failure-cockpit.png');
+    await page.screenshot({ path: failure, fullPage: true }).catch(() => {});
+    const message = error.message.split('\n').slice(0, 12).join('\n');
+    throw new Error(`Step "${step}" failed at ${page.url()}:\n${message}\nScreenshot: ${failure}`, { cause: error });
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -9,7 +9,9 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.AuthorizationQuery;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -73,6 +75,7 @@ class IdentitySetup implements ApplicationRunner {
             createGroupFilter(role);
         }
         createMyTasksFilter();
+        grantHistoryOfOpenTasks();
     }
 
     private void createAdmin() {
@@ -147,6 +150,46 @@ class IdentitySetup implements ApplicationRunner {
         }
         for (RoleGroup role : RoleGroup.values()) {
             grant(role.id(), Resources.FILTER, filter.getId(), Permissions.READ);
+        }
+    }
+
+    /**
+     * The engine grants READ on a task's history (HISTORIC_TASK) to whoever may work the task only for
+     * tasks created since {@code enableHistoricInstancePermissions} is on; open tasks from before get the
+     * same grant here, so their comments and History tab work too. Only per-task grants are copied, never
+     * the managers' READ on all tasks.
+     */
+    private void grantHistoryOfOpenTasks() {
+        List<Authorization> taskGrants = authorizationService
+                .createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(Resources.TASK)
+                .list();
+        for (Authorization taskGrant : taskGrants) {
+            String taskId = taskGrant.getResourceId();
+            if (Authorization.ANY.equals(taskId) || !taskGrant.isPermissionGranted(Permissions.READ)) {
+                continue;
+            }
+            AuthorizationQuery historic = authorizationService
+                    .createAuthorizationQuery()
+                    .authorizationType(AUTH_TYPE_GRANT)
+                    .resourceType(Resources.HISTORIC_TASK)
+                    .resourceId(taskId);
+            historic = taskGrant.getGroupId() != null
+                    ? historic.groupIdIn(taskGrant.getGroupId())
+                    : historic.userIdIn(taskGrant.getUserId());
+            Authorization existing = historic.singleResult();
+            if (existing == null) {
+                existing = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+                existing.setGroupId(taskGrant.getGroupId());
+                existing.setUserId(taskGrant.getUserId());
+                existing.setResource(Resources.HISTORIC_TASK);
+                existing.setResourceId(taskId);
+            } else if (existing.isPermissionGranted(HistoricTaskPermissions.READ)) {
+                continue;
+            }
+            existing.addPermission(HistoricTaskPermissions.READ);
+            authorizationService.saveAuthorization(existing);
         }
     }
 

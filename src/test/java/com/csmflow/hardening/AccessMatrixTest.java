@@ -185,6 +185,13 @@ class AccessMatrixTest {
                     null,
                     Expect.EMPTY_LIST,
                     merged(List.of(groups(WATCHERS, Expect.NON_EMPTY_LIST), Map.of("csm", Expect.NON_EMPTY_LIST)))),
+            // its history too (Tasklist's comments and History tab), per task: not the instance's history above
+            new EngineCase(
+                    "GET",
+                    "/engine-rest/history/task?processInstanceBusinessKey=ACCESS-PROBE-SEED",
+                    null,
+                    Expect.EMPTY_LIST,
+                    merged(List.of(groups(WATCHERS, Expect.NON_EMPTY_LIST), Map.of("csm", Expect.NON_EMPTY_LIST)))),
             new EngineCase(
                     "GET", "/engine-rest/deployment", null, Expect.EMPTY_LIST, groups(WATCHERS, Expect.NON_EMPTY_LIST)),
             // a broken model: the admin gets the parse error, everybody else is refused before parsing

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * that complete tasks and submit forms (in {@code /engine-rest} and in the webapps' engine API that Tasklist
  * calls) catch every {@code ProcessEngineException} and answer 500, except this type, which they answer with
  * 400 and its message; Tasklist shows it on the form and the task stays open (the transaction rolls back).
- * {@code EngineRestInputErrors} gives the same 400 where a resource has no such exception (plain start).
+ * {@code EngineRestExceptionMapper.RefusedInput} gives the same 400 where a resource has no such exception (plain start).
  * <p>
  * Engine internals: {@code FormFieldValidationException} is an internal type, and the only one those
  * resources turn into a 400; no public exception does.

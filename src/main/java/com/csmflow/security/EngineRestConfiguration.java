@@ -21,7 +21,10 @@ import org.springframework.stereotype.Component;
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
     static final Class<?>[] PROVIDERS = {
-        EngineRestRequestGuard.class, EngineRestExceptionMapper.class, EngineRestExceptionMapper.MissingBody.class
+        EngineRestRequestGuard.class,
+        EngineRestExceptionMapper.class,
+        EngineRestExceptionMapper.MissingBody.class,
+        EngineRestExceptionMapper.RefusedInput.class
     };
 
     @Override

@@ -1,5 +1,6 @@
 package com.csmflow.security;
 
+import com.csmflow.api.InvalidInputException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -7,6 +8,8 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 
 /**
  * Engine exceptions about the request that the engine REST API answers with 500 (issue 14, "No 5xx"):
@@ -53,6 +56,29 @@ public class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineE
                         "The request lacks its body or a required field of it");
             }
             return ExceptionHandlerHelper.getInstance().getResponse(exception);
+        }
+    }
+
+    /**
+     * Some resources (e.g. {@code POST /process-definition/key/{key}/start}) wrap every engine exception in a
+     * 500 {@link RestException}; when the cause is input the platform refused ({@link InvalidInputException})
+     * the answer is a 400 naming the field. Every other {@code RestException} is answered as Camunda does.
+     */
+    @Priority(1000)
+    public static class RefusedInput implements ExceptionMapper<RestException> {
+        private final RestExceptionHandler camunda = new RestExceptionHandler();
+
+        @Override
+        public Response toResponse(RestException exception) {
+            for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof InvalidInputException invalid) {
+                    return EngineRestRequestGuard.error(
+                            Response.Status.BAD_REQUEST,
+                            InvalidInputException.class.getSimpleName(),
+                            invalid.getMessage());
+                }
+            }
+            return camunda.toResponse(exception);
         }
     }
 }

@@ -3,7 +3,7 @@
 # database, free port), runs e2e/tasklist.spec.mjs in Debian's Chromium, always stops the app.
 # Needs the jar (`mvn -B verify` or `mvn -DskipTests package` builds it), Java 17, Node.js 20 and npm.
 # Environment: E2E_STARTUP_TIMEOUT (seconds to wait for the app, default 300), E2E_PORT (default: a
-# free port), CHROMIUM_PATH (default /usr/bin/chromium).
+# free port), CHROMIUM_PATH (default /usr/bin/chromium), E2E_SPECS (spec files, default every *.spec.mjs).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -94,5 +94,7 @@ log "app is up at $BASE_URL"
 
 # 4. The test. node's own runner prints TAP with a closing summary (# pass / # fail).
 cd "$E2E"
-BASE_URL="$BASE_URL" CHROMIUM_PATH="$CHROMIUM" SCREENSHOT_DIR="$OUT" node --test tasklist.spec.mjs
+# Every *.spec.mjs file, one after the other (they share the app); E2E_SPECS picks some by name.
+SPECS="${E2E_SPECS:-$(ls *.spec.mjs | tr '\n' ' ')}"
+BASE_URL="$BASE_URL" CHROMIUM_PATH="$CHROMIUM" SCREENSHOT_DIR="$OUT" node --test --test-concurrency=1 $SPECS
 log "passed; screenshots in $OUT"

@@ -49,8 +49,17 @@ class TraceabilityTableTest {
     static final Path MODELS = Path.of("bpmn");
     static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
 
-    /** The seed steps live beside the project (../shared); a system property may point elsewhere. */
-    static final Path SEED_STEPS = Path.of(System.getProperty("csmflow.seedSteps", "../shared/SEED-STEPS.md"));
+    /**
+     * The seed steps live beside the project (../shared/SEED-STEPS.md); a copy in docs/seed-steps.md or
+     * the system property csmflow.seedSteps serves a checkout without it.
+     */
+    static final Path SEED_STEPS = Stream.of(
+                    System.getProperty("csmflow.seedSteps"), "../shared/SEED-STEPS.md", "docs/seed-steps.md")
+            .filter(path -> path != null && !path.isBlank())
+            .map(Path::of)
+            .filter(Files::isReadable)
+            .findFirst()
+            .orElse(Path.of("../shared/SEED-STEPS.md"));
 
     static final List<String> COLUMNS =
             List.of("id", "step", "status", "BPMN / DMN element (group)", "register / API", "note");

@@ -49,17 +49,10 @@ class TraceabilityTableTest {
     static final Path MODELS = Path.of("bpmn");
     static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
 
-    /**
-     * The seed steps live beside the project (../shared/SEED-STEPS.md); a copy in docs/seed-steps.md or
-     * the system property csmflow.seedSteps serves a checkout without it.
-     */
-    static final Path SEED_STEPS = Stream.of(
-                    System.getProperty("csmflow.seedSteps"), "../shared/SEED-STEPS.md", "docs/seed-steps.md")
-            .filter(path -> path != null && !path.isBlank())
-            .map(Path::of)
-            .filter(Files::isReadable)
-            .findFirst()
-            .orElse(Path.of("../shared/SEED-STEPS.md"));
+    /** The seed steps as the project's owners keep them, beside the project. */
+    static final Path SHARED_SEED_STEPS = Path.of(System.getProperty("csmflow.seedSteps", "../shared/SEED-STEPS.md"));
+    /** Their ids, kept in the project so the completeness check also runs in a checkout without ../shared. */
+    static final Path SEED_STEP_IDS = Path.of("docs/seed-step-ids.txt");
 
     static final List<String> COLUMNS =
             List.of("id", "step", "status", "BPMN / DMN element (group)", "register / API", "note");
@@ -128,12 +121,24 @@ class TraceabilityTableTest {
 
     @Test
     void everySeedStepHasExactlyOneRow() throws IOException {
-        assumeTrue(
-                Files.isReadable(SEED_STEPS),
-                "seed steps not found at " + SEED_STEPS.toAbsolutePath() + " (set -Dcsmflow.seedSteps=...)");
-        Set<String> seedIds = seedStepIds(Files.readAllLines(SEED_STEPS));
-        assertThat(seedIds).as("ids in %s", SEED_STEPS).isNotEmpty();
+        Set<String> seedIds = projectSeedStepIds();
+        assertThat(seedIds).as("ids in %s", SEED_STEP_IDS).hasSizeGreaterThan(100);
         assertNoProblems(checkIds(rows, seedIds));
+    }
+
+    @Test
+    void theProjectsIdListMatchesTheSharedSeedSteps() throws IOException {
+        assumeTrue(Files.isReadable(SHARED_SEED_STEPS), "no " + SHARED_SEED_STEPS + " beside this checkout");
+        assertThat(projectSeedStepIds())
+                .as("%s must list exactly the ids of %s", SEED_STEP_IDS, SHARED_SEED_STEPS)
+                .containsExactlyElementsOf(seedStepIds(Files.readAllLines(SHARED_SEED_STEPS)));
+    }
+
+    static Set<String> projectSeedStepIds() throws IOException {
+        return Files.readAllLines(SEED_STEP_IDS).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     @Test
@@ -231,7 +236,7 @@ class TraceabilityTableTest {
             if (!ID.matcher(row.id()).matches()) {
                 problems.add(row.where() + ": id is not of the form Q12 / G3 / F24");
             } else if (!seedIds.contains(row.id())) {
-                problems.add(row.where() + ": id is not in " + SEED_STEPS + " (removed or mistyped?)");
+                problems.add(row.where() + ": id is not in " + SEED_STEP_IDS + " (removed or mistyped?)");
             }
             Row first = seen.putIfAbsent(row.id(), row);
             if (first != null) {

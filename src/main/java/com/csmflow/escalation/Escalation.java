@@ -22,6 +22,10 @@ public class Escalation extends RegisterRecord {
     @Column(name = "source", nullable = false)
     private String source;
 
+    /** service or commercial (a commercial query goes to the account manager). */
+    @Column(name = "category", nullable = false)
+    private String category = "service";
+
     @Column(name = "subject", nullable = false)
     private String subject;
 
@@ -118,6 +122,7 @@ public class Escalation extends RegisterRecord {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("clientReference", getClientReference());
         fields.put("source", source);
+        fields.put("category", category);
         fields.put("subject", subject);
         fields.put("description", description);
         fields.put("contactName", contactName);
@@ -174,6 +179,17 @@ public class Escalation extends RegisterRecord {
         status = EscalationStatus.ACKNOWLEDGED;
     }
 
+    void setCategory(String category) {
+        this.category = category;
+    }
+
+    /** A commercial query ends with the account manager's answer: resolved and closed at once. */
+    void answer(Instant at, String answer) {
+        resolve(at, answer);
+        this.closedAt = at;
+        this.status = EscalationStatus.CLOSED;
+    }
+
     void close(Instant at, boolean rootCauseKnown, String rootCause) {
         this.closedAt = at;
         this.rootCauseKnown = rootCauseKnown;
@@ -183,6 +199,10 @@ public class Escalation extends RegisterRecord {
 
     public String getSource() {
         return source;
+    }
+
+    public String getCategory() {
+        return category;
     }
 
     public String getSubject() {

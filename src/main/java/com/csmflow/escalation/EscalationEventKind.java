@@ -6,6 +6,13 @@ public enum EscalationEventKind {
     SEVERITY_SET,
     ACKNOWLEDGED,
     LADDER_STEP,
+    /** A rung (service manager, delivery manager, DC head) took the escalation over. */
+    OWNERSHIP_TAKEN,
+    /** A rung directed the work and left the owner in charge. */
+    WORK_DIRECTED,
+    /** A commercial query handed to the account manager, and the account manager's answer. */
+    COMMERCIAL_QUERY,
+    COMMERCIAL_ANSWERED,
     UPDATE_SENT,
     UPDATE_LATE,
     PAUSED,

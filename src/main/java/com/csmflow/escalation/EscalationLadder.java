@@ -5,10 +5,10 @@ import java.util.Date;
 import org.springframework.stereotype.Component;
 
 /**
- * Expression helper for the top rung of the ladder:
- * {@code ${escalationLadder.after(escalationResolutionDue, dcHeadGrace)}}. Because the expression names
- * the resolution clock's due variable, the SLA clock delegates recalculate (pause, resume) this timer
- * together with the clock.
+ * Expression helper of the top rung in escalation.bpmn up to version tag 1:
+ * {@code ${escalationLadder.after(escalationResolutionDue, dcHeadGrace)}} (wall-clock grace). Newer
+ * versions count the DC head rung on an SLA clock ({@code escalation.dc-head}); the bean stays for
+ * instances still running on the old version, whose timers are recalculated when their clock moves.
  */
 @Component("escalationLadder")
 public class EscalationLadder {

@@ -22,8 +22,10 @@ public final class EscalationProcess {
 
     public static final ProcessVariable<String> CONTACT_NAME = ProcessVariable.text("contactName");
     public static final ProcessVariable<String> CONTACT_EMAIL = ProcessVariable.text("contactEmail");
-    /** client, staff or sla-breach. */
+    /** client, staff, major-incident or sla-breach. */
     public static final ProcessVariable<String> SOURCE = ProcessVariable.text("source");
+    /** service (default: the CSM works it) or commercial (the account manager answers it, 002). */
+    public static final ProcessVariable<String> CATEGORY = ProcessVariable.text("category");
 
     public static final ProcessVariable<String> RAISED_BY = ProcessVariable.text("raisedBy");
     /** The business key of the case whose SLA was breached (payload of {@link #SLA_BREACHED_MESSAGE}). */
@@ -45,8 +47,6 @@ public final class EscalationProcess {
     // decided by SEVERITY_DECISION (the priority is CaseVariables.PRIORITY)
     public static final ProcessVariable<String> SEVERITY = ProcessVariable.text("severity");
     public static final ProcessVariable<Boolean> URGENT_UPDATES = ProcessVariable.flag("urgentUpdates");
-    /** ISO-8601 duration after the missed resolution target before the DC head is told. */
-    public static final ProcessVariable<String> DC_HEAD_GRACE = ProcessVariable.text("dcHeadGrace");
 
     // SLA clocks (named escalationAcknowledge, escalationResolution, escalationUpdate in the model)
     public static final ProcessVariable<Date> ACKNOWLEDGE_DUE = ProcessVariable.instant("escalationAcknowledgeDue");
@@ -54,6 +54,21 @@ public final class EscalationProcess {
     public static final ProcessVariable<Date> RESOLUTION_DUE = ProcessVariable.instant("escalationResolutionDue");
     public static final ProcessVariable<String> RESOLUTION_STATE = ProcessVariable.text("escalationResolutionState");
     public static final ProcessVariable<Date> UPDATE_DUE = ProcessVariable.instant("escalationUpdateDue");
+    /** Started at the delivery-manager rung: when the DC head takes over (escalation.dc-head target). */
+    public static final ProcessVariable<Date> DC_HEAD_DUE = ProcessVariable.instant("escalationDcHeadDue");
+
+    public static final ProcessVariable<String> DC_HEAD_STATE = ProcessVariable.text("escalationDcHeadState");
+
+    // the ladder's hand-over: who owns the escalation now, and what the last rung decided
+    /** User id of the owner: the CSM who acknowledged, then whoever took ownership on a rung; "" before. */
+    public static final ProcessVariable<String> ESCALATION_OWNER = ProcessVariable.text("escalationOwner");
+    /** The owner before the last rung decision: told what the rung decided. */
+    public static final ProcessVariable<String> PREVIOUS_OWNER = ProcessVariable.text("previousOwner");
+    /** Written by a rung decision for its notification: the rung's name, who decided, the outcome in words. */
+    public static final ProcessVariable<String> RUNG_LEVEL = ProcessVariable.text("rungLevel");
+
+    public static final ProcessVariable<String> RUNG_DECIDED_BY = ProcessVariable.text("rungDecidedBy");
+    public static final ProcessVariable<String> RUNG_OUTCOME = ProcessVariable.text("rungOutcome");
 
     // entered in the user tasks' forms
     public static final ProcessVariable<String> ACKNOWLEDGEMENT_NOTE = ProcessVariable.text("acknowledgementNote");
@@ -64,6 +79,13 @@ public final class EscalationProcess {
     public static final ProcessVariable<String> RESOLUTION = ProcessVariable.text("resolution");
     public static final ProcessVariable<String> CLIENT_UPDATE = ProcessVariable.text("clientUpdate");
     public static final ProcessVariable<String> LADDER_REASON = ProcessVariable.text("ladderReason");
+    /** A rung's decision: takeOwnership or directWork. */
+    public static final ProcessVariable<String> RUNG_DECISION = ProcessVariable.text("rungDecision");
+
+    public static final ProcessVariable<String> RUNG_NOTE = ProcessVariable.text("rungNote");
+    /** The account manager's answer to a commercial query. */
+    public static final ProcessVariable<String> COMMERCIAL_ANSWER = ProcessVariable.text("commercialAnswer");
+
     public static final ProcessVariable<Boolean> ROOT_CAUSE_KNOWN = ProcessVariable.flag("rootCauseKnown");
     public static final ProcessVariable<String> ROOT_CAUSE = ProcessVariable.text("rootCause");
     public static final ProcessVariable<String> CLOSING_SUMMARY = ProcessVariable.text("closingSummary");
@@ -101,6 +123,14 @@ public final class EscalationProcess {
     public static final String TIMER_RUNG_SERVICE_MANAGER = "Timer_RungServiceManager";
     public static final String TIMER_RUNG_DELIVERY_MANAGER = "Timer_RungDeliveryManager";
     public static final String TIMER_RUNG_DC_HEAD = "Timer_RungDcHead";
+    /** The ownership tasks of the ladder: acknowledgement overdue and the three rungs. */
+    public static final String TASK_DIRECT_ACKNOWLEDGEMENT = "Task_DirectAcknowledgement";
+
+    public static final String TASK_OWN_SERVICE_MANAGER = "Task_OwnServiceManager";
+    public static final String TASK_OWN_DELIVERY_MANAGER = "Task_OwnDeliveryManager";
+    public static final String TASK_OWN_DC_HEAD = "Task_OwnDcHead";
+    public static final String TASK_ANSWER_COMMERCIAL_QUERY = "Task_AnswerCommercialQuery";
+    public static final String END_COMMERCIAL_ANSWERED = "EndEvent_CommercialAnswered";
 
     private EscalationProcess() {}
 }

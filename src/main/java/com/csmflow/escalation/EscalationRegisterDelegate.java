@@ -30,9 +30,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Record in the escalation register": every step of bpmn/escalation.bpmn that changes the register
- * goes through here, named by the input {@code step} (raise, severity, acknowledged, ladder, update,
- * updateLate, pause, resume, resolved, reopened, confirmed, closed, breachJoined); {@code level} names
- * the rung for {@code ladder}. Writes in the engine's transaction, audits every change, and writes a
+ * goes through here, named by the input {@code step} (raise, severity, acknowledged, ladder, rungDecision,
+ * update, updateLate, pause, resume, resolved, reopened, confirmed, closed, breachJoined, commercial,
+ * commercialAnswered); {@code level} names the rung for {@code ladder} and {@code rungDecision}. Writes in the engine's transaction, audits every change, and writes a
  * timeline row at most once per visit of the step, so a retried job does not record twice.
  */
 @Component("escalationRegister")
@@ -42,6 +42,9 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
 
     static final String REGISTER = "escalation";
     static final Set<String> IMPACTS = Set.of("critical", "high", "medium", "low");
+    static final Set<String> CATEGORIES = Set.of("service", "commercial");
+    static final String TAKE_OWNERSHIP = "takeOwnership";
+    static final Set<String> RUNG_DECISIONS = Set.of(TAKE_OWNERSHIP, "directWork");
     private static final Duration REPEAT_WINDOW = Duration.ofDays(30);
 
     private final EscalationRepository escalations;
@@ -99,6 +102,9 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
             case "acknowledged" -> {
                 escalation.acknowledge(now, currentUser());
                 ACKNOWLEDGED.set(execution, true);
+                if (defaultText(ESCALATION_OWNER.text(execution), "").isEmpty()) {
+                    ESCALATION_OWNER.set(execution, currentUser());
+                }
                 event(
                         execution,
                         escalation,
@@ -110,6 +116,23 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
                 EscalationLevel rung = EscalationLevel.valueOf(level);
                 escalation.climbTo(rung);
                 event(execution, escalation, EscalationEventKind.LADDER_STEP, rung, LADDER_REASON.text(execution));
+            }
+            case "rungDecision" -> rungDecision(execution, escalation, EscalationLevel.valueOf(level));
+            case "commercial" ->
+                event(
+                        execution,
+                        escalation,
+                        EscalationEventKind.COMMERCIAL_QUERY,
+                        null,
+                        "handed to the account manager");
+            case "commercialAnswered" -> {
+                escalation.answer(now, COMMERCIAL_ANSWER.text(execution));
+                event(
+                        execution,
+                        escalation,
+                        EscalationEventKind.COMMERCIAL_ANSWERED,
+                        null,
+                        COMMERCIAL_ANSWER.text(execution));
             }
             case "update" ->
                 event(execution, escalation, EscalationEventKind.UPDATE_SENT, null, CLIENT_UPDATE.text(execution));
@@ -150,6 +173,51 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
         if (!after.equals(before)) {
             audit.record(execution, REGISTER, escalation.getReference(), RegisterAudit.UPDATE, before, after);
         }
+    }
+
+    /**
+     * A rung's hand-over: the service manager, delivery manager or DC head took ownership or directed the
+     * work. The timeline shows it to the levels below; the variables feed the mail to them and to the
+     * owner until now.
+     */
+    private void rungDecision(DelegateExecution execution, Escalation escalation, EscalationLevel rung) {
+        String decision = RUNG_DECISION.text(execution);
+        if (decision == null || !RUNG_DECISIONS.contains(decision)) {
+            throw new InvalidInputException(RUNG_DECISION.name(), "must be one of " + RUNG_DECISIONS);
+        }
+        String note = RUNG_NOTE.text(execution);
+        if (note == null || note.isBlank()) {
+            throw new InvalidInputException(RUNG_NOTE.name(), "must not be blank");
+        }
+        String user = currentUser();
+        boolean takesOver = TAKE_OWNERSHIP.equals(decision);
+        String owner = defaultText(ESCALATION_OWNER.text(execution), "");
+        if (takesOver) {
+            ESCALATION_OWNER.set(execution, user);
+        }
+        String rungName = rung.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        // local to this path: two rungs deciding before their mails go out must not swap their texts
+        Map<String, Object> mail = Map.of(
+                PREVIOUS_OWNER.name(),
+                owner,
+                RUNG_LEVEL.name(),
+                rungName.equals("dc head") ? "DC head" : rungName,
+                RUNG_DECIDED_BY.name(),
+                user,
+                RUNG_OUTCOME.name(),
+                takesOver ? "took ownership" : "directs the work, the owner stays in charge",
+                RUNG_NOTE.name(),
+                note,
+                ESCALATION_OWNER.name(),
+                takesOver ? user : owner);
+        execution.setVariablesLocal(mail);
+        escalation.climbTo(rung);
+        event(
+                execution,
+                escalation,
+                takesOver ? EscalationEventKind.OWNERSHIP_TAKEN : EscalationEventKind.WORK_DIRECTED,
+                rung,
+                note);
     }
 
     /**
@@ -195,6 +263,10 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
             impact = impactOfPriority(PRIORITY.text(execution));
         }
         impact = defaultText(impact, "medium").toLowerCase(Locale.ROOT);
+        String category = defaultText(CATEGORY.text(execution), "service").toLowerCase(Locale.ROOT);
+        if (!CATEGORIES.contains(category)) {
+            throw new InvalidInputException(CATEGORY.name(), "must be one of " + CATEGORIES + ", was " + category);
+        }
         if (!IMPACTS.contains(impact)) {
             throw new InvalidInputException(REPORTED_IMPACT.name(), "must be one of " + IMPACTS + ", was " + impact);
         }
@@ -207,6 +279,8 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
         ESCALATION_REFERENCE.set(execution, reference);
         SOURCE.set(execution, source);
         REPORTED_IMPACT.set(execution, impact);
+        CATEGORY.set(execution, category);
+        ESCALATION_OWNER.set(execution, defaultText(ESCALATION_OWNER.text(execution), ""));
         SUBJECT.set(execution, subject);
         CLIENT_TIER.set(execution, client.getTier().name());
         CLIENT_NAME.set(execution, client.getName());
@@ -235,6 +309,7 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
                 BREACHED_METRIC.text(execution),
                 now,
                 ProcessOrigin.of(execution)));
+        escalation.setCategory(category);
         event(execution, escalation, EscalationEventKind.RAISED, EscalationLevel.CSM, source);
         audit.record(execution, REGISTER, reference, RegisterAudit.CREATE, Map.of(), escalation.snapshot());
     }

@@ -27,7 +27,13 @@ final class EscalationRequests {
             String reportedImpact,
 
             @Size(max = 255) String contactName,
-            @Email @Size(max = 255) String contactEmail) {}
+            @Email @Size(max = 255) String contactEmail,
+
+            @Schema(
+                    description = "service (default): a service issue for the CSM; commercial: a query on "
+                            + "prices, contract or renewal for the account manager")
+            @Pattern(regexp = "service|commercial", message = "must be service or commercial")
+            String category) {}
 
     /** The client's answer to the CSM's request for information. */
     @Schema(name = "EscalationClientResponse")

@@ -61,6 +61,7 @@ class EscalationService {
         variables.put(EscalationProcess.CONTACT_NAME.name(), request.contactName());
         variables.put(EscalationProcess.CONTACT_EMAIL.name(), request.contactEmail());
         variables.put(EscalationProcess.SOURCE.name(), "client");
+        variables.put(EscalationProcess.CATEGORY.name(), request.category());
         variables.put(EscalationProcess.RAISED_BY.name(), currentUser());
         engineIdentity.asPlatform(
                 () -> runtimeService.startProcessInstanceByKey(EscalationProcess.KEY, reference, variables));

@@ -381,6 +381,36 @@ class EscalationApiTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    /** Issue 21: a client's commercial query goes to the account manager; an unknown category is a 400. */
+    @Test
+    void aCommercialQueryRaisedThroughTheApiIsTheAccountManagers() {
+        at(TUESDAY);
+        ResponseEntity<Map> created = post(
+                "/api/escalations",
+                "{\"clientReference\":\"ALPENWERK\",\"subject\":\"Renewal terms\",\"reportedImpact\":\"low\","
+                        + "\"category\":\"commercial\"}");
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getBody().get("category")).isEqualTo("commercial");
+        String reference = (String) created.getBody().get("reference");
+        String instance = processInstance(reference);
+        fx.runAsync(instance);
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceId(instance)
+                        .taskCandidateGroup("account-manager")
+                        .taskDefinitionKey(TASK_ANSWER_COMMERCIAL_QUERY)
+                        .count())
+                .isOne();
+
+        ResponseEntity<Map> refused = post(
+                "/api/escalations",
+                "{\"clientReference\":\"ALPENWERK\",\"subject\":\"Discount\",\"reportedImpact\":\"low\","
+                        + "\"category\":\"sales\"}");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().toString()).contains("category");
+        runtimeService.deleteProcessInstance(instance, "test done");
+    }
+
     private String raise(String client, String impact, String subject) {
         ResponseEntity<Map> created = post(
                 "/api/escalations",

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -96,6 +98,31 @@ final class EscalationFixtures {
         Task task = task(processInstanceId, taskDefinitionKey);
         assertThat(task).as("task %s", taskDefinitionKey).isNotNull();
         taskService.complete(task.getId(), variables);
+        runAsync(processInstanceId);
+    }
+
+    /**
+     * Completes the task signed in like Tasklist does (the demo user with its groups), so the engine checks
+     * that the user's role may work the task and the register records who did it.
+     */
+    void completeAs(
+            IdentityService identityService,
+            String user,
+            String processInstanceId,
+            String taskDefinitionKey,
+            Map<String, Object> variables) {
+        Task task = task(processInstanceId, taskDefinitionKey);
+        assertThat(task).as("task %s", taskDefinitionKey).isNotNull();
+        identityService.setAuthentication(
+                user,
+                identityService.createGroupQuery().groupMember(user).list().stream()
+                        .map(Group::getId)
+                        .toList());
+        try {
+            taskService.complete(task.getId(), variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
         runAsync(processInstanceId);
     }
 

@@ -22,19 +22,26 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -80,6 +87,12 @@ class EscalationProcessTest {
     DecisionService decisionService;
 
     @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    ProcessEngine processEngine;
+
+    @Autowired
     EscalationRepository escalations;
 
     @Autowired
@@ -100,6 +113,7 @@ class EscalationProcessTest {
     @BeforeEach
     void setUp() {
         fx = new EscalationFixtures(runtimeService, managementService, taskService);
+        BpmnAwareTests.init(processEngine);
         history = historyService;
         repository = repositoryService;
         if (instancesBefore.isEmpty()) {
@@ -181,7 +195,11 @@ class EscalationProcessTest {
                 .isNotNull();
 
         at(T0.plus(Duration.ofHours(3)));
-        fx.complete(
+        // 001: the technical side of a service escalation is the CSE's
+        BpmnAwareTests.assertThat(fx.task(id, TASK_WORK)).hasCandidateGroup("cse");
+        fx.completeAs(
+                identityService,
+                "cse",
                 id,
                 TASK_WORK,
                 Map.of(WORK_OUTCOME.name(), "resolved", RESOLUTION.name(), "Agent patched, backups ran"));
@@ -227,28 +245,59 @@ class EscalationProcessTest {
     }
 
     @Test
-    void eachRungOfTheLadderIsReachedByMovingTheClock() {
+    void eachRungOfTheLadderGetsATaskToTakeOwnershipOrDirectAndTheLevelsBelowSeeItsDecision() {
         String id = raise("HUDSON-MUTUAL", "critical", "Trading floor network down");
         String reference = businessKey(id);
         // Enhanced, critical -> P1 round the clock: acknowledge 15 min, resolution 4 h (warning at 75 %), DC head 2 h
-        // later
+        // after the missed resolution (escalation.dc-head, 24x7 for Enhanced P1)
         assertThat(escalations.findByReference(reference).orElseThrow().getPriority())
                 .isEqualTo("P1");
 
+        // not acknowledged in time: the service manager is told and gets the task to take over or direct
         fx.fireAt(id, TIMER_ACK_OVERDUE, T0.plus(Duration.ofMinutes(15)));
         assertLevel(reference, EscalationLevel.SERVICE_MANAGER);
         assertThat(outbox(reference, "escalation-ack-overdue")).contains("service-manager@demo.csmflow.example");
+        BpmnAwareTests.assertThat(fx.task(id, TASK_DIRECT_ACKNOWLEDGEMENT)).hasCandidateGroup("service-manager");
+        at(T0.plus(Duration.ofMinutes(20)));
+        fx.completeAs(
+                identityService,
+                "service-manager",
+                id,
+                TASK_DIRECT_ACKNOWLEDGEMENT,
+                Map.of(RUNG_DECISION.name(), "takeOwnership", RUNG_NOTE.name(), "I run the bridge call myself"));
+        assertThat(runtimeService.getVariable(id, ESCALATION_OWNER.name())).isEqualTo("service-manager");
+        assertThat(outbox(reference, "escalation-rung-decision")).contains("csm@demo.csmflow.example");
 
+        // resolution at risk (75 %): the service manager rung
         fx.fireAt(id, TIMER_RUNG_SERVICE_MANAGER, T0.plus(Duration.ofHours(3)));
-        assertLevel(reference, EscalationLevel.SERVICE_MANAGER);
         assertThat(outbox(reference, "escalation-rung-service-manager"))
                 .contains("service-manager@demo.csmflow.example");
+        Task serviceManager = fx.task(id, TASK_OWN_SERVICE_MANAGER);
+        BpmnAwareTests.assertThat(serviceManager).hasCandidateGroup("service-manager");
+        fx.completeAs(
+                identityService,
+                "service-manager",
+                id,
+                TASK_OWN_SERVICE_MANAGER,
+                Map.of(RUNG_DECISION.name(), "directWork", RUNG_NOTE.name(), "CSE to fail over to the second line"));
 
+        // resolution target missed: the delivery manager rung, and the DC head clock starts
         fx.fireAt(id, TIMER_RUNG_DELIVERY_MANAGER, T0.plus(Duration.ofHours(4)));
         assertLevel(reference, EscalationLevel.DELIVERY_MANAGER);
         assertThat(outbox(reference, "escalation-rung-delivery-manager"))
                 .contains("delivery-manager@demo.csmflow.example", "service-manager@demo.csmflow.example");
+        assertThat(fx.dateVariable(id, DC_HEAD_DUE).toInstant()).isEqualTo(T0.plus(Duration.ofHours(6)));
+        BpmnAwareTests.assertThat(fx.task(id, TASK_OWN_DELIVERY_MANAGER)).hasCandidateGroup("delivery-manager");
+        at(T0.plus(Duration.ofMinutes(250)));
+        fx.completeAs(
+                identityService,
+                "delivery-manager",
+                id,
+                TASK_OWN_DELIVERY_MANAGER,
+                Map.of(RUNG_DECISION.name(), "takeOwnership", RUNG_NOTE.name(), "Vendor escalation opened"));
+        assertThat(runtimeService.getVariable(id, ESCALATION_OWNER.name())).isEqualTo("delivery-manager");
 
+        // DC head target passed: the top rung
         fx.fireAt(id, TIMER_RUNG_DC_HEAD, T0.plus(Duration.ofHours(6)));
         assertLevel(reference, EscalationLevel.DC_HEAD);
         assertThat(outbox(reference, "escalation-rung-dc-head"))
@@ -256,9 +305,29 @@ class EscalationProcessTest {
                         "dc-head@demo.csmflow.example",
                         "delivery-manager@demo.csmflow.example",
                         "service-manager@demo.csmflow.example");
+        BpmnAwareTests.assertThat(fx.task(id, TASK_OWN_DC_HEAD)).hasCandidateGroup("dc-head");
+        at(T0.plus(Duration.ofMinutes(370)));
+        fx.completeAs(
+                identityService,
+                "dc-head",
+                id,
+                TASK_OWN_DC_HEAD,
+                Map.of(
+                        RUNG_DECISION.name(),
+                        "directWork",
+                        RUNG_NOTE.name(),
+                        "Second vendor engineer on site by 22:00"));
+        // every decision was mailed to the rungs below and the owner until then
+        assertThat(outbox(reference, "escalation-rung-decision"))
+                .contains(
+                        "csm@demo.csmflow.example",
+                        "service-manager@demo.csmflow.example",
+                        "delivery-manager@demo.csmflow.example")
+                .doesNotContain("dc-head@demo.csmflow.example");
 
         Escalation escalation = escalations.findByReference(reference).orElseThrow();
-        List<EscalationEvent> ladder = events.findByEscalationIdOrderByOccurredAtAscIdAsc(escalation.getId()).stream()
+        List<EscalationEvent> timeline = events.findByEscalationIdOrderByOccurredAtAscIdAsc(escalation.getId());
+        List<EscalationEvent> ladder = timeline.stream()
                 .filter(event -> event.getKind() == EscalationEventKind.LADDER_STEP)
                 .toList();
         assertThat(ladder)
@@ -275,8 +344,205 @@ class EscalationProcessTest {
                         T0.plus(Duration.ofHours(3)),
                         T0.plus(Duration.ofHours(4)),
                         T0.plus(Duration.ofHours(6)));
+        List<EscalationEvent> decisions = timeline.stream()
+                .filter(event -> event.getKind() == EscalationEventKind.OWNERSHIP_TAKEN
+                        || event.getKind() == EscalationEventKind.WORK_DIRECTED)
+                .toList();
+        assertThat(decisions)
+                .extracting(EscalationEvent::getKind, EscalationEvent::getLevel, EscalationEvent::getUserId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                EscalationEventKind.OWNERSHIP_TAKEN,
+                                EscalationLevel.SERVICE_MANAGER,
+                                "service-manager"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                EscalationEventKind.WORK_DIRECTED, EscalationLevel.SERVICE_MANAGER, "service-manager"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                EscalationEventKind.OWNERSHIP_TAKEN,
+                                EscalationLevel.DELIVERY_MANAGER,
+                                "delivery-manager"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                EscalationEventKind.WORK_DIRECTED, EscalationLevel.DC_HEAD, "dc-head"));
+        assertThat(decisions.get(3).getDetail()).isEqualTo("Second vendor engineer on site by 22:00");
         assertThat(fx.task(id, TASK_ACKNOWLEDGE)).as("still waiting for a CSM").isNotNull();
         runtimeService.deleteProcessInstance(id, "test done");
+    }
+
+    @Test
+    void theDcHeadRungOfABusinessHoursClientCountsInItsBusinessTimeAndPausesWhileWaitingForTheClient() {
+        // Monday 2 March 2026, 08:00 in Munich: high (P2) for a Standard client, resolution 16 business hours
+        Instant monday = Instant.parse("2026-03-02T07:00:00Z");
+        at(monday);
+        String id = raise("ALPENWERK", "high", "Payroll interface down");
+        String reference = businessKey(id);
+        Instant tuesday15 = Instant.parse("2026-03-03T14:00:00Z"); // Tuesday 15:00 in Munich
+        assertThat(fx.dateVariable(id, RESOLUTION_DUE).toInstant()).isEqualTo(tuesday15);
+        assertThat(fx.timer(id, TIMER_RUNG_DC_HEAD))
+                .as("no DC head clock before the target is missed")
+                .isNull();
+
+        fx.fireAt(id, TIMER_RUNG_DELIVERY_MANAGER, tuesday15);
+        // 4 business hours: 2 on Tuesday until 17:00, 2 from Wednesday 08:00 -> Wednesday 10:00 in Munich, not
+        // Tuesday 19:00 (four wall-clock hours)
+        Instant wednesday10 = Instant.parse("2026-03-04T09:00:00Z");
+        assertThat(fx.dateVariable(id, DC_HEAD_DUE).toInstant()).isEqualTo(wednesday10);
+        assertThat(fx.timer(id, TIMER_RUNG_DC_HEAD).getDuedate().toInstant()).isEqualTo(wednesday10);
+        assertThat(jdbc.queryForObject(
+                        "SELECT calendar FROM sla_clock WHERE business_key = ? AND clock_name = 'escalationDcHead'",
+                        String.class,
+                        reference))
+                .isEqualTo("BUSINESS");
+        fx.completeAs(
+                identityService,
+                "delivery-manager",
+                id,
+                TASK_OWN_DELIVERY_MANAGER,
+                Map.of(RUNG_DECISION.name(), "takeOwnership", RUNG_NOTE.name(), "I take this over"));
+
+        // Wednesday 09:30 in Munich the CSE needs the client: the DC head clock pauses with the resolution clock
+        at(Instant.parse("2026-03-04T08:30:00Z"));
+        fx.completeAs(identityService, "csm", id, TASK_ACKNOWLEDGE, Map.of());
+        fx.completeAs(
+                identityService,
+                "cse",
+                id,
+                TASK_WORK,
+                Map.of(
+                        WORK_OUTCOME.name(),
+                        "waitingForClient",
+                        INFORMATION_REQUEST.name(),
+                        "Which cost centres fail?"));
+        assertThat(runtimeService.getVariable(id, DC_HEAD_STATE.name())).isEqualTo("PAUSED");
+        assertThat(fx.timer(id, TIMER_RUNG_DC_HEAD).isSuspended()).isTrue();
+
+        // the client answers two business hours later: the DC head rung moves by two hours
+        at(Instant.parse("2026-03-04T10:30:00Z"));
+        runtimeService
+                .createMessageCorrelation(CLIENT_RESPONSE_MESSAGE)
+                .processInstanceBusinessKey(reference)
+                .setVariable(CLIENT_RESPONSE.name(), "Cost centres 4100 and 4200")
+                .correlate();
+        fx.runAsync(id);
+        Instant movedDue = Instant.parse("2026-03-04T11:00:00Z");
+        assertThat(runtimeService.getVariable(id, DC_HEAD_STATE.name())).isEqualTo("RUNNING");
+        assertThat(fx.timer(id, TIMER_RUNG_DC_HEAD).isSuspended()).isFalse();
+        assertThat(fx.timer(id, TIMER_RUNG_DC_HEAD).getDuedate().toInstant()).isEqualTo(movedDue);
+
+        fx.fireAt(id, TIMER_RUNG_DC_HEAD, movedDue);
+        assertLevel(reference, EscalationLevel.DC_HEAD);
+        fx.completeAs(
+                identityService,
+                "dc-head",
+                id,
+                TASK_OWN_DC_HEAD,
+                Map.of(RUNG_DECISION.name(), "takeOwnership", RUNG_NOTE.name(), "Board informed, I own it"));
+        assertThat(outbox(reference, "escalation-rung-decision"))
+                .as("the owner until now (the delivery manager) and the rungs below hear the decision")
+                .contains("delivery-manager@demo.csmflow.example", "service-manager@demo.csmflow.example");
+
+        // resolved: the DC head clock stops with the escalation's handling
+        at(Instant.parse("2026-03-04T12:00:00Z"));
+        fx.completeAs(
+                identityService,
+                "cse",
+                id,
+                TASK_WORK,
+                Map.of(WORK_OUTCOME.name(), "resolved", RESOLUTION.name(), "Mapping table fixed"));
+        assertThat(runtimeService.getVariable(id, DC_HEAD_STATE.name())).isEqualTo("BREACHED");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM sla_clock WHERE business_key = ? AND state IN ('RUNNING', 'PAUSED') "
+                                + "AND clock_name = 'escalationDcHead'",
+                        Integer.class,
+                        reference))
+                .isZero();
+        assertThat(kinds(reference)).contains(EscalationEventKind.OWNERSHIP_TAKEN, EscalationEventKind.RESOLVED);
+        runtimeService.deleteProcessInstance(id, "test done");
+    }
+
+    @Test
+    void aCommercialQueryGoesToTheAccountManagerNotTheCsm() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CLIENT_REFERENCE.name(), "ALPENWERK");
+        variables.put(SUBJECT.name(), "Price of a second site under the contract");
+        variables.put(DESCRIPTION.name(), "What does adding the Linz site cost per month?");
+        variables.put(REPORTED_IMPACT.name(), "low");
+        variables.put(SOURCE.name(), "client");
+        variables.put(CATEGORY.name(), "commercial");
+        variables.put(CONTACT_EMAIL.name(), "k.huber@alpenwerk.example");
+        String id = runtimeService.startProcessInstanceByKey(KEY, variables).getId();
+        fx.runAsync(id);
+        String reference = businessKey(id);
+
+        ProcessInstance instance = runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(id)
+                .singleResult();
+        BpmnAwareTests.assertThat(instance).isWaitingAt(TASK_ANSWER_COMMERCIAL_QUERY);
+        BpmnAwareTests.assertThat(fx.task(id, TASK_ANSWER_COMMERCIAL_QUERY)).hasCandidateGroup("account-manager");
+        assertThat(fx.task(id, TASK_ACKNOWLEDGE)).as("not a CSM task").isNull();
+        assertThat(outbox(reference, "escalation-commercial-query"))
+                .containsExactly("account-manager@demo.csmflow.example");
+        assertThat(outbox(reference, "escalation-raised"))
+                .as("the CSMs are not asked")
+                .isEmpty();
+        assertThat(escalations.findByReference(reference).orElseThrow().getCategory())
+                .isEqualTo("commercial");
+
+        at(T0.plus(Duration.ofHours(2)));
+        fx.completeAs(
+                identityService,
+                "account-manager",
+                id,
+                TASK_ANSWER_COMMERCIAL_QUERY,
+                Map.of(COMMERCIAL_ANSWER.name(), "EUR 1,400 per month; the offer follows by mail"));
+        BpmnAwareTests.assertThat(instance).isEnded();
+        assertThat(historyService
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceId(id)
+                        .singleResult()
+                        .getEndActivityId())
+                .isEqualTo(END_COMMERCIAL_ANSWERED);
+        Escalation answered = escalations.findByReference(reference).orElseThrow();
+        assertThat(answered.getStatus()).isEqualTo(EscalationStatus.CLOSED);
+        assertThat(answered.getResolution()).isEqualTo("EUR 1,400 per month; the offer follows by mail");
+        assertThat(kinds(reference))
+                .containsExactly(
+                        EscalationEventKind.RAISED,
+                        EscalationEventKind.COMMERCIAL_QUERY,
+                        EscalationEventKind.COMMERCIAL_ANSWERED);
+        assertThat(events.findByEscalationIdOrderByOccurredAtAscIdAsc(answered.getId())
+                        .get(2)
+                        .getUserId())
+                .isEqualTo("account-manager");
+        assertThat(outbox(reference, "escalation-commercial-answer")).contains("k.huber@alpenwerk.example");
+    }
+
+    @Test
+    void anEscalationFromAMajorIncidentIsAtLeastHighWhateverTheReportedImpact() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CLIENT_REFERENCE.name(), "ALPENWERK");
+        variables.put(SUBJECT.name(), "Major incident 4711: site Graz offline");
+        variables.put(REPORTED_IMPACT.name(), "low");
+        variables.put(SOURCE.name(), "major-incident");
+        variables.put(CONTACT_EMAIL.name(), null);
+        String id = runtimeService.startProcessInstanceByKey(KEY, variables).getId();
+        fx.runAsync(id);
+        Escalation escalation = escalations.findByReference(businessKey(id)).orElseThrow();
+        assertThat(escalation.getSeverity()).isEqualTo("high");
+        assertThat(escalation.getPriority()).isEqualTo("P2");
+        runtimeService.deleteProcessInstance(id, "test done");
+    }
+
+    @Test
+    void anUnknownCategoryIsRefusedNamingTheField() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CLIENT_REFERENCE.name(), "ALPENWERK");
+        variables.put(SUBJECT.name(), "Discount?");
+        variables.put(REPORTED_IMPACT.name(), "low");
+        variables.put(CATEGORY.name(), "sales");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> runtimeService.startProcessInstanceByKey(KEY, variables))
+                .hasMessageContaining(CATEGORY.name());
     }
 
     @Test
@@ -354,7 +620,9 @@ class EscalationProcessTest {
         assertThat(deliveryManagerRung.getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(6)));
         assertThat(fx.timer(id, TIMER_RUNG_SERVICE_MANAGER).getDuedate().toInstant())
                 .isEqualTo(T0.plus(Duration.ofHours(5)));
-        assertThat(fx.timer(id, TIMER_RUNG_DC_HEAD).getDuedate().toInstant()).isEqualTo(T0.plus(Duration.ofHours(8)));
+        assertThat(fx.timer(id, TIMER_RUNG_DC_HEAD))
+                .as("started with the delivery-manager rung")
+                .isNull();
         assertThat(kinds(reference)).contains(EscalationEventKind.PAUSED, EscalationEventKind.RESUMED);
 
         // resolved after 2:20; the clock waits for the client's confirmation, and the client reopens an hour later
@@ -508,12 +776,19 @@ class EscalationProcessTest {
     }
 
     @Test
-    void theSeverityTableWeighsTierImpactSourceAndRepetition() {
+    void theSeverityTableWeighsTierImpactSourceAndRepetitionAndEveryRuleIsUsed() {
+        Set<String> before = decisionInstanceIds();
         assertThat(decide("STANDARD", "critical", "client", false))
                 .containsEntry(SEVERITY.name(), "critical")
                 .containsEntry(PRIORITY.name(), "P1")
                 .containsEntry(URGENT_UPDATES.name(), true);
         assertThat(decide("ENHANCED", "high", "client", true)).containsEntry(SEVERITY.name(), "critical");
+        // a major incident is at least high, whatever the reported impact
+        assertThat(decide("STANDARD", "low", "major-incident", false))
+                .containsEntry(SEVERITY.name(), "high")
+                .containsEntry(PRIORITY.name(), "P2");
+        assertThat(decide("ENHANCED", "medium", "major-incident", false)).containsEntry(SEVERITY.name(), "high");
+        assertThat(decide("STANDARD", "critical", "major-incident", false)).containsEntry(SEVERITY.name(), "critical");
         assertThat(decide("STANDARD", "high", "client", true)).containsEntry(SEVERITY.name(), "high");
         assertThat(decide("STANDARD", "medium", "sla-breach", false)).containsEntry(PRIORITY.name(), "P2");
         assertThat(decide("ENHANCED", "medium", "client", true)).containsEntry(PRIORITY.name(), "P2");
@@ -523,8 +798,41 @@ class EscalationProcessTest {
         assertThat(decide("STANDARD", "low", "client", true)).containsEntry(PRIORITY.name(), "P3");
         assertThat(decide("STANDARD", "low", "client", false))
                 .containsEntry(SEVERITY.name(), "low")
-                .containsEntry(PRIORITY.name(), "P4")
-                .containsEntry(DC_HEAD_GRACE.name(), "P1D");
+                .containsEntry(PRIORITY.name(), "P4");
+
+        // every rule of the deployed table matched at least once
+        Set<String> matched = historyService
+                .createHistoricDecisionInstanceQuery()
+                .decisionDefinitionKey(SEVERITY_DECISION)
+                .includeOutputs()
+                .list()
+                .stream()
+                .filter(instance -> !before.contains(instance.getId()))
+                .flatMap(instance -> instance.getOutputs().stream())
+                .map(HistoricDecisionOutputInstance::getRuleId)
+                .collect(Collectors.toCollection(TreeSet::new));
+        String definitionId = repositoryService
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey(SEVERITY_DECISION)
+                .latestVersion()
+                .singleResult()
+                .getId();
+        Set<String> rules =
+                repositoryService.getDmnModelInstance(definitionId).getModelElementsByType(Rule.class).stream()
+                        .map(Rule::getId)
+                        .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(rules).contains("Rule_MajorIncident");
+        assertThat(matched).isEqualTo(rules);
+    }
+
+    private Set<String> decisionInstanceIds() {
+        return historyService
+                .createHistoricDecisionInstanceQuery()
+                .decisionDefinitionKey(SEVERITY_DECISION)
+                .list()
+                .stream()
+                .map(HistoricDecisionInstance::getId)
+                .collect(Collectors.toSet());
     }
 
     /** Enforces the 95 % flow-node coverage of bpmn/escalation.bpmn over this class's instances. */

@@ -104,6 +104,14 @@ public final class ChangeProcess {
     public static final ProcessVariable<Boolean> NOTICE_LATE = ProcessVariable.flag("noticeLate");
     public static final ProcessVariable<String> NOTICE_LEAD_TIME = ProcessVariable.text("noticeLeadTime");
     public static final ProcessVariable<String> NOTICE_AT_LOCAL = ProcessVariable.text("noticeAtLocal");
+    /** The window as the client reads it (its zone, named): what forms show beside the date fields. */
+    public static final ProcessVariable<String> WINDOW_TEXT = ProcessVariable.text("windowText");
+    /** When the notice is due by the lead time, as the client reads it. */
+    public static final ProcessVariable<String> NOTICE_DUE_TEXT = ProcessVariable.text("noticeDueText");
+    /** The CSM's answer to a short notice: confirm or move (the window). */
+    public static final ProcessVariable<String> SHORT_NOTICE = ProcessVariable.text("shortNotice");
+    /** Why the client is told at short notice; recorded in the change register. */
+    public static final ProcessVariable<String> SHORT_NOTICE_REASON = ProcessVariable.text("shortNoticeReason");
 
     // implementation and review
     /** success or failed. */
@@ -145,6 +153,9 @@ public final class ChangeProcess {
     public static final String TASK_TELL_REJECTION = "Task_TellRejection";
     public static final String END_CHANGE_REJECTED = "End_ChangeRejected";
     public static final String TASK_SCHEDULE_CHANGE = "Task_ScheduleChange";
+    public static final String GATEWAY_NOTICE_IN_TIME = "Gateway_NoticeInTime";
+    public static final String TASK_CONFIRM_SHORT_NOTICE = "Task_ConfirmShortNotice";
+    public static final String TASK_RECORD_SHORT_NOTICE = "Task_RecordShortNotice";
     public static final String TIMER_NOTICE_DUE = "Timer_NoticeDue";
     public static final String TASK_SEND_MAINTENANCE_NOTICE = "Task_SendMaintenanceNotice";
     public static final String TASK_RECORD_NOTICE_SENT = "Task_RecordNoticeSent";

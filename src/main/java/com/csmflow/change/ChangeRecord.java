@@ -97,6 +97,13 @@ public class ChangeRecord extends RegisterRecord {
     @Column(name = "notice_sent_at")
     private Instant noticeSentAt;
 
+    /** Why the client was told inside the notice lead time (null: told in time). */
+    @Column(name = "short_notice_reason")
+    private String shortNoticeReason;
+
+    @Column(name = "short_notice_confirmed_by")
+    private String shortNoticeConfirmedBy;
+
     @Column(name = "implementation_result")
     private String implementationResult;
 
@@ -181,6 +188,8 @@ public class ChangeRecord extends RegisterRecord {
         fields.put("windowEnd", windowEnd.toString());
         fields.put("noticeAt", noticeAt == null ? null : noticeAt.toString());
         fields.put("noticeSentAt", noticeSentAt == null ? null : noticeSentAt.toString());
+        fields.put("shortNoticeReason", shortNoticeReason);
+        fields.put("shortNoticeConfirmedBy", shortNoticeConfirmedBy);
         fields.put("implementationResult", implementationResult);
         fields.put("implementationNotes", implementationNotes);
         fields.put("closedAt", closedAt == null ? null : closedAt.toString());
@@ -219,6 +228,13 @@ public class ChangeRecord extends RegisterRecord {
     void schedule(Instant windowStart, Instant windowEnd, Instant noticeAt) {
         this.windowStart = windowStart;
         this.windowEnd = windowEnd;
+        this.noticeAt = noticeAt;
+    }
+
+    /** The CSM confirmed telling the client inside the lead time: the notice is due at once. */
+    void confirmShortNotice(String reason, String confirmedBy, Instant noticeAt) {
+        this.shortNoticeReason = reason;
+        this.shortNoticeConfirmedBy = confirmedBy;
         this.noticeAt = noticeAt;
     }
 
@@ -345,6 +361,14 @@ public class ChangeRecord extends RegisterRecord {
 
     public Instant getNoticeSentAt() {
         return noticeSentAt;
+    }
+
+    public String getShortNoticeReason() {
+        return shortNoticeReason;
+    }
+
+    public String getShortNoticeConfirmedBy() {
+        return shortNoticeConfirmedBy;
     }
 
     public String getImplementationResult() {

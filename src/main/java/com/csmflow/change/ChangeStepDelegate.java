@@ -28,12 +28,14 @@ import static com.csmflow.change.ChangeProcess.MAJOR_CHANGE;
 import static com.csmflow.change.ChangeProcess.NON_STANDARD;
 import static com.csmflow.change.ChangeProcess.NOTICE_AT;
 import static com.csmflow.change.ChangeProcess.NOTICE_AT_LOCAL;
+import static com.csmflow.change.ChangeProcess.NOTICE_DUE_TEXT;
 import static com.csmflow.change.ChangeProcess.NOTICE_LATE;
 import static com.csmflow.change.ChangeProcess.NOTICE_LEAD_TIME;
 import static com.csmflow.change.ChangeProcess.REQUESTED_TYPE;
 import static com.csmflow.change.ChangeProcess.REQUESTER_EMAIL;
 import static com.csmflow.change.ChangeProcess.RISK_LEVEL;
 import static com.csmflow.change.ChangeProcess.ROLLBACK_NOTES;
+import static com.csmflow.change.ChangeProcess.SHORT_NOTICE_REASON;
 import static com.csmflow.change.ChangeProcess.TITLE;
 import static com.csmflow.change.ChangeProcess.URGENCY;
 import static com.csmflow.change.ChangeProcess.VETOED_BY;
@@ -42,6 +44,7 @@ import static com.csmflow.change.ChangeProcess.WINDOW_END;
 import static com.csmflow.change.ChangeProcess.WINDOW_END_AT;
 import static com.csmflow.change.ChangeProcess.WINDOW_START;
 import static com.csmflow.change.ChangeProcess.WINDOW_START_AT;
+import static com.csmflow.change.ChangeProcess.WINDOW_TEXT;
 import static com.csmflow.engine.CaseVariables.CLIENT_REFERENCE;
 import static com.csmflow.engine.CaseVariables.CLIENT_TIER;
 import static com.csmflow.engine.CaseVariables.PRIORITY;
@@ -54,6 +57,7 @@ import com.csmflow.engine.DelegateInputs;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.engine.InputReadingDelegate;
 import com.csmflow.engine.ProcessVariable;
+import com.csmflow.notification.ReaderDates;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.register.ProcessOrigin;
 import com.csmflow.sla.SlaPriority;
@@ -89,6 +93,7 @@ import org.springframework.stereotype.Component;
  *   <tr><td>INVITE_CAB</td><td>CAB members chosen by the CSM become {@code cabVoters} (a list); vote counters reset</td></tr>
  *   <tr><td>DECIDE</td><td>approved or rejected (pre-approved, CAB rule, emergency decision), with the reason</td></tr>
  *   <tr><td>SCHEDULE</td><td>the window and the instant of the maintenance notice ({@code noticeAt})</td></tr>
+ *   <tr><td>SHORT_NOTICE</td><td>the CSM's reason for telling the client inside the lead time; the notice is due now</td></tr>
  *   <tr><td>NOTICE_SENT, IMPLEMENTED, ROLLED_BACK, CLOSE</td><td>status and results</td></tr>
  * </table>
  */
@@ -100,6 +105,7 @@ class ChangeStepDelegate implements InputReadingDelegate {
     static final Set<String> TYPES = Set.of("standard", "normal", "emergency");
     static final Set<String> URGENCIES = Set.of("low", "medium", "high", "critical");
     static final Set<String> IMPACTS = Set.of("low", "medium", "high");
+    private static final int MAX_REASON = 2000;
     static final DateTimeFormatter LOCAL_ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmXXX");
 
     private final ChangeRegister register;
@@ -152,6 +158,7 @@ class ChangeStepDelegate implements InputReadingDelegate {
             case "INVITE_CAB" -> inviteCab(execution, now);
             case "DECIDE" -> decide(execution, now);
             case "SCHEDULE" -> schedule(execution, now);
+            case "SHORT_NOTICE" -> confirmShortNotice(execution, now);
             case "NOTICE_SENT" -> register.update(execution, "NOTICE", change -> change.noticeSent(now));
             case "IMPLEMENTED" -> {
                 String result = text(execution, IMPLEMENTATION_RESULT);
@@ -222,7 +229,7 @@ class ChangeStepDelegate implements InputReadingDelegate {
         BILLABLE.setIfChanged(execution, billable);
         List<String> services = services(execution);
         CLIENT_TIER.set(execution, client.getTier().name());
-        publishWindow(execution, client.getTimeZone(), windowStart, windowEnd);
+        publishWindow(execution, client, windowStart, windowEnd);
 
         register.create(
                 execution,
@@ -338,24 +345,55 @@ class ChangeStepDelegate implements InputReadingDelegate {
         if (!windowEnd.isAfter(windowStart)) {
             throw new InvalidInputException(WINDOW_END.name(), "must be after " + WINDOW_START.name());
         }
-        publishWindow(execution, client.getTimeZone(), windowStart, windowEnd);
+        publishWindow(execution, client, windowStart, windowEnd);
         SlaPriority priority = SlaPriority.parse(required(execution, PRIORITY));
         MaintenanceNotice.Notice notice = maintenanceNotice.plan(client, priority, windowStart, now);
         NOTICE_AT.set(execution, Date.from(notice.at()));
         NOTICE_LATE.set(execution, notice.late());
         NOTICE_LEAD_TIME.set(execution, notice.leadTime());
         NOTICE_AT_LOCAL.set(execution, LOCAL_ISO.format(notice.at().atZone(client.getTimeZone())));
+        // the lead time's own due instant, even when it has passed: what the short-notice form shows
+        NOTICE_DUE_TEXT.set(execution, readable(client, notice.due()));
         register.update(execution, "SCHEDULE", change -> {
             change.schedule(windowStart, windowEnd, notice.at());
             change.status(ChangeStatus.SCHEDULED, now);
         });
     }
 
+    /**
+     * The CSM confirmed that the client is told inside the lead time: the reason goes to the register
+     * (and its audit), the notice is due now. A window that has opened meanwhile cannot be announced:
+     * the CSM must move it.
+     */
+    private void confirmShortNotice(DelegateExecution execution, Instant now) {
+        String reason = text(execution, SHORT_NOTICE_REASON);
+        if (reason == null) {
+            throw new InvalidInputException(SHORT_NOTICE_REASON.name(), "say why the client is told at short notice");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw new InvalidInputException(SHORT_NOTICE_REASON.name(), "at most " + MAX_REASON + " characters");
+        }
+        Instant windowStart = instant(execution, WINDOW_START);
+        if (!windowStart.isAfter(now)) {
+            throw new InvalidInputException(
+                    ChangeProcess.SHORT_NOTICE.name(), "the window has opened already: move the window");
+        }
+        String by = currentUser();
+        NOTICE_AT.set(execution, Date.from(now));
+        register.update(execution, "SHORT_NOTICE", change -> change.confirmShortNotice(reason, by, now));
+    }
+
+    private static String readable(Client client, Instant instant) {
+        return ReaderDates.format(instant, client.getTimeZone(), "en"); // staff read English
+    }
+
     /** The window as ISO text in the client's zone (forms, mails) and as dates for the timers. */
-    private static void publishWindow(DelegateExecution execution, ZoneId zone, Instant start, Instant end) {
+    private static void publishWindow(DelegateExecution execution, Client client, Instant start, Instant end) {
+        ZoneId zone = client.getTimeZone();
         // the schedule step publishes the window again: unchanged values are not written twice
         WINDOW_START.setIfChanged(execution, LOCAL_ISO.format(start.atZone(zone)));
         WINDOW_END.setIfChanged(execution, LOCAL_ISO.format(end.atZone(zone)));
+        WINDOW_TEXT.setIfChanged(execution, readable(client, start) + " to " + readable(client, end));
         WINDOW_START_AT.setIfChanged(execution, Date.from(start));
         WINDOW_END_AT.setIfChanged(execution, Date.from(end));
     }

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  *       date the window starts on.</li>
  *   <li>On a 24x7 target it is wall-clock time before the window.</li>
  * </ul>
- * A window closer than that gets the notice at once ({@link Notice#late()}).
+ * A window closer than that is a short notice ({@link Notice#late()}): the process asks the CSM to
+ * confirm it (the notice then goes at once) or to move the window.
  */
 @Component
 class MaintenanceNotice {
@@ -40,7 +41,8 @@ class MaintenanceNotice {
         this.calendars = calendars;
     }
 
-    record Notice(Instant at, boolean late, String leadTime) {}
+    /** {@code at}: when the notice goes out; {@code due}: when the lead time wanted it (past when late). */
+    record Notice(Instant at, boolean late, String leadTime, Instant due) {}
 
     Notice plan(Client client, SlaPriority priority, Instant windowStart, Instant now) {
         SlaTarget target = targets.find(client.getTier(), priority, METRIC)
@@ -56,7 +58,7 @@ class MaintenanceNotice {
             at = openingBusinessDaysBefore(client, windowStart, days);
             leadTime = days + " business day(s)";
         }
-        return at.isBefore(now) ? new Notice(now, true, leadTime) : new Notice(at, false, leadTime);
+        return at.isBefore(now) ? new Notice(now, true, leadTime, at) : new Notice(at, false, leadTime, at);
     }
 
     static long businessDays(Duration leadTime) {

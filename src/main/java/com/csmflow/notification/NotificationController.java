@@ -58,6 +58,7 @@ class NotificationController {
             int attempts,
             String lastError,
             Instant notBefore,
+            String holdNote,
             Instant createdAt,
             Instant lastAttemptAt,
             Instant sentAt) {
@@ -79,6 +80,7 @@ class NotificationController {
                     e.getAttempts(),
                     e.getLastError(),
                     e.getNotBefore(),
+                    e.getHoldNote(),
                     e.getCreatedAt(),
                     e.getLastAttemptAt(),
                     e.getSentAt());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,9 @@ import org.springframework.stereotype.Component;
 class NotificationTemplates {
 
     static final String FALLBACK_LANGUAGE = "en";
+    /** Languages every template must have (NotificationTemplateLanguagesTest): what clients may read. */
+    static final List<String> REQUIRED_LANGUAGES = List.of(FALLBACK_LANGUAGE, "de");
+
     private static final Pattern TEMPLATE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
 
     private final ResourceLoader resources;
@@ -100,15 +104,21 @@ class NotificationTemplates {
     record Template(String id, String language, String subject, String text, String html) {
 
         Rendered render(Map<String, ?> values) {
+            return render(values, TemplateRenderer.UTC_ENGLISH.zone());
+        }
+
+        /** Rendered for a reader in {@code zone}, in this template's language. */
+        Rendered render(Map<String, ?> values, ZoneId zone) {
+            TemplateRenderer.Reader reader = new TemplateRenderer.Reader(zone, language);
             // A subject is one line: a value with a line break must not inject mail headers.
-            String renderedSubject = TemplateRenderer.text(subject, values)
+            String renderedSubject = TemplateRenderer.text(subject, values, reader)
                     .replaceAll("[\\r\\n]+", " ")
                     .strip();
             return new Rendered(
                     language,
                     renderedSubject,
-                    TemplateRenderer.text(text, values),
-                    html == null ? null : TemplateRenderer.html(html, values));
+                    TemplateRenderer.text(text, values, reader),
+                    html == null ? null : TemplateRenderer.html(html, values, reader));
         }
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,6 +69,11 @@ class NotifyDelegate implements TemplateBackedDelegate {
     static final String NOTIFICATION_KEY = "notificationKey";
     /** Language override; default: the client's language for client-facing rows, else English. */
     static final String LANGUAGE = "language";
+    /**
+     * The instant of the event the mail is about (a maintenance window's start, a due time): client mail
+     * is never held for business hours past it.
+     */
+    static final String EVENT_AT = "eventAt";
 
     static final Set<String> INPUTS = Set.copyOf(List.of(
             TEMPLATE,
@@ -79,7 +86,8 @@ class NotifyDelegate implements TemplateBackedDelegate {
             CHANNEL,
             WEBHOOK_URL,
             NOTIFICATION_KEY,
-            LANGUAGE));
+            LANGUAGE,
+            EVENT_AT));
 
     private static final int MAX_DECISION_KEY = 300;
 
@@ -92,6 +100,8 @@ class NotifyDelegate implements TemplateBackedDelegate {
     private final ObjectMapper json;
     private final Clock clock;
     private final EngineIdentity engineIdentity;
+    /** The zone staff read their mail in: the platform's, as staff have no zone of their own yet. */
+    private final ZoneId staffZone;
 
     NotifyDelegate(
             OutboxRepository outbox,
@@ -102,8 +112,10 @@ class NotifyDelegate implements TemplateBackedDelegate {
             RuntimeService runtimeService,
             ObjectMapper json,
             Clock clock,
-            EngineIdentity engineIdentity) {
+            EngineIdentity engineIdentity,
+            @Value("${csmflow.notification.staff-time-zone:Europe/Berlin}") String staffZone) {
         this.engineIdentity = engineIdentity;
+        this.staffZone = ZoneId.of(staffZone);
         this.clock = clock;
         this.outbox = outbox;
         this.templates = templates;
@@ -136,13 +148,14 @@ class NotifyDelegate implements TemplateBackedDelegate {
         Instant now = clock.instant();
         Map<String, Object> values = values(execution, client);
         Map<String, NotificationTemplates.Rendered> rendered = new HashMap<>();
+        ZoneId clientZone = client != null ? client.getTimeZone() : staffZone;
 
         List<OutboxEntry> written = new ArrayList<>();
         if (channel == Channel.WEBHOOK) {
             String url = webhookUrl(inputs.text(WEBHOOK_URL));
             String lang = language != null ? language : client != null ? client.getLanguage() : null;
             NotificationTemplates.Rendered message =
-                    templates.load(templateId, lang).render(values);
+                    templates.load(templateId, lang).render(values, clientZone);
             String payload = webhookPayload(templateId, execution, client, urgent, message);
             write(
                     written,
@@ -161,6 +174,7 @@ class NotifyDelegate implements TemplateBackedDelegate {
                             null,
                             urgent,
                             null,
+                            null,
                             now));
         } else {
             List<String> groups = list(inputs.get(RECIPIENT_GROUPS));
@@ -174,7 +188,7 @@ class NotifyDelegate implements TemplateBackedDelegate {
             if (groups.isEmpty() && users.isEmpty() && !contacts && to.isEmpty()) {
                 throw new IllegalArgumentException("Notification '" + templateId + "' names no recipients");
             }
-            Instant holdUntil = !urgent && client != null ? noticeHours.holdUntil(client, now) : null;
+            Hold hold = !urgent && client != null ? hold(client, now, eventAt(inputs.get(EVENT_AT))) : Hold.NONE;
             Map<String, Audience> addresses = recipients.resolve(groups, users, contacts ? client : null, to);
             addresses.forEach((address, audience) -> {
                 String lang = language != null
@@ -182,9 +196,12 @@ class NotifyDelegate implements TemplateBackedDelegate {
                         : audience == Audience.CLIENT && client != null
                                 ? client.getLanguage()
                                 : NotificationTemplates.FALLBACK_LANGUAGE;
+                // the client reads dates in its own zone, staff in the platform's
+                ZoneId zone = audience == Audience.CLIENT ? clientZone : staffZone;
                 NotificationTemplates.Rendered message = rendered.computeIfAbsent(
-                        lang, l -> templates.load(templateId, l).render(values));
-                Instant notBefore = audience == Audience.CLIENT ? holdUntil : null;
+                        lang + "|" + zone.getId(),
+                        key -> templates.load(templateId, lang).render(values, zone));
+                boolean clientRow = audience == Audience.CLIENT;
                 write(
                         written,
                         new OutboxEntry(
@@ -201,11 +218,50 @@ class NotifyDelegate implements TemplateBackedDelegate {
                                 message.text(),
                                 message.html(),
                                 urgent,
-                                notBefore,
+                                clientRow ? hold.until() : null,
+                                clientRow ? hold.note() : null,
                                 now));
             });
         }
         startDeliveries(execution.getProcessBusinessKey(), written);
+    }
+
+    /** Until when client mail waits for business hours (null: not at all), and why, for the outbox row. */
+    record Hold(Instant until, String note) {
+        static final Hold NONE = new Hold(null, null);
+    }
+
+    /**
+     * The client's next business time, unless that is not before the event the mail is about: a notice
+     * held past its event is worse than one at night, so it goes at once and the row says why.
+     */
+    private Hold hold(Client client, Instant now, Instant eventAt) {
+        Instant until = noticeHours.holdUntil(client, now);
+        if (until == null) {
+            return Hold.NONE;
+        }
+        String language = NotificationTemplates.FALLBACK_LANGUAGE;
+        String opens = ReaderDates.format(until, client.getTimeZone(), language);
+        if (eventAt != null && !until.isBefore(eventAt)) {
+            return new Hold(
+                    null,
+                    "Sent at once, outside business hours: the client's business hours open at " + opens
+                            + ", not before the event it is about ("
+                            + ReaderDates.format(eventAt, client.getTimeZone(), language) + ")");
+        }
+        return new Hold(until, "Held until the client's business hours open (" + opens + ")");
+    }
+
+    private static Instant eventAt(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        Instant instant = ReaderDates.instant(value);
+        if (instant == null) {
+            throw new IllegalArgumentException(
+                    "eventAt must be a date or an ISO date-time with offset, not '" + value + "'");
+        }
+        return instant;
     }
 
     /** Idempotent insert: a row of this decision for this recipient and channel exists -> nothing to do. */

@@ -72,6 +72,10 @@ class OutboxEntry {
     @Column(name = "not_before")
     private Instant notBefore;
 
+    /** Why the row is held until {@code notBefore}, or why it is not although outside business hours. */
+    @Column(name = "hold_note", length = 500)
+    private String holdNote;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private NotificationStatus status;
@@ -108,6 +112,7 @@ class OutboxEntry {
             String bodyHtml,
             boolean urgent,
             Instant notBefore,
+            String holdNote,
             Instant createdAt) {
         this.decisionKey = decisionKey;
         this.processInstanceId = processInstanceId;
@@ -123,6 +128,7 @@ class OutboxEntry {
         this.bodyHtml = bodyHtml;
         this.urgent = urgent;
         this.notBefore = notBefore;
+        this.holdNote = holdNote;
         this.status = NotificationStatus.PENDING;
         this.createdAt = createdAt;
     }
@@ -217,6 +223,10 @@ class OutboxEntry {
 
     Instant getNotBefore() {
         return notBefore;
+    }
+
+    String getHoldNote() {
+        return holdNote;
     }
 
     NotificationStatus getStatus() {

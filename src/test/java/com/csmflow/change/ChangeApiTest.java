@@ -204,7 +204,8 @@ class ChangeApiTest {
             for (Address address : notice.getAllRecipients()) {
                 recipients.add(address.toString());
             }
-            assertThat(notice.getSubject()).startsWith("Geplante Wartung 2026-06-06T02:00+02:00");
+            // the client's language, its zone, the zone named: never ISO text
+            assertThat(notice.getSubject()).startsWith("Geplante Wartung Sa., 6. Juni 2026, 02:00 MESZ");
         }
         assertThat(recipients).containsExactlyInAnyOrder("k.huber@alpenwerk.example", "f.wimmer@alpenwerk.example");
         JsonNode outbox = json.readTree(rest.withBasicAuth("csm", "csm")

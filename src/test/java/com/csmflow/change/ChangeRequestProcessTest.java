@@ -33,6 +33,7 @@ import static com.csmflow.change.ChangeProcess.LESSONS_LEARNED;
 import static com.csmflow.change.ChangeProcess.MAJOR_CHANGE;
 import static com.csmflow.change.ChangeProcess.NON_STANDARD;
 import static com.csmflow.change.ChangeProcess.NOTICE_AT;
+import static com.csmflow.change.ChangeProcess.NOTICE_DUE_TEXT;
 import static com.csmflow.change.ChangeProcess.NOTICE_LATE;
 import static com.csmflow.change.ChangeProcess.PIR_OUTCOME;
 import static com.csmflow.change.ChangeProcess.REQUESTED_TYPE;
@@ -42,10 +43,13 @@ import static com.csmflow.change.ChangeProcess.REVIEW_NOTES;
 import static com.csmflow.change.ChangeProcess.RISK_LEVEL;
 import static com.csmflow.change.ChangeProcess.ROLLBACK_NOTES;
 import static com.csmflow.change.ChangeProcess.SCHEDULE_NOTES;
+import static com.csmflow.change.ChangeProcess.SHORT_NOTICE;
+import static com.csmflow.change.ChangeProcess.SHORT_NOTICE_REASON;
 import static com.csmflow.change.ChangeProcess.TASK_CAB_VOTE;
 import static com.csmflow.change.ChangeProcess.TASK_CHOOSE_APPROVAL_RULE;
 import static com.csmflow.change.ChangeProcess.TASK_CLASSIFY_CHANGE;
 import static com.csmflow.change.ChangeProcess.TASK_CLOSE_CHANGE;
+import static com.csmflow.change.ChangeProcess.TASK_CONFIRM_SHORT_NOTICE;
 import static com.csmflow.change.ChangeProcess.TASK_EMERGENCY_CAB_DECISION;
 import static com.csmflow.change.ChangeProcess.TASK_EMERGENCY_RETROSPECTIVE;
 import static com.csmflow.change.ChangeProcess.TASK_IMPLEMENT_CHANGE;
@@ -58,6 +62,7 @@ import static com.csmflow.change.ChangeProcess.TASK_RECORD_BILLING;
 import static com.csmflow.change.ChangeProcess.TASK_RECORD_DECISION;
 import static com.csmflow.change.ChangeProcess.TASK_RECORD_NOTICE_SENT;
 import static com.csmflow.change.ChangeProcess.TASK_RECORD_ROLLBACK;
+import static com.csmflow.change.ChangeProcess.TASK_RECORD_SHORT_NOTICE;
 import static com.csmflow.change.ChangeProcess.TASK_REGISTER_CHANGE;
 import static com.csmflow.change.ChangeProcess.TASK_REPORT_CAB_BREACH;
 import static com.csmflow.change.ChangeProcess.TASK_REQUEST_PROBLEM;
@@ -88,11 +93,14 @@ import static com.csmflow.change.ChangeProcess.VOTE_COMMENT;
 import static com.csmflow.change.ChangeProcess.WINDOW_END;
 import static com.csmflow.change.ChangeProcess.WINDOW_START;
 import static com.csmflow.change.ChangeProcess.WINDOW_START_AT;
+import static com.csmflow.change.ChangeProcess.WINDOW_TEXT;
 import static com.csmflow.engine.CaseVariables.CLIENT_REFERENCE;
 import static com.csmflow.engine.CaseVariables.PRIORITY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.csmflow.api.InvalidInputException;
 import com.csmflow.engine.ProcessVariable;
 import com.csmflow.harness.CsmFlowTest;
 import com.csmflow.harness.TestServers;
@@ -603,9 +611,57 @@ class ChangeRequestProcessTest {
                 .containsExactly("EMERGENCY_CAB");
 
         complete(instance, TASK_SCHEDULE_CHANGE, Map.of());
-        // the window is today: too close for a business day's notice, so the notice goes out at once
-        assertThat(instance).variables().containsEntry(NOTICE_LATE.name(), true);
-        passNoticeAndWindow(instance);
+        // the window is today: too close for a business day's notice, so the CSM decides
+        assertThat(instance)
+                .isWaitingAt(TASK_CONFIRM_SHORT_NOTICE)
+                .variables()
+                .containsEntry(NOTICE_LATE.name(), true)
+                .containsEntry(WINDOW_TEXT.name(), "Mon 1 Jun 2026, 13:00 CEST to Mon 1 Jun 2026, 15:00 CEST")
+                .containsEntry(NOTICE_DUE_TEXT.name(), "Fri 29 May 2026, 08:00 CEST");
+        assertThat(task(instance, TASK_CONFIRM_SHORT_NOTICE)).hasCandidateGroup("csm");
+        assertThat(outboxRows(key, "change-maintenance-notice"))
+                .as("nothing sent before the decision")
+                .isEmpty();
+        // a confirmation needs its reason: refused, the task stays
+        assertThatThrownBy(() -> complete(instance, TASK_CONFIRM_SHORT_NOTICE, Map.of(SHORT_NOTICE.name(), "confirm")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(SHORT_NOTICE_REASON.name());
+        assertThat(instance).isWaitingAt(TASK_CONFIRM_SHORT_NOTICE);
+
+        identityService.setAuthentication("csm", List.of("csm"));
+        complete(
+                instance,
+                TASK_CONFIRM_SHORT_NOTICE,
+                Map.of(SHORT_NOTICE.name(), "confirm", SHORT_NOTICE_REASON.name(), "Exploited in the wild"));
+        identityService.clearAuthentication();
+        runJobs(instance);
+        deliverNotifications(key);
+        Instant confirmedAt = ClockUtil.getCurrentTime().toInstant();
+        assertThat(instance)
+                .hasPassed(TASK_RECORD_SHORT_NOTICE, TASK_SEND_MAINTENANCE_NOTICE, TASK_RECORD_NOTICE_SENT)
+                .hasNotPassed(TIMER_NOTICE_DUE)
+                .isWaitingAt(TIMER_WINDOW_START);
+        // the confirmed short notice goes at once: not held for business hours, sent now
+        assertThat(outboxRows(key, "change-maintenance-notice"))
+                .filteredOn(row -> "CLIENT".equals(row.get("audience")))
+                .isNotEmpty()
+                .allSatisfy(row -> {
+                    assertThat(row.get("not_before")).isNull();
+                    assertThat(row.get("status")).isEqualTo("SENT");
+                    assertThat(((java.sql.Timestamp) row.get("sent_at")).toInstant())
+                            .isEqualTo(confirmedAt);
+                });
+        ChangeRecord confirmed = changes.findByReference(key).orElseThrow();
+        assertThat(confirmed.getShortNoticeReason()).isEqualTo("Exploited in the wild");
+        assertThat(confirmed.getShortNoticeConfirmedBy()).isEqualTo("csm");
+        assertThat(confirmed.getNoticeAt()).isEqualTo(confirmedAt);
+        assertThat(jdbc.queryForList(
+                        "SELECT action FROM register_audit WHERE register = 'change' AND reference = ?", key))
+                .extracting(row -> row.get("action"))
+                .contains("SHORT_NOTICE");
+        ClockUtil.setCurrentTime(Date.from(dateVariable(instance, WINDOW_START_AT)));
+        runJobs(instance);
+        assertThat(instance).isWaitingAt(TASK_IMPLEMENT_CHANGE);
         complete(
                 instance,
                 TASK_IMPLEMENT_CHANGE,
@@ -620,6 +676,82 @@ class ChangeRequestProcessTest {
                 .hasPassed(TASK_EMERGENCY_RETROSPECTIVE, TASK_POST_IMPLEMENTATION_REVIEW, END_CHANGE_CLOSED)
                 .hasNotPassed(TASK_SERVICE_MANAGER_DECISION)
                 .isEnded();
+    }
+
+    @Test
+    void aShortNoticeMovedTheWindowIsScheduledAgainAndTheClientToldInTime() {
+        ProcessInstance instance = start(request("standard", "low", "low", "ALPENWERK", WINDOW.plusWeeks(2), false));
+        String key = businessKey(instance);
+        // the CSM schedules the window for this afternoon: inside the five business days of lead time
+        ZonedDateTime today = ZonedDateTime.of(2026, 6, 1, 15, 0, 0, 0, BERLIN);
+        complete(
+                instance,
+                TASK_SCHEDULE_CHANGE,
+                Map.of(
+                        WINDOW_START.name(), today.toOffsetDateTime().toString(),
+                        WINDOW_END.name(), today.plusHours(1).toOffsetDateTime().toString()));
+        assertThat(instance).isWaitingAt(TASK_CONFIRM_SHORT_NOTICE);
+
+        complete(instance, TASK_CONFIRM_SHORT_NOTICE, Map.of(SHORT_NOTICE.name(), "move"));
+        assertThat(instance).isWaitingAt(TASK_SCHEDULE_CHANGE).hasNotPassed(TASK_RECORD_SHORT_NOTICE);
+        complete(
+                instance,
+                TASK_SCHEDULE_CHANGE,
+                Map.of(
+                        WINDOW_START.name(),
+                                WINDOW.plusWeeks(2).toOffsetDateTime().toString(),
+                        WINDOW_END.name(),
+                                WINDOW.plusWeeks(2)
+                                        .plusHours(2)
+                                        .toOffsetDateTime()
+                                        .toString()));
+        assertThat(instance).isWaitingAt(TIMER_NOTICE_DUE).variables().containsEntry(NOTICE_LATE.name(), false);
+        assertThat(dateVariable(instance, NOTICE_AT))
+                .isEqualTo(ZonedDateTime.of(2026, 6, 15, 8, 0, 0, 0, BERLIN).toInstant());
+        assertThat(outboxRows(key, "change-maintenance-notice")).isEmpty();
+        ChangeRecord record = changes.findByReference(key).orElseThrow();
+        assertThat(record.getShortNoticeReason()).isNull();
+        assertThat(record.getWindowStart()).isEqualTo(WINDOW.plusWeeks(2).toInstant());
+    }
+
+    @Test
+    void aNoticeDueAtNightIsNeverHeldPastTheWindowItAnnounces() throws Exception {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        // Tuesday 2 June, 05:00 in New York: before Hudson Mutual's business day opens (07:00)
+        ZonedDateTime window = ZonedDateTime.of(2026, 6, 2, 5, 0, 0, 0, newYork);
+        ProcessInstance instance = start(request("emergency", "high", "critical", "HUDSON-MUTUAL", window, false));
+        String key = businessKey(instance);
+        assertThat(instance).variables().containsEntry(PRIORITY.name(), "P1");
+        claimAndComplete(
+                instance,
+                TASK_EMERGENCY_CAB_DECISION,
+                "cab",
+                Map.of(DECISION.name(), "approve", DECISION_COMMENT.name(), "ok"));
+        complete(instance, TASK_SCHEDULE_CHANGE, Map.of());
+        // Enhanced P1: change.notice PT4H around the clock: Tuesday 01:00 in New York, in time
+        Instant noticeAt = window.minusHours(4).toInstant();
+        assertThat(instance).isWaitingAt(TIMER_NOTICE_DUE);
+        assertThat(dateVariable(instance, NOTICE_AT)).isEqualTo(noticeAt);
+
+        ClockUtil.setCurrentTime(Date.from(noticeAt));
+        runJobs(instance);
+        deliverNotifications(key);
+        assertThat(instance).hasPassed(TASK_SEND_MAINTENANCE_NOTICE).isWaitingAt(TIMER_WINDOW_START);
+        // holding it for business hours (07:00) would tell the client two hours after the window opened
+        assertThat(outboxRows(key, "change-maintenance-notice"))
+                .filteredOn(row -> "CLIENT".equals(row.get("audience")))
+                .isNotEmpty()
+                .allSatisfy(row -> {
+                    assertThat(row.get("not_before")).isNull();
+                    assertThat(((java.sql.Timestamp) row.get("sent_at")).toInstant())
+                            .isEqualTo(noticeAt);
+                    assertThat((String) row.get("hold_note"))
+                            .isEqualTo("Sent at once, outside business hours: the client's business hours open at"
+                                    + " Tue 2 Jun 2026, 07:00 EDT, not before the event it is about"
+                                    + " (Tue 2 Jun 2026, 05:00 EDT)");
+                });
+        assertThat(mailTo("noc@hudsonmutual.example", key).getSubject())
+                .contains("Scheduled maintenance Tue 2 Jun 2026, 05:00 EDT");
     }
 
     @Test
@@ -849,12 +981,27 @@ class ChangeRequestProcessTest {
     /** Notice timer, notice mail, window timer: moves the engine clock to each instant. */
     private void passNoticeAndWindow(ProcessInstance instance) {
         runJobs(instance);
-        Instant noticeAt = dateVariable(instance, NOTICE_AT);
-        if (ClockUtil.getCurrentTime().toInstant().isBefore(noticeAt)) {
-            ClockUtil.setCurrentTime(Date.from(noticeAt));
+        if (task(instance, TASK_CONFIRM_SHORT_NOTICE) != null) {
+            // inside the lead time: the CSM confirms the short notice, which goes at once
+            complete(
+                    instance,
+                    TASK_CONFIRM_SHORT_NOTICE,
+                    Map.of(
+                            SHORT_NOTICE.name(),
+                            "confirm",
+                            SHORT_NOTICE_REASON.name(),
+                            "Agreed with the client's IT lead"));
+            runJobs(instance);
+            assertThat(instance)
+                    .hasPassed(TASK_RECORD_SHORT_NOTICE, TASK_SEND_MAINTENANCE_NOTICE, TASK_RECORD_NOTICE_SENT);
+        } else {
+            Instant noticeAt = dateVariable(instance, NOTICE_AT);
+            if (ClockUtil.getCurrentTime().toInstant().isBefore(noticeAt)) {
+                ClockUtil.setCurrentTime(Date.from(noticeAt));
+            }
+            runJobs(instance);
+            assertThat(instance).hasPassed(TIMER_NOTICE_DUE, TASK_SEND_MAINTENANCE_NOTICE, TASK_RECORD_NOTICE_SENT);
         }
-        runJobs(instance);
-        assertThat(instance).hasPassed(TIMER_NOTICE_DUE, TASK_SEND_MAINTENANCE_NOTICE, TASK_RECORD_NOTICE_SENT);
         Instant windowAt = dateVariable(instance, WINDOW_START_AT);
         if (ClockUtil.getCurrentTime().toInstant().isBefore(windowAt)) {
             ClockUtil.setCurrentTime(Date.from(windowAt));
@@ -877,6 +1024,14 @@ class ChangeRequestProcessTest {
             jobs.forEach(job -> managementService.executeJob(job.getId()));
         }
         throw new IllegalStateException("Jobs keep coming for " + instance.getId());
+    }
+
+    private List<Map<String, Object>> outboxRows(String businessKey, String template) {
+        return jdbc.queryForList(
+                "SELECT audience, status, not_before, sent_at, hold_note FROM notification_outbox"
+                        + " WHERE business_key = ? AND template_id = ?",
+                businessKey,
+                template);
     }
 
     private void deliverNotifications(String businessKey) {

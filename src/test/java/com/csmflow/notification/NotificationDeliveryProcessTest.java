@@ -111,6 +111,46 @@ class NotificationDeliveryProcessTest {
     }
 
     @Test
+    void aClientNoticeIsNeverHeldPastTheEventItIsAbout() throws Exception {
+        Client client = fx.client("en");
+        String process = fx.deployNotifyProcess(
+                Map.of(
+                        NotifyDelegate.TEMPLATE,
+                        "notify-probe",
+                        NotifyDelegate.CLIENT_CONTACTS,
+                        "true",
+                        NotifyDelegate.CLIENT_REFERENCE,
+                        client.getReference(),
+                        NotifyDelegate.EVENT_AT,
+                        "${eventAt}"),
+                null);
+        // the window opens Sunday 02:00 Berlin, before the client's Monday opening: no holding
+        Instant sundayNight = Instant.parse("2026-06-14T00:00:00Z");
+        ProcessInstance early = fx.start(process, Map.of("summary", "window", "eventAt", Date.from(sundayNight)));
+        // the window opens Monday 12:00: holding until Monday 09:00 still tells the client in time
+        Instant mondayNoon = Instant.parse("2026-06-15T10:00:00Z");
+        ProcessInstance later = fx.start(process, Map.of("summary", "window", "eventAt", "2026-06-15T12:00+02:00"));
+
+        fx.runDueJobs(early.getBusinessKey());
+        fx.runDueJobs(later.getBusinessKey());
+
+        OutboxEntry atOnce = fx.outboxOf(early).get(0);
+        assertThat(atOnce.getNotBefore()).isNull();
+        assertThat(atOnce.getStatus()).isEqualTo(NotificationStatus.SENT);
+        assertThat(atOnce.getSentAt()).isEqualTo(SATURDAY).isBefore(sundayNight);
+        assertThat(atOnce.getHoldNote())
+                .isEqualTo(
+                        "Sent at once, outside business hours: the client's business hours open at"
+                                + " Mon 15 Jun 2026, 09:00 CEST, not before the event it is about (Sun 14 Jun 2026, 02:00 CEST)");
+        OutboxEntry held = fx.outboxOf(later).get(0);
+        assertThat(held.getNotBefore()).isEqualTo(MONDAY_OPENING).isBefore(mondayNoon);
+        assertThat(held.getStatus()).isEqualTo(NotificationStatus.PENDING);
+        assertThat(held.getHoldNote())
+                .isEqualTo("Held until the client's business hours open (Mon 15 Jun 2026, 09:00 CEST)");
+        assertThat(mailsTo(contact(client, "anna"))).hasSize(1);
+    }
+
+    @Test
     void urgentClientNoticeGoesAtOnce() throws Exception {
         Client client = fx.client("en");
         String process = fx.deployNotifyProcess(

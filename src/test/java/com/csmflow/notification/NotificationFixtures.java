@@ -113,13 +113,18 @@ final class NotificationFixtures {
 
     /** A client in Berlin, Mon-Fri 09:00-17:00, Bavarian holidays, with one contact on and one off notices. */
     Client client(String language) {
+        return client(language, ZoneId.of("Europe/Berlin"));
+    }
+
+    /** The same client, working its hours in {@code zone}. */
+    Client client(String language, ZoneId zone) {
         String reference = "NT" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         Client client = new Client(
                 reference,
                 "Probe Client " + reference,
                 CsmTier.STANDARD,
                 language,
-                ZoneId.of("Europe/Berlin"),
+                zone,
                 LocalTime.of(9, 0),
                 LocalTime.of(17, 0),
                 EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),

@@ -158,6 +158,92 @@ class NotificationMailTest {
     }
 
     @Test
+    void aGermanClientReadsItsMailsInGermanAndEveryReaderSeesDatesInTheirZoneWithTheZoneNamed() throws Exception {
+        Client german = fx.client("de");
+        Client newYork = fx.client("en", java.time.ZoneId.of("America/New_York"));
+        Map<String, Object> change = Map.of(
+                "title", "Firewall firmware",
+                "description", "Firmware 17.3",
+                "impactedServices", List.of("Networking", "VPN"),
+                // as the schedule form writes it, in another offset than any reader's
+                "windowStart", "2026-12-07T23:30Z",
+                "windowEnd", "2026-12-08T01:30Z");
+
+        ProcessInstance escalation = fx.start(
+                fx.deployNotifyProcess(
+                        Map.of(
+                                NotifyDelegate.TEMPLATE, "escalation-acknowledged",
+                                NotifyDelegate.CLIENT_CONTACTS, "true",
+                                NotifyDelegate.CLIENT_REFERENCE, german.getReference()),
+                        null),
+                Map.of("subject", "VPN down", "severity", "high"));
+        ProcessInstance notice = fx.start(
+                fx.deployNotifyProcess(
+                        Map.of(
+                                NotifyDelegate.TEMPLATE,
+                                "change-maintenance-notice",
+                                NotifyDelegate.CLIENT_CONTACTS,
+                                "true",
+                                NotifyDelegate.CLIENT_REFERENCE,
+                                german.getReference(),
+                                NotifyDelegate.RECIPIENT_GROUPS,
+                                NotificationFixtures.PROBE_GROUP),
+                        null),
+                change);
+        ProcessInstance usNotice = fx.start(
+                fx.deployNotifyProcess(
+                        Map.of(
+                                NotifyDelegate.TEMPLATE, "change-maintenance-notice",
+                                NotifyDelegate.CLIENT_CONTACTS, "true",
+                                NotifyDelegate.CLIENT_REFERENCE, newYork.getReference(),
+                                NotifyDelegate.URGENT, "true"),
+                        null),
+                change);
+        fx.runDueJobs(escalation.getBusinessKey());
+        fx.runDueJobs(notice.getBusinessKey());
+        fx.runDueJobs(usNotice.getBusinessKey());
+
+        List<MimeMessage> toGermanClient = mailsTo(contact(german, "anna"));
+        assertThat(toGermanClient)
+                .extracting(MimeMessage::getSubject)
+                .containsExactlyInAnyOrder(
+                        "Ihre Eskalation " + escalation.getBusinessKey() + " wird bearbeitet",
+                        "Geplante Wartung Di., 8. Dez. 2026, 00:30 MEZ: Firewall firmware (" + notice.getBusinessKey()
+                                + ")");
+        MimeMessage germanNotice = toGermanClient.stream()
+                .filter(mail -> subject(mail).startsWith("Geplante Wartung"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(part(germanNotice, "text/plain"))
+                .contains("Wartungsfenster: Di., 8. Dez. 2026, 00:30 MEZ bis Di., 8. Dez. 2026, 02:30 MEZ")
+                .doesNotContain("2026-12-07T", "2026-12-08T");
+        assertThat(part(
+                        toGermanClient.stream()
+                                .filter(mail -> subject(mail).startsWith("Ihre Eskalation"))
+                                .findFirst()
+                                .orElseThrow(),
+                        "text/plain"))
+                .contains("wir haben Ihre Eskalation „VPN down“");
+
+        // staff read English, in the platform's zone (csmflow.notification.staff-time-zone, Europe/Berlin)
+        assertThat(part(onlyMailTo(ALICE), "text/plain"))
+                .contains("Maintenance window: Tue 8 Dec 2026, 00:30 CET to Tue 8 Dec 2026, 02:30 CET");
+        // a client in New York reads the same window in its own zone
+        MimeMessage usMail = onlyMailTo(contact(newYork, "anna"));
+        assertThat(usMail.getSubject()).startsWith("Scheduled maintenance Mon 7 Dec 2026, 18:30 EST: ");
+        assertThat(part(usMail, "text/plain"))
+                .contains("Maintenance window: Mon 7 Dec 2026, 18:30 EST to Mon 7 Dec 2026, 20:30 EST");
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void missingLanguageFallsBackToEnglish() throws Exception {
         Client client = fx.client("fr");
         String process = fx.deployNotifyProcess(

@@ -54,6 +54,7 @@ class NotificationWithoutMailServerTest {
                 "<p>Html</p>",
                 false,
                 null,
+                null,
                 Instant.parse("2026-06-10T08:00:00Z")));
         OutboxDelivery demoDelivery = new OutboxDelivery(
                 outbox,

@@ -24,9 +24,28 @@ class TemplateRendererTest {
     }
 
     @Test
-    void unknownNamesRenderEmptyAndDatesAsInstants() {
+    void unknownNamesRenderEmptyAndDatesForTheReaderNeverAsIso() {
         assertThat(TemplateRenderer.text("[${missing}] ${ at }", Map.of("at", Date.from(java.time.Instant.EPOCH))))
-                .isEqualTo("[] 1970-01-01T00:00:00Z");
+                .isEqualTo("[] Thu 1 Jan 1970, 00:00 UTC");
+        TemplateRenderer.Reader berlinGerman = new TemplateRenderer.Reader(java.time.ZoneId.of("Europe/Berlin"), "de");
+        TemplateRenderer.Reader berlinEnglish = new TemplateRenderer.Reader(java.time.ZoneId.of("Europe/Berlin"), "en");
+        // ISO text as forms write it, a Date as timers need it, a calendar date as a target date
+        Map<String, Object> values = Map.of(
+                "window", "2026-12-07T23:30Z",
+                "due", Date.from(java.time.Instant.parse("2026-06-30T15:00:00Z")),
+                "target", "2026-06-30");
+        String template = "${window} | ${due} | ${target}";
+        assertThat(TemplateRenderer.text(template, values, berlinEnglish))
+                .isEqualTo("Tue 8 Dec 2026, 00:30 CET | Tue 30 Jun 2026, 17:00 CEST | Tue 30 Jun 2026");
+        assertThat(TemplateRenderer.text(template, values, berlinGerman))
+                .isEqualTo("Di., 8. Dez. 2026, 00:30 MEZ | Di., 30. Juni 2026, 17:00 MESZ | Di., 30. Juni 2026");
+        assertThat(TemplateRenderer.text(
+                        "${at}",
+                        Map.of("at", "2026-12-07T00:30+01:00"),
+                        new TemplateRenderer.Reader(java.time.ZoneId.of("America/New_York"), "en")))
+                .isEqualTo("Sun 6 Dec 2026, 18:30 EST");
+        assertThat(TemplateRenderer.text("${x}", Map.of("x", "2026-12-07 is not a date-time, CHG-2026-0001")))
+                .isEqualTo("2026-12-07 is not a date-time, CHG-2026-0001");
     }
 
     @Test

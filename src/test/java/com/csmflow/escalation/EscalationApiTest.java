@@ -105,10 +105,10 @@ class EscalationApiTest {
             deliverWhatIsDue(reference);
         }
 
-        assertThat(mailsTo("k.huber@alpenwerk.example", "Status update on escalation " + critical))
+        assertThat(mailsTo("k.huber@alpenwerk.example", "Statusbericht zur Eskalation " + critical))
                 .as("highest severity: at once, on a Saturday")
                 .hasSize(1);
-        assertThat(mailsTo("k.huber@alpenwerk.example", "Status update on escalation " + routine))
+        assertThat(mailsTo("k.huber@alpenwerk.example", "Statusbericht zur Eskalation " + routine))
                 .as("routine update: held over the weekend")
                 .isEmpty();
         assertThat(jdbc.queryForObject(
@@ -121,7 +121,7 @@ class EscalationApiTest {
 
         at(MONDAY_OPENING);
         deliverWhatIsDue(routine);
-        List<Message> routineMails = mailsTo("k.huber@alpenwerk.example", "Status update on escalation " + routine);
+        List<Message> routineMails = mailsTo("k.huber@alpenwerk.example", "Statusbericht zur Eskalation " + routine);
         assertThat(routineMails).hasSize(1);
         assertThat(((MimeMessage) routineMails.get(0)).getContent().toString())
                 .contains("Engineers are on site for " + routine);

@@ -26,6 +26,14 @@ interface SlaClockRepository extends JpaRepository<SlaClock, Long> {
             @Param("clockName") String clockName,
             @Param("states") Collection<SlaClockState> states);
 
+    /** The running clocks of a process instance or a business key, earliest due first. */
+    @Query("select c from SlaClock c where (c.processInstanceId = :processInstanceId or c.businessKey = :businessKey)"
+            + " and c.state = com.csmflow.sla.SlaClockState.RUNNING order by c.dueAt, c.id")
+    List<SlaClock> findRunningByProcessInstanceIdOrBusinessKey(
+            @Param("processInstanceId") String processInstanceId,
+            @Param("businessKey") String businessKey,
+            Pageable page);
+
     @Query("""
             select c from SlaClock c
             where (:businessKey is null or c.businessKey = :businessKey)

@@ -5,6 +5,7 @@ import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
 import com.csmflow.api.PageParameters;
 import com.csmflow.audit.RegisterAudit;
+import com.csmflow.engine.EngineIdentity;
 import com.csmflow.security.RoleGroup;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -34,10 +35,17 @@ class ClientService {
     private final RegisterAudit audit;
     private final Clock clock;
     private final IdentityService identityService;
+    private final EngineIdentity engineIdentity;
 
-    ClientService(ClientRepository clients, RegisterAudit audit, Clock clock, IdentityService identityService) {
+    ClientService(
+            ClientRepository clients,
+            RegisterAudit audit,
+            Clock clock,
+            IdentityService identityService,
+            EngineIdentity engineIdentity) {
         this.clock = clock;
         this.identityService = identityService;
+        this.engineIdentity = engineIdentity;
         this.clients = clients;
         this.audit = audit;
     }
@@ -186,19 +194,23 @@ class ClientService {
         }
     }
 
+    /** Asked as the platform: a CSM may not read other users through the engine, but may name them here. */
     private void requireMember(String field, String userId, RoleGroup group) {
         if (userId == null) {
             return;
         }
-        if (identityService.createUserQuery().userId(userId).count() == 0) {
+        boolean exists = engineIdentity.asPlatform(
+                () -> identityService.createUserQuery().userId(userId).count() > 0);
+        if (!exists) {
             throw new InvalidFieldException(field, "no user with this id");
         }
-        if (identityService
+        boolean member = engineIdentity.asPlatform(() -> identityService
                         .createUserQuery()
                         .userId(userId)
                         .memberOfGroup(group.id())
                         .count()
-                == 0) {
+                > 0);
+        if (!member) {
             throw new InvalidFieldException(field, "is not a member of the group '" + group.id() + "'");
         }
     }

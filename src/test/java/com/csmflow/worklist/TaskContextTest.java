@@ -7,25 +7,38 @@ import com.csmflow.client.ClientRepository;
 import com.csmflow.client.CsmTier;
 import com.csmflow.engine.CaseVariables;
 import com.csmflow.harness.CsmFlowTest;
+import com.csmflow.sla.SlaClock;
+import com.csmflow.sla.SlaClocks;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Every user task says which case it is for and how urgent it is, with no listener in the model: the SLA
@@ -52,7 +65,17 @@ class TaskContextTest {
     @Autowired
     ClientRepository clientRepository;
 
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    SlaClocks clocks;
+
+    @Autowired
+    TestRestTemplate rest;
+
     private String deploymentId;
+    private final List<String> escalations = new ArrayList<>();
 
     @BeforeEach
     void deploy() {
@@ -67,6 +90,7 @@ class TaskContextTest {
     @AfterEach
     void cleanUp() {
         ClockUtil.reset();
+        escalations.forEach(id -> runtimeService.deleteProcessInstance(id, "test finished"));
         repositoryService.deleteDeployment(deploymentId, true);
     }
 
@@ -113,6 +137,57 @@ class TaskContextTest {
         assertThat(retargeted.getDueDate()).isEqualTo(Date.from(at("2026-03-20T14:00")));
         // warning: 24.5 h from 11:30 -> 5.5 + 8 + 8 = 21.5 on Wednesday evening, 3 h Thursday -> 12:00
         assertThat(retargeted.getFollowUpDate()).isEqualTo(Date.from(at("2026-03-19T12:00")));
+    }
+
+    @Test
+    void anEscalationTaskIsDueWhenItsClockIs() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> raised = rest.withBasicAuth("csm", "csm")
+                .exchange(
+                        "/api/escalations",
+                        HttpMethod.POST,
+                        new HttpEntity<>(
+                                Map.of(
+                                        "clientReference", "ALPENWERK",
+                                        "subject", "Line 3 PLC network down",
+                                        "reportedImpact", "high"),
+                                headers),
+                        Map.class);
+        assertThat(raised.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String reference = (String) raised.getBody().get("reference");
+        String processInstanceId = (String) raised.getBody().get("processInstanceId");
+        escalations.add(processInstanceId);
+        runAsync(processInstanceId);
+
+        Task acknowledge = taskService
+                .createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskDefinitionKey("Task_Acknowledge")
+                .singleResult();
+        SlaClock clock = clocks.governing(processInstanceId, reference).orElseThrow();
+        assertThat(clock.getClockName()).isEqualTo("escalationAcknowledge");
+        assertThat(acknowledge.getDueDate()).isEqualTo(Date.from(clock.getDueAt()));
+        assertThat(acknowledge.getFollowUpDate()).isEqualTo(Date.from(clock.getWarningAt()));
+        assertThat(acknowledge.getName()).isEqualTo("Acknowledge escalation · " + reference + " · ALPENWERK");
+        assertThat(acknowledge.getPriority())
+                .isEqualTo(TaskPriorities.of(runtimeService
+                        .getVariable(processInstanceId, "priority")
+                        .toString()));
+    }
+
+    private void runAsync(String processInstanceId) {
+        for (int round = 0; round < 50; round++) {
+            List<Job> jobs = managementService
+                    .createJobQuery()
+                    .processInstanceId(processInstanceId)
+                    .messages()
+                    .list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> managementService.executeJob(job.getId()));
+        }
     }
 
     private Task decide(ProcessInstance pi) {

@@ -6,6 +6,7 @@ import com.csmflow.client.Clients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -126,9 +127,10 @@ public class SlaClocks {
     @Transactional(readOnly = true)
     public Optional<SlaClock> governing(String processInstanceId, String businessKey) {
         return clocks
-                .findRunningByProcessInstanceIdOrBusinessKey(processInstanceId, businessKey, PageRequest.of(0, 1))
+                .findActiveByProcessInstanceIdOrBusinessKeyWithoutFlush(processInstanceId, businessKey, ACTIVE)
                 .stream()
-                .findFirst();
+                .filter(candidate -> candidate.getState() == SlaClockState.RUNNING)
+                .min(Comparator.comparing(SlaClock::getDueAt).thenComparing(SlaClock::getId));
     }
 
     @Transactional(readOnly = true)

@@ -89,6 +89,18 @@ public class Client {
     @OrderBy("id")
     private List<Contract> contracts = new ArrayList<>();
 
+    /** User id of the client's designated CSM (group csm), who gets the client's CSM tasks first. */
+    @Column(name = "designated_csm")
+    private String designatedCsm;
+
+    /** User id of the CSM who covers while the designated CSM is away. */
+    @Column(name = "backup_csm")
+    private String backupCsm;
+
+    /** Comma-separated user ids of the client's named CSE team (group cse); empty: the whole group. */
+    @Column(name = "cse_team")
+    private String cseTeam;
+
     @Column(nullable = false)
     private boolean retired;
 
@@ -187,6 +199,13 @@ public class Client {
         closingDays.addAll(days);
     }
 
+    /** Who looks after the client; {@code null} or empty for "the whole group". */
+    public void assignStaff(String designatedCsm, String backupCsm, List<String> cseTeam) {
+        this.designatedCsm = designatedCsm;
+        this.backupCsm = backupCsm;
+        this.cseTeam = cseTeam == null || cseTeam.isEmpty() ? null : String.join(",", cseTeam);
+    }
+
     public void retire(Instant now) {
         this.retired = true;
         this.updatedAt = now;
@@ -253,6 +272,20 @@ public class Client {
 
     public List<Contract> getContracts() {
         return contracts;
+    }
+
+    public String getDesignatedCsm() {
+        return designatedCsm;
+    }
+
+    public String getBackupCsm() {
+        return backupCsm;
+    }
+
+    public List<String> getCseTeam() {
+        return cseTeam == null || cseTeam.isBlank()
+                ? List.of()
+                : Arrays.stream(cseTeam.split(",")).map(String::trim).toList();
     }
 
     public boolean isRetired() {

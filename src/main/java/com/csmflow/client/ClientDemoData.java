@@ -17,7 +17,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo profile only: two clients to click through, in different tiers and time zones. Idempotent: a
+ * Demo profile only: two clients to click through, in different tiers and time zones; the Enhanced one
+ * with a designated CSM, a backup and a named CSE team (seed 000), the Standard one served by the groups. Idempotent: a
  * client that exists already (from an earlier start, or changed by hand since) is left alone.
  */
 @Component
@@ -26,6 +27,10 @@ import org.springframework.stereotype.Component;
 class ClientDemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ClientDemoData.class);
+    // demo users of the security package (DemoUsers): the Enhanced client has a named CSM, a backup and a CSE
+    static final String DESIGNATED_CSM = "csm";
+    static final String BACKUP_CSM = "csm-backup";
+    static final String CSE_TEAM = "cse";
     private static final Set<DayOfWeek> MONDAY_TO_FRIDAY = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
     private final ClientRepository clients;
@@ -77,6 +82,9 @@ class ClientDemoData implements ApplicationRunner {
                         20,
                         LocalDate.of(2026, 1, 1),
                         LocalDate.of(2027, 12, 31))),
+                null,
+                null,
+                null,
                 null);
         // Enhanced tier: a New York insurer with long service days and several technology groups.
         ClientRequest hudson = new ClientRequest(
@@ -110,7 +118,10 @@ class ClientDemoData implements ApplicationRunner {
                                 40,
                                 LocalDate.of(2026, 3, 1),
                                 LocalDate.of(2029, 2, 28))),
-                null);
+                null,
+                DESIGNATED_CSM,
+                BACKUP_CSM,
+                List.of(CSE_TEAM));
         return List.of(alpenwerk, hudson);
     }
 }

@@ -1,5 +1,6 @@
 package com.csmflow.client;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -22,6 +23,9 @@ public interface ClientRepository extends JpaRepository<Client, Long> {
             + " and (:includeRetired = true or c.retired = false)")
     Page<Client> search(
             @Param("tier") CsmTier tier, @Param("includeRetired") boolean includeRetired, Pageable pageable);
+
+    @Query("select c from Client c where c.designatedCsm = :userId and c.retired = false order by c.reference")
+    List<Client> findByDesignatedCsm(@Param("userId") String userId);
 
     @Query("select count(k) > 0 from Contract k where k.reference = :contract and k.client.reference <> :client")
     boolean contractBelongsToAnotherClient(

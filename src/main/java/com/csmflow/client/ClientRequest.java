@@ -26,6 +26,8 @@ import java.util.Set;
  * Body of {@code POST /api/clients} (reference required) and {@code PUT /api/clients/{reference}}
  * (version required; reference may be left out, and if given must match the URL). Contacts and
  * contracts are the complete new lists; contracts are matched by reference, so an update keeps them.
+ * {@code designatedCsm}, {@code backupCsm} (user ids in group csm) and {@code cseTeam} (user ids in group
+ * cse) say who looks after the client; left out, the client's tasks go to the whole group.
  */
 @BusinessHours
 record ClientRequest(
@@ -47,7 +49,14 @@ record ClientRequest(
         Set<LocalDate> closingDays,
         List<@Valid @NotNull ContactData> contacts,
         List<@Valid @NotNull ContractData> contracts,
-        @NotNull(groups = OnUpdate.class) Long version) {
+        @NotNull(groups = OnUpdate.class) Long version,
+        @Size(max = 64) String designatedCsm,
+        @Size(max = 64) String backupCsm,
+        @Size(max = 20) List<@NotBlank @Size(max = 64) String> cseTeam) {
+
+    List<String> cseTeamList() {
+        return cseTeam == null ? List.of() : cseTeam;
+    }
 
     List<ContactData> contactList() {
         return contacts == null ? List.of() : contacts;

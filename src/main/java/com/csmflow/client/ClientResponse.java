@@ -26,7 +26,10 @@ record ClientResponse(
         Instant createdAt,
         Instant updatedAt,
         String processInstanceId,
-        String businessKey) {
+        String businessKey,
+        String designatedCsm,
+        String backupCsm,
+        List<String> cseTeam) {
 
     record Contact(String name, String email, String role, boolean receivesServiceNotices) {}
 
@@ -66,6 +69,9 @@ record ClientResponse(
                 client.getCreatedAt(),
                 client.getUpdatedAt(),
                 origin == null ? null : origin.getProcessInstanceId(),
-                origin == null ? null : origin.getBusinessKey());
+                origin == null ? null : origin.getBusinessKey(),
+                client.getDesignatedCsm(),
+                client.getBackupCsm(),
+                client.getCseTeam());
     }
 }

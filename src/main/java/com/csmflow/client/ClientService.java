@@ -5,6 +5,8 @@ import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
 import com.csmflow.api.PageParameters;
 import com.csmflow.audit.RegisterAudit;
+import com.csmflow.engine.EngineIdentity;
+import com.csmflow.security.RoleGroup;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -31,9 +34,18 @@ class ClientService {
     private final ClientRepository clients;
     private final RegisterAudit audit;
     private final Clock clock;
+    private final IdentityService identityService;
+    private final EngineIdentity engineIdentity;
 
-    ClientService(ClientRepository clients, RegisterAudit audit, Clock clock) {
+    ClientService(
+            ClientRepository clients,
+            RegisterAudit audit,
+            Clock clock,
+            IdentityService identityService,
+            EngineIdentity engineIdentity) {
         this.clock = clock;
+        this.identityService = identityService;
+        this.engineIdentity = engineIdentity;
         this.clients = clients;
         this.audit = audit;
     }
@@ -44,6 +56,7 @@ class ClientService {
             throw new ConflictException("Client '" + request.reference() + "' already exists");
         }
         checkContracts(request.reference(), request);
+        checkStaff(request);
         Client client = new Client(
                 request.reference(),
                 request.name(),
@@ -56,6 +69,8 @@ class ClientService {
                 request.holidayRegion());
         client.replaceClosingDays(request.closingDaySet());
         client.replaceContacts(contacts(request));
+        client.assignStaff(
+                blankToNull(request.designatedCsm()), blankToNull(request.backupCsm()), request.cseTeamList());
         request.contractList()
                 .forEach(contract -> client.addContract(new Contract(
                         contract.reference(),
@@ -99,6 +114,7 @@ class ClientService {
                     + client.getVersion() + ", yours " + request.version() + "): reload and try again");
         }
         checkContracts(reference, request);
+        checkStaff(request);
         Map<String, Object> before = snapshot(client);
         client.update(
                 request.name(),
@@ -112,6 +128,8 @@ class ClientService {
                 clock.instant());
         client.replaceClosingDays(request.closingDaySet());
         client.replaceContacts(contacts(request));
+        client.assignStaff(
+                blankToNull(request.designatedCsm()), blankToNull(request.backupCsm()), request.cseTeamList());
         mergeContracts(client, request.contractList());
         Client saved = clients.saveAndFlush(client);
         audit.record(REGISTER, reference, RegisterAudit.UPDATE, before, snapshot(saved));
@@ -148,6 +166,57 @@ class ClientService {
                 throw new ConflictException("Contract '" + reference + "' belongs to another client");
             }
         }
+    }
+
+    /**
+     * The designated CSM and the backup are users of the csm group, and two different people (a backup
+     * who is the CSM covers nobody); the CSE team are users of the cse group, each once.
+     */
+    private void checkStaff(ClientRequest request) {
+        String designated = blankToNull(request.designatedCsm());
+        String backup = blankToNull(request.backupCsm());
+        requireMember("designatedCsm", designated, RoleGroup.CSM);
+        requireMember("backupCsm", backup, RoleGroup.CSM);
+        if (backup != null && backup.equals(designated)) {
+            throw new InvalidFieldException("backupCsm", "must be another person than the designated CSM");
+        }
+        if (backup != null && designated == null) {
+            throw new InvalidFieldException("backupCsm", "needs a designated CSM to stand in for");
+        }
+        List<String> team = request.cseTeamList();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < team.size(); i++) {
+            String field = "cseTeam[" + i + "]";
+            requireMember(field, team.get(i), RoleGroup.CSE);
+            if (!seen.add(team.get(i))) {
+                throw new InvalidFieldException(field, "appears twice in the team");
+            }
+        }
+    }
+
+    /** Asked as the platform: a CSM may not read other users through the engine, but may name them here. */
+    private void requireMember(String field, String userId, RoleGroup group) {
+        if (userId == null) {
+            return;
+        }
+        boolean exists = engineIdentity.asPlatform(
+                () -> identityService.createUserQuery().userId(userId).count() > 0);
+        if (!exists) {
+            throw new InvalidFieldException(field, "no user with this id");
+        }
+        boolean member = engineIdentity.asPlatform(() -> identityService
+                        .createUserQuery()
+                        .userId(userId)
+                        .memberOfGroup(group.id())
+                        .count()
+                > 0);
+        if (!member) {
+            throw new InvalidFieldException(field, "is not a member of the group '" + group.id() + "'");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private static List<ClientContact> contacts(ClientRequest request) {
@@ -193,6 +262,9 @@ class ClientService {
         fields.put(
                 "closingDays",
                 client.getClosingDays().stream().sorted().map(Object::toString).toList());
+        fields.put("designatedCsm", client.getDesignatedCsm());
+        fields.put("backupCsm", client.getBackupCsm());
+        fields.put("cseTeam", client.getCseTeam());
         fields.put(
                 "contacts",
                 client.getContacts().stream()

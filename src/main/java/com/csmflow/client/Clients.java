@@ -1,6 +1,7 @@
 package com.csmflow.client;
 
 import com.csmflow.api.InvalidFieldException;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +25,12 @@ public class Clients {
     @Transactional(readOnly = true)
     public Optional<Client> findByReference(String reference) {
         return reference == null ? Optional.empty() : clients.findByReference(reference.trim());
+    }
+
+    /** The active clients whose designated CSM this user is. */
+    @Transactional(readOnly = true)
+    public List<Client> withDesignatedCsm(String userId) {
+        return clients.findByDesignatedCsm(userId);
     }
 
     /** The active client with this reference, or 400 naming {@code clientReference}. */

@@ -13,6 +13,14 @@ public final class CaseVariables {
     /** STANDARD or ENHANCED. */
     public static final ProcessVariable<String> CLIENT_TIER = ProcessVariable.text("clientTier");
 
+    /**
+     * The case reference (the business key), written by the worklist when a task is created so that
+     * Tasklist filters can list it: the business key itself is no variable.
+     */
+    public static final ProcessVariable<String> CASE_REFERENCE = ProcessVariable.text("caseReference");
+    /** The client's name from the client register, written with {@link #CASE_REFERENCE}. */
+    public static final ProcessVariable<String> CLIENT_NAME = ProcessVariable.text("clientName");
+
     /** Given by {@code publishMessage} to the instance a message starts: the sender's business key. */
     public static final ProcessVariable<String> SOURCE_BUSINESS_KEY = ProcessVariable.text("sourceBusinessKey");
     /** Given by {@code publishMessage} to the instance a message starts: the sender's process instance. */

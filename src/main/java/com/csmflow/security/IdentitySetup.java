@@ -2,6 +2,7 @@ package com.csmflow.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -27,8 +29,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Brings the identity service to the state every profile needs: the admin, the role groups, what each
- * group may do, and one Tasklist filter per group. Idempotent: it only adds what is missing, so a
- * restart or a second node changes nothing.
+ * group may do, and two Tasklist filters per group (all its tasks; those breached or at risk). Idempotent:
+ * it only adds what is missing or brings a filter of an older version up to date, so a restart or a second
+ * node changes nothing.
  */
 @Component
 @Order(0)
@@ -46,6 +49,24 @@ class IdentitySetup implements ApplicationRunner {
             "change-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER));
 
     static final String MY_TASKS_FILTER = "My tasks";
+
+    /**
+     * The variables every task filter lists beside a task (docs/worklist.md): the case, the client and
+     * the case priority, written by the worklist when a task is created.
+     */
+    static final List<Map<String, String>> FILTER_VARIABLES = List.of(
+            Map.of("name", "caseReference", "label", "Case"),
+            Map.of("name", "clientName", "label", "Client"),
+            Map.of("name", "clientReference", "label", "Client reference"),
+            Map.of("name", "priority", "label", "Case priority"));
+
+    static String groupFilterName(RoleGroup role) {
+        return role.displayName() + " tasks";
+    }
+
+    static String atRiskFilterName(RoleGroup role) {
+        return role.displayName() + " — breached or at risk";
+    }
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -126,31 +147,69 @@ class IdentitySetup implements ApplicationRunner {
     }
 
     private void createGroupFilter(RoleGroup role) {
-        String name = role.displayName() + " tasks";
-        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
-        if (filter == null) {
-            filter = filterService.newTaskFilter(name);
-            filter.setQuery(
-                    taskService.createTaskQuery().taskCandidateGroup(role.id()).includeAssignedTasks());
-            filter.setProperties(Map.of(
-                    "description", "Tasks of the " + role.displayName() + " group", "priority", 10, "refresh", true));
-            filterService.saveFilter(filter);
-        }
-        grant(role.id(), Resources.FILTER, filter.getId(), Permissions.READ);
+        // all the group's tasks, those with an SLA due first (tasks without a due date come last)
+        saveFilter(
+                groupFilterName(role),
+                groupTasks(role),
+                properties("Tasks of the " + role.displayName() + " group", 10),
+                role);
+        // the warning of the SLA clock has passed (follow-up date = warning instant, due date = breach)
+        saveFilter(
+                atRiskFilterName(role),
+                groupTasks(role).followUpBeforeExpression("${now()}"),
+                properties(
+                        "Tasks of the " + role.displayName()
+                                + " group whose SLA warning has passed or that are overdue",
+                        5),
+                role);
+    }
+
+    private TaskQuery groupTasks(RoleGroup role) {
+        TaskQuery query =
+                taskService.createTaskQuery().taskCandidateGroup(role.id()).includeAssignedTasks();
+        query.orderByDueDate().asc();
+        return query;
     }
 
     private void createMyTasksFilter() {
-        Filter filter =
-                filterService.createFilterQuery().filterName(MY_TASKS_FILTER).singleResult();
-        if (filter == null) {
-            filter = filterService.newTaskFilter(MY_TASKS_FILTER);
-            filter.setQuery(taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-            filter.setProperties(Map.of("description", "Tasks assigned to me", "priority", 0, "refresh", true));
-            filterService.saveFilter(filter);
-        }
+        TaskQuery mine = taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}");
+        mine.orderByDueDate().asc();
+        Filter filter = saveFilter(MY_TASKS_FILTER, mine, properties("Tasks assigned to me", 0), null);
         for (RoleGroup role : RoleGroup.values()) {
             grant(role.id(), Resources.FILTER, filter.getId(), Permissions.READ);
         }
+    }
+
+    private static Map<String, Object> properties(String description, int priority) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("description", description);
+        properties.put("priority", priority);
+        properties.put("refresh", true);
+        properties.put("variables", FILTER_VARIABLES);
+        return properties;
+    }
+
+    /**
+     * Creates the filter, or brings one saved by an older version (no variables, no sorting) up to date:
+     * its properties decide, so an unchanged filter is not written again.
+     */
+    private Filter saveFilter(String name, TaskQuery query, Map<String, Object> properties, RoleGroup reader) {
+        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filterService.newTaskFilter(name);
+        } else if (properties.equals(filter.getProperties())) {
+            if (reader != null) {
+                grant(reader.id(), Resources.FILTER, filter.getId(), Permissions.READ);
+            }
+            return filter;
+        }
+        filter.setQuery(query);
+        filter.setProperties(properties);
+        filterService.saveFilter(filter);
+        if (reader != null) {
+            grant(reader.id(), Resources.FILTER, filter.getId(), Permissions.READ);
+        }
+        return filter;
     }
 
     /**

@@ -32,7 +32,11 @@ class StaffPasswordPolicy implements PasswordPolicy {
         this.minLength = minLength;
         this.shippedDemoUsers = !demoUsers
                 ? Set.of()
-                : Stream.concat(Arrays.stream(RoleGroup.values()).map(RoleGroup::id), Stream.of(admin.userId()))
+                : Stream.of(
+                                Arrays.stream(RoleGroup.values()).map(RoleGroup::id),
+                                DemoUsers.COLLEAGUES.keySet().stream(),
+                                Stream.of(admin.userId()))
+                        .flatMap(ids -> ids)
                         .collect(Collectors.toUnmodifiableSet());
         this.rules = List.of(new MinimumLength(), new NotTheUserId());
     }

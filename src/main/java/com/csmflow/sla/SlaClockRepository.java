@@ -1,11 +1,13 @@
 package com.csmflow.sla;
 
+import jakarta.persistence.QueryHint;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.repository.query.Param;
 
 interface SlaClockRepository extends JpaRepository<SlaClock, Long> {
@@ -24,6 +26,21 @@ interface SlaClockRepository extends JpaRepository<SlaClock, Long> {
     List<SlaClock> findByBusinessKeyAndClockNameAndStateIn(
             @Param("businessKey") String businessKey,
             @Param("clockName") String clockName,
+            @Param("states") Collection<SlaClockState> states);
+
+    /**
+     * The active clocks of a process instance or a business key, without flushing first: asked from inside
+     * engine commands (a task being created), where an early flush of a clock changed in the same
+     * transaction would meet a concurrent change as a JPA lock failure before the engine's own
+     * optimistic lock could refuse it. Clocks are inserted at once (identity ids), and rows changed in this
+     * transaction come back as the changed entities, so the caller filters on their state.
+     */
+    @Query("select c from SlaClock c where (c.processInstanceId = :processInstanceId or c.businessKey = :businessKey)"
+            + " and c.state in :states")
+    @QueryHints(@QueryHint(name = "org.hibernate.flushMode", value = "COMMIT"))
+    List<SlaClock> findActiveByProcessInstanceIdOrBusinessKeyWithoutFlush(
+            @Param("processInstanceId") String processInstanceId,
+            @Param("businessKey") String businessKey,
             @Param("states") Collection<SlaClockState> states);
 
     @Query("""

@@ -6,9 +6,12 @@ import com.csmflow.client.Clients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -23,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>A clock is found by process instance and clock name; when the process instance has none (a
  * sub-process acting on its parent's clock) by business key and clock name.
+ *
+ * <p>Every change is announced as a {@link SlaClockChanged} event in the same transaction, so what
+ * follows a clock (the due and follow-up dates of the case's open tasks) moves with it.
  */
 @Service
 public class SlaClocks {
@@ -34,10 +40,17 @@ public class SlaClocks {
     private final Clients clients;
     private final BusinessCalendars calendars;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     SlaClocks(
-            SlaClockRepository clocks, SlaTargets targets, Clients clients, BusinessCalendars calendars, Clock clock) {
+            SlaClockRepository clocks,
+            SlaTargets targets,
+            Clients clients,
+            BusinessCalendars calendars,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.clock = clock;
+        this.events = events;
         this.clocks = clocks;
         this.targets = targets;
         this.clients = clients;
@@ -63,7 +76,7 @@ public class SlaClocks {
             clocks.findByProcessInstanceIdAndClockNameAndStateIn(processInstanceId, clockName, ACTIVE)
                     .forEach(previous -> previous.stop(calendarOf(previous), now));
         }
-        return clocks.save(new SlaClock(
+        return changed(clocks.save(new SlaClock(
                 businessKey,
                 processInstanceId,
                 clockName,
@@ -72,21 +85,21 @@ public class SlaClocks {
                 client.getTier(),
                 target,
                 calendar(target.getCalendar(), client),
-                now));
+                now)));
     }
 
     @Transactional
     public SlaClock pause(String processInstanceId, String businessKey, String clockName) {
         SlaClock clock = active(processInstanceId, businessKey, clockName);
         clock.pause(calendarOf(clock), now());
-        return clock;
+        return changed(clock);
     }
 
     @Transactional
     public SlaClock resume(String processInstanceId, String businessKey, String clockName) {
         SlaClock clock = active(processInstanceId, businessKey, clockName);
         clock.resume(calendarOf(clock), now());
-        return clock;
+        return changed(clock);
     }
 
     /** Changes the priority of a running or paused clock, keeping its elapsed and paused time. */
@@ -96,14 +109,28 @@ public class SlaClocks {
         Client client = client(clock.getClientReference());
         SlaTarget target = target(client, newPriority, clock.getMetric());
         clock.retarget(newPriority, target, calendarOf(clock), calendar(target.getCalendar(), client), now());
-        return clock;
+        return changed(clock);
     }
 
     @Transactional
     public SlaClock stop(String processInstanceId, String businessKey, String clockName) {
         SlaClock clock = active(processInstanceId, businessKey, clockName);
         clock.stop(calendarOf(clock), now());
-        return clock;
+        return changed(clock);
+    }
+
+    /**
+     * The clock a case's tasks are due by: of the running clocks of the process instance or the business
+     * key (a sub-process working on its parent's case), the one due first. Paused and stopped clocks
+     * set no deadline.
+     */
+    @Transactional(readOnly = true)
+    public Optional<SlaClock> governing(String processInstanceId, String businessKey) {
+        return clocks
+                .findActiveByProcessInstanceIdOrBusinessKeyWithoutFlush(processInstanceId, businessKey, ACTIVE)
+                .stream()
+                .filter(candidate -> candidate.getState() == SlaClockState.RUNNING)
+                .min(Comparator.comparing(SlaClock::getDueAt).thenComparing(SlaClock::getId));
     }
 
     @Transactional(readOnly = true)
@@ -150,6 +177,11 @@ public class SlaClocks {
                     + clockName + "' for business key " + businessKey + " / process instance " + processInstanceId);
         }
         return found.get(0);
+    }
+
+    private SlaClock changed(SlaClock changed) {
+        events.publishEvent(new SlaClockChanged(changed.getBusinessKey(), changed.getProcessInstanceId()));
+        return changed;
     }
 
     private BusinessCalendar calendar(SlaCalendarType type, Client client) {

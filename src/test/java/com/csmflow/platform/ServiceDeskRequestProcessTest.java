@@ -89,7 +89,8 @@ class ServiceDeskRequestProcessTest {
                 .hasVariables(SUBJECT.name(), REQUESTER_EMAIL.name(), DESCRIPTION.name());
         Task handle = task(instance);
         assertThat(handle)
-                .hasName("Handle service desk request")
+                // the worklist adds the case reference (no client on a service desk request)
+                .hasName("Handle service desk request · " + instance.getBusinessKey())
                 .hasCandidateGroup("csm")
                 .isNotAssigned();
         assertThat(taskService

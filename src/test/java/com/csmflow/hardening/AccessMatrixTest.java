@@ -103,7 +103,11 @@ class AccessMatrixTest {
             entry("GET /api/sip-actions", ALL_STAFF),
             entry("GET /api/sip-actions/{reference}", ALL_STAFF),
             entry("GET /api/risks", ALL_STAFF),
-            entry("GET /api/risks/{reference}", ALL_STAFF));
+            entry("GET /api/risks/{reference}", ALL_STAFF),
+            entry("POST /api/risks", Set.of("csm", "service-manager", ADMIN)),
+            entry("POST /api/service-desk-requests", CASE_RAISERS),
+            entry("GET /api/service-desk-requests", ALL_STAFF),
+            entry("GET /api/service-desk-requests/{reference}", ALL_STAFF));
 
     /** What a caller may get from an engine REST resource. */
     enum Expect {

@@ -73,7 +73,9 @@ class ServiceDeskRegisterDelegate implements InputReadingDelegate {
         }
         if (request == null) {
             try {
+                // started through the engine API with a business key of its own: the row takes it (like problems)
                 request = register.write(
+                        reference,
                         CLIENT_REFERENCE.get(execution),
                         ServiceDeskRequestProcess.CATEGORY.get(execution),
                         PRIORITY.get(execution),
@@ -107,9 +109,10 @@ class ServiceDeskRegisterDelegate implements InputReadingDelegate {
     }
 
     private void handled(DelegateExecution execution) {
-        ServiceDeskRequest request = requests.findByReference(execution.getProcessBusinessKey())
-                .orElseThrow(() -> new IllegalStateException(
-                        "No service desk request " + execution.getProcessBusinessKey() + " in the register"));
+        ServiceDeskRequest request = requests.findByReference(
+                        ServiceDeskRequestProcess.REQUEST_REFERENCE.get(execution))
+                .orElseThrow(() -> new IllegalStateException("No service desk request "
+                        + ServiceDeskRequestProcess.REQUEST_REFERENCE.get(execution) + " in the register"));
         Map<String, Object> before = request.auditView();
         String outcome = ServiceDeskRequestProcess.OUTCOME.get(execution);
         ServiceDeskStatus status = "declined".equalsIgnoreCase(outcome == null ? "" : outcome.trim())

@@ -36,7 +36,9 @@ public final class ServiceDeskRequestProcess {
     public static final String START_EVENT_REQUEST_RECEIVED = "StartEvent_RequestReceived";
     public static final String TASK_RECORD_REQUEST = "Task_RecordRequest";
     public static final String TASK_START_CLOCK = "Task_StartRequestClock";
+    public static final String GATEWAY_REQUEST_RECEIVED = "Gateway_RequestReceived";
     public static final String TASK_ACKNOWLEDGE_REQUEST = "Task_AcknowledgeRequest";
+    public static final String END_EVENT_REQUEST_ACKNOWLEDGED = "EndEvent_RequestAcknowledged";
     public static final String TASK_HANDLE_REQUEST = "Task_HandleRequest";
     public static final String TIMER_DUE_SOON = "Timer_RequestDueSoon";
     public static final String TIMER_OVERDUE = "Timer_RequestOverdue";

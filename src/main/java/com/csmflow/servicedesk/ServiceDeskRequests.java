@@ -68,7 +68,7 @@ class ServiceDeskRequests {
             String description,
             String requesterEmail) {
         ServiceDeskRequest request =
-                write(clientReference, category, priority, subject, description, requesterEmail, null);
+                write(null, clientReference, category, priority, subject, description, requesterEmail, null);
         audit.record(REGISTER, request.getReference(), RegisterAudit.CREATE, Map.of(), request.auditView());
         engineIdentity.asPlatform(() -> runtimeService.startProcessInstanceByKey(
                 ServiceDeskRequestProcess.KEY,
@@ -84,8 +84,12 @@ class ServiceDeskRequests {
         return request;
     }
 
-    /** Checks every field (400 naming it) and saves the row; not audited here (the caller knows its context). */
+    /**
+     * Checks every field (400 naming it) and saves the row under {@code reference}, or a new SDR reference
+     * when null; not audited here (the caller knows its context).
+     */
     ServiceDeskRequest write(
+            String reference,
             String clientReference,
             String category,
             String priority,
@@ -107,8 +111,11 @@ class ServiceDeskRequests {
         if (!EMAIL.matcher(email).matches()) {
             throw new InvalidFieldException("requesterEmail", "is not an email address");
         }
+        if (reference != null && reference.length() > 32) {
+            throw new InvalidFieldException("businessKey", "has at most 32 characters");
+        }
         return requests.save(new ServiceDeskRequest(
-                businessKeys.next("SDR"),
+                reference != null ? reference : businessKeys.next("SDR"),
                 client,
                 type,
                 normalisedPriority,

@@ -183,6 +183,12 @@ class NotificationMailTest {
                 ServiceDeskRequestProcess.KEY,
                 "SDR-NTF-1",
                 Map.of(
+                        "clientReference",
+                        "ALPENWERK",
+                        ServiceDeskRequestProcess.CATEGORY.name(),
+                        "other",
+                        "priority",
+                        "P3",
                         ServiceDeskRequestProcess.SUBJECT.name(),
                         "VPN <down>",
                         ServiceDeskRequestProcess.REQUESTER_EMAIL.name(),
@@ -200,8 +206,23 @@ class NotificationMailTest {
 
         fx.runDueJobs("SDR-NTF-1");
 
-        MimeMessage mail = onlyMailTo("requester@client.example");
-        assertThat(mail.getSubject()).isEqualTo("Your request \"VPN <down>\": resolved");
+        // the acknowledgement with the reference, then the outcome; ALPENWERK reads German
+        List<MimeMessage> mails = mailsTo("requester@client.example");
+        assertThat(mails)
+                .extracting(MimeMessage::getSubject)
+                .containsExactlyInAnyOrder(
+                        "SDR-NTF-1: Ihre Anfrage \"VPN <down>\" ist eingegangen",
+                        "SDR-NTF-1: Ihre Anfrage \"VPN <down>\": resolved");
+        MimeMessage mail = mails.stream()
+                .filter(m -> {
+                    try {
+                        return m.getSubject().endsWith("resolved");
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .findFirst()
+                .orElseThrow();
         assertThat(part(mail, "text/plain")).contains("Token renewed & tested").contains("SDR-NTF-1");
         assertThat(part(mail, "text/html")).contains("VPN &lt;down&gt;").contains("Token renewed &amp; tested");
         assertThat(runtime.createProcessInstanceQuery()

@@ -135,6 +135,9 @@ class SubmittedVariablesTest {
                         Variables.createVariables()
                                 .putValue("subject", "stored before the fix")
                                 .putValue("requesterEmail", "a@client.example")
+                                .putValue("clientReference", "ALPENWERK")
+                                .putValue("category", "OTHER")
+                                .putValue("priority", "P4")
                                 .putValueTyped(
                                         "payload",
                                         Variables.serializedObjectValue(
@@ -177,6 +180,9 @@ class SubmittedVariablesTest {
                         Variables.createVariables()
                                 .putValue("subject", "own types")
                                 .putValue("requesterEmail", "a@client.example")
+                                .putValue("clientReference", "ALPENWERK")
+                                .putValue("category", "OTHER")
+                                .putValue("priority", "P4")
                                 .putValueTyped(
                                         "cabVoters",
                                         Variables.objectValue(new ArrayList<>(List.of("dc-head", "cse")))
@@ -398,6 +404,9 @@ class SubmittedVariablesTest {
                 .put("value", "it-lead@client.example")
                 .put("type", "String");
         variables.putObject("description").put("value", "probe").put("type", "String");
+        variables.putObject("clientReference").put("value", "ALPENWERK").put("type", "String");
+        variables.putObject("category").put("value", "OTHER").put("type", "String");
+        variables.putObject("priority").put("value", "P4").put("type", "String");
         return body;
     }
 

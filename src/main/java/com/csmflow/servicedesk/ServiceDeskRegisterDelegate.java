@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@code OPENED}: a request raised through the API already has its row (business key = reference)
  *       and is linked to the instance; one from the Tasklist start form is written here and its SDR
- *       reference becomes the business key. The workflow then works with the register's normalised values.</li>
+ *       reference becomes the business key (an instance started with a business key of its own keeps it;
+ *       mails name {@code requestReference}). The workflow then works with the register's normalised values.</li>
  *   <li>{@code HANDLED}: the CSM's outcome ({@code resolved} or {@code declined}) and resolution.</li>
  * </ul>
  */
@@ -73,9 +74,10 @@ class ServiceDeskRegisterDelegate implements InputReadingDelegate {
         }
         if (request == null) {
             try {
-                // started through the engine API with a business key of its own: the row takes it (like problems)
+                // references are issued by the platform only: a business key given through the Java API
+                // (tests, probes) stays the instance's, the register row gets its own SDR reference
                 request = register.write(
-                        reference,
+                        null,
                         CLIENT_REFERENCE.get(execution),
                         ServiceDeskRequestProcess.CATEGORY.get(execution),
                         PRIORITY.get(execution),

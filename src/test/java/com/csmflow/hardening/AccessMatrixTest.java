@@ -160,7 +160,10 @@ class AccessMatrixTest {
             new EngineCase(
                     "POST",
                     "/engine-rest/process-definition/key/" + STARTERS_KEY + "/start",
-                    "{\"variables\":{\"accessProbe\":{\"value\":true}}}",
+                    "{\"variables\":{\"accessProbe\":{\"value\":true},"
+                            + "\"clientReference\":{\"value\":\"ALPENWERK\"},\"category\":{\"value\":\"OTHER\"},"
+                            + "\"priority\":{\"value\":\"P4\"},\"subject\":{\"value\":\"access probe\"},"
+                            + "\"requesterEmail\":{\"value\":\"probe@client.example\"}}}",
                     Expect.FORBIDDEN,
                     groups(SDR_STARTERS, Expect.OK)),
             // business keys are issued by the platform: nobody may choose one, not even a starter (issue 14, hole 3)
@@ -308,7 +311,16 @@ class AccessMatrixTest {
     void usersAndSeed() {
         user(NO_GROUP_USER, NO_GROUP_PASSWORD);
         user(LOCKED_USER, "the-right-password-1");
-        runtimeService.startProcessInstanceByKey(STARTERS_KEY, "ACCESS-PROBE-SEED");
+        // a service desk request belongs to a client, with a category and a priority
+        runtimeService.startProcessInstanceByKey(
+                STARTERS_KEY,
+                "ACCESS-PROBE-SEED",
+                Map.of(
+                        "clientReference", "ALPENWERK",
+                        "category", "OTHER",
+                        "priority", "P4",
+                        "subject", "access probe",
+                        "requesterEmail", "probe@client.example"));
     }
 
     @AfterEach

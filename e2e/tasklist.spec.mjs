@@ -141,6 +141,10 @@ test('a CSM claims, fills in and completes a service desk request in Tasklist', 
         subject: { value: `Printer on floor 3 jams (${marker})`, type: 'String' },
         requesterEmail: { value: 'requester@client.example', type: 'String' },
         description: { value: 'Paper jams on every second page since Monday.', type: 'String' },
+        // a service desk request belongs to a client, with a category and a priority (issue 21)
+        clientReference: { value: 'ALPENWERK', type: 'String' },
+        category: { value: 'OTHER', type: 'String' },
+        priority: { value: 'P4', type: 'String' },
       },
     },
   });

@@ -33,6 +33,13 @@ final class ProblemApi {
             @Size(max = 255) String owner,
             @NotNull LocalDate targetDate) {}
 
+    record NewRiskEntry(
+            @NotBlank @Size(max = 64) String clientReference,
+            @NotBlank String entryType,
+            @NotBlank @Size(max = 4000) String description,
+            @NotBlank @Size(max = 255) String owner,
+            @NotNull LocalDate reviewDate) {}
+
     record ReportIncident(
             @NotBlank @Size(max = 64) String clientReference,
             @NotBlank @Size(max = 64) String incidentReference,
@@ -116,6 +123,7 @@ final class ProblemApi {
 
     record RiskView(
             String reference,
+            String entryType,
             String clientReference,
             String sourceType,
             String sourceReference,
@@ -124,10 +132,14 @@ final class ProblemApi {
             LocalDate reviewDate,
             String status,
             String acceptedBy,
-            Instant createdAt) {
+            String reviewComment,
+            String reviewedBy,
+            Instant createdAt,
+            Instant closedAt) {
         static RiskView of(Risk r) {
             return new RiskView(
                     r.getReference(),
+                    r.getEntryType(),
                     r.getClientReference(),
                     r.getSourceType(),
                     r.getSourceReference(),
@@ -136,7 +148,10 @@ final class ProblemApi {
                     r.getReviewDate(),
                     r.getStatus(),
                     r.getAcceptedBy(),
-                    r.getCreatedAt());
+                    r.getReviewComment(),
+                    r.getReviewedBy(),
+                    r.getCreatedAt(),
+                    r.getClosedAt());
         }
     }
 

@@ -59,6 +59,12 @@ public final class ProblemProcess {
 
     public static final ProcessVariable<String> APPROVAL_COMMENTS = ProcessVariable.text("approvalComments");
 
+    // closing a problem with actions accepted as risk (Task_DecideClosure)
+    /** close or keep-open. */
+    public static final ProcessVariable<String> CLOSURE_DECISION = ProcessVariable.text("closureDecision");
+
+    public static final ProcessVariable<String> CLOSURE_COMMENTS = ProcessVariable.text("closureComments");
+
     // the RCA delivery clock (named rcaDelivered in the model)
     public static final ProcessVariable<Date> RCA_DELIVERED_WARNING = ProcessVariable.instant("rcaDeliveredWarning");
     public static final ProcessVariable<Date> RCA_DELIVERED_DUE = ProcessVariable.instant("rcaDeliveredDue");
@@ -77,6 +83,9 @@ public final class ProblemProcess {
     public static final String TASK_WRITE_CLIENT_RCA = "Task_WriteClientRca";
     public static final String TASK_APPROVE_CLIENT_RCA = "Task_ApproveClientRca";
     public static final String WAIT_FOR_ADDED_ACTIONS = "ReceiveTask_WaitForAddedActions";
+    public static final String TASK_DECIDE_CLOSURE = "Task_DecideClosure";
+    public static final String TIMER_RCA_PROGRESS_UPDATE = "Timer_RcaProgressUpdate";
+    public static final String TASK_UPDATE_CLIENT_ON_RCA = "Task_UpdateClientOnRca";
 
     private ProblemProcess() {}
 }

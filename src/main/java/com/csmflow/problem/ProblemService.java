@@ -145,6 +145,14 @@ public class ProblemService {
         return actions.countBySourceReferenceAndStatusIn(problemReference, OPEN_ACTION_STATUSES);
     }
 
+    /**
+     * Used by the BPMN gateway "Any action accepted as risk?": a problem whose actions were not all done
+     * closes only by the CSM's decision.
+     */
+    public long acceptedRiskCount(String problemReference) {
+        return actions.countBySourceReferenceAndStatusIn(problemReference, List.of(SipActionStatus.RISK_ACCEPTED));
+    }
+
     /** The active client's reference (a retired client gets no new problem, like changes and escalations). */
     String checkClient(String clientReference) {
         return activeClients.require(clientReference).getReference();

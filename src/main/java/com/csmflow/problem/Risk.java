@@ -12,7 +12,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A row of the issues and risk register: a risk knowingly accepted, with an owner and a review date. */
+/**
+ * A row of the issues and risk register: an issue or a risk, raised directly or knowingly accepted instead
+ * of a SIP action, with an owner and a review date; each review moves the date on or closes the entry.
+ */
 @Entity
 @Table(name = "risk")
 public class Risk extends RegisterRecord {
@@ -31,6 +34,19 @@ public class Risk extends RegisterRecord {
 
     @Enumerated(EnumType.STRING)
     private RiskStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "entry_type")
+    private RiskEntryType entryType;
+
+    @Column(name = "review_comment")
+    private String reviewComment;
+
+    @Column(name = "reviewed_by")
+    private String reviewedBy;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
 
     @Column(name = "accepted_by")
     private String acceptedBy;
@@ -56,6 +72,46 @@ public class Risk extends RegisterRecord {
         this.reviewDate = reviewDate;
         this.acceptedBy = acceptedBy;
         this.status = RiskStatus.ACCEPTED;
+        this.entryType = RiskEntryType.RISK;
+    }
+
+    /** An entry raised directly in the register (API or Tasklist), open until a review closes it. */
+    static Risk raised(
+            String reference,
+            String clientReference,
+            RiskEntryType entryType,
+            String description,
+            String owner,
+            LocalDate reviewDate,
+            Instant createdAt,
+            ProcessOrigin origin) {
+        Risk risk = new Risk(
+                reference, clientReference, "register", null, description, owner, reviewDate, null, createdAt, origin);
+        risk.entryType = entryType;
+        risk.status = RiskStatus.OPEN;
+        return risk;
+    }
+
+    /** A review kept the entry open: the next review date and what the reviewer found. */
+    void reviewed(LocalDate nextReviewDate, String comment, String reviewer) {
+        this.reviewDate = nextReviewDate;
+        this.reviewComment = comment;
+        this.reviewedBy = reviewer;
+    }
+
+    /** A review closed the entry. */
+    void close(String comment, String reviewer, Instant now) {
+        this.reviewComment = comment;
+        this.reviewedBy = reviewer;
+        this.status = RiskStatus.CLOSED;
+        this.closedAt = now;
+    }
+
+    /** The review's process instance takes over a row raised through the API. */
+    void linkProcess(ProcessOrigin origin) {
+        if (getOrigin() == null || getOrigin().getProcessInstanceId() == null) {
+            setOrigin(origin);
+        }
     }
 
     @Override
@@ -69,6 +125,10 @@ public class Risk extends RegisterRecord {
         view.put("reviewDate", reviewDate.toString());
         view.put("sourceReference", sourceReference);
         view.put("acceptedBy", acceptedBy);
+        view.put("entryType", entryType.name());
+        view.put("reviewComment", reviewComment);
+        view.put("reviewedBy", reviewedBy);
+        view.put("closedAt", closedAt == null ? null : closedAt.toString());
         return view;
     }
 
@@ -98,5 +158,25 @@ public class Risk extends RegisterRecord {
 
     public String getAcceptedBy() {
         return acceptedBy;
+    }
+
+    public String getEntryType() {
+        return entryType.name();
+    }
+
+    RiskStatus status() {
+        return status;
+    }
+
+    public String getReviewComment() {
+        return reviewComment;
+    }
+
+    public String getReviewedBy() {
+        return reviewedBy;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
     }
 }

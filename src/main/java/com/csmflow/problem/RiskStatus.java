@@ -1,7 +1,11 @@
 package com.csmflow.problem;
 
-/** A risk is ACCEPTED when recorded; a later review may CLOSE it (not automated yet). */
+/**
+ * An entry of the issues and risk register: OPEN when raised directly (API, Tasklist), ACCEPTED when a
+ * risk was knowingly accepted instead of doing a SIP action; CLOSED by its review.
+ */
 public enum RiskStatus {
+    OPEN,
     ACCEPTED,
     CLOSED
 }

@@ -1,6 +1,7 @@
 package com.csmflow.problem;
 
 import com.csmflow.api.PageParameters;
+import com.csmflow.problem.ProblemApi.NewRiskEntry;
 import com.csmflow.problem.ProblemApi.NewSipAction;
 import com.csmflow.problem.ProblemApi.RiskView;
 import com.csmflow.problem.ProblemApi.SipActionView;
@@ -17,14 +18,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The SIP register ({@code /api/sip-actions}) and the issues and risk register ({@code /api/risks}). */
+/** The SIP register ({@code /api/sip-actions}) and the issues and risk register ({@code /api/risks}: issues and risks). */
 @RestController
 class SipActionController {
 
     private final SipActionService service;
+    private final IssueRisks issueRisks;
 
-    SipActionController(SipActionService service) {
+    SipActionController(SipActionService service, IssueRisks issueRisks) {
         this.service = service;
+        this.issueRisks = issueRisks;
     }
 
     @ApiResponse(
@@ -67,15 +70,33 @@ class SipActionController {
         return SipActionView.of(service.find(reference));
     }
 
+    @ApiResponse(
+            responseCode = "201",
+            description = "Raised: an issue or a risk, its review workflow (issue-risk) has started",
+            headers = @Header(name = "Location", description = "Path of the new entry"))
+    @PostMapping("/api/risks")
+    ResponseEntity<RiskView> raise(@Valid @RequestBody NewRiskEntry request) {
+        Risk risk = issueRisks.raiseAndReview(
+                request.clientReference(),
+                request.entryType(),
+                request.description(),
+                request.owner(),
+                request.reviewDate());
+        return ResponseEntity.created(URI.create("/api/risks/" + risk.getReference()))
+                .body(RiskView.of(risk));
+    }
+
     @GetMapping("/api/risks")
     ResponseEntity<List<RiskView>> risks(
             @RequestParam(required = false) String clientReference,
+            @RequestParam(required = false) String entryType,
             @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
         return PageParameters.response(
                 service.listRisks(
                         ProblemApi.blankToNull(clientReference),
+                        entryType == null || entryType.isBlank() ? null : IssueRisks.entryType(entryType),
                         ProblemApi.status(status, RiskStatus.class),
                         new PageParameters(page, size)),
                 RiskView::of);

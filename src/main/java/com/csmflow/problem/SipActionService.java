@@ -96,10 +96,13 @@ public class SipActionService {
     }
 
     @Transactional(readOnly = true)
-    public Page<Risk> listRisks(String clientReference, RiskStatus status, PageParameters page) {
+    public Page<Risk> listRisks(
+            String clientReference, RiskEntryType entryType, RiskStatus status, PageParameters page) {
         return risks.findAll(
                 ListFilters.<Risk>allOf(
-                        ListFilters.equal("clientReference", clientReference), ListFilters.equal("status", status)),
+                        ListFilters.equal("clientReference", clientReference),
+                        ListFilters.equal("entryType", entryType),
+                        ListFilters.equal("status", status)),
                 page.sortedBy(Sort.by(Sort.Order.desc("id"))));
     }
 }

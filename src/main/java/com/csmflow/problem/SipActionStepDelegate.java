@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Map;
 import java.util.Set;
@@ -153,17 +152,7 @@ class SipActionStepDelegate implements InputReadingDelegate {
     /** The review date, a form date field: {@code yyyy-mm-dd}, also accepted with a time part. */
     private static LocalDate reviewDate(DelegateExecution execution) {
         ProcessVariable<Object> variable = SipActionProcess.RISK_REVIEW_DATE;
-        Object value = variable.get(execution);
-        if (value instanceof Date date) {
-            return LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC);
-        }
-        String name = variable.name();
-        String text = requiredText(execution, variable);
-        try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name, "is not a date (yyyy-mm-dd): " + text);
-        }
+        return FormDates.required(variable.get(execution), variable.name(), "to accept a risk");
     }
 
     private String currentUser() {

@@ -61,6 +61,8 @@ final class ApiAccessRules {
             new Rule(POST, "/api/problems", CASE_RAISERS),
             new Rule(POST, "/api/problems/*/actions", groups(RoleGroup.CSM)),
             new Rule(POST, "/api/sip-actions", groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER)),
+            new Rule(POST, "/api/risks", groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER)),
+            new Rule(POST, "/api/service-desk-requests", CASE_RAISERS),
             new Rule(POST, "/api/escalations", ESCALATION_HANDLERS),
             new Rule(POST, "/api/escalations/*/client-response", ESCALATION_HANDLERS),
             new Rule(POST, "/api/escalations/*/client-confirmation", ESCALATION_HANDLERS));

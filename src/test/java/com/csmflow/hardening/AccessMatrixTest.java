@@ -106,7 +106,11 @@ class AccessMatrixTest {
             entry("GET /api/sip-actions", ALL_STAFF),
             entry("GET /api/sip-actions/{reference}", ALL_STAFF),
             entry("GET /api/risks", ALL_STAFF),
-            entry("GET /api/risks/{reference}", ALL_STAFF));
+            entry("GET /api/risks/{reference}", ALL_STAFF),
+            entry("POST /api/risks", Set.of("csm", "service-manager", ADMIN)),
+            entry("POST /api/service-desk-requests", CASE_RAISERS),
+            entry("GET /api/service-desk-requests", ALL_STAFF),
+            entry("GET /api/service-desk-requests/{reference}", ALL_STAFF));
 
     /** What a caller may get from an engine REST resource. */
     enum Expect {
@@ -159,7 +163,10 @@ class AccessMatrixTest {
             new EngineCase(
                     "POST",
                     "/engine-rest/process-definition/key/" + STARTERS_KEY + "/start",
-                    "{\"variables\":{\"accessProbe\":{\"value\":true}}}",
+                    "{\"variables\":{\"accessProbe\":{\"value\":true},"
+                            + "\"clientReference\":{\"value\":\"ALPENWERK\"},\"category\":{\"value\":\"OTHER\"},"
+                            + "\"priority\":{\"value\":\"P4\"},\"subject\":{\"value\":\"access probe\"},"
+                            + "\"requesterEmail\":{\"value\":\"probe@client.example\"}}}",
                     Expect.FORBIDDEN,
                     groups(SDR_STARTERS, Expect.OK)),
             // business keys are issued by the platform: nobody may choose one, not even a starter (issue 14, hole 3)
@@ -307,7 +314,16 @@ class AccessMatrixTest {
     void usersAndSeed() {
         user(NO_GROUP_USER, NO_GROUP_PASSWORD);
         user(LOCKED_USER, "the-right-password-1");
-        runtimeService.startProcessInstanceByKey(STARTERS_KEY, "ACCESS-PROBE-SEED");
+        // a service desk request belongs to a client, with a category and a priority
+        runtimeService.startProcessInstanceByKey(
+                STARTERS_KEY,
+                "ACCESS-PROBE-SEED",
+                Map.of(
+                        "clientReference", "ALPENWERK",
+                        "category", "OTHER",
+                        "priority", "P4",
+                        "subject", "access probe",
+                        "requesterEmail", "probe@client.example"));
     }
 
     @AfterEach

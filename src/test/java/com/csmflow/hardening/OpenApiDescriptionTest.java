@@ -63,6 +63,8 @@ class OpenApiDescriptionTest {
             "POST /api/problems", true,
             "POST /api/problems/{reference}/actions", true,
             "POST /api/sip-actions", true,
+            "POST /api/risks", true,
+            "POST /api/service-desk-requests", true,
             "POST /api/incidents", false);
 
     /** Operations that answer 409 when the request clashes with the current state (see the services). */

@@ -63,7 +63,14 @@ class CoverageEnforcementTest {
 
         @Test
         void startsButNeverFinishes() {
-            instance = runtimeService.startProcessInstanceByKey(ServiceDeskRequestProcess.KEY);
+            instance = runtimeService.startProcessInstanceByKey(
+                    ServiceDeskRequestProcess.KEY,
+                    java.util.Map.of(
+                            "clientReference", "ALPENWERK",
+                            "category", "OTHER",
+                            "priority", "P4",
+                            "subject", "coverage probe",
+                            "requesterEmail", "probe@client.example"));
             assertThat(instance.isEnded()).isFalse();
         }
 

@@ -40,6 +40,9 @@ class NotificationMailTest {
     static final Instant WEDNESDAY_MORNING = Instant.parse("2026-06-10T08:00:00Z");
 
     @Autowired
+    org.camunda.bpm.engine.HistoryService history;
+
+    @Autowired
     RuntimeService runtime;
 
     @Autowired
@@ -269,6 +272,12 @@ class NotificationMailTest {
                 ServiceDeskRequestProcess.KEY,
                 "SDR-NTF-1",
                 Map.of(
+                        "clientReference",
+                        "ALPENWERK",
+                        ServiceDeskRequestProcess.CATEGORY.name(),
+                        "other",
+                        "priority",
+                        "P3",
                         ServiceDeskRequestProcess.SUBJECT.name(),
                         "VPN <down>",
                         ServiceDeskRequestProcess.REQUESTER_EMAIL.name(),
@@ -286,9 +295,31 @@ class NotificationMailTest {
 
         fx.runDueJobs("SDR-NTF-1");
 
-        MimeMessage mail = onlyMailTo("requester@client.example");
-        assertThat(mail.getSubject()).isEqualTo("Your request \"VPN <down>\": resolved");
-        assertThat(part(mail, "text/plain")).contains("Token renewed & tested").contains("SDR-NTF-1");
+        // the acknowledgement with the reference, then the outcome; ALPENWERK reads German
+        // (started with a business key of its own: the register still issues the SDR reference the mails name)
+        String reference = (String) history.createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .variableName(ServiceDeskRequestProcess.REQUEST_REFERENCE.name())
+                .singleResult()
+                .getValue();
+        assertThat(reference).matches("SDR-\\d{4}-\\d{4,}");
+        List<MimeMessage> mails = mailsTo("requester@client.example");
+        assertThat(mails)
+                .extracting(MimeMessage::getSubject)
+                .containsExactlyInAnyOrder(
+                        reference + ": Ihre Anfrage \"VPN <down>\" ist eingegangen",
+                        reference + ": Ihre Anfrage \"VPN <down>\": resolved");
+        MimeMessage mail = mails.stream()
+                .filter(m -> {
+                    try {
+                        return m.getSubject().endsWith("resolved");
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .findFirst()
+                .orElseThrow();
+        assertThat(part(mail, "text/plain")).contains("Token renewed & tested").contains(reference);
         assertThat(part(mail, "text/html")).contains("VPN &lt;down&gt;").contains("Token renewed &amp; tested");
         assertThat(runtime.createProcessInstanceQuery()
                         .processInstanceId(instance.getId())

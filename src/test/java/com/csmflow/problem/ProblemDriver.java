@@ -105,7 +105,7 @@ final class ProblemDriver {
                                 .toList());
     }
 
-    /** CSE determines the root cause with these proposed actions, the SM accepts it. */
+    /** CSE determines the root cause with these proposed actions, the client's CSM accepts it. */
     void determineAndAccept(String problem, String proposedActions) {
         complete(
                 problem,
@@ -120,7 +120,7 @@ final class ProblemDriver {
         complete(
                 problem,
                 TASK_REVIEW_INTERNAL_RCA,
-                "service-manager",
+                "csm",
                 Map.of(RCA_REVIEW.name(), "accept", REVIEW_COMMENTS.name(), ""));
     }
 

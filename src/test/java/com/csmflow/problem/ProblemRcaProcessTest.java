@@ -324,7 +324,7 @@ class ProblemRcaProcessTest {
     // ---------------------------------------------------------------- RCA review loops and the clock
 
     @Test
-    void theServiceManagerSendsTheRcaBackAndReviewsItAgain() {
+    void theClientsCsmReviewsTheInternalRcaSendsItBackAndReviewsItAgain() {
         String problem = requestProblemAs("change", "CHG-2026-" + unique(), "P3");
         driver.complete(
                 problem,
@@ -341,10 +341,16 @@ class ProblemRcaProcessTest {
                         "none",
                         PROPOSED_ACTIONS.name(),
                         "-"));
+        // seed 002: the CSM reviews every internal RCA for their client, not the service manager
+        assertThat(engine.getTaskService()
+                        .getIdentityLinksForTask(
+                                driver.task(problem, TASK_REVIEW_INTERNAL_RCA).getId()))
+                .extracting(link -> link.getGroupId())
+                .containsExactly("csm");
         driver.complete(
                 problem,
                 TASK_REVIEW_INTERNAL_RCA,
-                "service-manager",
+                "csm",
                 Map.of(
                         RCA_REVIEW.name(),
                         "send-back",
@@ -410,6 +416,49 @@ class ProblemRcaProcessTest {
                         String.class,
                         problem))
                 .isEqualTo("BREACHED");
+    }
+
+    @Test
+    void theClientHearsHowTheRcaIsGoingAtEachIntervalInItsLanguageUntilItIsApproved() {
+        String problem = requestProblemAs("change", "CHG-2026-" + unique(), "P3");
+        driver.runDueJobs(problem);
+        assertThat(driver.outbox(problem, "problem-rca-progress")).isEmpty();
+
+        // csmflow.problem.rca-progress-interval P2D: Thursday morning the first update, Saturday the second
+        ClockUtil.setCurrentTime(
+                Date.from(TUESDAY_MORNING.plus(Duration.ofDays(2)).plusSeconds(60)));
+        driver.runDueJobs(problem);
+        List<Map<String, Object>> first = driver.outbox(problem, "problem-rca-progress");
+        assertThat(first)
+                .extracting(row -> row.get("recipient"))
+                .containsExactlyInAnyOrder("k.huber@alpenwerk.example", "f.wimmer@alpenwerk.example");
+        assertThat(first)
+                .allSatisfy(row -> assertThat((String) row.get("subject"))
+                        .as("ALPENWERK reads German")
+                        .isEqualTo("Problem " + problem + ": Ursachenanalyse in Arbeit"))
+                .allSatisfy(row -> assertThat(row.get("audience")).isEqualTo("CLIENT"));
+        assertThat(driver.task(problem, TASK_DETERMINE_ROOT_CAUSE))
+                .as("the RCA goes on")
+                .isNotNull();
+
+        ClockUtil.setCurrentTime(
+                Date.from(TUESDAY_MORNING.plus(Duration.ofDays(4)).plusSeconds(120)));
+        driver.runDueJobs(problem);
+        assertThat(driver.outbox(problem, "problem-rca-progress")).hasSize(4);
+
+        // once the client-facing RCA is approved and sent, the updates stop
+        driver.determineAndAccept(problem, "Tune the backup window | cse | 2027-01-29");
+        driver.writeAndApproveClientRca(problem);
+        assertThat(driver.outbox(problem, "problem-rca-client")).hasSize(2);
+        ClockUtil.setCurrentTime(Date.from(TUESDAY_MORNING.plus(Duration.ofDays(9))));
+        driver.runDueJobs(problem);
+        assertThat(driver.outbox(problem, "problem-rca-progress")).hasSize(4);
+        assertThat(engine.getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(driver.problemInstance(problem).getId())
+                        .activityId(TIMER_RCA_PROGRESS_UPDATE)
+                        .count())
+                .isZero();
     }
 
     // ---------------------------------------------------------------- SIP actions
@@ -479,6 +528,19 @@ class ProblemRcaProcessTest {
                 .contains("k.huber@alpenwerk.example");
         assertThat(driver.status(problem)).isEqualTo("ACTIONS_IN_PROGRESS");
 
+        // the backup action stays overdue: it is chased again at each interval (P7D), not mailed once
+        assertThat(chases(backup)).isEqualTo(1);
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-12T09:00:00Z")));
+        driver.runDueJobs(problem);
+        assertThat(chases(backup)).isEqualTo(2);
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-19T09:00:00Z")));
+        driver.runDueJobs(problem);
+        assertThat(chases(backup)).isEqualTo(3);
+        assertThat(driver.outbox(backup, "problem-sip-action-overdue"))
+                .extracting(row -> row.get("recipient"))
+                .contains("delivery-manager@demo.csmflow.example", "service-manager@demo.csmflow.example");
+        assertThat(driver.actionStatus(backup)).isEqualTo("OVERDUE");
+
         // replacing the cluster: proposed as risk, first rejected, then accepted with owner and review date
         driver.complete(
                 replace,
@@ -532,13 +594,44 @@ class ProblemRcaProcessTest {
         assertThat(risk.get("review_date").toString()).isEqualTo("2027-03-31");
         assertThat(risk.get("accepted_by")).isEqualTo("service-manager");
         assertThat(risk.get("client_reference")).isEqualTo("ALPENWERK");
+        assertThat(risk.get("entry_type")).isEqualTo("RISK");
+        // the accepted risk is put under review: its own issue-risk instance waits for the review date
+        String riskReference = (String) risk.get("reference");
+        ProcessInstance review = engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(IssueRiskProcess.KEY)
+                .variableValueEquals(IssueRiskProcess.RISK_REFERENCE.name(), riskReference)
+                .singleResult();
+        assertThat(review).as("issue-risk started by risk-review-requested").isNotNull();
+        engine.getManagementService()
+                .executeJob(engine.getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(review.getId())
+                        .singleResult()
+                        .getId());
+        assertThat(engine.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceId(review.getId())
+                        .singleResult()
+                        .getBusinessKey())
+                .isEqualTo(riskReference);
+        assertThat(engine.getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(review.getId())
+                        .activityId(IssueRiskProcess.TIMER_REVIEW_DUE)
+                        .singleResult()
+                        .getDuedate())
+                .as("the start of the review day in Munich")
+                .isEqualTo(Date.from(Instant.parse("2027-03-30T22:00:00Z")));
         JsonNode risks = json.readTree(rest.withBasicAuth("service-manager", "service-manager")
                 .getForObject("/api/risks?clientReference=ALPENWERK&status=ACCEPTED", String.class));
         assertThat(risks.findValuesAsText("reference")).contains((String) risk.get("reference"));
         assertThat(driver.status(problem)).as("one action still open").isEqualTo("ACTIONS_IN_PROGRESS");
         assertThat(driver.problemInstance(problem)).isNotNull();
 
-        // the last (overdue) action is done: now the problem closes and the client is told
+        // the last (overdue) action is done: the chasing stops; one action was accepted as risk, so the
+        // problem does not close by itself: the CSM decides
+        int chasesBeforeDone = chases(backup);
         driver.complete(
                 backup,
                 SipActionProcess.TASK_COMPLETE_ACTION,
@@ -550,6 +643,29 @@ class ProblemRcaProcessTest {
                         "Backup now starts 22:00 (change CHG-2026-0099)"));
         driver.runDueJobs(problem);
         assertThat(driver.actionStatus(backup)).isEqualTo("DONE");
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-27T09:00:00Z")));
+        driver.runDueJobs(problem);
+        assertThat(chases(backup)).as("no chasing once done").isEqualTo(chasesBeforeDone);
+        assertThat(driver.status(problem)).isEqualTo("ACTIONS_IN_PROGRESS");
+        assertThat(driver.outbox(problem, "problem-closed")).isEmpty();
+        assertThat(engine.getTaskService()
+                        .getIdentityLinksForTask(
+                                driver.task(problem, TASK_DECIDE_CLOSURE).getId()))
+                .extracting(link -> link.getGroupId())
+                .containsExactly("csm");
+        // kept open without adding an action: the decision comes back to the CSM
+        driver.complete(problem, TASK_DECIDE_CLOSURE, "csm", Map.of(CLOSURE_DECISION.name(), "keep-open"));
+        assertThat(driver.task(problem, TASK_DECIDE_CLOSURE)).isNotNull();
+        driver.complete(
+                problem,
+                TASK_DECIDE_CLOSURE,
+                "csm",
+                Map.of(
+                        CLOSURE_DECISION.name(),
+                        "close",
+                        CLOSURE_COMMENTS.name(),
+                        "Client accepts the end-of-support risk until Q3"));
+        driver.runDueJobs(problem);
         assertThat(driver.status(problem)).isEqualTo("CLOSED");
         assertThat(driver.problemInstance(problem)).isNull();
         assertThat(driver.outbox(problem, "problem-closed"))
@@ -706,13 +822,16 @@ class ProblemRcaProcessTest {
         }
         coveredProblem.retainAll(problemNodes);
         coveredSip.retainAll(sipNodes);
-        double ratio = (double) (coveredProblem.size() + coveredSip.size()) / (problemNodes.size() + sipNodes.size());
         Set<String> missing = new HashSet<>(problemNodes);
         missing.removeAll(coveredProblem);
         Set<String> missingSip = new HashSet<>(sipNodes);
         missingSip.removeAll(coveredSip);
-        assertThat(ratio)
-                .as("flow-node coverage of problem-rca + sip-action; not visited: %s %s", missing, missingSip)
+        // per model: one well-covered model must not hide a poorly covered other
+        assertThat((double) coveredProblem.size() / problemNodes.size())
+                .as("flow-node coverage of problem-rca; not visited: %s", missing)
+                .isGreaterThanOrEqualTo(FLOW_NODE_COVERAGE_AT_LEAST);
+        assertThat((double) coveredSip.size() / sipNodes.size())
+                .as("flow-node coverage of sip-action; not visited: %s", missingSip)
                 .isGreaterThanOrEqualTo(FLOW_NODE_COVERAGE_AT_LEAST);
     }
 
@@ -794,6 +913,13 @@ class ProblemRcaProcessTest {
                 .isEqualTo(senderKey);
         DRIVEN_PROBLEMS.add(problem);
         return problem;
+    }
+
+    /** How many times the overdue action was chased: mails to the service manager, one per chase. */
+    private int chases(String sipAction) {
+        return (int) driver.outbox(sipAction, "problem-sip-action-overdue").stream()
+                .filter(row -> "service-manager@demo.csmflow.example".equals(row.get("recipient")))
+                .count();
     }
 
     private JsonNode reportIncident(String client, String service) throws Exception {

@@ -7,6 +7,7 @@ import com.csmflow.harness.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -176,7 +177,15 @@ class IdentityRulesTest {
 
     @Test
     void onlyCockpitUsersGetInstanceCounts() {
-        runtimeService.startProcessInstanceByKey("service-desk-request", "STATISTICS-PROBE");
+        runtimeService.startProcessInstanceByKey(
+                "service-desk-request",
+                "STATISTICS-PROBE",
+                Map.of(
+                        "clientReference", "ALPENWERK",
+                        "category", "OTHER",
+                        "priority", "P4",
+                        "subject", "statistics probe",
+                        "requesterEmail", "probe@client.example"));
         String definitionId = repositoryService
                 .createProcessDefinitionQuery()
                 .processDefinitionKey("service-desk-request")

@@ -135,6 +135,9 @@ class SubmittedVariablesTest {
                         Variables.createVariables()
                                 .putValue("subject", "stored before the fix")
                                 .putValue("requesterEmail", "a@client.example")
+                                .putValue("clientReference", "ALPENWERK")
+                                .putValue("category", "OTHER")
+                                .putValue("priority", "P4")
                                 .putValueTyped(
                                         "payload",
                                         Variables.serializedObjectValue(
@@ -177,6 +180,9 @@ class SubmittedVariablesTest {
                         Variables.createVariables()
                                 .putValue("subject", "own types")
                                 .putValue("requesterEmail", "a@client.example")
+                                .putValue("clientReference", "ALPENWERK")
+                                .putValue("category", "OTHER")
+                                .putValue("priority", "P4")
                                 .putValueTyped(
                                         "cabVoters",
                                         Variables.objectValue(new ArrayList<>(List.of("dc-head", "cse")))
@@ -284,9 +290,19 @@ class SubmittedVariablesTest {
         ResponseEntity<String> completed =
                 as("csm").postForEntity("/engine-rest/task/" + task + "/complete", json(completeBody()), String.class);
         assertThat(completed.getStatusCode().value()).as(completed.getBody()).isEqualTo(204);
-        Job notify =
-                managementService.createJobQuery().processInstanceId(instance).singleResult();
+        // the acknowledgement job of the request waits beside it: take the outcome mail's
+        Job notify = managementService
+                .createJobQuery()
+                .processInstanceId(instance)
+                .activityId("Task_TellRequester")
+                .singleResult();
         managementService.executeJob(notify.getId());
+        // and the acknowledgement, so that the instance ends
+        managementService
+                .createJobQuery()
+                .processInstanceId(instance)
+                .list()
+                .forEach(job -> managementService.executeJob(job.getId()));
         assertThat(historyService
                         .createHistoricActivityInstanceQuery()
                         .processInstanceId(instance)
@@ -398,6 +414,9 @@ class SubmittedVariablesTest {
                 .put("value", "it-lead@client.example")
                 .put("type", "String");
         variables.putObject("description").put("value", "probe").put("type", "String");
+        variables.putObject("clientReference").put("value", "ALPENWERK").put("type", "String");
+        variables.putObject("category").put("value", "OTHER").put("type", "String");
+        variables.putObject("priority").put("value", "P4").put("type", "String");
         return body;
     }
 

@@ -226,7 +226,12 @@ class TasklistFilterTest {
         instance = runtimeService.startProcessInstanceByKey(
                 "service-desk-request",
                 "SDR-FILTER-1",
-                Map.of("subject", "Printer offline", "requesterEmail", "a@client.example"));
+                Map.of(
+                        "clientReference", "ALPENWERK",
+                        "category", "CHANGE",
+                        "priority", "P3",
+                        "subject", "Printer offline",
+                        "requesterEmail", "a@client.example"));
         TestRestTemplate csm = rest.withBasicAuth("csm", "csm");
         String filterId = filters("csm").stream()
                 .filter(filter -> "Client Service Manager tasks".equals(filter.get("name")))

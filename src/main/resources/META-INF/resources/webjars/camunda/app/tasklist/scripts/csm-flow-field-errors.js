@@ -51,8 +51,11 @@ function openForm() {
 function fieldElement(form, key) {
   const id = fieldIdsByKey.get(key);
   const label = Array.from(form.querySelectorAll('[id], [for]')).find(element => {
+    // fjs-form-<form>-<component id>, with -date / -time / -error-message ... after it for some parts
     const ref = element.getAttribute('for') || element.id;
-    return ref.endsWith('-' + id);
+    const at = ref.indexOf('-' + id);
+    const after = ref.charAt(at + id.length + 1);
+    return at >= 0 && (after === '' || after === '-');
   });
   return label ? label.closest('.fjs-form-field') : null;
 }
@@ -94,8 +97,8 @@ function showAtField(alert) {
   }
 }
 
-// the reason goes once the user changes that field
-['input', 'change'].forEach(type =>
+// the reason goes once the user works on that field again (types, picks, removes a tag)
+['input', 'change', 'click'].forEach(type =>
   document.addEventListener(
     type,
     event => {
@@ -112,18 +115,28 @@ function showAtField(alert) {
   )
 );
 
-new MutationObserver(mutations => {
-  mutations.forEach(mutation =>
-    mutation.addedNodes.forEach(node => {
-      if (node.nodeType !== 1) {
-        return;
-      }
-      const alerts = node.matches('.notifications .alert')
-        ? [node]
-        : Array.from(node.querySelectorAll('.notifications .alert'));
-      alerts.filter(alert => alert.matches('.alert-danger, .alert-error')).forEach(showAtField);
-    })
-  );
-}).observe(document.documentElement, {childList: true, subtree: true});
+// Angular adds a notification first and fills in its text a moment later: look once the page settles.
+let scanPending = false;
+function scanSoon() {
+  if (!scanPending) {
+    scanPending = true;
+    setTimeout(() => {
+      scanPending = false;
+      document.querySelectorAll('.notifications .alert.alert-danger:not(.ng-hide)').forEach(alert => {
+        const text = (alert.querySelector('.message') || {}).textContent || '';
+        if (text.trim() && alert.dataset.csmFlowSeen !== text) {
+          alert.dataset.csmFlowSeen = text;
+          showAtField(alert);
+        }
+      });
+    }, 50);
+  }
+}
+
+new MutationObserver(scanSoon).observe(document.documentElement, {
+  childList: true,
+  subtree: true,
+  characterData: true
+});
 
 export default [];

@@ -58,7 +58,7 @@ class ChangeService {
      */
     @Transactional
     ChangeView raise(ChangeRequestBody body) {
-        activeClients.require(body.clientReference());
+        String clientReference = activeClients.require(body.clientReference()).getReference();
         Instant now = clock.instant();
         if (!body.windowStart().toInstant().isAfter(now)) {
             throw new InvalidFieldException("windowStart", "must be in the future");
@@ -68,7 +68,7 @@ class ChangeService {
         }
         String reference = businessKeys.next("CHG");
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put(CaseVariables.CLIENT_REFERENCE.name(), body.clientReference());
+        variables.put(CaseVariables.CLIENT_REFERENCE.name(), clientReference);
         variables.put(ChangeProcess.TITLE.name(), body.title().trim());
         variables.put(ChangeProcess.DESCRIPTION.name(), body.description());
         variables.put(ChangeProcess.REQUESTED_TYPE.name(), body.requestedType());

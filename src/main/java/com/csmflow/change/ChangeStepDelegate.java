@@ -182,12 +182,9 @@ class ChangeStepDelegate implements InputReadingDelegate {
 
     private void registerChange(DelegateExecution execution, Instant now) {
         String reference = execution.getProcessBusinessKey();
-        if (reference == null || reference.isBlank()) {
-            // started from Tasklist: the register reference becomes the business key
-            reference = businessKeys.next("CHG");
-            execution.setProcessBusinessKey(reference);
-        }
-        ChangeRecord existing = register.find(reference).orElse(null);
+        ChangeRecord existing = reference == null || reference.isBlank()
+                ? null
+                : register.find(reference).orElse(null);
         if (existing != null) {
             String owner =
                     existing.getOrigin() == null ? null : existing.getOrigin().getProcessInstanceId();
@@ -199,13 +196,15 @@ class ChangeStepDelegate implements InputReadingDelegate {
                     + ", not to " + execution.getProcessInstanceId());
         }
         // the same rules as POST /api/changes, for starts from Tasklist or the engine API
-        String clientReference = required(execution, CLIENT_REFERENCE);
         Client client;
         try {
-            client = clients.require(clientReference);
+            client = clients.require(text(execution, CLIENT_REFERENCE));
         } catch (InvalidFieldException invalid) {
             throw InvalidInputException.of(invalid);
         }
+        // the register's spelling ("alpenwerk" chosen or typed is ALPENWERK)
+        String clientReference = client.getReference();
+        CLIENT_REFERENCE.setIfChanged(execution, clientReference);
         // the request body's fields carry the variables' names
         for (ProcessVariable<String> field : List.of(CLIENT_REFERENCE, TITLE, DESCRIPTION, REQUESTER_EMAIL)) {
             Object value = field.text(execution);
@@ -231,6 +230,11 @@ class ChangeStepDelegate implements InputReadingDelegate {
         CLIENT_TIER.set(execution, client.getTier().name());
         publishWindow(execution, client, windowStart, windowEnd);
 
+        if (reference == null || reference.isBlank()) {
+            // started from Tasklist: the reference is drawn only now, so a refused start uses none up
+            reference = businessKeys.next("CHG");
+            execution.setProcessBusinessKey(reference);
+        }
         register.create(
                 execution,
                 new ChangeRecord(

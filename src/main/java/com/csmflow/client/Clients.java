@@ -2,7 +2,10 @@ package com.csmflow.client;
 
 import com.csmflow.api.InvalidFieldException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,15 +36,25 @@ public class Clients {
         return clients.findByDesignatedCsm(userId);
     }
 
-    /** The active client with this reference, or 400 naming {@code clientReference}. */
+    /**
+     * The active client with this reference in any case ("alpenwerk" is ALPENWERK: references are upper
+     * case only, see {@code ClientRequest}), or 400 naming {@code clientReference}. Callers keep
+     * {@link Client#getReference()}, not what was typed.
+     */
     @Transactional(readOnly = true)
     public Client require(String reference) {
         if (reference == null || reference.isBlank()) {
             throw new InvalidFieldException("clientReference", "is required");
         }
-        return clients.findByReference(reference.trim())
+        return clients.findByReference(reference.trim().toUpperCase(Locale.ROOT))
                 .filter(client -> !client.isRetired())
                 .orElseThrow(
                         () -> new InvalidFieldException("clientReference", "no active client with this reference"));
+    }
+
+    /** The active clients by name: what a person may choose where a form asks for a client. */
+    @Transactional(readOnly = true)
+    public List<Client> active() {
+        return clients.search(null, false, Pageable.unpaged(Sort.by("name"))).getContent();
     }
 }

@@ -227,11 +227,9 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
      */
     private void raise(DelegateExecution execution) {
         String reference = execution.getProcessBusinessKey();
-        if (reference == null || reference.isBlank()) {
-            reference = businessKeys.next("ESC");
-            execution.setProcessBusinessKey(reference);
-        }
-        Escalation existing = escalations.findByReference(reference).orElse(null);
+        Escalation existing = reference == null || reference.isBlank()
+                ? null
+                : escalations.findByReference(reference).orElse(null);
         String owner = existing == null || existing.getOrigin() == null
                 ? null
                 : existing.getOrigin().getProcessInstanceId();
@@ -240,20 +238,20 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
             throw new IllegalStateException("Escalation " + reference + " belongs to process instance " + owner
                     + ", not to " + execution.getProcessInstanceId());
         }
-        String clientReference = CLIENT_REFERENCE.text(execution);
         String breachedKey = BREACHED_BUSINESS_KEY.text(execution);
         Client client;
         if (breachedKey == null) {
             // raised by staff (Tasklist, engine API): the same rules as POST /api/escalations
             validateLikeTheApi(execution);
             try {
-                client = clients.require(clientReference);
+                client = clients.require(CLIENT_REFERENCE.text(execution));
             } catch (InvalidFieldException invalid) {
                 throw InvalidInputException.of(invalid);
             }
         } else {
             // a breach published by another workflow: its client exists, even if retired since
-            client = clients.findByReference(clientReference == null ? "" : clientReference)
+            String breachedClient = CLIENT_REFERENCE.text(execution);
+            client = clients.findByReference(breachedClient == null ? "" : breachedClient)
                     .orElseThrow(
                             () -> new InvalidInputException(CLIENT_REFERENCE.name(), "no client with this reference"));
         }
@@ -273,6 +271,14 @@ class EscalationRegisterDelegate implements InputReadingDelegate {
         String subject = defaultText(SUBJECT.text(execution), SUMMARY.text(execution));
         if (subject == null) {
             subject = "SLA breach of " + breachedKey;
+        }
+        // the register's spelling ("alpenwerk" typed is ALPENWERK)
+        String clientReference = client.getReference();
+        CLIENT_REFERENCE.setIfChanged(execution, clientReference);
+        if (reference == null || reference.isBlank()) {
+            // drawn only now, after every check: a refused start uses no reference up
+            reference = businessKeys.next("ESC");
+            execution.setProcessBusinessKey(reference);
         }
         Instant now = clock.instant();
 

@@ -51,10 +51,11 @@ class EscalationService {
     /** Starts the workflow; its first steps write the register row in this transaction. */
     @Transactional
     EscalationView raise(EscalationRequests.Raise request) {
-        activeClients.require(request.clientReference());
+        String clientReference =
+                activeClients.require(request.clientReference()).getReference();
         String reference = businessKeys.next("ESC");
         Map<String, Object> variables = new HashMap<>();
-        variables.put(CaseVariables.CLIENT_REFERENCE.name(), request.clientReference());
+        variables.put(CaseVariables.CLIENT_REFERENCE.name(), clientReference);
         variables.put(EscalationProcess.SUBJECT.name(), request.subject());
         variables.put(EscalationProcess.DESCRIPTION.name(), request.description());
         variables.put(EscalationProcess.REPORTED_IMPACT.name(), request.reportedImpact());

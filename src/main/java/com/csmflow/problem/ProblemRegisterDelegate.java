@@ -118,13 +118,19 @@ class ProblemRegisterDelegate implements InputReadingDelegate {
         }
         if (problem == null) {
             try {
+                // every check before the reference is drawn: a refused start uses no reference up
+                String clientReference = problemService.checkClient(CLIENT_REFERENCE.get(execution));
+                String sourceType = ProblemService.checkSourceType(SOURCE_TYPE.get(execution));
+                String sourceReference = sourceReference(execution);
+                String summary = required(execution, SUMMARY);
+                String priority = ProblemService.normalisePriority(PRIORITY.get(execution));
                 problem = problems.save(new Problem(
                         reference != null ? reference : businessKeys.next("PRB"),
-                        problemService.checkClient(CLIENT_REFERENCE.get(execution)),
-                        ProblemService.checkSourceType(SOURCE_TYPE.get(execution)),
-                        sourceReference(execution),
-                        required(execution, SUMMARY),
-                        ProblemService.normalisePriority(PRIORITY.get(execution)),
+                        clientReference,
+                        sourceType,
+                        sourceReference,
+                        summary,
+                        priority,
                         null,
                         clock.instant()));
             } catch (InvalidFieldException invalid) {

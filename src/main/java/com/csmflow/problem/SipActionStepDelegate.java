@@ -8,6 +8,7 @@ import com.csmflow.engine.DelegateInputs;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.engine.InputReadingDelegate;
 import com.csmflow.engine.ProcessVariable;
+import com.csmflow.forms.FormOptions;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.register.ProcessOrigin;
 import com.csmflow.security.RoleGroup;
@@ -49,6 +50,7 @@ class SipActionStepDelegate implements InputReadingDelegate {
     private final RegisterAudit audit;
     private final Clock clock;
     private final EngineIdentity engineIdentity;
+    private final FormOptions people;
 
     SipActionStepDelegate(
             SipActionRepository actions,
@@ -57,7 +59,9 @@ class SipActionStepDelegate implements InputReadingDelegate {
             BusinessKeys businessKeys,
             RegisterAudit audit,
             Clock clock,
-            EngineIdentity engineIdentity) {
+            EngineIdentity engineIdentity,
+            FormOptions people) {
+        this.people = people;
         this.engineIdentity = engineIdentity;
         this.clock = clock;
         this.actions = actions;
@@ -89,7 +93,7 @@ class SipActionStepDelegate implements InputReadingDelegate {
                             "sip-action",
                             action.getReference(),
                             riskDescription(execution, action),
-                            requiredText(execution, SipActionProcess.RISK_OWNER),
+                            riskOwner(execution),
                             reviewDate(execution),
                             currentUser(),
                             clock.instant(),
@@ -153,6 +157,17 @@ class SipActionStepDelegate implements InputReadingDelegate {
     private static LocalDate reviewDate(DelegateExecution execution) {
         ProcessVariable<Object> variable = SipActionProcess.RISK_REVIEW_DATE;
         return FormDates.required(variable.get(execution), variable.name(), "to accept a risk");
+    }
+
+    /** A manager owns an accepted risk: the form offers only managers ({@code managerOptions}). */
+    private String riskOwner(DelegateExecution execution) {
+        String owner = requiredText(execution, SipActionProcess.RISK_OWNER).strip();
+        if (!people.isMemberOfAny(owner, FormOptions.MANAGER_GROUPS)) {
+            throw new InvalidInputException(
+                    SipActionProcess.RISK_OWNER.name(),
+                    "'" + owner + "' is not a manager (groups service-manager, delivery-manager, dc-head)");
+        }
+        return owner;
     }
 
     private String currentUser() {

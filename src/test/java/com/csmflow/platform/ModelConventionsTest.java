@@ -2,6 +2,7 @@ package com.csmflow.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.csmflow.forms.FormOptions;
 import com.csmflow.security.RoleGroup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -151,6 +152,17 @@ class ModelConventionsTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * Issue 16, item 3: a field that asks for a client or a person is a select, taglist or radio over a list
+     * the platform fills ({@link FormOptions}); a {@code valuesKey} names one of those lists.
+     */
+    @Test
+    void clientsAndPeopleArePickedFromListsThePlatformFills() {
+        List<String> problems = new ArrayList<>();
+        formsById.forEach((id, form) -> collectTypedChoices(id, form.path("components"), problems));
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void delegatesAreSpringBeansWithoutFieldInjection() throws IOException {
         List<String> problems = new ArrayList<>();
@@ -185,6 +197,31 @@ class ModelConventionsTest {
                         + "' is not rendered by Tasklist's form-js 1.8");
             }
             collectUnrenderedComponents(formId, component.path("components"), problems);
+        }
+    }
+
+    /** Keys of fields that name a client or people: chosen, never typed. */
+    private static final Set<String> PICKED_KEYS = Set.of("clientReference", "cabMembers", "riskOwner");
+
+    private static final Set<String> PICKER_TYPES = Set.of("select", "taglist", "radio", "checklist");
+
+    private static void collectTypedChoices(String formId, JsonNode components, List<String> problems) {
+        for (JsonNode component : components) {
+            String where = formId + "#" + component.path("id").asText();
+            String key = component.path("key").asText("");
+            String valuesKey = component.path("valuesKey").asText(null);
+            if (valuesKey != null && !FormOptions.names().contains(valuesKey)) {
+                problems.add(
+                        where + ": valuesKey '" + valuesKey + "' is no list the platform fills " + FormOptions.names());
+            }
+            boolean asksForChoice = PICKED_KEYS.contains(key) || key.endsWith("Owner");
+            if (asksForChoice
+                    && !component.path("readonly").asBoolean(false)
+                    && (!PICKER_TYPES.contains(component.path("type").asText()) || valuesKey == null)) {
+                problems.add(where + ": '" + key + "' must be picked from a list (select/taglist/radio with a"
+                        + " valuesKey of FormOptions), not typed");
+            }
+            collectTypedChoices(formId, component.path("components"), problems);
         }
     }
 

@@ -3,7 +3,9 @@ package com.csmflow.problem;
 import static com.csmflow.engine.CaseVariables.*;
 import static com.csmflow.problem.ProblemProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.csmflow.api.InvalidInputException;
 import com.csmflow.escalation.EscalationProcess;
 import com.csmflow.harness.CsmFlowTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -574,6 +576,22 @@ class ProblemRcaProcessTest {
                         "risk",
                         SipActionProcess.ACTION_EVIDENCE.name(),
                         "Budget refused by the client's CFO"));
+        // the risk owner is picked from the managers (managerOptions): anyone else is refused, naming the field
+        assertThatThrownBy(() -> driver.complete(
+                        replace,
+                        SipActionProcess.TASK_DECIDE_RISK,
+                        "service-manager",
+                        Map.of(
+                                SipActionProcess.RISK_DECISION.name(),
+                                "accept",
+                                SipActionProcess.RISK_DESCRIPTION.name(),
+                                "Firewall cluster stays at end of support until budget is approved",
+                                SipActionProcess.RISK_OWNER.name(),
+                                "it",
+                                SipActionProcess.RISK_REVIEW_DATE.name(),
+                                "2027-03-31")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("riskOwner: 'it' is not a manager");
         driver.complete(
                 replace,
                 SipActionProcess.TASK_DECIDE_RISK,

@@ -7,6 +7,9 @@ export default {
     vendor: 'CSM Flow'
   },
 
+  // A refused completion shows its reason under the field it names (issue 16, item 10; docs/forms.md).
+  customScripts: ['scripts/csm-flow-field-errors'],
+
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

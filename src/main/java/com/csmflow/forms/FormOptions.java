@@ -1,0 +1,148 @@
+package com.csmflow.forms;
+
+import com.csmflow.client.Client;
+import com.csmflow.client.Clients;
+import com.csmflow.engine.EngineIdentity;
+import com.csmflow.security.RoleGroup;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * The option lists that Camunda Forms name with {@code valuesKey} (docs/forms.md): a select, taglist or radio
+ * whose {@code valuesKey} is one of {@link #names()} offers that list, built from the registers and the
+ * identity service when the form is loaded ({@link FormOptionsFilter}), so nothing is stored in the
+ * process's variables or history.
+ * <ul>
+ *   <li>{@value #CLIENTS}: the active clients, labelled "name (REFERENCE)", value the reference;</li>
+ *   <li>{@code <group>MemberOptions} for every role group (e.g. {@code cabMemberOptions},
+ *       {@code serviceManagerMemberOptions}): the group's members, labelled with their display name, value
+ *       the user id;</li>
+ *   <li>{@value #MANAGERS}: members of the managers' groups (service, delivery, head of delivery centre).</li>
+ * </ul>
+ * The server still checks every submitted choice (a client with {@code Clients.require}, a person with
+ * {@link #isMemberOfAny}); the list only keeps a person from choosing what would be refused.
+ */
+@Component
+public class FormOptions {
+
+    public static final String CLIENTS = "clientOptions";
+    public static final String MANAGERS = "managerOptions";
+    private static final String MEMBERS_SUFFIX = "MemberOptions";
+
+    /** The groups whose members may own a risk or decide for a manager. */
+    public static final Set<RoleGroup> MANAGER_GROUPS =
+            Set.of(RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER, RoleGroup.DC_HEAD);
+
+    /** One choice: what the person reads and what the form submits. */
+    public record Option(String label, String value) {}
+
+    private final Clients clients;
+    private final IdentityService identityService;
+    private final EngineIdentity engineIdentity;
+    private final Map<String, Supplier<List<Option>>> lists = new LinkedHashMap<>();
+
+    FormOptions(Clients clients, IdentityService identityService, EngineIdentity engineIdentity) {
+        this.clients = clients;
+        this.identityService = identityService;
+        this.engineIdentity = engineIdentity;
+        lists.put(CLIENTS, this::activeClients);
+        lists.put(MANAGERS, () -> members(MANAGER_GROUPS));
+        for (RoleGroup group : RoleGroup.values()) {
+            lists.put(membersKey(group), () -> members(Set.of(group)));
+        }
+    }
+
+    /** The {@code valuesKey} that offers the members of a group, e.g. {@code cabMemberOptions}. */
+    public static String membersKey(RoleGroup group) {
+        StringBuilder name = new StringBuilder();
+        for (String part : group.id().split("-")) {
+            name.append(name.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+        }
+        return name + MEMBERS_SUFFIX;
+    }
+
+    /** Every {@code valuesKey} the platform fills (ModelConventionsTest checks the forms against it). */
+    public static Set<String> names() {
+        Set<String> names = new TreeSet<>(Set.of(CLIENTS, MANAGERS));
+        for (RoleGroup group : RoleGroup.values()) {
+            names.add(membersKey(group));
+        }
+        return names;
+    }
+
+    /** The list behind a {@code valuesKey}, built now; empty when the platform has no list of that name. */
+    public Optional<List<Option>> list(String valuesKey) {
+        Supplier<List<Option>> list = valuesKey == null ? null : lists.get(valuesKey);
+        return list == null ? Optional.empty() : Optional.of(list.get());
+    }
+
+    /** Whether the user is a member of at least one of the groups (the server-side twin of a people list). */
+    public boolean isMemberOfAny(String userId, Collection<RoleGroup> groups) {
+        if (userId == null || userId.isBlank()) {
+            return false;
+        }
+        return engineIdentity.asPlatform(() -> groups.stream()
+                .anyMatch(group -> identityService
+                                .createUserQuery()
+                                .userId(userId.strip())
+                                .memberOfGroup(group.id())
+                                .count()
+                        > 0));
+    }
+
+    private List<Option> activeClients() {
+        return clients.active().stream()
+                .sorted(Comparator.comparing(Client::getName, String.CASE_INSENSITIVE_ORDER))
+                .map(client -> new Option(client.getName() + " (" + client.getReference() + ")", client.getReference()))
+                .toList();
+    }
+
+    /** Members of the groups, by display name; a name two people share is told apart by the user id. */
+    private List<Option> members(Set<RoleGroup> groups) {
+        List<User> users = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        engineIdentity.asPlatform(() -> {
+            for (RoleGroup group : groups) {
+                for (User user : identityService
+                        .createUserQuery()
+                        .memberOfGroup(group.id())
+                        .list()) {
+                    if (seen.add(user.getId())) {
+                        users.add(user);
+                    }
+                }
+            }
+        });
+        Map<String, Long> sameName =
+                users.stream().collect(Collectors.groupingBy(FormOptions::displayName, Collectors.counting()));
+        return users.stream()
+                .map(user -> {
+                    String name = displayName(user);
+                    return new Option(sameName.get(name) > 1 ? name + " (" + user.getId() + ")" : name, user.getId());
+                })
+                .sorted(Comparator.comparing(option -> option.label().toLowerCase(Locale.ROOT)))
+                .toList();
+    }
+
+    static String displayName(User user) {
+        String name = Arrays.stream(new String[] {user.getFirstName(), user.getLastName()})
+                .filter(part -> part != null && !part.isBlank())
+                .map(String::strip)
+                .collect(Collectors.joining(" "));
+        return name.isEmpty() ? user.getId() : name;
+    }
+}

@@ -63,7 +63,8 @@ class OpenApiDescriptionTest {
             "POST /api/problems", true,
             "POST /api/problems/{reference}/actions", true,
             "POST /api/sip-actions", true,
-            "POST /api/incidents", false);
+            "POST /api/incidents", false,
+            "POST /api/service-requests", true);
 
     /** Operations that answer 409 when the request clashes with the current state (see the services). */
     private static final Set<String> CONFLICTING = Set.of(
@@ -76,7 +77,11 @@ class OpenApiDescriptionTest {
             "POST /api/escalations/{reference}/client-response",
             "POST /api/escalations/{reference}/client-confirmation",
             "POST /api/problems/{reference}/actions",
-            "POST /api/incidents");
+            "POST /api/incidents",
+            "POST /api/services/{reference}/end",
+            "POST /api/services/{reference}/resource-requests",
+            "POST /api/services/{reference}/resource-additions",
+            "POST /api/services/{reference}/resource-retirements");
 
     @Autowired
     TestRestTemplate rest;

@@ -41,6 +41,14 @@ final class ApiAccessRules {
     private static final List<String> ESCALATION_HANDLERS =
             groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER, RoleGroup.DC_HEAD);
 
+    /** Take in a client's request for a new service: the DC Head, and sales (account managers). */
+    private static final List<String> SERVICE_REQUEST_TAKERS = groups(RoleGroup.DC_HEAD, RoleGroup.ACCOUNT_MANAGER);
+    /** A new resource may be asked for by the client (through the CSM), the SM or the DM (003 §2.2.4 step 6). */
+    private static final List<String> RESOURCE_ADDERS =
+            groups(RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER, RoleGroup.CSM);
+
+    private static final List<String> PROFILE_KEEPERS = groups(RoleGroup.COMPETENCE_MANAGER, RoleGroup.HR);
+
     static final List<Rule> RULES = List.of(
             new Rule(POST, "/api/clients", CLIENT_KEEPERS),
             new Rule(PUT, "/api/clients/*", CLIENT_KEEPERS),
@@ -65,7 +73,25 @@ final class ApiAccessRules {
             new Rule(POST, "/api/service-desk-requests", CASE_RAISERS),
             new Rule(POST, "/api/escalations", ESCALATION_HANDLERS),
             new Rule(POST, "/api/escalations/*/client-response", ESCALATION_HANDLERS),
-            new Rule(POST, "/api/escalations/*/client-confirmation", ESCALATION_HANDLERS));
+            new Rule(POST, "/api/escalations/*/client-confirmation", ESCALATION_HANDLERS),
+            new Rule(POST, "/api/service-requests", SERVICE_REQUEST_TAKERS),
+            new Rule(POST, "/api/services/*/end", MANAGERS),
+            new Rule(POST, "/api/services/*/resource-additions", RESOURCE_ADDERS),
+            new Rule(
+                    POST,
+                    "/api/services/*/resource-retirements",
+                    groups(RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER, RoleGroup.CSM, RoleGroup.IT)),
+            // personal data (003: CM and HR; a service's SM and DM for its team, checked per row)
+            new Rule(GET, "/api/staff-profiles", PROFILE_KEEPERS),
+            new Rule(PUT, "/api/staff-profiles/*", PROFILE_KEEPERS),
+            new Rule(
+                    GET,
+                    "/api/staff-profiles/*",
+                    groups(
+                            RoleGroup.COMPETENCE_MANAGER,
+                            RoleGroup.HR,
+                            RoleGroup.SERVICE_MANAGER,
+                            RoleGroup.DELIVERY_MANAGER)));
 
     private ApiAccessRules() {}
 

@@ -47,7 +47,8 @@ class IdentitySetup implements ApplicationRunner {
                     List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER, RoleGroup.DC_HEAD),
             "problem-rca", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER),
             "change-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER),
-            "issue-risk", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER));
+            "issue-risk", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER),
+            "service-request", List.of(RoleGroup.DC_HEAD, RoleGroup.ACCOUNT_MANAGER));
 
     static final String MY_TASKS_FILTER = "My tasks";
 

@@ -110,7 +110,28 @@ class AccessMatrixTest {
             entry("POST /api/risks", Set.of("csm", "service-manager", ADMIN)),
             entry("POST /api/service-desk-requests", CASE_RAISERS),
             entry("GET /api/service-desk-requests", ALL_STAFF),
-            entry("GET /api/service-desk-requests/{reference}", ALL_STAFF));
+            entry("GET /api/service-desk-requests/{reference}", ALL_STAFF),
+            entry("POST /api/service-requests", Set.of("dc-head", "account-manager", ADMIN)),
+            entry("GET /api/service-requests", ALL_STAFF),
+            entry("GET /api/service-requests/{reference}", ALL_STAFF),
+            entry("GET /api/services", ALL_STAFF),
+            entry("GET /api/services/{reference}", ALL_STAFF),
+            entry("POST /api/services/{reference}/end", union(MANAGERS, Set.of(ADMIN))),
+            entry("POST /api/services/{reference}/resource-requests", ALL_STAFF),
+            entry(
+                    "POST /api/services/{reference}/resource-additions",
+                    Set.of("service-manager", "delivery-manager", "csm", ADMIN)),
+            entry(
+                    "POST /api/services/{reference}/resource-retirements",
+                    Set.of("service-manager", "delivery-manager", "csm", "it", ADMIN)),
+            // per row the service's SM and DM only: personal kinds are filtered (ServiceRequestApiTest)
+            entry("GET /api/services/{reference}/records", ALL_STAFF),
+            entry("GET /api/resources", ALL_STAFF),
+            entry("GET /api/staff-profiles", Set.of("competence-manager", "hr", ADMIN)),
+            entry("PUT /api/staff-profiles/{userId}", Set.of("competence-manager", "hr", ADMIN)),
+            entry(
+                    "GET /api/staff-profiles/{userId}",
+                    Set.of("competence-manager", "hr", "service-manager", "delivery-manager", ADMIN)));
 
     /** What a caller may get from an engine REST resource. */
     enum Expect {

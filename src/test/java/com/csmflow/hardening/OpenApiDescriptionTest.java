@@ -55,17 +55,18 @@ class OpenApiDescriptionTest {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
 
     /** Operations that create something, and whether they say where it is (Location). */
-    private static final Map<String, Boolean> CREATING = Map.of(
-            "POST /api/clients", true,
-            "POST /api/sla-targets", true,
-            "POST /api/changes", true,
-            "POST /api/escalations", true,
-            "POST /api/problems", true,
-            "POST /api/problems/{reference}/actions", true,
-            "POST /api/sip-actions", true,
-            "POST /api/risks", true,
-            "POST /api/service-desk-requests", true,
-            "POST /api/incidents", false);
+    private static final Map<String, Boolean> CREATING = Map.ofEntries(
+            Map.entry("POST /api/clients", true),
+            Map.entry("POST /api/sla-targets", true),
+            Map.entry("POST /api/changes", true),
+            Map.entry("POST /api/escalations", true),
+            Map.entry("POST /api/problems", true),
+            Map.entry("POST /api/problems/{reference}/actions", true),
+            Map.entry("POST /api/sip-actions", true),
+            Map.entry("POST /api/risks", true),
+            Map.entry("POST /api/service-desk-requests", true),
+            Map.entry("POST /api/incidents", false),
+            Map.entry("POST /api/service-requests", true));
 
     /** Operations that answer 409 when the request clashes with the current state (see the services). */
     private static final Set<String> CONFLICTING = Set.of(
@@ -78,7 +79,11 @@ class OpenApiDescriptionTest {
             "POST /api/escalations/{reference}/client-response",
             "POST /api/escalations/{reference}/client-confirmation",
             "POST /api/problems/{reference}/actions",
-            "POST /api/incidents");
+            "POST /api/incidents",
+            "POST /api/services/{reference}/end",
+            "POST /api/services/{reference}/resource-requests",
+            "POST /api/services/{reference}/resource-additions",
+            "POST /api/services/{reference}/resource-retirements");
 
     @Autowired
     TestRestTemplate rest;

@@ -1,0 +1,40 @@
+package com.csmflow.servicerequest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** Bodies of the service register's operations. */
+final class ServiceBodies {
+
+    private ServiceBodies() {}
+
+    /** A query parameter: trimmed, or null when absent or blank. */
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    /** {@code POST /api/services/{reference}/end}: end the service before its term. */
+    record EndRequest(@NotBlank @Size(max = 4000) String reason) {}
+
+    /** {@code POST /api/services/{reference}/resource-requests}: the caller asks for a resource. */
+    record ResourceRequest(
+            @NotBlank @Size(max = 64) String resourceType,
+            @NotBlank @Size(max = 1000) String purpose) {}
+
+    /** {@code POST /api/services/{reference}/resource-additions}: a new resource for the inventory. */
+    record ResourceAddition(
+            @NotBlank @Size(max = 64) String resourceType,
+            @NotBlank @Size(max = 1000) String purpose) {}
+
+    /** {@code POST /api/services/{reference}/resource-retirements}: a resource leaves the inventory. */
+    record ResourceRetirement(
+            @NotBlank @Size(max = 32) String resourceReference,
+            @Size(max = 1000) String purpose) {}
+
+    /** {@code PUT /api/staff-profiles/{userId}}. */
+    record ProfileBody(
+            @NotNull @Size(max = 30) List<@NotBlank @Size(max = 60) String> skills,
+            @Size(max = 4000) String shortProfile) {}
+}

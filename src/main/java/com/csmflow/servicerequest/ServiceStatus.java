@@ -1,0 +1,7 @@
+package com.csmflow.servicerequest;
+
+/** A service in the service register: running from go until it ends by request or at its term end. */
+public enum ServiceStatus {
+    ACTIVE,
+    ENDED
+}

@@ -1,0 +1,350 @@
+package com.csmflow.servicerequest;
+
+import static com.csmflow.servicerequest.ServiceRequestProcess.ACTION_PLAN;
+import static com.csmflow.servicerequest.ServiceRequestProcess.ACTION_REPORT;
+import static com.csmflow.servicerequest.ServiceRequestProcess.ADDITION_APPROVED;
+import static com.csmflow.servicerequest.ServiceRequestProcess.APPROVAL_COMMENT;
+import static com.csmflow.servicerequest.ServiceRequestProcess.ASSESSED_MEMBER;
+import static com.csmflow.servicerequest.ServiceRequestProcess.ASSESSMENT;
+import static com.csmflow.servicerequest.ServiceRequestProcess.GOVERNANCE_ACTIONS;
+import static com.csmflow.servicerequest.ServiceRequestProcess.GOVERNANCE_MODEL;
+import static com.csmflow.servicerequest.ServiceRequestProcess.INDIVIDUAL_ACTIONS_DONE;
+import static com.csmflow.servicerequest.ServiceRequestProcess.INDIVIDUAL_ACTION_PLAN;
+import static com.csmflow.servicerequest.ServiceRequestProcess.INDIVIDUAL_ACTION_REPORT;
+import static com.csmflow.servicerequest.ServiceRequestProcess.INDIVIDUAL_ASSESSMENT;
+import static com.csmflow.servicerequest.ServiceRequestProcess.INDIVIDUAL_LESSONS_LEARNED;
+import static com.csmflow.servicerequest.ServiceRequestProcess.INVENTORY;
+import static com.csmflow.servicerequest.ServiceRequestProcess.INVENTORY_REVIEW;
+import static com.csmflow.servicerequest.ServiceRequestProcess.KNOWLEDGE_PLAN;
+import static com.csmflow.servicerequest.ServiceRequestProcess.LESSONS_LEARNED;
+import static com.csmflow.servicerequest.ServiceRequestProcess.PURPOSE;
+import static com.csmflow.servicerequest.ServiceRequestProcess.QUALITY_CRITERIA;
+import static com.csmflow.servicerequest.ServiceRequestProcess.RECRUITMENT_PLAN;
+import static com.csmflow.servicerequest.ServiceRequestProcess.REQUESTED_BY;
+import static com.csmflow.servicerequest.ServiceRequestProcess.REQUESTED_FOR;
+import static com.csmflow.servicerequest.ServiceRequestProcess.RESOURCE_APPROVED;
+import static com.csmflow.servicerequest.ServiceRequestProcess.RESOURCE_IDENTIFIER;
+import static com.csmflow.servicerequest.ServiceRequestProcess.RESOURCE_OWNER;
+import static com.csmflow.servicerequest.ServiceRequestProcess.RESOURCE_REFERENCE;
+import static com.csmflow.servicerequest.ServiceRequestProcess.RESOURCE_TYPE;
+import static com.csmflow.servicerequest.ServiceRequestProcess.SERVICE_REFERENCE;
+import static com.csmflow.servicerequest.ServiceRequestProcess.SKILL_GAP_REPORT;
+import static com.csmflow.servicerequest.ServiceRequestProcess.STAFFING_FOLLOW_UP;
+import static com.csmflow.servicerequest.ServiceRequestProcess.STAFFING_ROADMAP;
+import static com.csmflow.servicerequest.ServiceRequestProcess.TEAM_ACTIONS_DONE;
+import static com.csmflow.servicerequest.ServiceRequestProcess.TEAM_MEMBERS;
+import static com.csmflow.servicerequest.ServiceRequestProcess.TEAM_ORGANISATION;
+import static com.csmflow.servicerequest.ServiceRequestProcess.UTILISATION_RULES;
+import static com.csmflow.servicerequest.ServiceRequestProcess.WORKING_METHODOLOGY;
+
+import com.csmflow.api.InvalidInputException;
+import com.csmflow.engine.EngineIdentity;
+import com.csmflow.engine.ProcessVariable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code camunda:taskListener delegateExpression="${recordServiceWork}" event="complete"} on the user tasks
+ * of the service's life: checks what the form sent and writes it to the service's registers (work records,
+ * team members and profiles, the resource inventory) in the completing transaction, so a refused input
+ * (400 naming the field) leaves the task open and nothing written. One record per task and kind.
+ */
+@Component("recordServiceWork")
+class ServiceWorkListener implements TaskListener {
+
+    private static final int TEXT_MAX = 8000;
+
+    private final ServiceRegister register;
+    private final Clock clock;
+    private final EngineIdentity engineIdentity;
+    private final IdentityService identityService;
+
+    ServiceWorkListener(
+            ServiceRegister register, Clock clock, EngineIdentity engineIdentity, IdentityService identityService) {
+        this.register = register;
+        this.clock = clock;
+        this.engineIdentity = engineIdentity;
+        this.identityService = identityService;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        Work work = new Work(task, execution, clock.instant());
+        switch (task.getTaskDefinitionKey()) {
+            case ServiceRequestProcess.TASK_TEAM_ORGANISATION -> {
+                work.record(WorkKind.TEAM_ORGANISATION, null, required(execution, TEAM_ORGANISATION), null, null);
+                teamMembers(work);
+            }
+            case ServiceRequestProcess.TASK_STAFFING_ROADMAP -> {
+                work.record(WorkKind.STAFFING_ROADMAP, null, required(execution, STAFFING_ROADMAP), null, null);
+                work.record(WorkKind.RECRUITMENT_PLAN, null, required(execution, RECRUITMENT_PLAN), null, null);
+            }
+            case ServiceRequestProcess.TASK_KNOWLEDGE_PLAN -> {
+                work.record(WorkKind.SKILL_GAP_REPORT, null, required(execution, SKILL_GAP_REPORT), null, null);
+                work.record(WorkKind.KNOWLEDGE_PLAN, null, required(execution, KNOWLEDGE_PLAN), null, null);
+            }
+            case ServiceRequestProcess.TASK_GOVERNANCE_MODEL ->
+                work.record(WorkKind.GOVERNANCE_MODEL, null, required(execution, GOVERNANCE_MODEL), null, null);
+            case ServiceRequestProcess.TASK_FOLLOW_UP_STAFFING ->
+                work.record(WorkKind.STAFFING_FOLLOW_UP, null, required(execution, STAFFING_FOLLOW_UP), null, null);
+            case ServiceRequestProcess.TASK_GOVERNANCE_ACTIONS ->
+                work.record(
+                        WorkKind.GOVERNANCE_ACTIONS,
+                        null,
+                        required(execution, GOVERNANCE_ACTIONS),
+                        null,
+                        optional(execution, ACTION_PLAN));
+            case ServiceRequestProcess.TASK_WORKING_METHODOLOGY ->
+                work.record(WorkKind.WORKING_METHODOLOGY, null, required(execution, WORKING_METHODOLOGY), null, null);
+            case ServiceRequestProcess.TASK_QUALITY_CRITERIA ->
+                work.record(WorkKind.QUALITY_CRITERIA, null, required(execution, QUALITY_CRITERIA), null, null);
+            case ServiceRequestProcess.TASK_TEAM_ASSESSMENT -> {
+                work.record(
+                        WorkKind.TEAM_ASSESSMENT,
+                        null,
+                        required(execution, ASSESSMENT),
+                        optional(execution, LESSONS_LEARNED),
+                        required(execution, ACTION_PLAN));
+                TEAM_ACTIONS_DONE.set(execution, false);
+            }
+            case ServiceRequestProcess.TASK_FOLLOW_UP_TEAM_ACTIONS -> {
+                flag(execution, TEAM_ACTIONS_DONE);
+                work.record(WorkKind.TEAM_ACTION_REPORT, null, required(execution, ACTION_REPORT), null, null);
+            }
+            case ServiceRequestProcess.TASK_INDIVIDUAL_ASSESSMENT -> individualAssessment(work);
+            case ServiceRequestProcess.TASK_FOLLOW_UP_INDIVIDUAL_ACTIONS -> {
+                flag(execution, INDIVIDUAL_ACTIONS_DONE);
+                work.record(
+                        WorkKind.INDIVIDUAL_ACTION_REPORT,
+                        ASSESSED_MEMBER.text(execution),
+                        required(execution, INDIVIDUAL_ACTION_REPORT),
+                        null,
+                        null);
+                execution.removeVariable(INDIVIDUAL_ACTION_REPORT.name());
+            }
+            case ServiceRequestProcess.TASK_UTILISATION_RULES ->
+                work.record(WorkKind.UTILISATION_RULES, null, required(execution, UTILISATION_RULES), null, null);
+            case ServiceRequestProcess.TASK_CREATE_INVENTORY -> inventory(work);
+            case ServiceRequestProcess.TASK_REVIEW_INVENTORY ->
+                work.record(WorkKind.INVENTORY_REVIEW, null, required(execution, INVENTORY_REVIEW), null, null);
+            case ServiceRequestProcess.TASK_APPROVE_RESOURCE_REQUEST -> {
+                boolean approved = flag(execution, RESOURCE_APPROVED);
+                work.record(
+                        WorkKind.RESOURCE_DECISION,
+                        null,
+                        (approved ? "Approved" : "Rejected") + ": " + RESOURCE_TYPE.text(execution) + " for "
+                                + REQUESTED_FOR.text(execution) + " (" + PURPOSE.text(execution) + ")",
+                        null,
+                        optional(execution, APPROVAL_COMMENT));
+            }
+            case ServiceRequestProcess.TASK_APPROVE_RESOURCE_ADDITION -> {
+                boolean approved = flag(execution, ADDITION_APPROVED);
+                work.record(
+                        WorkKind.RESOURCE_DECISION,
+                        null,
+                        (approved ? "Addition approved" : "Addition rejected") + ": " + RESOURCE_TYPE.text(execution)
+                                + " asked by " + REQUESTED_BY.text(execution) + " (" + PURPOSE.text(execution) + ")",
+                        null,
+                        optional(execution, APPROVAL_COMMENT));
+            }
+            case ServiceRequestProcess.TASK_UPDATE_INVENTORY -> {
+                String type = required(execution, RESOURCE_TYPE);
+                String identifier = required(execution, RESOURCE_IDENTIFIER);
+                addResource(work, type, identifier, optional(execution, RESOURCE_OWNER), RESOURCE_IDENTIFIER.name());
+            }
+            case ServiceRequestProcess.TASK_RETIRE_RESOURCE -> retire(work);
+            default -> {
+                // allocation and release are recorded by their service tasks (serviceRequestStep)
+            }
+        }
+    }
+
+    /** The individual assessment is personal data: recorded, then taken out of the process variables. */
+    private void individualAssessment(Work work) {
+        DelegateExecution execution = work.execution();
+        String member = required(execution, ASSESSED_MEMBER);
+        if (register.team(work.service()).stream().noneMatch(m -> m.getUserId().equals(member) && m.isActive())) {
+            throw new InvalidInputException(ASSESSED_MEMBER.name(), "'" + member + "' is not in the service's team");
+        }
+        work.record(
+                WorkKind.INDIVIDUAL_ASSESSMENT,
+                member,
+                required(execution, INDIVIDUAL_ASSESSMENT),
+                optional(execution, INDIVIDUAL_LESSONS_LEARNED),
+                required(execution, INDIVIDUAL_ACTION_PLAN));
+        INDIVIDUAL_ACTIONS_DONE.set(execution, false);
+        for (ProcessVariable<String> personal :
+                List.of(INDIVIDUAL_ASSESSMENT, INDIVIDUAL_LESSONS_LEARNED, INDIVIDUAL_ACTION_PLAN)) {
+            execution.removeVariable(personal.name());
+        }
+    }
+
+    /** Lines "user id; role; share %; skills (comma-separated); short profile", the last two optional. */
+    private void teamMembers(Work work) {
+        String text = required(work.execution(), TEAM_MEMBERS);
+        for (String line : text.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = Arrays.stream(line.split(";")).map(String::trim).toArray(String[]::new);
+            if (parts.length < 3) {
+                throw new InvalidInputException(
+                        TEAM_MEMBERS.name(), "each line is 'user id; role; share %[; skills; short profile]': " + line);
+            }
+            String userId = parts[0];
+            if (!userExists(userId)) {
+                throw new InvalidInputException(TEAM_MEMBERS.name(), "no user '" + userId + "'");
+            }
+            int percent;
+            try {
+                percent = Integer.parseInt(parts[2].replace("%", "").trim());
+            } catch (NumberFormatException notANumber) {
+                throw new InvalidInputException(TEAM_MEMBERS.name(), "share of '" + userId + "' is not a number");
+            }
+            if (percent < 1 || percent > 100) {
+                throw new InvalidInputException(TEAM_MEMBERS.name(), "share of '" + userId + "' must be 1-100");
+            }
+            register.putTeamMember(work.execution(), work.service(), userId, limit(parts[1], 200), percent, work.now());
+            if (parts.length > 3 && !parts[3].isBlank()) {
+                List<String> skills = Arrays.stream(parts[3].split(","))
+                        .map(String::trim)
+                        .filter(skill -> !skill.isEmpty())
+                        .toList();
+                register.putProfile(userId, skills, parts.length > 4 ? limit(parts[4], 4000) : null, work.now());
+            }
+        }
+    }
+
+    /** Lines "type; identifier; owner" (owner optional), each a resource of the service. */
+    private void inventory(Work work) {
+        String text = required(work.execution(), INVENTORY);
+        work.record(WorkKind.INVENTORY, null, text, null, null);
+        for (String line : text.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = Arrays.stream(line.split(";")).map(String::trim).toArray(String[]::new);
+            if (parts.length < 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+                throw new InvalidInputException(INVENTORY.name(), "each line is 'type; identifier[; owner]': " + line);
+            }
+            addResource(work, parts[0], parts[1], parts.length > 2 ? parts[2] : null, INVENTORY.name());
+        }
+    }
+
+    private void addResource(Work work, String type, String identifier, String owner, String field) {
+        if (type.length() > 64 || identifier.length() > 200 || (owner != null && owner.length() > 64)) {
+            throw new InvalidInputException(field, "type at most 64, identifier 200, owner 64 characters");
+        }
+        boolean known = register.searchResources(null, null, type, new com.csmflow.api.PageParameters(0, 200)).stream()
+                .anyMatch(resource -> resource.getIdentifier().equals(identifier));
+        if (known) {
+            throw new InvalidInputException(field, type + " '" + identifier + "' is in the inventory already");
+        }
+        register.addResource(work.execution(), type, identifier, owner, work.service(), work.now());
+    }
+
+    private void retire(Work work) {
+        DelegateExecution execution = work.execution();
+        String reference = required(execution, RESOURCE_REFERENCE);
+        ServiceResource resource = register.findResource(reference)
+                .orElseThrow(() -> new InvalidInputException(
+                        RESOURCE_REFERENCE.name(), "no resource '" + reference + "' in the inventory"));
+        if (resource.getStatus() == ResourceStatus.RETIRED) {
+            return;
+        }
+        for (ResourceAllocation allocation : register.openAllocations(work.service())) {
+            if (allocation.getResourceReference().equals(reference)) {
+                register.release(execution, allocation, work.now());
+            }
+        }
+        register.resourceStatus(execution, resource, ResourceStatus.RETIRED, work.now());
+    }
+
+    private boolean userExists(String userId) {
+        return engineIdentity.asPlatform(
+                () -> identityService.createUserQuery().userId(userId).count() > 0);
+    }
+
+    /** What the task's completion writes, by whom and when. */
+    private final class Work {
+        private final DelegateTask task;
+        private final DelegateExecution execution;
+        private final Instant now;
+
+        Work(DelegateTask task, DelegateExecution execution, Instant now) {
+            this.task = task;
+            this.execution = execution;
+            this.now = now;
+        }
+
+        DelegateExecution execution() {
+            return execution;
+        }
+
+        Instant now() {
+            return now;
+        }
+
+        String service() {
+            String service = SERVICE_REFERENCE.text(execution);
+            if (service == null) {
+                throw new IllegalStateException("No serviceReference in " + execution.getProcessInstanceId());
+            }
+            return service;
+        }
+
+        void record(WorkKind kind, String subject, String content, String lessons, String actionPlan) {
+            String by = task.getAssignee() != null ? task.getAssignee() : engineIdentity.currentUserIdOr(null);
+            register.recordWork(
+                    execution,
+                    new WorkRecord(
+                            service(),
+                            kind,
+                            subject,
+                            content,
+                            lessons,
+                            actionPlan,
+                            by,
+                            now,
+                            task.getId(),
+                            execution.getProcessInstanceId()),
+                    task.getId());
+        }
+    }
+
+    private static String required(DelegateExecution execution, ProcessVariable<String> variable) {
+        String value = optional(execution, variable);
+        if (value == null) {
+            throw new InvalidInputException(variable.name(), "is required");
+        }
+        return value;
+    }
+
+    private static String optional(DelegateExecution execution, ProcessVariable<String> variable) {
+        String value = variable.text(execution);
+        if (value != null && value.length() > TEXT_MAX) {
+            throw new InvalidInputException(variable.name(), "at most " + TEXT_MAX + " characters");
+        }
+        return value;
+    }
+
+    private static boolean flag(DelegateExecution execution, ProcessVariable<Boolean> variable) {
+        Object value = execution.getVariable(variable.name());
+        if (!(value instanceof Boolean answer)) {
+            throw new InvalidInputException(variable.name(), "answer yes or no");
+        }
+        return answer;
+    }
+
+    private static String limit(String text, int max) {
+        return text.length() > max ? text.substring(0, max) : text;
+    }
+}

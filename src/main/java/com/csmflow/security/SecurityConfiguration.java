@@ -45,6 +45,8 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.realmName("CSM Flow")
                         .authenticationEntryPoint(new ProblemAuthenticationEntryPoint("CSM Flow")))
                 .authenticationManager(identityServiceLogin)
+                // the webapps' plugins (case tab, SLA board) read /api with the user's webapp login
+                .addFilterBefore(new WebappSessionAuthentication(identityService), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless Basic auth sends no cookie a forged page could ride on.
                 .csrf(AbstractHttpConfigurer::disable)

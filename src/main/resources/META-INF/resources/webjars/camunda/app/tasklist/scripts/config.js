@@ -7,6 +7,9 @@ export default {
     vendor: 'CSM Flow'
   },
 
+  // CSM Flow plugins (ES modules, paths relative to the tasklist folder): the "Case" tab beside each task.
+  customScripts: ['scripts/csm-flow-case-tab.js'],
+
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

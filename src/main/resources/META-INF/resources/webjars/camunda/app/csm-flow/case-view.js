@@ -39,9 +39,13 @@ export function el(tag, className, ...children) {
 }
 
 // Dates in the reader's own zone, the zone named: "7 Dec 2026, 09:30 CET".
+// (dateStyle/timeStyle cannot be combined with timeZoneName, hence the single fields.)
 const DATE_TIME = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'medium',
-  timeStyle: 'short',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
   timeZoneName: 'short',
 });
 

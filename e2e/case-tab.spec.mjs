@@ -82,7 +82,8 @@ async function logIn(page, app, [name, password]) {
   await page.getByPlaceholder('Username').fill(name);
   await page.getByPlaceholder('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
-  await page.locator('[cam-widget-header] .navbar-brand').waitFor();
+  // signed in once the login form has gone
+  await page.getByPlaceholder('Username').waitFor({ state: 'detached' });
 }
 
 /** Raises an escalation whose acknowledgement clock is due two seconds later. */
@@ -143,7 +144,17 @@ test('csm sees the case beside the task; service-manager sees a breached clock f
   let { profile, context } = await launchBrowser();
   let page = context.pages()[0] ?? await context.newPage();
   const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const refused = [];
+  const watch = (p) => {
+    p.on('pageerror', (error) => pageErrors.push(error.message));
+    // what the server refused, for the failure message (the login page's own probes excepted)
+    p.on('response', (response) => {
+      if (response.status() >= 400 && !/camunda-welcome|auth\/user\/default$/.test(response.url())) {
+        refused.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+      }
+    });
+  };
+  watch(page);
   let step = 'start';
   const shot = async (name) => {
     const path = join(SHOTS, `${name}.png`);
@@ -177,12 +188,19 @@ test('csm sees the case beside the task; service-manager sees a breached clock f
     rmSync(profile, { recursive: true, force: true });
     ({ profile, context } = await launchBrowser());
     page = context.pages()[0] ?? await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    watch(page);
 
     step = 'log into Cockpit as service-manager';
+    // the dashboard's last call: once it answered, Cockpit has settled its session
+    const dashboardLoaded = page.waitForResponse((r) => r.url().includes('/process-definition/statistics'))
+      .catch(() => null);
     await logIn(page, 'cockpit', SERVICE_MANAGER);
+    await dashboardLoaded;
 
     step = 'open the SLA board from the header';
+    // the dashboard first: a route change while Cockpit still sets up the session sends it back to login
+    await page.locator('[cam-widget-header]').getByRole('link', { name: 'Processes' }).first().waitFor();
+    await page.waitForLoadState('networkidle');
     await page.locator('[cam-widget-header]').getByRole('link', { name: 'SLA board' }).first().click();
     const board = page.locator('.csmflow-board');
     await board.locator('table tbody tr').first().waitFor();
@@ -210,7 +228,8 @@ test('csm sees the case beside the task; service-manager sees a breached clock f
   } catch (error) {
     const failure = join(SHOTS, 'case-failure.png');
     await page.screenshot({ path: failure, fullPage: true }).catch(() => {});
-    const extra = pageErrors.length ? `\nPage errors: ${pageErrors.join(' | ')}` : '';
+    const extra = (pageErrors.length ? `\nPage errors: ${pageErrors.join(' | ')}` : '')
+      + (refused.length ? `\nRefused: ${refused.slice(-10).join(' | ')}` : '');
     const message = error.message.split('\n').slice(0, 12).join('\n');
     throw new Error(`Step "${step}" failed at ${page.url()}:\n${message}\nScreenshot: ${failure}${extra}`, { cause: error });
   } finally {

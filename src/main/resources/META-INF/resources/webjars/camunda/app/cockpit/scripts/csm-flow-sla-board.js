@@ -27,8 +27,10 @@ function select(name, label, options) {
 async function options(path, value, text) {
   try {
     const { body } = await getJson(path);
+    // most lists are arrays; the client register answers a page object ({items, ...})
+    const items = Array.isArray(body) ? body : body.items || [];
     const seen = new Map();
-    body.forEach((item) => seen.set(value(item), text(item)));
+    items.forEach((item) => seen.set(value(item), text(item)));
     return [...seen.entries()].sort((a, b) => String(a[1]).localeCompare(String(b[1])));
   } catch (error) {
     return [];

@@ -118,6 +118,12 @@ class CaseApiTest {
         ResponseEntity<String> fromTasklist = tasklist.call(HttpMethod.GET, "/api/cases/of-instance/" + instance, null);
         assertThat(fromTasklist.getStatusCode()).as(fromTasklist.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(fromTasklist.getBody()).contains(reference);
+        assertThat(String.valueOf(fromTasklist.getHeaders().get(HttpHeaders.SET_COOKIE)))
+                .as("the webapp session keeps its id (Tasklist's own calls at the same time stay signed in)")
+                .doesNotContain("JSESSIONID");
+        assertThat(tasklist.call(HttpMethod.GET, "/camunda/api/engine/engine/default/task/count", null)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         WebappSession cab = WebappSession.open(rest, "tasklist", "cab", "cab");
         assertThat(cab.call(HttpMethod.GET, "/api/cases/" + reference, null).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);

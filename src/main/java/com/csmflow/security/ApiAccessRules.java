@@ -60,6 +60,7 @@ final class ApiAccessRules {
             new Rule(PUT, "/api/sla-targets/*", SLA_EDITORS),
             new Rule(DELETE, "/api/sla-targets/*", SLA_EDITORS),
             new Rule(GET, "/api/audit", MANAGERS),
+            new Rule(GET, "/api/sla/**", MANAGERS),
             new Rule(
                     GET,
                     "/api/notifications",

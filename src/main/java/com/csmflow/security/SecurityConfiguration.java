@@ -45,7 +45,12 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.realmName("CSM Flow")
                         .authenticationEntryPoint(new ProblemAuthenticationEntryPoint("CSM Flow")))
                 .authenticationManager(identityServiceLogin)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // the webapps' plugins (case tab, SLA board) read /api with the user's webapp login
+                .addFilterBefore(new WebappSessionAuthentication(identityService), BasicAuthenticationFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        // a webapp session read by WebappSessionAuthentication keeps its id: a new id per
+                        // /api call would sign out the webapp's own requests running at the same time
+                        .sessionFixation(fixation -> fixation.none()))
                 // Stateless Basic auth sends no cookie a forged page could ride on.
                 .csrf(AbstractHttpConfigurer::disable)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)

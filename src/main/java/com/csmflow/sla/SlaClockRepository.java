@@ -67,4 +67,66 @@ interface SlaClockRepository extends JpaRepository<SlaClock, Long> {
             @Param("processInstanceId") String processInstanceId,
             @Param("state") SlaClockState state,
             Pageable page);
+
+    /**
+     * Open clocks for the SLA board: breached first, then warned, then the rest, each by due. A paused clock
+     * is judged at the instant it paused (its due and warning are where they stood then).
+     */
+    @Query(value = """
+            select c from SlaClock c
+            where c.state in :active
+              and (:clientReference is null or c.clientReference = :clientReference)
+              and (:metric is null or c.metric = :metric)
+              and (:allInstances = true or c.processInstanceId in :processInstanceIds)
+            order by case when c.dueAt <= coalesce(c.pausedAt, :now) then 0
+                          when c.warningAt <= coalesce(c.pausedAt, :now) then 1
+                          else 2 end,
+                     c.dueAt, c.id""", countQuery = """
+            select count(c) from SlaClock c
+            where c.state in :active
+              and (:clientReference is null or c.clientReference = :clientReference)
+              and (:metric is null or c.metric = :metric)
+              and (:allInstances = true or c.processInstanceId in :processInstanceIds)""")
+    Page<SlaClock> board(
+            @Param("active") Collection<SlaClockState> active,
+            @Param("clientReference") String clientReference,
+            @Param("metric") String metric,
+            @Param("allInstances") boolean allInstances,
+            @Param("processInstanceIds") Collection<String> processInstanceIds,
+            @Param("now") java.time.Instant now,
+            Pageable page);
+
+    /** Clocks stopped in {@code [from, to)}, met and breached per client and target. */
+    @Query("""
+            select c.clientReference as clientReference, c.tier as tier, c.priority as priority, c.metric as metric,
+                   sum(case when c.state = :met then 1 else 0 end) as met,
+                   sum(case when c.state = :breached then 1 else 0 end) as breached
+            from SlaClock c
+            where c.stoppedAt >= :from and c.stoppedAt < :to
+              and (:clientReference is null or c.clientReference = :clientReference)
+              and (:metric is null or c.metric = :metric)
+            group by c.clientReference, c.tier, c.priority, c.metric
+            order by c.clientReference, c.metric, c.priority, c.tier""")
+    List<ComplianceCount> compliance(
+            @Param("clientReference") String clientReference,
+            @Param("metric") String metric,
+            @Param("from") java.time.Instant from,
+            @Param("to") java.time.Instant to,
+            @Param("met") SlaClockState met,
+            @Param("breached") SlaClockState breached);
+
+    /** One group of {@link #compliance}. */
+    interface ComplianceCount {
+        String getClientReference();
+
+        com.csmflow.client.CsmTier getTier();
+
+        SlaPriority getPriority();
+
+        String getMetric();
+
+        Number getMet();
+
+        Number getBreached();
+    }
 }

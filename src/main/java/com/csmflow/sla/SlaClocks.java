@@ -165,6 +165,21 @@ public class SlaClocks {
         return clock.paused(calendarOf(clock), now());
     }
 
+    /** Where the clock stands now: light, business time counted and left, on its own calendar. */
+    @Transactional(readOnly = true)
+    public SlaClockStatus status(SlaClock clock) {
+        Instant now = now();
+        BusinessCalendar calendar = calendarOf(clock);
+        Duration elapsed = clock.elapsed(calendar, now);
+        return new SlaClockStatus(
+                clock,
+                SlaLight.of(clock, now),
+                elapsed,
+                clock.target().minus(elapsed),
+                calendar.description(),
+                calendar.zone());
+    }
+
     private SlaClock active(String processInstanceId, String businessKey, String clockName) {
         List<SlaClock> found = processInstanceId == null
                 ? List.of()

@@ -5,5 +5,9 @@ export default {
   app: {
     name: 'Cockpit',
     vendor: 'CSM Flow'
-  }
+  },
+
+  // CSM Flow plugins (ES modules, paths relative to the cockpit folder): the "Case" tab on each process
+  // instance and the managers' SLA board (#/sla-board).
+  customScripts: ['scripts/csm-flow-case-tab.js', 'scripts/csm-flow-sla-board.js']
 };

@@ -7,8 +7,9 @@ export default {
     vendor: 'CSM Flow'
   },
 
-  // A refused completion shows its reason under the field it names (issue 16, item 10; docs/forms.md).
-  customScripts: ['scripts/csm-flow-field-errors'],
+  // CSM Flow scripts (ES modules, relative to the tasklist folder): a refused completion shows its reason
+  // under the field it names (docs/forms.md); the "Case" tab beside each task (docs/cases.md).
+  customScripts: ['scripts/csm-flow-field-errors.js', 'scripts/csm-flow-case-tab.js'],
 
   shortcuts: {
     claimTask: {

@@ -1,27 +1,15 @@
 package com.csmflow.change;
 
 import com.csmflow.register.CaseRegister;
-import com.csmflow.register.RegisterRecord;
-import java.util.Optional;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The change register's rows for the case view. */
-@Component
-class ChangeCaseRegister implements CaseRegister {
+@Configuration
+class ChangeCaseRegister {
 
-    private final ChangeRecordRepository changes;
-
-    ChangeCaseRegister(ChangeRecordRepository changes) {
-        this.changes = changes;
-    }
-
-    @Override
-    public String name() {
-        return ChangeRegister.REGISTER;
-    }
-
-    @Override
-    public Optional<? extends RegisterRecord> find(String reference) {
-        return changes.findByReference(reference);
+    @Bean
+    CaseRegister changeCaseRegister(ChangeRecordRepository changes) {
+        return CaseRegister.of(ChangeRegister.REGISTER, changes::findByReference);
     }
 }

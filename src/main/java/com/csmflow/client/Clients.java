@@ -55,6 +55,7 @@ public class Clients {
     /** The active clients by name: what a person may choose where a form asks for a client. */
     @Transactional(readOnly = true)
     public List<Client> active() {
-        return clients.search(null, false, Pageable.unpaged(Sort.by("name"))).getContent();
+        return clients.search(null, false, Pageable.unpaged(Sort.by("name", "reference")))
+                .getContent();
     }
 }

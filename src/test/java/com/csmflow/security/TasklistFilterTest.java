@@ -249,8 +249,8 @@ class TasklistFilterTest {
         assertThat(tasks.getBody()).anySatisfy(task -> {
             assertThat(task.get("processInstanceId")).isEqualTo(instance.getId());
             assertThat((String) task.get("processDefinitionId")).startsWith("service-desk-request:");
-            // no client, but the case reference in the name
-            assertThat(task.get("name")).isEqualTo("Handle service desk request · SDR-FILTER-1");
+            // the case reference and the client in the name
+            assertThat(task.get("name")).isEqualTo("Handle service desk request · SDR-FILTER-1 · ALPENWERK");
         });
 
         // the dc-head cannot run the CSM filter at all

@@ -50,20 +50,27 @@ class PlatformInputsPlugin extends AbstractProcessEnginePlugin {
      * A message of a model that is not listed is refused as well (fail closed); PlatformInputsTest checks
      * that every message of bpmn/*.bpmn is listed.
      */
-    static final Map<String, Set<String>> MESSAGE_SENDERS = Map.of(
+    static final Map<String, Set<String>> MESSAGE_SENDERS = Map.ofEntries(
             // published by the SLA clocks of other workflows (publishMessage)
-            "sla-breached", Set.of(),
+            Map.entry("sla-breached", Set.of()),
             // the escalation workflow joins a second breach of the same case to the open escalation
-            "sla-breach-joined", Set.of(),
+            Map.entry("sla-breach-joined", Set.of()),
             // the client's side: POST /api/escalations/{reference}/client-response and /client-confirmation
-            "escalation-client-response", Set.of(),
-            "escalation-client-answer", Set.of(),
+            Map.entry("escalation-client-response", Set.of()),
+            Map.entry("escalation-client-answer", Set.of()),
             // published by change and escalation; staff open problems with POST /api/problems or the start form
-            "problem-requested", Set.of(),
+            Map.entry("problem-requested", Set.of()),
             // POST /api/problems/{reference}/actions
-            "problem-action-added", Set.of(),
+            Map.entry("problem-action-added", Set.of()),
             // the sip-action workflow when the last action of a problem is settled
-            "problem-actions-settled", Set.of());
+            Map.entry("problem-actions-settled", Set.of()),
+            // the sip-action workflow hands an accepted risk to the issues and risk register's review
+            Map.entry("risk-review-requested", Set.of()),
+            // POST /api/services/{reference}/end, /resource-requests, /resource-additions, /resource-retirements
+            Map.entry("service-end-requested", Set.of()),
+            Map.entry("service-resource-requested", Set.of()),
+            Map.entry("service-resource-addition-requested", Set.of()),
+            Map.entry("service-resource-retirement-requested", Set.of()));
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -130,10 +130,10 @@ public final class ServiceRequestProcess {
     public static final ProcessVariable<String> CONSOLIDATION = ProcessVariable.text("consolidation");
 
     // messages
-    public static final String MESSAGE_END_REQUESTED = "ServiceEndRequested";
-    public static final String MESSAGE_RESOURCE_REQUESTED = "ResourceRequested";
-    public static final String MESSAGE_RESOURCE_ADDITION_REQUESTED = "ResourceAdditionRequested";
-    public static final String MESSAGE_RESOURCE_RETIREMENT_REQUESTED = "ResourceRetirementRequested";
+    public static final String MESSAGE_END_REQUESTED = "service-end-requested";
+    public static final String MESSAGE_RESOURCE_REQUESTED = "service-resource-requested";
+    public static final String MESSAGE_RESOURCE_ADDITION_REQUESTED = "service-resource-addition-requested";
+    public static final String MESSAGE_RESOURCE_RETIREMENT_REQUESTED = "service-resource-retirement-requested";
 
     // element ids
     public static final String TASK_RECORD_REQUEST = "Task_RecordRequest";

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class ChangeCaseRegister {
 
     @Bean
-    CaseRegister changeCaseRegister(ChangeRecordRepository changes) {
+    CaseRegister changeRegisterForCases(ChangeRecordRepository changes) {
         return CaseRegister.of(ChangeRegister.REGISTER, changes::findByReference);
     }
 }

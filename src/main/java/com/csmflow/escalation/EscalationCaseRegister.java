@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class EscalationCaseRegister {
 
     @Bean
-    CaseRegister escalationCaseRegister(EscalationRepository escalations) {
+    CaseRegister escalationRegisterForCases(EscalationRepository escalations) {
         return CaseRegister.of(EscalationRegisterDelegate.REGISTER, escalations::findByReference);
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class ServiceDeskCaseRegister {
 
     @Bean
-    CaseRegister serviceDeskCaseRegister(ServiceDeskRequestRepository requests) {
+    CaseRegister serviceDeskRegisterForCases(ServiceDeskRequestRepository requests) {
         return CaseRegister.of(ServiceDeskRequests.REGISTER, requests::findByReference);
     }
 }

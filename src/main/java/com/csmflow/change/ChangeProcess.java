@@ -145,8 +145,10 @@ public final class ChangeProcess {
     public static final String TASK_PUBLISH_CAB_BREACH = "Task_PublishCabBreach";
     public static final String END_CAB_BREACH_REPORTED = "End_CabBreachReported";
     public static final String TASK_START_EMERGENCY_CLOCK = "Task_StartEmergencyClock";
+    public static final String TASK_ALERT_EMERGENCY_CAB = "Task_AlertEmergencyCab";
     public static final String TASK_EMERGENCY_CAB_DECISION = "Task_EmergencyCabDecision";
     public static final String TIMER_EMERGENCY_CAB_DUE = "Timer_EmergencyCabDue";
+    public static final String TASK_ALERT_EMERGENCY_FALLBACK = "Task_AlertEmergencyFallback";
     public static final String TASK_SERVICE_MANAGER_DECISION = "Task_ServiceManagerDecision";
     public static final String TASK_STOP_EMERGENCY_CLOCK = "Task_StopEmergencyClock";
     public static final String TASK_RECORD_DECISION = "Task_RecordDecision";

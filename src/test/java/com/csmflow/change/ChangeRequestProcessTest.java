@@ -45,6 +45,8 @@ import static com.csmflow.change.ChangeProcess.ROLLBACK_NOTES;
 import static com.csmflow.change.ChangeProcess.SCHEDULE_NOTES;
 import static com.csmflow.change.ChangeProcess.SHORT_NOTICE;
 import static com.csmflow.change.ChangeProcess.SHORT_NOTICE_REASON;
+import static com.csmflow.change.ChangeProcess.TASK_ALERT_EMERGENCY_CAB;
+import static com.csmflow.change.ChangeProcess.TASK_ALERT_EMERGENCY_FALLBACK;
 import static com.csmflow.change.ChangeProcess.TASK_CAB_VOTE;
 import static com.csmflow.change.ChangeProcess.TASK_CHOOSE_APPROVAL_RULE;
 import static com.csmflow.change.ChangeProcess.TASK_CLASSIFY_CHANGE;
@@ -584,7 +586,7 @@ class ChangeRequestProcessTest {
     }
 
     @Test
-    void emergencyChangeDecidedInTimeImplementedAndReviewedInRetrospect() {
+    void emergencyChangeDecidedInTimeImplementedAndReviewedInRetrospect() throws Exception {
         ZonedDateTime window = ZonedDateTime.of(2026, 6, 1, 13, 0, 0, 0, BERLIN);
         ProcessInstance instance = start(request("emergency", "high", "critical", "ALPENWERK", window, false));
         String key = businessKey(instance);
@@ -592,6 +594,19 @@ class ChangeRequestProcessTest {
                 .variables()
                 .containsEntry(CHANGE_CLASS.name(), "emergency")
                 .containsEntry(PRIORITY.name(), "P1");
+        // the CSM (who manages emergency changes) and the emergency CAB are alerted at once, before anyone decides
+        assertThat(instance).isWaitingAt(TASK_ALERT_EMERGENCY_CAB);
+        runJobs(instance);
+        deliverNotifications(key);
+        assertThat(instance).hasPassed(TASK_ALERT_EMERGENCY_CAB).isWaitingAt(TASK_EMERGENCY_CAB_DECISION);
+        assertThat(staffRecipients(key, "change-emergency-alert"))
+                .containsExactlyInAnyOrderElementsOf(groupMails("csm", "cab"));
+        assertThat(outboxRows(key, "change-emergency-alert")).allSatisfy(row -> {
+            assertThat(row.get("not_before")).isNull();
+            assertThat(row.get("status")).isEqualTo("SENT");
+        });
+        assertThat(mailTo(groupMails("csm").get(0), key).getSubject())
+                .isEqualTo("Emergency change " + key + " P1: Replace core switch (emergency)");
         assertThat(task(instance, TASK_EMERGENCY_CAB_DECISION)).hasCandidateGroup("cab");
 
         ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING.plusSeconds(20 * 60)));
@@ -722,6 +737,7 @@ class ChangeRequestProcessTest {
         ProcessInstance instance = start(request("emergency", "high", "critical", "HUDSON-MUTUAL", window, false));
         String key = businessKey(instance);
         assertThat(instance).variables().containsEntry(PRIORITY.name(), "P1");
+        runJobs(instance); // the emergency alert
         claimAndComplete(
                 instance,
                 TASK_EMERGENCY_CAB_DECISION,
@@ -763,9 +779,19 @@ class ChangeRequestProcessTest {
         // Standard P2: emergency-cab.decision PT4H of business time from 09:00
         assertThat(due).isEqualTo(MONDAY_MORNING.plusSeconds(4 * 3600));
 
+        runJobs(instance);
+        assertThat(staffRecipients(key, "change-emergency-alert"))
+                .containsExactlyInAnyOrderElementsOf(groupMails("csm", "cab"));
+        assertThat(staffRecipients(key, "change-emergency-fallback")).isEmpty();
+
         ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
         runJobs(instance);
-        assertThat(instance).hasPassed(TIMER_EMERGENCY_CAB_DUE).isWaitingAt(TASK_SERVICE_MANAGER_DECISION);
+        assertThat(instance)
+                .hasPassed(TIMER_EMERGENCY_CAB_DUE, TASK_ALERT_EMERGENCY_FALLBACK)
+                .isWaitingAt(TASK_SERVICE_MANAGER_DECISION);
+        // the fallback tells the service managers it is theirs now, and the CSM and the CAB that it moved
+        assertThat(staffRecipients(key, "change-emergency-fallback"))
+                .containsExactlyInAnyOrderElementsOf(groupMails("service-manager", "csm", "cab"));
         assertThat(task(instance, TASK_SERVICE_MANAGER_DECISION)).hasCandidateGroup("service-manager");
 
         claimAndComplete(
@@ -1032,6 +1058,25 @@ class ChangeRequestProcessTest {
                         + " WHERE business_key = ? AND template_id = ?",
                 businessKey,
                 template);
+    }
+
+    private List<String> staffRecipients(String businessKey, String template) {
+        return jdbc.queryForList(
+                "SELECT recipient FROM notification_outbox WHERE business_key = ? AND template_id = ?"
+                        + " AND audience = 'STAFF'",
+                String.class,
+                businessKey,
+                template);
+    }
+
+    /** The distinct mail addresses of the members of these groups. */
+    private List<String> groupMails(String... groups) {
+        return Arrays.stream(groups)
+                .flatMap(group -> identityService.createUserQuery().memberOfGroup(group).list().stream())
+                .map(User::getEmail)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
     }
 
     private void deliverNotifications(String businessKey) {

@@ -42,6 +42,17 @@ class ChangeController {
                 .body(created);
     }
 
+    @ApiResponse(responseCode = "200", description = "The change after the client's advisory board decision")
+    @ApiResponse(responseCode = "400", description = "A field is missing or invalid; the problem detail names it")
+    @ApiResponse(responseCode = "404", description = "No change with this reference")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The change is not waiting for the client's advisory board decision")
+    @PostMapping("/{reference}/client-approval")
+    ChangeView clientApproval(@PathVariable String reference, @Valid @RequestBody ClientApprovalBody body) {
+        return service.clientApproval(reference, body);
+    }
+
     @ApiResponse(responseCode = "200", description = "The change, its open steps, votes and SLA clocks")
     @ApiResponse(responseCode = "404", description = "No change with this reference")
     @GetMapping("/{reference}")

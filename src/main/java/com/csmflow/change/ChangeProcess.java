@@ -86,6 +86,16 @@ public final class ChangeProcess {
 
     public static final ProcessVariable<String> DECISION_REASON = ProcessVariable.text("decisionReason");
 
+    // customer advisory board (seed 002): the decision table says when, the client's representatives decide
+    public static final ProcessVariable<Boolean> ADVISORY_BOARD = ProcessVariable.flag("advisoryBoard");
+    public static final ProcessVariable<String> ADVISORY_BOARD_AT = ProcessVariable.text("advisoryBoardAt");
+    public static final ProcessVariable<String> ADVISORY_BOARD_AGENDA = ProcessVariable.text("advisoryBoardAgenda");
+    public static final ProcessVariable<Boolean> CLIENT_APPROVED = ProcessVariable.flag("clientApproved");
+    public static final ProcessVariable<String> CLIENT_REPRESENTATIVE = ProcessVariable.text("clientRepresentative");
+    public static final ProcessVariable<String> CLIENT_APPROVAL_COMMENT = ProcessVariable.text("clientApprovalComment");
+    /** The message the client's answer arrives with (POST /api/changes/{reference}/client-approval). */
+    public static final String CLIENT_APPROVAL_MESSAGE = "change-client-approval";
+
     // SLA clocks of the decision (the variables each clock publishes: SlaClockVariables)
     public static final String CAB_DECISION_CLOCK = "cabDecision";
     public static final ProcessVariable<Date> CAB_DECISION_DUE = SlaClockVariables.due(CAB_DECISION_CLOCK);
@@ -145,12 +155,23 @@ public final class ChangeProcess {
     public static final String TASK_PUBLISH_CAB_BREACH = "Task_PublishCabBreach";
     public static final String END_CAB_BREACH_REPORTED = "End_CabBreachReported";
     public static final String TASK_START_EMERGENCY_CLOCK = "Task_StartEmergencyClock";
+    public static final String TASK_ALERT_EMERGENCY_CAB = "Task_AlertEmergencyCab";
     public static final String TASK_EMERGENCY_CAB_DECISION = "Task_EmergencyCabDecision";
     public static final String TIMER_EMERGENCY_CAB_DUE = "Timer_EmergencyCabDue";
+    public static final String TASK_ALERT_EMERGENCY_FALLBACK = "Task_AlertEmergencyFallback";
     public static final String TASK_SERVICE_MANAGER_DECISION = "Task_ServiceManagerDecision";
     public static final String TASK_STOP_EMERGENCY_CLOCK = "Task_StopEmergencyClock";
     public static final String TASK_RECORD_DECISION = "Task_RecordDecision";
     public static final String TASK_TELL_REJECTION = "Task_TellRejection";
+    public static final String TASK_TELL_CLIENT_RECEIVED = "Task_TellClientReceived";
+    public static final String END_CLIENT_TOLD_RECEIVED = "End_ClientToldReceived";
+    public static final String GATEWAY_ADVISORY_BOARD = "Gateway_AdvisoryBoard";
+    public static final String TASK_PREPARE_ADVISORY_BOARD = "Task_PrepareAdvisoryBoard";
+    public static final String TASK_INVITE_ADVISORY_BOARD = "Task_InviteAdvisoryBoard";
+    public static final String EVENT_CLIENT_APPROVAL = "Event_ClientApproval";
+    public static final String TASK_RECORD_CLIENT_APPROVAL = "Task_RecordClientApproval";
+    public static final String TASK_TELL_CLIENT_APPROVED = "Task_TellClientApproved";
+    public static final String END_CLIENT_TOLD_APPROVED = "End_ClientToldApproved";
     public static final String END_CHANGE_REJECTED = "End_ChangeRejected";
     public static final String TASK_SCHEDULE_CHANGE = "Task_ScheduleChange";
     public static final String GATEWAY_NOTICE_IN_TIME = "Gateway_NoticeInTime";

@@ -1,5 +1,6 @@
 package com.csmflow.change;
 
+import com.csmflow.api.ConflictException;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
 import com.csmflow.api.PageParameters;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
@@ -86,6 +89,43 @@ class ChangeService {
                 .businessKey(reference)
                 .setVariables(variables)
                 .execute();
+        return get(reference);
+    }
+
+    /** The client's representatives approve or reject a change its customer advisory board discussed. */
+    @Transactional
+    ChangeView clientApproval(String reference, ClientApprovalBody body) {
+        ChangeRecord change = register.find(reference).orElseThrow(() -> new NotFoundException("Change", reference));
+        String conflict = "Change " + reference + " is not waiting for the client's advisory board decision";
+        String processInstanceId =
+                change.getOrigin() == null ? null : change.getOrigin().getProcessInstanceId();
+        boolean waiting = processInstanceId != null
+                && engineIdentity.asPlatform(() -> runtimeService
+                                .createEventSubscriptionQuery()
+                                .eventType("message")
+                                .eventName(ChangeProcess.CLIENT_APPROVAL_MESSAGE)
+                                .processInstanceId(processInstanceId)
+                                .count())
+                        > 0;
+        if (!waiting) {
+            throw new ConflictException(conflict);
+        }
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(ChangeProcess.CLIENT_APPROVED.name(), body.approved());
+        variables.put(
+                ChangeProcess.CLIENT_REPRESENTATIVE.name(),
+                body.representative().trim());
+        variables.put(ChangeProcess.CLIENT_APPROVAL_COMMENT.name(), body.comment());
+        try {
+            engineIdentity.asPlatform(() -> runtimeService
+                    .createMessageCorrelation(ChangeProcess.CLIENT_APPROVAL_MESSAGE)
+                    .processInstanceId(processInstanceId)
+                    .setVariables(variables)
+                    .correlateWithResult());
+        } catch (MismatchingMessageCorrelationException | OptimisticLockingException raced) {
+            // a simultaneous answer won: the engine refused the second one
+            throw new ConflictException(conflict);
+        }
         return get(reference);
     }
 

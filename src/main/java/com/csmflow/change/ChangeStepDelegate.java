@@ -157,6 +157,7 @@ class ChangeStepDelegate implements InputReadingDelegate {
                 });
             case "INVITE_CAB" -> inviteCab(execution, now);
             case "DECIDE" -> decide(execution, now);
+            case "CLIENT_APPROVAL" -> recordClientApproval(execution, now);
             case "SCHEDULE" -> schedule(execution, now);
             case "SHORT_NOTICE" -> confirmShortNotice(execution, now);
             case "NOTICE_SENT" -> register.update(execution, "NOTICE", change -> change.noticeSent(now));
@@ -311,6 +312,27 @@ class ChangeStepDelegate implements InputReadingDelegate {
         register.update(execution, "DECIDE", change -> {
             change.decide(decision, reason);
             change.status(approved ? ChangeStatus.APPROVED : ChangeStatus.REJECTED, now);
+        });
+    }
+
+    /** The client's representatives answered the customer advisory board: their word is the last. */
+    private void recordClientApproval(DelegateExecution execution, Instant now) {
+        boolean approved = flag(execution, ChangeProcess.CLIENT_APPROVED);
+        String by = text(execution, ChangeProcess.CLIENT_REPRESENTATIVE);
+        String reason = (approved ? "Approved" : "Rejected") + " by the client's advisory board (" + by + ")"
+                + commentSuffix(text(execution, ChangeProcess.CLIENT_APPROVAL_COMMENT));
+        CHANGE_APPROVED.set(execution, approved);
+        if (!approved) {
+            CAB_DECISION.set(execution, "CLIENT_REJECTED");
+        }
+        DECISION_REASON.set(execution, reason);
+        register.update(execution, "CLIENT_APPROVAL", change -> {
+            if (!approved) {
+                change.decide("CLIENT_REJECTED", reason);
+                change.status(ChangeStatus.REJECTED, now);
+            } else {
+                change.decide(change.getCabDecision(), reason);
+            }
         });
     }
 

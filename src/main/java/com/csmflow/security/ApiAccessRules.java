@@ -66,6 +66,8 @@ final class ApiAccessRules {
                     "/api/notifications",
                     groups(RoleGroup.DC_HEAD, RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER, RoleGroup.CSM)),
             new Rule(POST, "/api/changes", CASE_RAISERS),
+            // the client's representatives answer the customer advisory board through a client system's user
+            new Rule(POST, "/api/changes/*/client-approval", CASE_RAISERS),
             new Rule(POST, "/api/incidents", CASE_RAISERS),
             new Rule(POST, "/api/problems", CASE_RAISERS),
             new Rule(POST, "/api/problems/*/actions", groups(RoleGroup.CSM)),

@@ -125,7 +125,8 @@ class ChangeApiTest {
         assertThat(change.path("approvalRule").asText()).isEqualTo("majority");
         assertThat(change.path("priority").asText()).isEqualTo("P3");
         assertThat(change.path("raisedBy").asText()).isEqualTo("csm");
-        assertThat(steps(change)).containsExactly(TASK_PREPARE_CAB);
+        // beside it, the mail telling the client its change is received may still be on its way
+        assertThat(steps(change)).contains(TASK_PREPARE_CAB).isSubsetOf(TASK_PREPARE_CAB, "Task_TellClientReceived");
         String processInstanceId = change.path("processInstanceId").asText();
         // the services travel as a list, not as comma-joined text
         assertThat(runtimeService.getVariable(processInstanceId, IMPACTED_SERVICES.name()))
@@ -173,7 +174,11 @@ class ChangeApiTest {
         assertThat(votes)
                 .containsExactly("cab:approve:Tested in staging", SECOND_MEMBER + ":approve:Rollback plan reviewed");
         assertThat(clock(change, CAB_DECISION_CLOCK).path("state").asText()).isEqualTo("MET");
-        assertThat(steps(change)).containsExactly(TASK_SCHEDULE_CHANGE);
+        // beside it, the mail telling the client its change is approved may still be on its way
+        assertThat(steps(change))
+                .contains(TASK_SCHEDULE_CHANGE)
+                .isSubsetOf(TASK_SCHEDULE_CHANGE, "Task_TellClientApproved");
+        runJobs(reference); // that mail
 
         // CSM confirms the window; the notice is planned 3 business days (Standard P3) before it, in Munich
         complete("csm", taskId("csm", processInstanceId, TASK_SCHEDULE_CHANGE, null), Map.of());
@@ -309,7 +314,40 @@ class ChangeApiTest {
                 rest.withBasicAuth("csm", "csm").getForEntity("/api/changes?status=DONE", String.class), "status");
     }
 
+    @Test
+    void theClientApprovalNamesItsBadFieldAndAnswersOnlyAChangeAtTheAdvisoryBoard() throws Exception {
+        ResponseEntity<String> created =
+                post("csm", body(ZonedDateTime.of(2026, 6, 6, 2, 0, 0, 0, BERLIN), "medium", "low"));
+        String reference = json.readTree(created.getBody()).path("reference").asText();
+
+        assertBadField(clientApproval("csm", reference, Map.of("representative", "J. Miller")), "approved");
+        assertBadField(clientApproval("csm", reference, Map.of("approved", true)), "representative");
+        // the change waits for its CAB, not for the client
+        assertThat(clientApproval("csm", reference, Map.of("approved", true, "representative", "J. Miller"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(clientApproval("csm", "CHG-1999-0001", Map.of("approved", true, "representative", "J. Miller"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(clientApproval("cab", reference, Map.of("approved", true, "representative", "J. Miller"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(jdbc.queryForObject(
+                        "SELECT status FROM change_request WHERE reference = ?", String.class, reference))
+                .isEqualTo("CLASSIFIED");
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    private ResponseEntity<String> clientApproval(String user, String reference, Map<String, Object> body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth(user, user)
+                .postForEntity(
+                        "/api/changes/" + reference + "/client-approval",
+                        new HttpEntity<>(body, headers),
+                        String.class);
+    }
 
     /** Issue 14: a CAB member outside group cab was a 500; now a 400 naming the field, on both ways in. */
     @Test

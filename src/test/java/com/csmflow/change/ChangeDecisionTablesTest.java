@@ -1,5 +1,6 @@
 package com.csmflow.change;
 
+import static com.csmflow.change.ChangeProcess.ADVISORY_BOARD;
 import static com.csmflow.change.ChangeProcess.APPROVAL_PERCENTAGE;
 import static com.csmflow.change.ChangeProcess.APPROVAL_RULE;
 import static com.csmflow.change.ChangeProcess.CAB_REQUIRED;
@@ -133,7 +134,10 @@ class ChangeDecisionTablesTest {
     @Test
     void approvalStandardNeedsNoCab() {
         Map<String, Object> result = approve("standard", "low", "STANDARD");
-        assertThat(result).containsEntry(CAB_REQUIRED.name(), false).containsEntry(APPROVAL_RULE.name(), "none");
+        assertThat(result)
+                .containsEntry(CAB_REQUIRED.name(), false)
+                .containsEntry(APPROVAL_RULE.name(), "none")
+                .containsEntry(ADVISORY_BOARD.name(), false);
         assertThat(result.get(VETO_GROUP.name())).isNull();
     }
 
@@ -142,25 +146,31 @@ class ChangeDecisionTablesTest {
         assertThat(approve("emergency", "high", "ENHANCED"))
                 .containsEntry(CAB_REQUIRED.name(), true)
                 .containsEntry(APPROVAL_RULE.name(), "any")
-                .containsEntry(VETO_GROUP.name(), "isec");
+                .containsEntry(VETO_GROUP.name(), "isec")
+                .containsEntry(ADVISORY_BOARD.name(), false);
     }
 
     @Test
     void approvalHighRiskNeedsEveryone() {
-        assertThat(approve("normal", "high", "STANDARD")).containsEntry(APPROVAL_RULE.name(), "all");
+        // clear and significant impact: the client's representatives decide too (seed 002), whatever the tier
+        assertThat(approve("normal", "high", "STANDARD"))
+                .containsEntry(APPROVAL_RULE.name(), "all")
+                .containsEntry(ADVISORY_BOARD.name(), true);
+        assertThat(approve("normal", "high", "ENHANCED")).containsEntry(ADVISORY_BOARD.name(), true);
     }
 
     @Test
     void approvalMediumRiskEnhancedNeedsThreeQuarters() {
         assertThat(approve("normal", "medium", "ENHANCED"))
                 .containsEntry(APPROVAL_RULE.name(), "percentage")
-                .containsEntry(APPROVAL_PERCENTAGE.name(), 75);
+                .containsEntry(APPROVAL_PERCENTAGE.name(), 75)
+                .containsEntry(ADVISORY_BOARD.name(), false);
     }
 
     @Test
     void approvalMediumRiskStandardNeedsMajority() {
         Map<String, Object> result = approve("normal", "medium", "STANDARD");
-        assertThat(result).containsEntry(APPROVAL_RULE.name(), "majority");
+        assertThat(result).containsEntry(APPROVAL_RULE.name(), "majority").containsEntry(ADVISORY_BOARD.name(), false);
         assertThat(result.get(APPROVAL_PERCENTAGE.name())).isNull();
     }
 
@@ -168,7 +178,20 @@ class ChangeDecisionTablesTest {
     void approvalLowRiskOneApproval() {
         assertThat(approve("normal", "low", "ENHANCED"))
                 .containsEntry(CAB_REQUIRED.name(), true)
-                .containsEntry(APPROVAL_RULE.name(), "any");
+                .containsEntry(APPROVAL_RULE.name(), "any")
+                .containsEntry(ADVISORY_BOARD.name(), false);
+    }
+
+    @Test
+    void approvalLowRiskNormalChangeOfAStandardClientHasItsOwnRow() {
+        // the table, not the model, says whether such a change needs a board: today one CAB approval, no
+        // customer advisory board
+        assertThat(approve("normal", "low", "STANDARD"))
+                .containsEntry(CAB_REQUIRED.name(), true)
+                .containsEntry(APPROVAL_RULE.name(), "any")
+                .containsEntry(VETO_GROUP.name(), "isec")
+                .containsEntry(ADVISORY_BOARD.name(), false);
+        assertThat(matchedRules).contains("Rule_LowRiskStandard");
     }
 
     private static Map<String, Object> classify(String type, boolean nonStandard, String impact, String urgency) {

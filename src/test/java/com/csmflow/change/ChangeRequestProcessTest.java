@@ -1,5 +1,8 @@
 package com.csmflow.change;
 
+import static com.csmflow.change.ChangeProcess.ADVISORY_BOARD;
+import static com.csmflow.change.ChangeProcess.ADVISORY_BOARD_AGENDA;
+import static com.csmflow.change.ChangeProcess.ADVISORY_BOARD_AT;
 import static com.csmflow.change.ChangeProcess.APPROVAL_PERCENTAGE;
 import static com.csmflow.change.ChangeProcess.APPROVAL_RULE;
 import static com.csmflow.change.ChangeProcess.BILLABLE;
@@ -25,6 +28,9 @@ import static com.csmflow.change.ChangeProcess.END_CAB_BREACH_REPORTED;
 import static com.csmflow.change.ChangeProcess.END_CAB_REMINDED;
 import static com.csmflow.change.ChangeProcess.END_CHANGE_CLOSED;
 import static com.csmflow.change.ChangeProcess.END_CHANGE_REJECTED;
+import static com.csmflow.change.ChangeProcess.END_CLIENT_TOLD_APPROVED;
+import static com.csmflow.change.ChangeProcess.END_CLIENT_TOLD_RECEIVED;
+import static com.csmflow.change.ChangeProcess.EVENT_CLIENT_APPROVAL;
 import static com.csmflow.change.ChangeProcess.IMPACT;
 import static com.csmflow.change.ChangeProcess.IMPACTED_SERVICES;
 import static com.csmflow.change.ChangeProcess.IMPLEMENTATION_NOTES;
@@ -45,6 +51,8 @@ import static com.csmflow.change.ChangeProcess.ROLLBACK_NOTES;
 import static com.csmflow.change.ChangeProcess.SCHEDULE_NOTES;
 import static com.csmflow.change.ChangeProcess.SHORT_NOTICE;
 import static com.csmflow.change.ChangeProcess.SHORT_NOTICE_REASON;
+import static com.csmflow.change.ChangeProcess.TASK_ALERT_EMERGENCY_CAB;
+import static com.csmflow.change.ChangeProcess.TASK_ALERT_EMERGENCY_FALLBACK;
 import static com.csmflow.change.ChangeProcess.TASK_CAB_VOTE;
 import static com.csmflow.change.ChangeProcess.TASK_CHOOSE_APPROVAL_RULE;
 import static com.csmflow.change.ChangeProcess.TASK_CLASSIFY_CHANGE;
@@ -53,12 +61,15 @@ import static com.csmflow.change.ChangeProcess.TASK_CONFIRM_SHORT_NOTICE;
 import static com.csmflow.change.ChangeProcess.TASK_EMERGENCY_CAB_DECISION;
 import static com.csmflow.change.ChangeProcess.TASK_EMERGENCY_RETROSPECTIVE;
 import static com.csmflow.change.ChangeProcess.TASK_IMPLEMENT_CHANGE;
+import static com.csmflow.change.ChangeProcess.TASK_INVITE_ADVISORY_BOARD;
 import static com.csmflow.change.ChangeProcess.TASK_INVITE_CAB;
 import static com.csmflow.change.ChangeProcess.TASK_INVITE_CAB_MEMBERS;
 import static com.csmflow.change.ChangeProcess.TASK_POST_IMPLEMENTATION_REVIEW;
+import static com.csmflow.change.ChangeProcess.TASK_PREPARE_ADVISORY_BOARD;
 import static com.csmflow.change.ChangeProcess.TASK_PREPARE_CAB;
 import static com.csmflow.change.ChangeProcess.TASK_PUBLISH_CAB_BREACH;
 import static com.csmflow.change.ChangeProcess.TASK_RECORD_BILLING;
+import static com.csmflow.change.ChangeProcess.TASK_RECORD_CLIENT_APPROVAL;
 import static com.csmflow.change.ChangeProcess.TASK_RECORD_DECISION;
 import static com.csmflow.change.ChangeProcess.TASK_RECORD_NOTICE_SENT;
 import static com.csmflow.change.ChangeProcess.TASK_RECORD_ROLLBACK;
@@ -75,6 +86,8 @@ import static com.csmflow.change.ChangeProcess.TASK_START_EMERGENCY_CLOCK;
 import static com.csmflow.change.ChangeProcess.TASK_STOP_CAB_CLOCK;
 import static com.csmflow.change.ChangeProcess.TASK_STOP_EMERGENCY_CLOCK;
 import static com.csmflow.change.ChangeProcess.TASK_TECHNICAL_REVIEW;
+import static com.csmflow.change.ChangeProcess.TASK_TELL_CLIENT_APPROVED;
+import static com.csmflow.change.ChangeProcess.TASK_TELL_CLIENT_RECEIVED;
 import static com.csmflow.change.ChangeProcess.TASK_TELL_OUTCOME;
 import static com.csmflow.change.ChangeProcess.TASK_TELL_REJECTION;
 import static com.csmflow.change.ChangeProcess.TASK_UPDATE_CONFIGURATION;
@@ -200,6 +213,9 @@ class ChangeRequestProcessTest {
 
     @Autowired
     CabVoteRepository votes;
+
+    @Autowired
+    ChangeService changeService;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -347,9 +363,38 @@ class ChangeRequestProcessTest {
         assertThat(instance).isWaitingAt(TASK_CAB_VOTE);
         vote(instance, "cab-test-2", "approve", false, "Rollback plan is fine");
 
+        // high impact: the decision table asks for the customer advisory board, led by the CSM (seed 002)
         assertThat(instance)
                 .hasPassed(TASK_STOP_CAB_CLOCK, TASK_RECORD_DECISION)
+                .isWaitingAt(TASK_PREPARE_ADVISORY_BOARD)
+                .variables()
+                .containsEntry(ADVISORY_BOARD.name(), true);
+        assertThat(task(instance, TASK_PREPARE_ADVISORY_BOARD)).hasCandidateGroup("csm");
+        assertThat(outboxRows(key, "change-approved"))
+                .as("not approved before the client is")
+                .isEmpty();
+        holdAdvisoryBoard(instance);
+        assertThat(outboxRows(key, "change-advisory-board-invitation"))
+                .extracting(row -> row.get("audience"))
+                .contains("CLIENT");
+        changeService.clientApproval(key, new ClientApprovalBody(true, "Dr. Wimmer (IT head)", "Go ahead"));
+        assertThat(instance)
+                .hasPassed(EVENT_CLIENT_APPROVAL, TASK_RECORD_CLIENT_APPROVAL)
                 .isWaitingAt(TASK_SCHEDULE_CHANGE);
+        runJobs(instance);
+        assertThat(instance).hasPassed(TASK_TELL_CLIENT_APPROVED, END_CLIENT_TOLD_APPROVED);
+        // the client heard that the change was received and, after its own board, that it is approved
+        assertThat(outboxRows(key, "change-received"))
+                .extracting(row -> row.get("audience"))
+                .contains("CLIENT");
+        assertThat(outboxRows(key, "change-approved"))
+                .extracting(row -> row.get("audience"))
+                .contains("CLIENT");
+        assertThat(changes.findByReference(key).orElseThrow().getDecisionReason())
+                .isEqualTo("Approved by the client's advisory board (Dr. Wimmer (IT head)): Go ahead");
+        assertThatThrownBy(() -> changeService.clientApproval(key, new ClientApprovalBody(false, "late", null)))
+                .as("answered once; a second answer is a conflict")
+                .isInstanceOf(com.csmflow.api.ConflictException.class);
         assertThat(instance)
                 .variables()
                 .containsEntry(CAB_DECISION.name(), "APPROVED")
@@ -433,7 +478,7 @@ class ChangeRequestProcessTest {
         assertThat(votes.findByChangeReferenceOrderByVotedAtAscIdAsc(key)).hasSize(2);
 
         deliverNotifications(key);
-        MimeMessage mail = mailTo("k.huber@alpenwerk.example", key);
+        MimeMessage mail = mailTo("k.huber@alpenwerk.example", key, "nicht genehmigt");
         assertThat(mail.getSubject()).contains("nicht genehmigt");
         assertThat(mail.getContent().toString()).contains("No rollback plan");
         assertThat(mailTo("requester@alpenwerk.example", key)).isNotNull();
@@ -584,7 +629,7 @@ class ChangeRequestProcessTest {
     }
 
     @Test
-    void emergencyChangeDecidedInTimeImplementedAndReviewedInRetrospect() {
+    void emergencyChangeDecidedInTimeImplementedAndReviewedInRetrospect() throws Exception {
         ZonedDateTime window = ZonedDateTime.of(2026, 6, 1, 13, 0, 0, 0, BERLIN);
         ProcessInstance instance = start(request("emergency", "high", "critical", "ALPENWERK", window, false));
         String key = businessKey(instance);
@@ -592,6 +637,19 @@ class ChangeRequestProcessTest {
                 .variables()
                 .containsEntry(CHANGE_CLASS.name(), "emergency")
                 .containsEntry(PRIORITY.name(), "P1");
+        // the CSM (who manages emergency changes) and the emergency CAB are alerted at once, before anyone decides
+        assertThat(instance).isWaitingAt(TASK_ALERT_EMERGENCY_CAB);
+        runJobs(instance);
+        deliverNotifications(key);
+        assertThat(instance).hasPassed(TASK_ALERT_EMERGENCY_CAB).isWaitingAt(TASK_EMERGENCY_CAB_DECISION);
+        assertThat(staffRecipients(key, "change-emergency-alert"))
+                .containsExactlyInAnyOrderElementsOf(groupMails("csm", "cab"));
+        assertThat(outboxRows(key, "change-emergency-alert")).allSatisfy(row -> {
+            assertThat(row.get("not_before")).isNull();
+            assertThat(row.get("status")).isEqualTo("SENT");
+        });
+        assertThat(mailTo(groupMails("csm").get(0), key, "Emergency change").getSubject())
+                .isEqualTo("Emergency change " + key + " P1: Replace core switch (emergency)");
         assertThat(task(instance, TASK_EMERGENCY_CAB_DECISION)).hasCandidateGroup("cab");
 
         ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING.plusSeconds(20 * 60)));
@@ -722,6 +780,7 @@ class ChangeRequestProcessTest {
         ProcessInstance instance = start(request("emergency", "high", "critical", "HUDSON-MUTUAL", window, false));
         String key = businessKey(instance);
         assertThat(instance).variables().containsEntry(PRIORITY.name(), "P1");
+        runJobs(instance); // the emergency alert
         claimAndComplete(
                 instance,
                 TASK_EMERGENCY_CAB_DECISION,
@@ -750,7 +809,8 @@ class ChangeRequestProcessTest {
                                     + " Tue 2 Jun 2026, 07:00 EDT, not before the event it is about"
                                     + " (Tue 2 Jun 2026, 05:00 EDT)");
                 });
-        assertThat(mailTo("noc@hudsonmutual.example", key).getSubject())
+        assertThat(mailTo("noc@hudsonmutual.example", key, "Scheduled maintenance")
+                        .getSubject())
                 .contains("Scheduled maintenance Tue 2 Jun 2026, 05:00 EDT");
     }
 
@@ -763,9 +823,19 @@ class ChangeRequestProcessTest {
         // Standard P2: emergency-cab.decision PT4H of business time from 09:00
         assertThat(due).isEqualTo(MONDAY_MORNING.plusSeconds(4 * 3600));
 
+        runJobs(instance);
+        assertThat(staffRecipients(key, "change-emergency-alert"))
+                .containsExactlyInAnyOrderElementsOf(groupMails("csm", "cab"));
+        assertThat(staffRecipients(key, "change-emergency-fallback")).isEmpty();
+
         ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
         runJobs(instance);
-        assertThat(instance).hasPassed(TIMER_EMERGENCY_CAB_DUE).isWaitingAt(TASK_SERVICE_MANAGER_DECISION);
+        assertThat(instance)
+                .hasPassed(TIMER_EMERGENCY_CAB_DUE, TASK_ALERT_EMERGENCY_FALLBACK)
+                .isWaitingAt(TASK_SERVICE_MANAGER_DECISION);
+        // the fallback tells the service managers it is theirs now, and the CSM and the CAB that it moved
+        assertThat(staffRecipients(key, "change-emergency-fallback"))
+                .containsExactlyInAnyOrderElementsOf(groupMails("service-manager", "csm", "cab"));
         assertThat(task(instance, TASK_SERVICE_MANAGER_DECISION)).hasCandidateGroup("service-manager");
 
         claimAndComplete(
@@ -782,6 +852,40 @@ class ChangeRequestProcessTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("SERVICE_MANAGER", "service-manager"));
         runJobs(instance);
         assertThat(instance).hasPassed(TASK_TELL_REJECTION).isEnded();
+    }
+
+    @Test
+    void theClientsAdvisoryBoardRejectsASignificantChangeAndTheClientIsToldWhy() {
+        ProcessInstance instance = start(request("normal", "high", "low", "HUDSON-MUTUAL", WINDOW, false));
+        String key = businessKey(instance);
+        runJobs(instance);
+        assertThat(instance).hasPassed(TASK_TELL_CLIENT_RECEIVED, END_CLIENT_TOLD_RECEIVED);
+        assertThat(outboxRows(key, "change-received"))
+                .extracting(row -> row.get("audience"))
+                .contains("CLIENT");
+        // not at the board yet: the client cannot answer
+        assertThatThrownBy(() -> changeService.clientApproval(key, new ClientApprovalBody(true, "early", null)))
+                .isInstanceOf(com.csmflow.api.ConflictException.class);
+
+        prepareCab(instance, "cab");
+        vote(instance, "cab", "approve", false, "Fine by us");
+        assertThat(instance).isWaitingAt(TASK_PREPARE_ADVISORY_BOARD);
+        holdAdvisoryBoard(instance);
+
+        changeService.clientApproval(
+                key, new ClientApprovalBody(false, "J. Miller (CIO)", "Not during our quarter close"));
+        assertThat(instance).hasPassed(TASK_RECORD_CLIENT_APPROVAL).hasNotPassed(TASK_SCHEDULE_CHANGE);
+        runJobs(instance);
+        assertThat(instance).hasPassed(TASK_TELL_REJECTION, END_CHANGE_REJECTED).isEnded();
+        ChangeRecord rejected = changes.findByReference(key).orElseThrow();
+        assertThat(rejected.getStatus()).isEqualTo("REJECTED");
+        assertThat(rejected.getCabDecision()).isEqualTo("CLIENT_REJECTED");
+        assertThat(rejected.getDecisionReason())
+                .isEqualTo("Rejected by the client's advisory board (J. Miller (CIO)): Not during our quarter close");
+        assertThat(outboxRows(key, "change-rejected"))
+                .extracting(row -> row.get("audience"))
+                .contains("CLIENT");
+        assertThat(outboxRows(key, "change-approved")).isEmpty();
     }
 
     @Test
@@ -939,6 +1043,18 @@ class ChangeRequestProcessTest {
                 .isWaitingAt(TASK_CAB_VOTE);
     }
 
+    /** The CSM schedules the customer advisory board; the client's representatives are invited. */
+    private void holdAdvisoryBoard(ProcessInstance instance) {
+        complete(
+                instance,
+                TASK_PREPARE_ADVISORY_BOARD,
+                Map.of(
+                        ADVISORY_BOARD_AGENDA.name(), "1. Impact on your services 2. Window 3. Rollback",
+                        ADVISORY_BOARD_AT.name(), "2026-06-02T10:00+02:00"));
+        runJobs(instance); // the invitation
+        assertThat(instance).hasPassed(TASK_INVITE_ADVISORY_BOARD).isWaitingAt(EVENT_CLIENT_APPROVAL);
+    }
+
     private void vote(ProcessInstance instance, String member, String vote, boolean veto, String comment) {
         Task task = task(instance, TASK_CAB_VOTE, member);
         Map<String, Object> variables = new HashMap<>();
@@ -1034,6 +1150,25 @@ class ChangeRequestProcessTest {
                 template);
     }
 
+    private List<String> staffRecipients(String businessKey, String template) {
+        return jdbc.queryForList(
+                "SELECT recipient FROM notification_outbox WHERE business_key = ? AND template_id = ?"
+                        + " AND audience = 'STAFF'",
+                String.class,
+                businessKey,
+                template);
+    }
+
+    /** The distinct mail addresses of the members of these groups. */
+    private List<String> groupMails(String... groups) {
+        return Arrays.stream(groups)
+                .flatMap(group -> identityService.createUserQuery().memberOfGroup(group).list().stream())
+                .map(User::getEmail)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+    }
+
     private void deliverNotifications(String businessKey) {
         for (ProcessInstance delivery : runtimeService
                 .createProcessInstanceQuery()
@@ -1045,10 +1180,16 @@ class ChangeRequestProcessTest {
     }
 
     private MimeMessage mailTo(String address, String businessKey) throws Exception {
+        return mailTo(address, businessKey, "");
+    }
+
+    /** The mail to this address about this change whose subject contains the text (a change sends several). */
+    private MimeMessage mailTo(String address, String businessKey, String subjectPart) throws Exception {
         for (MimeMessage mail : TestServers.mail().getReceivedMessages()) {
             if (Arrays.stream(mail.getAllRecipients())
                             .anyMatch(r -> r.toString().contains(address))
-                    && mail.getSubject().contains(businessKey)) {
+                    && mail.getSubject().contains(businessKey)
+                    && mail.getSubject().contains(subjectPart)) {
                 return mail;
             }
         }

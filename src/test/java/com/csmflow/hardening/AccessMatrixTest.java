@@ -93,6 +93,7 @@ class AccessMatrixTest {
             entry("GET /api/audit", union(MANAGERS, Set.of(ADMIN))),
             entry("GET /api/notifications", union(MANAGERS, Set.of("csm", ADMIN))),
             entry("POST /api/changes", CASE_RAISERS),
+            entry("POST /api/changes/{reference}/client-approval", CASE_RAISERS),
             entry("GET /api/changes", ALL_STAFF),
             entry("GET /api/changes/{reference}", ALL_STAFF),
             entry("POST /api/escalations", ESCALATION_HANDLERS),

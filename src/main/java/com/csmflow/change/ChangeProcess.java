@@ -145,6 +145,9 @@ public final class ChangeProcess {
     public static final String TASK_INVITE_CAB = "Task_InviteCab";
     public static final String TASK_START_CAB_CLOCK = "Task_StartCabClock";
     public static final String TASK_INVITE_CAB_MEMBERS = "Task_InviteCabMembers";
+    /** Enhanced clients only (seed 000): the client's contacts are offered a seat at the CAB meeting. */
+    public static final String TASK_OFFER_CAB_ATTENDANCE = "Task_OfferCabAttendance";
+
     public static final String TASK_CAB_VOTE = "Task_CabVote";
     public static final String TASK_STOP_CAB_CLOCK = "Task_StopCabClock";
     public static final String TIMER_CAB_DECISION_WARNING = "Timer_CabDecisionWarning";

@@ -64,6 +64,7 @@ import static com.csmflow.change.ChangeProcess.TASK_IMPLEMENT_CHANGE;
 import static com.csmflow.change.ChangeProcess.TASK_INVITE_ADVISORY_BOARD;
 import static com.csmflow.change.ChangeProcess.TASK_INVITE_CAB;
 import static com.csmflow.change.ChangeProcess.TASK_INVITE_CAB_MEMBERS;
+import static com.csmflow.change.ChangeProcess.TASK_OFFER_CAB_ATTENDANCE;
 import static com.csmflow.change.ChangeProcess.TASK_POST_IMPLEMENTATION_REVIEW;
 import static com.csmflow.change.ChangeProcess.TASK_PREPARE_ADVISORY_BOARD;
 import static com.csmflow.change.ChangeProcess.TASK_PREPARE_CAB;
@@ -530,6 +531,11 @@ class ChangeRequestProcessTest {
                 .containsEntry(APPROVAL_RULE.name(), "percentage")
                 .containsEntry(APPROVAL_PERCENTAGE.name(), 75);
         prepareCab(instance, "cab,cab-test-1,cab-test-2,cab-test-3");
+        // an Enhanced client is offered a seat at the CAB meeting (seed 000), in its own language
+        assertThat(instance).hasPassed(TASK_OFFER_CAB_ATTENDANCE);
+        assertThat(outboxRows(businessKey(instance), "change-cab-attendance-offer"))
+                .isNotEmpty()
+                .allSatisfy(row -> assertThat(row.get("audience")).isEqualTo("CLIENT"));
         vote(instance, "cab", "approve", false, null);
         vote(instance, "cab-test-1", "reject", false, "Prefer next week");
         vote(instance, "cab-test-2", "approve", false, null);
@@ -556,6 +562,9 @@ class ChangeRequestProcessTest {
         ProcessInstance instance = start(request("normal", "low", "low", "ALPENWERK", WINDOW, false));
         String key = businessKey(instance);
         prepareCab(instance, "cab,cab-test-1," + CAB_AND_ISEC);
+        // a Standard client is not offered a seat at the CAB
+        assertThat(instance).hasNotPassed(TASK_OFFER_CAB_ATTENDANCE);
+        assertThat(outboxRows(key, "change-cab-attendance-offer")).isEmpty();
 
         vote(instance, "cab-test-1", "reject", true, "I do not like it");
         assertThat(instance).isWaitingAt(TASK_CAB_VOTE); // not in isec: an ordinary rejection

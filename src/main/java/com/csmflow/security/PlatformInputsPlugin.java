@@ -64,6 +64,8 @@ class PlatformInputsPlugin extends AbstractProcessEnginePlugin {
             Map.entry("problem-action-added", Set.of()),
             // the sip-action workflow when the last action of a problem is settled
             Map.entry("problem-actions-settled", Set.of()),
+            // the client's advisory board answers through POST /api/changes/{reference}/client-approval
+            Map.entry("change-client-approval", Set.of()),
             // the sip-action workflow hands an accepted risk to the issues and risk register's review
             Map.entry("risk-review-requested", Set.of()),
             // POST /api/services/{reference}/end, /resource-requests, /resource-additions, /resource-retirements

@@ -65,6 +65,8 @@ class OpenApiDescriptionTest {
             Map.entry("POST /api/sip-actions", true),
             Map.entry("POST /api/risks", true),
             Map.entry("POST /api/service-desk-requests", true),
+            Map.entry("POST /api/clients/{reference}/onboarding", true),
+            Map.entry("POST /api/clients/{reference}/documents", true),
             Map.entry("POST /api/incidents", false),
             Map.entry("POST /api/service-requests", true));
 

@@ -314,8 +314,10 @@ PROBLEM_TASKS = {
     "Task_DetermineRootCause": ("fault-cse", {
         "symptoms": "Trading platform down", "rootCause": "Fault test: session table exhausted",
         "contributingFactors": "No monitoring", "evidence": "Fault test logs",
-        "proposedActions": "Fault test: monitor the session table | cse | 2027-06-30\n"
-                           "Fault test: add the check to the runbook | cse | 2027-06-30"}),
+        "action1Description": "Fault test: monitor the session table", "action1Owner": "cse",
+        "action1TargetDate": "2027-06-30",
+        "action2Description": "Fault test: add the check to the runbook", "action2Owner": "cse",
+        "action2TargetDate": "2027-06-30"}),
     "Task_ReviewInternalRca": ("fault-sm", {"rcaReview": "accept", "reviewComments": ""}),
     "Task_WriteClientRca": ("fault-csm", {"clientRca": "Fault test: the session table of the firewall ran full."}),
     "Task_ApproveClientRca": ("fault-sm", {"clientRcaDecision": "approve", "approvalComments": ""}),

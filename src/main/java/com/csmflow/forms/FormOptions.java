@@ -31,7 +31,9 @@ import org.springframework.stereotype.Component;
  *   <li>{@code <group>MemberOptions} for every role group (e.g. {@code cabMemberOptions},
  *       {@code serviceManagerMemberOptions}): the group's members, labelled with their display name, value
  *       the user id;</li>
- *   <li>{@value #MANAGERS}: members of the managers' groups (service, delivery, head of delivery centre).</li>
+ *   <li>{@value #MANAGERS}: members of the managers' groups (service, delivery, head of delivery centre);</li>
+ *   <li>{@value #OWNERS}: who may own a SIP action: every role group (labelled "Delivery Manager (group)",
+ *       value the group id), then every staff member (a member of any role group), by display name.</li>
  * </ul>
  * The server still checks every submitted choice (a client with {@code Clients.require}, a person with
  * {@link #isMemberOfAny}); the list only keeps a person from choosing what would be refused.
@@ -41,6 +43,7 @@ public class FormOptions {
 
     public static final String CLIENTS = "clientOptions";
     public static final String MANAGERS = "managerOptions";
+    public static final String OWNERS = "ownerOptions";
     private static final String MEMBERS_SUFFIX = "MemberOptions";
 
     /** The groups whose members may own a risk or decide for a manager. */
@@ -61,6 +64,7 @@ public class FormOptions {
         this.engineIdentity = engineIdentity;
         lists.put(CLIENTS, this::activeClients);
         lists.put(MANAGERS, () -> members(MANAGER_GROUPS));
+        lists.put(OWNERS, this::owners);
         for (RoleGroup group : RoleGroup.values()) {
             lists.put(membersKey(group), () -> members(Set.of(group)));
         }
@@ -77,7 +81,7 @@ public class FormOptions {
 
     /** Every {@code valuesKey} the platform fills (ModelConventionsTest checks the forms against it). */
     public static Set<String> names() {
-        Set<String> names = new TreeSet<>(Set.of(CLIENTS, MANAGERS));
+        Set<String> names = new TreeSet<>(Set.of(CLIENTS, MANAGERS, OWNERS));
         for (RoleGroup group : RoleGroup.values()) {
             names.add(membersKey(group));
         }
@@ -102,6 +106,30 @@ public class FormOptions {
                                 .memberOfGroup(group.id())
                                 .count()
                         > 0));
+    }
+
+    /** Whether the value is one of {@value #OWNERS}: a role group id or a member of any role group. */
+    public boolean isOwner(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        String owner = value.strip();
+        return Arrays.stream(RoleGroup.values()).anyMatch(group -> group.id().equals(owner))
+                || isMemberOfAny(owner, Arrays.asList(RoleGroup.values()));
+    }
+
+    /** Groups first (an action owned by a team is the common case), then the people. */
+    private List<Option> owners() {
+        List<Option> options = new ArrayList<>();
+        Arrays.stream(RoleGroup.values())
+                .sorted(Comparator.comparing(RoleGroup::displayName))
+                .forEach(group -> options.add(new Option(group.displayName() + " (group)", group.id())));
+        // a user named like a group (the demo users) would submit the group's value: the group stands for both
+        members(Set.of(RoleGroup.values())).stream()
+                .filter(person ->
+                        options.stream().noneMatch(group -> group.value().equals(person.value())))
+                .forEach(options::add);
+        return options;
     }
 
     private List<Option> activeClients() {

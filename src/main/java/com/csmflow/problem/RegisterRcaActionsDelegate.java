@@ -14,8 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Register SIP actions": every proposed action of the accepted RCA becomes a SIP register row. The CSE
- * writes one action per line as {@code description | owner | target date (yyyy-mm-dd)}; the owner is a
- * role group id or a user id (default: the CSMs), the target date defaults to 30 days from now. Sets
+ * fills the action slots of the form ({@link RcaActionSlots}: description, owner picked from the role groups
+ * and staff, target date); they are read and checked again here, so a value that slipped past the form is a
+ * 400 naming the slot field. An instance whose RCA was written before the slots has only the text
+ * {@code proposedActions}, one action per line {@code description | owner | yyyy-mm-dd}, parsed as before. Sets
  * {@code sipActionReferences}, the collection the multi-instance follow-up iterates over.
  * <p>
  * Runs once per problem; a retried job rolls back with the rows it wrote, so nothing is written twice.
@@ -30,13 +32,16 @@ class RegisterRcaActionsDelegate implements JavaDelegate {
     private final RegisterAudit audit;
     private final Clock clock;
     private final SipActions sipActions;
+    private final RcaActionSlots slots;
 
     RegisterRcaActionsDelegate(
             SipActionRepository actions,
             ProblemRepository problems,
             RegisterAudit audit,
             Clock clock,
-            SipActions sipActions) {
+            SipActions sipActions,
+            RcaActionSlots slots) {
+        this.slots = slots;
         this.sipActions = sipActions;
         this.clock = clock;
         this.actions = actions;
@@ -52,10 +57,12 @@ class RegisterRcaActionsDelegate implements JavaDelegate {
             // already registered in an earlier visit of this step: follow up those rows
             actions.findBySourceReferenceOrderByIdAsc(problemReference).forEach(a -> references.add(a.getReference()));
         } else {
-            // the proposed actions are a form text area (one per line): turned into a list here, once
-            for (ProposedAction proposed : parse(
-                    ProblemProcess.PROPOSED_ACTIONS.get(execution),
-                    LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
+            List<ProposedAction> proposedActions = RcaActionSlots.present(execution)
+                    ? slots.read(execution)
+                    : parse(
+                            ProblemProcess.PROPOSED_ACTIONS.get(execution),
+                            LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+            for (ProposedAction proposed : proposedActions) {
                 references.add(sipActions
                         .create(
                                 CaseVariables.CLIENT_REFERENCE.get(execution),
@@ -85,6 +92,7 @@ class RegisterRcaActionsDelegate implements JavaDelegate {
 
     record ProposedAction(String description, String owner, LocalDate targetDate) {}
 
+    /** The text of an RCA written before the slots: one action per line. */
     static List<ProposedAction> parse(String text, LocalDate today) {
         List<ProposedAction> result = new ArrayList<>();
         if (text == null) {

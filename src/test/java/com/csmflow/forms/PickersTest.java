@@ -127,6 +127,28 @@ class PickersTest {
     }
 
     @Test
+    void ownerListHoldsTheRoleGroupsThenTheStaffAndTheServerTakesNothingElse() {
+        List<Option> owners = options.list(FormOptions.OWNERS).orElseThrow();
+        assertThat(owners)
+                .startsWith(new Option("Account Manager (group)", "account-manager"))
+                .contains(
+                        new Option("Delivery Manager (group)", "delivery-manager"),
+                        new Option("Client Service Engineer (group)", "cse"),
+                        new Option("Anna Berger", NOT_CAB),
+                        new Option("Peter Müller (pmueller)", CAB_PERSON));
+        // one value per choice: the demo user "cse" is offered as the group of that name
+        assertThat(owners).extracting(Option::value).doesNotHaveDuplicates();
+        assertThat(owners.subList(0, RoleGroup.values().length))
+                .extracting(Option::label)
+                .allMatch(label -> label.endsWith(" (group)"));
+        assertThat(FormOptions.names()).contains("ownerOptions");
+        assertThat(options.isOwner("delivery-manager")).isTrue();
+        assertThat(options.isOwner(NOT_CAB)).isTrue();
+        assertThat(options.isOwner("nobody-at-all")).isFalse();
+        assertThat(options.isOwner(" ")).isFalse();
+    }
+
+    @Test
     void theStartFormArrivesWithItsClientListOnTasklistsEngineApiAndOnEngineRest() throws Exception {
         ResponseEntity<String> tasklist = rest.exchange(
                 "/camunda/api/engine/engine/default/process-definition/key/change-request/deployed-start-form",

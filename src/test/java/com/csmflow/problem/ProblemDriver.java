@@ -95,6 +95,24 @@ final class ProblemDriver {
         }
     }
 
+    /** The form's action slots ({@code action<n>Description/Owner/TargetDate}) for lines {@code description | owner | date}. */
+    static Map<String, Object> actionSlots(String lines) {
+        Map<String, Object> slots = new java.util.LinkedHashMap<>();
+        int slot = 0;
+        for (String line : lines.split("\\R")) {
+            String[] parts = line.split("\\|");
+            slot++;
+            slots.put("action" + slot + "Description", parts[0].strip());
+            if (parts.length > 1) {
+                slots.put("action" + slot + "Owner", parts[1].strip());
+            }
+            if (parts.length > 2) {
+                slots.put("action" + slot + "TargetDate", parts[2].strip());
+            }
+        }
+        return slots;
+    }
+
     /** Signs in like Tasklist does: the user with its groups (demo users are named after their group). */
     void authenticate(String user) {
         engine.getIdentityService()
@@ -105,18 +123,18 @@ final class ProblemDriver {
                                 .toList());
     }
 
-    /** CSE determines the root cause with these proposed actions, the client's CSM accepts it. */
+    /**
+     * CSE determines the root cause with these proposed actions, the client's CSM accepts it. The actions are
+     * written as {@code description | owner | yyyy-mm-dd} per line and entered into the form's slots.
+     */
     void determineAndAccept(String problem, String proposedActions) {
-        complete(
-                problem,
-                TASK_DETERMINE_ROOT_CAUSE,
-                "cse",
-                Map.of(
-                        SYMPTOMS.name(), "Users lose VPN sessions every afternoon",
-                        ROOT_CAUSE.name(), "Firewall session table exhausted by a misconfigured backup job",
-                        CONTRIBUTING_FACTORS.name(), "No monitoring of the session table",
-                        EVIDENCE.name(), "Firewall logs 12-14 Nov, backup schedule",
-                        PROPOSED_ACTIONS.name(), proposedActions));
+        Map<String, Object> variables = new java.util.HashMap<>(Map.of(
+                SYMPTOMS.name(), "Users lose VPN sessions every afternoon",
+                ROOT_CAUSE.name(), "Firewall session table exhausted by a misconfigured backup job",
+                CONTRIBUTING_FACTORS.name(), "No monitoring of the session table",
+                EVIDENCE.name(), "Firewall logs 12-14 Nov, backup schedule"));
+        variables.putAll(actionSlots(proposedActions));
+        complete(problem, TASK_DETERMINE_ROOT_CAUSE, "cse", variables);
         complete(
                 problem,
                 TASK_REVIEW_INTERNAL_RCA,

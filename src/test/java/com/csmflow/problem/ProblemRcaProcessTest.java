@@ -341,8 +341,10 @@ class ProblemRcaProcessTest {
                         "",
                         EVIDENCE.name(),
                         "none",
-                        PROPOSED_ACTIONS.name(),
-                        "-"));
+                        "action1Description",
+                        "Collect the database wait statistics",
+                        "action1Owner",
+                        "cse"));
         // seed 002: the CSM reviews every internal RCA for their client, not the service manager
         assertThat(engine.getTaskService()
                         .getIdentityLinksForTask(
@@ -464,6 +466,82 @@ class ProblemRcaProcessTest {
     }
 
     // ---------------------------------------------------------------- SIP actions
+
+    /** Issue 16 item 3: owners are picked per action slot; the server refuses what the list would not offer. */
+    @Test
+    void actionOwnersArePickedPerSlotCheckedByTheServerAndSummedUpForTheReview() {
+        String person = "rca-owner-" + unique();
+        var user = engine.getIdentityService().newUser(person);
+        user.setFirstName("Rita");
+        user.setLastName("Owner");
+        engine.getIdentityService().saveUser(user);
+        engine.getIdentityService().createMembership(person, "cse");
+        try {
+            picksOwners(person);
+        } finally {
+            engine.getIdentityService().deleteUser(person);
+        }
+    }
+
+    private void picksOwners(String person) {
+        String problem = requestProblemAs("change", "CHG-2026-" + unique(), "P3");
+        Map<String, Object> rca = new java.util.HashMap<>(Map.of(
+                SYMPTOMS.name(), "Slow ERP",
+                ROOT_CAUSE.name(), "Missing index",
+                EVIDENCE.name(), "Wait statistics"));
+        // slot 1 is required
+        assertThatThrownBy(() -> driver.complete(problem, TASK_DETERMINE_ROOT_CAUSE, "cse", rca))
+                .hasRootCauseInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("action1Description: is required");
+        // a typed owner nobody could pick is a 400 naming the slot's field
+        rca.putAll(ProblemDriver.actionSlots(String.join(
+                "\n", "Add the index | delivery-manager | 2026-12-20", "Watch the wait statistics | nobody-at-all")));
+        assertThatThrownBy(() -> driver.complete(problem, TASK_DETERMINE_ROOT_CAUSE, "cse", rca))
+                .hasRootCauseInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("action2Owner: 'nobody-at-all' is neither a role group nor a staff member");
+        rca.put("action2Owner", "");
+        assertThatThrownBy(() -> driver.complete(problem, TASK_DETERMINE_ROOT_CAUSE, "cse", rca))
+                .hasRootCauseInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("action2Owner: is required");
+        rca.put("action3TargetDate", "2027-01-31");
+        rca.put("action2Owner", person); // a staff member, picked as a person
+        assertThatThrownBy(() -> driver.complete(problem, TASK_DETERMINE_ROOT_CAUSE, "cse", rca))
+                .hasRootCauseInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("action3Description: is required when an owner or date is given");
+        rca.remove("action3TargetDate");
+        rca.put("action4Description", "Review the ERP sizing");
+        rca.put("action4Owner", "service-manager");
+        rca.put("action4TargetDate", "2027-02-15T00:00:00");
+        assertThat(driver.task(problem, TASK_DETERMINE_ROOT_CAUSE)).isNotNull();
+
+        driver.complete(problem, TASK_DETERMINE_ROOT_CAUSE, "cse", rca);
+        String instance = driver.problemInstance(problem).getId();
+        // the summary the review and client-RCA forms show; no date means 30 days from now
+        String summary = (String) engine.getRuntimeService().getVariable(instance, PROPOSED_ACTIONS.name());
+        assertThat(summary.lines().toList())
+                .hasSize(3)
+                .startsWith("Add the index | delivery-manager | 2026-12-20")
+                .endsWith("Review the ERP sizing | service-manager | 2027-02-15");
+        String defaultDate = summary.lines().toList().get(1).replaceFirst(".* \\| ", "");
+        assertThat(summary.lines().toList().get(1))
+                .isEqualTo("Watch the wait statistics | " + person + " | " + defaultDate);
+
+        driver.complete(
+                problem,
+                TASK_REVIEW_INTERNAL_RCA,
+                "csm",
+                Map.of(RCA_REVIEW.name(), "accept", REVIEW_COMMENTS.name(), ""));
+        driver.writeAndApproveClientRca(problem);
+        assertThat(jdbc.queryForList(
+                        "SELECT description || '|' || coalesce(owner_user, '') || '|' || coalesce(owner_group, '')"
+                                + " || '|' || target_date FROM sip_action WHERE source_reference = ? ORDER BY id",
+                        String.class,
+                        problem))
+                .containsExactly(
+                        "Add the index||delivery-manager|2026-12-20",
+                        "Watch the wait statistics|" + person + "||" + defaultDate,
+                        "Review the ERP sizing||service-manager|2027-02-15");
+    }
 
     @Test
     void actionsAreFollowedUpInParallelOneOverdueOneAcceptedAsRiskAndTheProblemClosesAfterTheLast() throws Exception {

@@ -249,8 +249,8 @@ class TasklistFilterTest {
         assertThat(tasks.getBody()).anySatisfy(task -> {
             assertThat(task.get("processInstanceId")).isEqualTo(instance.getId());
             assertThat((String) task.get("processDefinitionId")).startsWith("service-desk-request:");
-            // no client, but the case reference in the name
-            assertThat(task.get("name")).isEqualTo("Handle service desk request · SDR-FILTER-1");
+            // the case reference and the client in the name
+            assertThat(task.get("name")).isEqualTo("Handle service desk request · SDR-FILTER-1 · ALPENWERK");
         });
 
         // the dc-head cannot run the CSM filter at all
@@ -262,6 +262,45 @@ class TasklistFilterTest {
                                 String.class)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void theCsmSeesTheCaseAndClientBesideItsTasks() {
+        instance = runtimeService.startProcessInstanceByKey(
+                "service-desk-request",
+                "SDR-FILTER-2",
+                Map.of(
+                        "clientReference", "ALPENWERK",
+                        "category", "CHANGE",
+                        "priority", "P3",
+                        "subject", "Printer offline",
+                        "requesterEmail", "a@client.example"));
+        String filterId = filterId("csm", IdentitySetup.groupFilterName(RoleGroup.CSM));
+
+        // what Tasklist asks for: HAL, with the filter's variables embedded per task
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+        ResponseEntity<Map<String, Object>> answer = rest.withBasicAuth("csm", "csm")
+                .exchange(
+                        "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=200",
+                        HttpMethod.POST,
+                        new HttpEntity<>("{}", headers),
+                        new ParameterizedTypeReference<Map<String, Object>>() {});
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<Map<String, Object>> tasks = (List<Map<String, Object>>)
+                ((Map<String, Object>) answer.getBody().get("_embedded")).get("task");
+        Map<String, Object> ours = tasks.stream()
+                .filter(task -> instance.getId().equals(task.get("processInstanceId")))
+                .findFirst()
+                .orElseThrow();
+        List<Map<String, Object>> variables = (List<Map<String, Object>>)
+                ((Map<String, Object>) ours.getOrDefault("_embedded", Map.of())).getOrDefault("variable", List.of());
+        // the csm may not read the process instance, only its task: the filter must still show these
+        assertThat(variables.stream().collect(Collectors.toMap(v -> (String) v.get("name"), v -> v.get("value"))))
+                .containsEntry("caseReference", "SDR-FILTER-2")
+                .containsEntry("clientName", "Alpenwerk Maschinenbau GmbH");
     }
 
     private List<Map<String, Object>> filters(String user) {

@@ -81,6 +81,8 @@ async function typeDateTime(form, label, date, time) {
   const dateInput = form.getByLabel(`${label} (date)`);
   await dateInput.fill(date);
   await dateInput.press('Enter');
+  // let the date picker hand the date to the field before the time (on a busy machine it lags)
+  await dateInput.page().waitForTimeout(FORM_DEBOUNCE_MS);
   const timeInput = form.getByLabel(`${label} (time)`);
   await timeInput.fill(time);
   await timeInput.press('Tab');

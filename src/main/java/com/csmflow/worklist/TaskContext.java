@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>name: the modelled name, then the case reference and the client reference,
  *       "Vote on the change · CHG-2026-0042 · ALPENWERK";</li>
- *   <li>process variables {@code caseReference} and {@code clientName} for the Tasklist filters;</li>
+ *   <li>variables {@code caseReference} and {@code clientName} for the Tasklist filters, on the process
+ *       instance and on the task (which is what staff may read);</li>
  *   <li>priority from the case priority ({@link TaskPriorities});</li>
  *   <li>due date and follow-up date from the SLA clock the case runs on ({@link TaskDeadlines});</li>
  *   <li>a CSM task goes to the client's designated CSM, or the backup while the CSM is away; a CSE task is
@@ -63,8 +64,14 @@ class TaskContext implements UserTaskDecorator {
                 task.getName(), businessKey, client.map(Client::getReference).orElse(null)));
         if (businessKey != null) {
             CaseVariables.CASE_REFERENCE.setIfChanged(processInstance, businessKey);
+            // a copy on the task too: the Tasklist filters embed variables only where the user may read
+            // them, and staff may read their task, not the process instance
+            task.setVariableLocal(CaseVariables.CASE_REFERENCE.name(), businessKey);
         }
-        client.ifPresent(found -> CaseVariables.CLIENT_NAME.setIfChanged(processInstance, found.getName()));
+        client.ifPresent(found -> {
+            CaseVariables.CLIENT_NAME.setIfChanged(processInstance, found.getName());
+            task.setVariableLocal(CaseVariables.CLIENT_NAME.name(), found.getName());
+        });
 
         ModelledTaskDates.Modelled modelled = ModelledTaskDates.Modelled.of(task.getBpmnModelElementInstance());
         if (!modelled.priority()) {

@@ -264,6 +264,45 @@ class TasklistFilterTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    @Test
+    void theCsmSeesTheCaseAndClientBesideItsTasks() {
+        instance = runtimeService.startProcessInstanceByKey(
+                "service-desk-request",
+                "SDR-FILTER-2",
+                Map.of(
+                        "clientReference", "ALPENWERK",
+                        "category", "CHANGE",
+                        "priority", "P3",
+                        "subject", "Printer offline",
+                        "requesterEmail", "a@client.example"));
+        String filterId = filterId("csm", IdentitySetup.groupFilterName(RoleGroup.CSM));
+
+        // what Tasklist asks for: HAL, with the filter's variables embedded per task
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+        ResponseEntity<Map<String, Object>> answer = rest.withBasicAuth("csm", "csm")
+                .exchange(
+                        "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=200",
+                        HttpMethod.POST,
+                        new HttpEntity<>("{}", headers),
+                        new ParameterizedTypeReference<Map<String, Object>>() {});
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<Map<String, Object>> tasks = (List<Map<String, Object>>)
+                ((Map<String, Object>) answer.getBody().get("_embedded")).get("task");
+        Map<String, Object> ours = tasks.stream()
+                .filter(task -> instance.getId().equals(task.get("processInstanceId")))
+                .findFirst()
+                .orElseThrow();
+        List<Map<String, Object>> variables = (List<Map<String, Object>>)
+                ((Map<String, Object>) ours.getOrDefault("_embedded", Map.of())).getOrDefault("variable", List.of());
+        // the csm may not read the process instance, only its task: the filter must still show these
+        assertThat(variables.stream().collect(Collectors.toMap(v -> (String) v.get("name"), v -> v.get("value"))))
+                .containsEntry("caseReference", "SDR-FILTER-2")
+                .containsEntry("clientName", "Alpenwerk Maschinenbau GmbH");
+    }
+
     private List<Map<String, Object>> filters(String user) {
         ResponseEntity<List<Map<String, Object>>> response =
                 rest.withBasicAuth(user, user).exchange("/engine-rest/filter", HttpMethod.GET, jsonOnly(), LIST);

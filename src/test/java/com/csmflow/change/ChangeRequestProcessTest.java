@@ -342,6 +342,10 @@ class ChangeRequestProcessTest {
                 .containsEntry(APPROVAL_RULE.name(), "all")
                 .containsEntry(MAJOR_CHANGE.name(), true);
         assertThat(task(instance, TASK_PREPARE_CAB)).hasCandidateGroup("csm");
+        // the CAB decision clock runs from here: the CSM's "Prepare the CAB" is due with it (issue 16)
+        assertThat(task(instance, TASK_PREPARE_CAB).getDueDate()).isNotNull();
+        assertThat(task(instance, TASK_PREPARE_CAB).getDueDate().toInstant())
+                .isEqualTo(dateVariable(instance, CAB_DECISION_DUE));
 
         prepareCab(instance, "cab,cab-test-1,cab-test-2");
         assertThat(taskService

@@ -24,6 +24,7 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 const CSM = ['csm', 'csm'];
+const ADMIN = ['admin', 'admin'];
 const USER_ZONE = 'America/New_York';
 const CLIENT_ZONE = 'Europe/Berlin';
 
@@ -83,6 +84,13 @@ test('a CSM confirms a short notice; the form shows the window in the client\'s 
   const reference = change.reference;
   const instanceId = change.processInstanceId;
   t.diagnostic(`change ${reference}, instance ${instanceId}, window ${start.toISOString()}`);
+
+  // The client's "received" mail runs as a job on a side branch beside the approval; when that branch ends the
+  // engine regroups the instance's executions and updates the waiting task, so a claim at that very moment
+  // answers 409 ("changed by someone else"). A person never claims that fast: wait for the mail job first.
+  const settled = await eventually(async () =>
+    (await rest('GET', `/job?processInstanceId=${instanceId}&messages=true`, { user: ADMIN })).length === 0, 30_000);
+  assert.ok(settled, 'the change\'s background jobs did not finish');
 
   // The CSM keeps the window in the schedule task (REST: the schedule form is not under test here).
   const [schedule] = await rest('GET', `/task?processInstanceId=${instanceId}&taskDefinitionKey=Task_ScheduleChange`, { user: CSM });

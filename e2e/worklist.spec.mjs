@@ -2,9 +2,9 @@
 //
 // As csm in Tasklist: start a change from the start form (client chosen from the picker), then open the
 // "Client Service Manager tasks" filter: the change's task is listed with its case reference and client
-// (in the task name and as the filter's variables "Case" and "Client"). "Prepare the CAB" runs under no SLA
-// clock (the CAB decision clock starts after it), so it has no due date; an escalation raised for the same
-// client shows the due date its acknowledgement clock gives. The "breached or at risk" filter is there.
+// (in the task name and as the filter's variables "Case" and "Client"); "Prepare the CAB" is due with the CAB
+// decision clock, and an escalation raised for the same client shows the due date its acknowledgement clock
+// gives. The CSM saves a comment on the task. The "breached or at risk" filter is there.
 // Screenshots in target/e2e/worklist-*.png.
 //
 // Run: BASE_URL=http://localhost:8080 node --test worklist.spec.mjs
@@ -183,8 +183,9 @@ test('a CSM starts a change; the CSM filter lists its task with case reference, 
     assert.match(text, new RegExp(`Client\\s*:?\\s*${CLIENT_NAME}`), `the list entry should show the "Client" variable: ${text}`);
 
     step = 'a task under an SLA clock shows its due date';
-    // the change's task shows a due date exactly when the engine has one (no clock runs over it yet)
-    assert.equal(/\bDue\b/.test(text), Boolean(task.due), `due ${task.due}, list entry: ${text}`);
+    // "Prepare the CAB" runs under the CAB decision clock: due with it
+    assert.ok(task.due, `the change's task "${task.name}" has no due date`);
+    assert.match(text, /\bDue\b/, `the change's entry should show its due date: ${text}`);
     const escalationItem = page.locator('ol.tasks-list li', { has: page.locator(`a[href="#/?task=${escalationTask.id}"]`) });
     await escalationItem.waitFor();
     const escalationText = await escalationItem.innerText();
@@ -193,6 +194,21 @@ test('a CSM starts a change; the CSM filter lists its task with case reference, 
     assert.match(escalationText, new RegExp(escalation.reference), escalationText);
     await shot('1-csm-tasks');
 
+    step = 'save a comment on the change\'s task';
+    await item.locator(`a[href="#/?task=${task.id}"]`).click();
+    await page.locator('a.createCommentLink').click();
+    const commentDialog = page.locator('.modal-dialog', { has: page.locator('#comment-form-message') });
+    await commentDialog.locator('#comment-form-message').fill(`Agenda agreed with the client (${marker})`);
+    await commentDialog.locator('button[type="submit"]').click();
+    await commentDialog.waitFor({ state: 'detached' });
+    const comment = await eventually(async () => {
+      const comments = await rest('GET', `/task/${task.id}/comment`, { user: CSM });
+      return comments.find((entry) => entry.message.includes(marker)) ?? null;
+    }, STEP_TIMEOUT_MS);
+    assert.ok(comment, `the comment on "${task.name}" was not saved`);
+    assert.equal(comment.userId, 'csm');
+    await shot('2-comment-saved');
+
     step = `the "${AT_RISK_FILTER}" filter exists`;
     const atRisk = page.locator('.task-filters .task-filter', { hasText: 'breached or at risk' });
     assert.ok(await atRisk.count() >= 1, 'no "breached or at risk" filter in Tasklist');
@@ -200,7 +216,7 @@ test('a CSM starts a change; the CSM filter lists its task with case reference, 
     await atRisk.first().dispatchEvent('click');
     await page.locator('.task-filters .task-filter.active', { hasText: 'breached or at risk' }).waitFor();
     await page.waitForLoadState('networkidle');
-    await shot('2-breached-or-at-risk');
+    await shot('3-breached-or-at-risk');
     assert.deepEqual(pageErrors, [], `page errors: ${pageErrors.join(' | ')}`);
   } catch (error) {
     const failure = join(SHOTS, 'worklist-failure.png');

@@ -304,10 +304,18 @@ CHANGE_TASKS = {
     "Task_ScheduleChange": ("fault-csm", {}),
     "Task_ImplementChange": ("fault-cse", {"implementationResult": "success", "implementationNotes": "done"}),
     "Task_TechnicalReview": ("fault-cse", {"reviewNotes": "ok"}),
+    # a window inside the notice lead time: the CSM confirms the short notice (issue 16)
+    "Task_ConfirmShortNotice": ("fault-csm", {"shortNotice": "confirm", "shortNoticeReason": "Fault test: urgent"}),
 }
+RUNG_DECISION = {"rungDecision": "directWork", "rungNote": "Fault test: the current owner keeps it"}
 ESCALATION_TASKS = {
     "Task_Acknowledge": ("fault-csm", {"acknowledgementNote": "on it"}),
-    "Task_Work": ("fault-csm", {"workOutcome": "resolved", "resolution": "Fault test: restarted"}),
+    "Task_Work": ("fault-cse", {"workOutcome": "resolved", "resolution": "Fault test: restarted"}),
+    # each rung of the ladder takes ownership or directs the work (issue 21, correction 1)
+    "Task_DirectAcknowledgement": ("fault-sm", RUNG_DECISION),
+    "Task_OwnServiceManager": ("fault-sm", RUNG_DECISION),
+    "Task_OwnDeliveryManager": ("fault-dm", RUNG_DECISION),
+    "Task_OwnDcHead": ("fault-dc", RUNG_DECISION),
     "Task_Close": ("fault-csm", {"rootCauseKnown": True, "rootCause": "Fault test", "closingSummary": "Closed"}),
 }
 PROBLEM_TASKS = {

@@ -107,7 +107,9 @@ record ClientRequest(
             @NotNull LocalDate termStart,
             @NotNull LocalDate termEnd,
             @Size(max = 32) String hourPackage,
-            @PositiveOrZero @DecimalMax("100000") @Digits(integer = 6, fraction = 2) BigDecimal overageHourlyRate) {
+
+            @PositiveOrZero @DecimalMax("100000") @Digits(integer = 6, fraction = 2)
+            BigDecimal overageHourlyRate) {
 
         ContractData(
                 String reference,

@@ -71,8 +71,7 @@ class ClientService {
         client.replaceContacts(contacts(request));
         client.assignStaff(
                 blankToNull(request.designatedCsm()), blankToNull(request.backupCsm()), request.cseTeamList());
-        request.contractList()
-                .forEach(contract -> client.addContract(newContract(contract)));
+        request.contractList().forEach(contract -> client.addContract(newContract(contract)));
         Client saved = clients.saveAndFlush(client);
         audit.record(REGISTER, saved.getReference(), RegisterAudit.CREATE, Map.of(), snapshot(saved));
         return ClientResponse.of(saved);
@@ -236,9 +235,9 @@ class ClientService {
                                         data.contractedHoursPerMonth(),
                                         data.termStart(),
                                         data.termEnd());
-                                if (data.hourPackage() != null && !data.hourPackage().isBlank()) {
-                                    existing.recordHourTier(
-                                            data.hourPackage().strip(), data.contractedHoursPerMonth());
+                                if (data.hourPackage() != null
+                                        && !data.hourPackage().isBlank()) {
+                                    existing.recordHourTier(data.hourPackage().strip(), data.contractedHoursPerMonth());
                                 }
                                 existing.priceOverage(data.overageHourlyRate());
                             },

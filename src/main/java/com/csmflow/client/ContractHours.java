@@ -130,7 +130,8 @@ public class ContractHours {
                 .orElseThrow(() -> new InvalidFieldException("clientReference", "no client with this reference"));
         Optional<Contract> contract = client.getContracts().stream()
                 .filter(candidate -> !candidate.getTermEnd().isBefore(day))
-                .min(Comparator.comparing((Contract candidate) -> candidate.getTermStart().isAfter(day))
+                .min(Comparator.comparing(
+                                (Contract candidate) -> candidate.getTermStart().isAfter(day))
                         .thenComparing(Contract::getTermStart, Comparator.reverseOrder()));
         contract.ifPresent(found -> {
             Map<String, Object> before = ClientService.snapshot(client);
@@ -147,7 +148,8 @@ public class ContractHours {
     }
 
     /** The input of {@link #addSupplement}, checked by bean validation first. */
-    record SupplementRequest(String kind, Integer hoursPerMonth, String firstMonth, String changeReference, String note) {}
+    record SupplementRequest(
+            String kind, Integer hoursPerMonth, String firstMonth, String changeReference, String note) {}
 
     /**
      * Adds a supplemental package to a client's contract: the contract must have a base package (001 §2.1),
@@ -184,7 +186,9 @@ public class ContractHours {
                 hours,
                 first,
                 change,
-                request.note() == null || request.note().isBlank() ? null : request.note().strip(),
+                request.note() == null || request.note().isBlank()
+                        ? null
+                        : request.note().strip(),
                 engineIdentity.currentUserIdOr("system"),
                 clock.instant());
         contract.addSupplement(supplement);
@@ -207,8 +211,7 @@ public class ContractHours {
         try {
             return ContractSupplement.Kind.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new InvalidFieldException(
-                    "kind", "must be one of " + List.of(ContractSupplement.Kind.values()));
+            throw new InvalidFieldException("kind", "must be one of " + List.of(ContractSupplement.Kind.values()));
         }
     }
 
@@ -226,7 +229,8 @@ public class ContractHours {
     /** The change request's reference as the change register has it, if it is a change of this client. */
     private String changeOf(Client client, String reference) {
         if (reference == null || reference.isBlank()) {
-            throw new InvalidFieldException("changeReference", "is required: supplements are ordered by change request");
+            throw new InvalidFieldException(
+                    "changeReference", "is required: supplements are ordered by change request");
         }
         String wanted = reference.strip().toUpperCase(Locale.ROOT);
         return caseRegisters.stream()
@@ -236,7 +240,8 @@ public class ContractHours {
                 .map(change -> change.getReference())
                 .findFirst()
                 .orElseThrow(() -> new InvalidFieldException(
-                        "changeReference", "no change request of client " + client.getReference() + " with this reference"));
+                        "changeReference",
+                        "no change request of client " + client.getReference() + " with this reference"));
     }
 
     static Map<String, Object> view(ContractSupplement supplement) {

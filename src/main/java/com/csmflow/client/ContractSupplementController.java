@@ -40,7 +40,10 @@ class ContractSupplementController {
     @ApiResponse(
             responseCode = "201",
             description = "Added to the contract, counting from its first month until the contract's term ends",
-            headers = @Header(name = "Location", description = "Path of the client, whose contracts list their supplements"))
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "Path of the client, whose contracts list their supplements"))
     @ApiResponse(responseCode = "404", description = "No such client or contract")
     @ApiResponse(responseCode = "409", description = "The contract has no base package to add hours to")
     @PostMapping

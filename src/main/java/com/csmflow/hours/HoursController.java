@@ -50,7 +50,10 @@ class HoursController {
             LocalDate date,
             OffsetDateTime workedAt,
             @Positive @Max(TimeEntries.MAX_MINUTES) Integer minutes,
-            @Positive @DecimalMax("24") @Digits(integer = 2, fraction = 2) BigDecimal hours,
+
+            @Positive @DecimalMax("24") @Digits(integer = 2, fraction = 2)
+            BigDecimal hours,
+
             @Size(max = 64) String userId,
             @Size(max = 64) String caseReference,
             @Size(max = 2000) String note) {}
@@ -76,7 +79,8 @@ class HoursController {
                     e.getWorkDate(),
                     e.getWorkedAt(),
                     e.getMinutes(),
-                    BigDecimal.valueOf(e.getMinutes()).divide(BigDecimal.valueOf(60), 2, java.math.RoundingMode.HALF_UP),
+                    BigDecimal.valueOf(e.getMinutes())
+                            .divide(BigDecimal.valueOf(60), 2, java.math.RoundingMode.HALF_UP),
                     e.getStaffUser(),
                     e.getCaseReference(),
                     e.getNote(),
@@ -102,8 +106,8 @@ class HoursController {
                 body.userId(),
                 body.caseReference(),
                 body.note()));
-        return ResponseEntity.created(URI.create("/api/clients/" + saved.getClientReference()
-                        + "/hours-ledger?month=" + YearMonth.from(saved.getWorkDate())))
+        return ResponseEntity.created(URI.create("/api/clients/" + saved.getClientReference() + "/hours-ledger?month="
+                        + YearMonth.from(saved.getWorkDate())))
                 .body(TimeEntryView.of(saved));
     }
 
@@ -125,7 +129,8 @@ class HoursController {
     @ApiResponse(responseCode = "404", description = "No client with this reference")
     @GetMapping("/api/clients/{reference}/hours-ledger")
     HoursLedger.Ledger ledger(@PathVariable String reference, @RequestParam(required = false) String month) {
-        Client client = clients.findByReference(reference == null ? null : reference.strip().toUpperCase(Locale.ROOT))
+        Client client = clients.findByReference(
+                        reference == null ? null : reference.strip().toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> new NotFoundException("Client", reference));
         YearMonth wanted;
         if (month == null || month.isBlank()) {

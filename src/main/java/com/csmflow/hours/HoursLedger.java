@@ -99,12 +99,11 @@ class HoursLedger {
                 hours(Math.max(0, available - used)),
                 hours(overage),
                 rate,
-                BigDecimal.valueOf(overage)
-                        .multiply(rate)
-                        .divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP),
+                BigDecimal.valueOf(overage).multiply(rate).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP),
                 available == 0 ? 0 : (int) (used * 100 / available),
                 used,
-                warnings.findByClientReferenceAndMonthOrderByThresholdPercent(client.getReference(), month.toString())
+                warnings
+                        .findByClientReferenceAndMonthOrderByThresholdPercent(client.getReference(), month.toString())
                         .stream()
                         .map(w -> new Warning(w.getThresholdPercent(), w.getReference(), w.getWarnedAt()))
                         .toList());
@@ -148,9 +147,11 @@ class HoursLedger {
         variables.put(HoursProcess.THRESHOLD_PERCENT.name(), (long) threshold);
         variables.put(HoursProcess.USED_HOURS.name(), ledger.usedHours().toPlainString());
         variables.put(HoursProcess.AVAILABLE_HOURS.name(), Integer.toString(ledger.availableHours()));
-        variables.put(HoursProcess.REMAINING_HOURS.name(), ledger.remainingHours().toPlainString());
+        variables.put(
+                HoursProcess.REMAINING_HOURS.name(), ledger.remainingHours().toPlainString());
         variables.put(HoursProcess.OVERAGE_HOURS.name(), ledger.overageHours().toPlainString());
-        variables.put(HoursProcess.OVERAGE_RATE.name(), ledger.overageHourlyRate().toPlainString());
+        variables.put(
+                HoursProcess.OVERAGE_RATE.name(), ledger.overageHourlyRate().toPlainString());
         String csm = client.getDesignatedCsm();
         variables.put(HoursProcess.WARNED_USERS.name(), csm == null ? "" : csm);
         variables.put(

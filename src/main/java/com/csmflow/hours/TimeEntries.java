@@ -83,7 +83,8 @@ class TimeEntries {
     TimeEntry record(NewEntry request) {
         Client client = clients.require(request.clientReference());
         int minutes = minutes(request.minutes(), request.hours());
-        Instant workedAt = request.workedAt() == null ? null : request.workedAt().toInstant();
+        Instant workedAt =
+                request.workedAt() == null ? null : request.workedAt().toInstant();
         LocalDate day;
         if (request.date() != null && workedAt != null) {
             throw new InvalidFieldException("workedAt", "give either date or workedAt, not both");
@@ -97,7 +98,8 @@ class TimeEntries {
         LocalDate today = clock.instant().atZone(client.getTimeZone()).toLocalDate();
         if (day.isAfter(today)) {
             throw new InvalidFieldException(
-                    workedAt != null ? "workedAt" : "date", "must not be in the future (client's today: " + today + ")");
+                    workedAt != null ? "workedAt" : "date",
+                    "must not be in the future (client's today: " + today + ")");
         }
         String caller = engineIdentity.currentUserIdOr("system");
         String who = request.userId() == null || request.userId().isBlank()
@@ -140,7 +142,8 @@ class TimeEntries {
         String clientReference = CaseVariables.CLIENT_REFERENCE.text(task);
         Client client = clients.findByReference(clientReference)
                 .orElseThrow(() -> new InvalidInputException(
-                        HoursProcess.TIME_SPENT_MINUTES.name(), "this task's case names no client to book the time to"));
+                        HoursProcess.TIME_SPENT_MINUTES.name(),
+                        "this task's case names no client to book the time to"));
         String who = task.getAssignee() != null ? task.getAssignee() : engineIdentity.currentUserId();
         if (who == null) {
             throw new InvalidInputException(
@@ -171,8 +174,7 @@ class TimeEntries {
                 ListFilters.equal("staffUser", blankToNull(userId)),
                 ListFilters.equal("caseReference", upper(caseReference)),
                 monthFilter(month));
-        return entries.findAll(
-                filter, page.sortedBy(Sort.by(Sort.Order.desc("workDate"), Sort.Order.desc("id"))));
+        return entries.findAll(filter, page.sortedBy(Sort.by(Sort.Order.desc("workDate"), Sort.Order.desc("id"))));
     }
 
     private static Specification<TimeEntry> monthFilter(String month) {
@@ -234,7 +236,8 @@ class TimeEntries {
 
     /** A user of one of the role groups: staff whose time counts. */
     private String staffMember(String userId) {
-        List<String> groups = Arrays.stream(RoleGroup.values()).map(RoleGroup::id).toList();
+        List<String> groups =
+                Arrays.stream(RoleGroup.values()).map(RoleGroup::id).toList();
         boolean staff = engineIdentity.asPlatform(() -> groups.stream()
                 .anyMatch(group -> identityService
                                 .createUserQuery()
@@ -267,7 +270,9 @@ class TimeEntries {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("clientReference", entry.getClientReference());
         fields.put("workDate", entry.getWorkDate().toString());
-        fields.put("workedAt", entry.getWorkedAt() == null ? null : entry.getWorkedAt().toString());
+        fields.put(
+                "workedAt",
+                entry.getWorkedAt() == null ? null : entry.getWorkedAt().toString());
         fields.put("minutes", entry.getMinutes());
         fields.put("userId", entry.getStaffUser());
         fields.put("caseReference", entry.getCaseReference());

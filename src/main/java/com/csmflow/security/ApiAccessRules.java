@@ -48,8 +48,8 @@ final class ApiAccessRules {
             groups(RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER, RoleGroup.CSM);
 
     /** Who spends a client's hours (001 §2: CSDM and CSE) and the managers who book for them. */
-    private static final List<String> TIME_RECORDERS = groups(
-            RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER);
+    private static final List<String> TIME_RECORDERS =
+            groups(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER);
 
     private static final List<String> PROFILE_KEEPERS = groups(RoleGroup.COMPETENCE_MANAGER, RoleGroup.HR);
 

@@ -8,7 +8,6 @@ import com.csmflow.harness.CsmFlowTest;
 import com.csmflow.harness.TestServers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -98,9 +97,9 @@ class HoursLedgerTest {
             assertThat(mailsTo(address, "Hours of " + name + ": 80 % of 2026-12 used"))
                     .as("80 %% warning to %s", address)
                     .hasSize(1);
-            List<Message> full = mailsTo(address, "Hours of " + name + ": 100 % of 2026-12 used");
+            List<MimeMessage> full = mailsTo(address, "Hours of " + name + ": 100 % of 2026-12 used");
             assertThat(full).as("100 %% warning to %s", address).hasSize(1);
-            assertThat(((MimeMessage) full.get(0)).getContent().toString()).contains("150.00");
+            assertThat(full.get(0).getContent().toString()).contains("150.00");
         }
         // the csm group is not mailed when the client has a designated CSM
         assertThat(mailsTo("csm-backup@demo.csmflow.example", "Hours of " + name + ": 80 % of 2026-12 used"))
@@ -120,9 +119,11 @@ class HoursLedgerTest {
         assertBadField(post("csm", path, supplement("CSE_NETWORK", 15, "2026-11", change)), "hoursPerMonth");
         assertBadField(post("csm", path, supplement("CSE_NETWORK", 10, "2028-01", change)), "firstMonth");
         assertBadField(post("csm", path, supplement("GOLD", 10, "2026-11", change)), "kind");
-        assertBadField(post("csm", path, supplement("CSE_NETWORK", 10, "2026-11", "CHG-2026-99999")), "changeReference");
+        assertBadField(
+                post("csm", path, supplement("CSE_NETWORK", 10, "2026-11", "CHG-2026-99999")), "changeReference");
         assertBadField(post("csm", path, supplement("CSE_NETWORK", 10, "2026-11", null)), "changeReference");
-        assertThat(post("cse", path, supplement("CSE_NETWORK", 10, "2026-11", change)).getStatusCode())
+        assertThat(post("cse", path, supplement("CSE_NETWORK", 10, "2026-11", change))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
 
         ResponseEntity<String> added = post("csm", path, supplement("CSE_NETWORK", 10, "2026-11", change));
@@ -196,9 +197,9 @@ class HoursLedgerTest {
     @Test
     void refusalsNameTheField() throws Exception {
         String client = newClient("Europe/Berlin", 10, null);
-        assertBadField(post("cse", "/api/time-entries", Map.of("clientReference", client, "date", "2026-12-01")), "minutes");
         assertBadField(
-                post("cse", "/api/time-entries", Map.of("clientReference", client, "minutes", 30)), "date");
+                post("cse", "/api/time-entries", Map.of("clientReference", client, "date", "2026-12-01")), "minutes");
+        assertBadField(post("cse", "/api/time-entries", Map.of("clientReference", client, "minutes", 30)), "date");
         assertBadField(
                 post(
                         "cse",
@@ -212,32 +213,59 @@ class HoursLedgerTest {
                 post("cse", "/api/time-entries", Map.of("clientReference", client, "date", "2026-12-24", "minutes", 5)),
                 "date");
         assertBadField(
-                post("cse", "/api/time-entries", Map.of("clientReference", "NOBODY-HERE", "date", "2026-12-01", "minutes", 5)),
+                post(
+                        "cse",
+                        "/api/time-entries",
+                        Map.of("clientReference", "NOBODY-HERE", "date", "2026-12-01", "minutes", 5)),
                 "clientReference");
         assertBadField(
                 post(
                         "cse",
                         "/api/time-entries",
-                        Map.of("clientReference", client, "date", "2026-12-01", "minutes", 5, "userId", "nobody-at-all")),
+                        Map.of(
+                                "clientReference",
+                                client,
+                                "date",
+                                "2026-12-01",
+                                "minutes",
+                                5,
+                                "userId",
+                                "nobody-at-all")),
                 "userId");
         assertBadField(
                 post(
                         "cse",
                         "/api/time-entries",
-                        Map.of("clientReference", client, "date", "2026-12-01", "minutes", 5, "caseReference", "CHG-2026-99999")),
+                        Map.of(
+                                "clientReference",
+                                client,
+                                "date",
+                                "2026-12-01",
+                                "minutes",
+                                5,
+                                "caseReference",
+                                "CHG-2026-99999")),
                 "caseReference");
-        assertBadField(rest.withBasicAuth("cse", "cse").getForEntity("/api/time-entries?month=2026-13", String.class), "month");
         assertBadField(
-                rest.withBasicAuth("cse", "cse").getForEntity("/api/clients/" + client + "/hours-ledger?month=dec", String.class),
+                rest.withBasicAuth("cse", "cse").getForEntity("/api/time-entries?month=2026-13", String.class),
+                "month");
+        assertBadField(
+                rest.withBasicAuth("cse", "cse")
+                        .getForEntity("/api/clients/" + client + "/hours-ledger?month=dec", String.class),
                 "month");
         assertThat(rest.withBasicAuth("cse", "cse")
                         .getForEntity("/api/clients/NOBODY-HERE/hours-ledger", String.class)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(post("hr", "/api/time-entries", Map.of("clientReference", client, "date", "2026-12-01", "minutes", 5))
+        assertThat(post(
+                                "hr",
+                                "/api/time-entries",
+                                Map.of("clientReference", client, "date", "2026-12-01", "minutes", 5))
                         .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(ledger(client, "2026-12").path("usedMinutes").asLong()).as("nothing booked").isZero();
+        assertThat(ledger(client, "2026-12").path("usedMinutes").asLong())
+                .as("nothing booked")
+                .isZero();
     }
 
     @Test
@@ -250,10 +278,23 @@ class HoursLedgerTest {
         assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.CREATED);
         String onboarding = json.readTree(started.getBody()).path("reference").asText();
 
-        // a value the ledger cannot take is refused under the field and the task stays open
+        // a value the ledger cannot take is refused naming the field and the task stays open (the engine wraps
+        // a task listener's exception; the engine REST answers 400 from the cause, EngineRestExceptionMapper)
         Throwable refused = catchThrowable(() -> complete(onboarding, "Task_KickOff", Map.of("timeSpentMinutes", -5)));
-        assertThat(refused).isInstanceOf(InvalidInputException.class);
-        assertThat(((InvalidInputException) refused).field()).isEqualTo("timeSpentMinutes");
+        assertThat(refused).hasRootCauseInstanceOf(InvalidInputException.class);
+        assertThat(((InvalidInputException) rootCause(refused)).field()).isEqualTo("timeSpentMinutes");
+        String kickOff = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(onboarding)
+                .taskDefinitionKey("Task_KickOff")
+                .singleResult()
+                .getId();
+        ResponseEntity<String> overADay = post(
+                "csm",
+                "/engine-rest/task/" + kickOff + "/complete",
+                Map.of("variables", Map.of("timeSpentMinutes", Map.of("value", 2000, "type", "Integer"))));
+        assertThat(overADay.getStatusCode()).as(overADay.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(overADay.getBody()).contains("timeSpentMinutes");
 
         complete(onboarding, "Task_KickOff", Map.of("currentState", "fine", "timeSpentMinutes", 45L));
         JsonNode entries = json.readTree(rest.withBasicAuth("csm", "csm")
@@ -269,8 +310,8 @@ class HoursLedgerTest {
         // the next task without the field books nothing: the value does not linger in the case
         complete(onboarding, "Task_ConfirmTier", Map.of("tierConfirmed", true));
         assertThat(json.readTree(rest.withBasicAuth("csm", "csm")
-                                .getForEntity("/api/time-entries?clientReference=" + client, String.class)
-                                .getBody()))
+                        .getForEntity("/api/time-entries?clientReference=" + client, String.class)
+                        .getBody()))
                 .hasSize(1);
         assertThat(ledger(client, "2026-12").path("usedMinutes").asLong()).isEqualTo(45);
 
@@ -291,6 +332,14 @@ class HoursLedgerTest {
     }
 
     // --- helpers
+
+    private static Throwable rootCause(Throwable thrown) {
+        Throwable cause = thrown;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
 
     private String newClient(String zone, int hours, String rate) {
         String reference = "HRS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -337,7 +386,8 @@ class HoursLedgerTest {
         ResponseEntity<String> created = post("csm", "/api/changes", body);
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
         JsonNode change = json.readTree(created.getBody());
-        engine.getRuntimeService().deleteProcessInstance(change.path("processInstanceId").asText(), "test done");
+        engine.getRuntimeService()
+                .deleteProcessInstance(change.path("processInstanceId").asText(), "test done");
         return change.path("reference").asText();
     }
 
@@ -376,7 +426,8 @@ class HoursLedgerTest {
     }
 
     private List<String> warningInstances(String client) {
-        return engine.getHistoryService()
+        return engine
+                .getHistoryService()
                 .createHistoricProcessInstanceQuery()
                 .processDefinitionKey(HoursProcess.WARNING_KEY)
                 .variableValueEquals("clientReference", client)
@@ -448,7 +499,7 @@ class HoursLedgerTest {
                 .contains(field);
     }
 
-    private static List<Message> mailsTo(String address, String subject) {
+    private static List<MimeMessage> mailsTo(String address, String subject) {
         return Arrays.stream(TestServers.mail().getReceivedMessages())
                 .filter(mail -> {
                     try {

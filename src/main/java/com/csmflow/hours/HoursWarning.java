@@ -28,7 +28,7 @@ class HoursWarning {
     private String clientReference;
 
     /** The client's calendar month, {@code 2026-12}. */
-    @Column(nullable = false)
+    @Column(name = "ledger_month", nullable = false)
     private String month;
 
     @Column(name = "threshold_percent", nullable = false)

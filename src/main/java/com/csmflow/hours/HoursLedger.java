@@ -6,6 +6,7 @@ import com.csmflow.engine.CaseVariables;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.security.RoleGroup;
+import com.csmflow.worklist.CaseRouting;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -21,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The hours ledger of a client's calendar month in the client's time zone (seed 001 §2.2, §5): base plus
  * supplemental hours of the contracts in force against the time entries of the month; what remains, what is
  * over and what the overage costs at the contract's hourly rate. Every month starts afresh: unused hours do
- * not roll over. When the month's use reaches 80 % and 100 % the client's CSM and the account managers are
+ * not roll over. When the month's use reaches 80 % and 100 % the client's CSM (as {@link CaseRouting} routes
+ * its tasks: the designated CSM, the backup while the CSM is away, else the csm group) and the account managers are
  * warned, each threshold once a month ({@link HoursWarning} is the proof; an {@code hours-warning} instance
  * mails it through the notification outbox).
  */
@@ -37,6 +39,7 @@ class HoursLedger {
     private final RuntimeService runtimeService;
     private final EngineIdentity engineIdentity;
     private final Clock clock;
+    private final CaseRouting routing;
 
     HoursLedger(
             TimeEntryRepository entries,
@@ -45,7 +48,9 @@ class HoursLedger {
             BusinessKeys businessKeys,
             RuntimeService runtimeService,
             EngineIdentity engineIdentity,
-            Clock clock) {
+            Clock clock,
+            CaseRouting routing) {
+        this.routing = routing;
         this.entries = entries;
         this.warnings = warnings;
         this.contractHours = contractHours;
@@ -152,7 +157,7 @@ class HoursLedger {
         variables.put(HoursProcess.OVERAGE_HOURS.name(), ledger.overageHours().toPlainString());
         variables.put(
                 HoursProcess.OVERAGE_RATE.name(), ledger.overageHourlyRate().toPlainString());
-        String csm = client.getDesignatedCsm();
+        String csm = routing.csmFor(client).orElse(null);
         variables.put(HoursProcess.WARNED_USERS.name(), csm == null ? "" : csm);
         variables.put(
                 HoursProcess.WARNED_GROUPS.name(),

@@ -8,6 +8,8 @@ import com.csmflow.client.ClientConstraints.OnUpdate;
 import com.csmflow.client.ClientConstraints.Term;
 import com.csmflow.client.ClientConstraints.ValidZoneId;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -16,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -85,7 +88,10 @@ record ClientRequest(
         }
     }
 
-    /** Services (technology groups), hours per month and term of one contract. */
+    /**
+     * Services (technology groups), base hours per month and term of one contract; optionally its hour tier
+     * package and the hourly rate of overage hours (empty on create: 175; empty on update: unchanged).
+     */
     @Term
     record ContractData(
             @NotBlank
@@ -99,5 +105,19 @@ record ClientRequest(
 
             @NotNull @PositiveOrZero @Max(10000) Integer contractedHoursPerMonth,
             @NotNull LocalDate termStart,
-            @NotNull LocalDate termEnd) {}
+            @NotNull LocalDate termEnd,
+            @Size(max = 32) String hourPackage,
+
+            @PositiveOrZero @DecimalMax("100000") @Digits(integer = 6, fraction = 2)
+            BigDecimal overageHourlyRate) {
+
+        ContractData(
+                String reference,
+                List<String> services,
+                Integer contractedHoursPerMonth,
+                LocalDate termStart,
+                LocalDate termEnd) {
+            this(reference, services, contractedHoursPerMonth, termStart, termEnd, null, null);
+        }
+    }
 }

@@ -1,10 +1,12 @@
 package com.csmflow.client;
 
 import com.csmflow.register.ProcessOrigin;
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.util.List;
 
 /** A client as the API shows it; {@code version} goes back in the next PUT. */
@@ -38,7 +40,35 @@ record ClientResponse(
             List<String> services,
             int contractedHoursPerMonth,
             LocalDate termStart,
-            LocalDate termEnd) {}
+            LocalDate termEnd,
+            String hourPackage,
+            BigDecimal overageHourlyRate,
+            List<SupplementView> supplements) {}
+
+    /** A supplemental package of a contract; it ends with the contract's term. */
+    record SupplementView(
+            String reference,
+            String kind,
+            int hoursPerMonth,
+            YearMonth firstMonth,
+            LocalDate endsOn,
+            String changeReference,
+            String note,
+            String createdBy,
+            Instant createdAt) {
+        static SupplementView of(ContractSupplement s) {
+            return new SupplementView(
+                    s.getReference(),
+                    s.getKind().name(),
+                    s.getHoursPerMonth(),
+                    s.getFirstMonth(),
+                    s.getEndsOn(),
+                    s.getChangeReference(),
+                    s.getNote(),
+                    s.getCreatedBy(),
+                    s.getCreatedAt());
+        }
+    }
 
     static ClientResponse of(Client client) {
         ProcessOrigin origin = client.getOrigin();
@@ -62,7 +92,12 @@ record ClientResponse(
                                 c.getServices(),
                                 c.getContractedHoursPerMonth(),
                                 c.getTermStart(),
-                                c.getTermEnd()))
+                                c.getTermEnd(),
+                                c.getHourPackage(),
+                                c.getOverageHourlyRate(),
+                                c.getSupplements().stream()
+                                        .map(SupplementView::of)
+                                        .toList()))
                         .toList(),
                 client.isRetired(),
                 client.getVersion(),

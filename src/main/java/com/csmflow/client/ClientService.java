@@ -71,13 +71,7 @@ class ClientService {
         client.replaceContacts(contacts(request));
         client.assignStaff(
                 blankToNull(request.designatedCsm()), blankToNull(request.backupCsm()), request.cseTeamList());
-        request.contractList()
-                .forEach(contract -> client.addContract(new Contract(
-                        contract.reference(),
-                        contract.services(),
-                        contract.contractedHoursPerMonth(),
-                        contract.termStart(),
-                        contract.termEnd())));
+        request.contractList().forEach(contract -> client.addContract(newContract(contract)));
         Client saved = clients.saveAndFlush(client);
         audit.record(REGISTER, saved.getReference(), RegisterAudit.CREATE, Map.of(), snapshot(saved));
         return ClientResponse.of(saved);
@@ -235,15 +229,30 @@ class ClientService {
                     .filter(existing -> existing.getReference().equals(data.reference()))
                     .findFirst()
                     .ifPresentOrElse(
-                            existing -> existing.update(
-                                    data.services(), data.contractedHoursPerMonth(), data.termStart(), data.termEnd()),
-                            () -> client.addContract(new Contract(
-                                    data.reference(),
-                                    data.services(),
-                                    data.contractedHoursPerMonth(),
-                                    data.termStart(),
-                                    data.termEnd())));
+                            existing -> {
+                                existing.update(
+                                        data.services(),
+                                        data.contractedHoursPerMonth(),
+                                        data.termStart(),
+                                        data.termEnd());
+                                if (data.hourPackage() != null
+                                        && !data.hourPackage().isBlank()) {
+                                    existing.recordHourTier(data.hourPackage().strip(), data.contractedHoursPerMonth());
+                                }
+                                existing.priceOverage(data.overageHourlyRate());
+                            },
+                            () -> client.addContract(newContract(data)));
         }
+    }
+
+    private static Contract newContract(ClientRequest.ContractData data) {
+        Contract contract = new Contract(
+                data.reference(), data.services(), data.contractedHoursPerMonth(), data.termStart(), data.termEnd());
+        if (data.hourPackage() != null && !data.hourPackage().isBlank()) {
+            contract.recordHourTier(data.hourPackage().strip(), data.contractedHoursPerMonth());
+        }
+        contract.priceOverage(data.overageHourlyRate());
+        return contract;
     }
 
     /** The client's fields as the audit log compares them. */
@@ -291,7 +300,15 @@ class ClientService {
                                 "termStart",
                                 contract.getTermStart().toString(),
                                 "termEnd",
-                                contract.getTermEnd().toString()))
+                                contract.getTermEnd().toString(),
+                                "hourPackage",
+                                contract.getHourPackage() == null ? "" : contract.getHourPackage(),
+                                "overageHourlyRate",
+                                contract.getOverageHourlyRate().toPlainString(),
+                                "supplements",
+                                contract.getSupplements().stream()
+                                        .map(ContractSupplement::getReference)
+                                        .toList()))
                         .toList());
         return fields;
     }

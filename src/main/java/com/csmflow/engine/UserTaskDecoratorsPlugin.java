@@ -16,7 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Attaches one create listener to every user task of every deployed model, present and future, which
+ * Attaches one create listener and one complete listener to every user task of every deployed model, present and future, which
  * hands the new task to each {@link UserTaskDecorator} bean. The decorators are looked up when a task is
  * created, not when the engine starts: they use engine services themselves.
  * <p>
@@ -45,12 +45,22 @@ class UserTaskDecoratorsPlugin extends AbstractProcessEnginePlugin {
     private final class AttachToUserTasks extends AbstractBpmnParseListener {
 
         private final TaskListener decorate = new Decorate();
+        private final TaskListener completed = new Completed();
 
         @Override
         public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
             if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
                 userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, decorate);
+                userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE, completed);
             }
+        }
+    }
+
+    private final class Completed implements TaskListener {
+
+        @Override
+        public void notify(DelegateTask task) {
+            decorators.orderedStream().forEach(decorator -> decorator.onComplete(task));
         }
     }
 

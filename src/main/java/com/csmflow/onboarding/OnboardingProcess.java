@@ -38,6 +38,9 @@ public final class OnboardingProcess {
     public static final ProcessVariable<String> AGREED_PACKAGE = ProcessVariable.text("agreedPackage");
     public static final ProcessVariable<Long> AGREED_HOURS = ProcessVariable.number("agreedHours");
     public static final ProcessVariable<String> OVERRULE_REASON = ProcessVariable.text("overruleReason");
+    /** The contract the agreed tier was recorded on; empty when the client had no current contract. */
+    public static final ProcessVariable<String> TIER_CONTRACT = ProcessVariable.text("tierContractReference");
+
     public static final ProcessVariable<Boolean> CONTRACT_VALID = ProcessVariable.flag("contractValid");
     public static final ProcessVariable<String> CONTRACT_NOTES = ProcessVariable.text("contractNotes");
     public static final ProcessVariable<String> ACTIVATION_NOTES = ProcessVariable.text("activationNotes");

@@ -17,11 +17,13 @@ import static com.csmflow.onboarding.OnboardingProcess.RECOMMENDED_PACKAGE;
 import static com.csmflow.onboarding.OnboardingProcess.RECOMMENDED_SUPPLEMENTAL_HOURS;
 import static com.csmflow.onboarding.OnboardingProcess.TECHNOLOGY_GROUPS;
 import static com.csmflow.onboarding.OnboardingProcess.TIER_CONFIRMED;
+import static com.csmflow.onboarding.OnboardingProcess.TIER_CONTRACT;
 
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.InvalidInputException;
 import com.csmflow.audit.RegisterAudit;
 import com.csmflow.client.Clients;
+import com.csmflow.client.ContractHours;
 import com.csmflow.engine.DelegateInputs;
 import com.csmflow.engine.InputReadingDelegate;
 import com.csmflow.engine.ProcessVariable;
@@ -48,7 +50,8 @@ import org.springframework.stereotype.Component;
  *       onboarding register's row is written (its ONB reference the business key).</li>
  *   <li>{@code TIER_RECOMMENDED}: the table's single result spread into variables the CSM's form shows.</li>
  *   <li>{@code TIER_DECIDED}: confirmed, the recommendation is agreed; overruled, the CSM's package, hours and
- *       reason are required.</li>
+ *       reason are required; the agreed package and hours are recorded on the client's current contract
+ *       ({@code tierContractReference}).</li>
  *   <li>{@code CHECK_DOCUMENTS}: which required documents the client's register still lacks.</li>
  *   <li>{@code CLOSED}: the register row closes (the cadence of issue 18 item 5 will start here).</li>
  * </ul>
@@ -62,6 +65,7 @@ class OnboardingStepDelegate implements InputReadingDelegate {
     static final String MISSING_DOCUMENTS_TEXT = "missingDocumentsText";
 
     private final Clients clients;
+    private final ContractHours contractHours;
     private final ClientDocuments documents;
     private final ClientOnboardingRepository onboardings;
     private final BusinessKeys businessKeys;
@@ -70,12 +74,14 @@ class OnboardingStepDelegate implements InputReadingDelegate {
 
     OnboardingStepDelegate(
             Clients clients,
+            ContractHours contractHours,
             ClientDocuments documents,
             ClientOnboardingRepository onboardings,
             BusinessKeys businessKeys,
             RegisterAudit audit,
             Clock clock) {
         this.clients = clients;
+        this.contractHours = contractHours;
         this.documents = documents;
         this.onboardings = onboardings;
         this.businessKeys = businessKeys;
@@ -103,6 +109,7 @@ class OnboardingStepDelegate implements InputReadingDelegate {
                                 AGREED_PACKAGE.get(execution),
                                 Math.toIntExact(AGREED_HOURS.get(execution)),
                                 OVERRULE_REASON.get(execution)));
+                recordOnContract(execution);
             }
             case "CHECK_DOCUMENTS" -> checkDocuments(execution);
             case "CLOSED" -> update(execution, row -> row.close(clock.instant()));
@@ -185,6 +192,28 @@ class OnboardingStepDelegate implements InputReadingDelegate {
         Map<String, Object> before = row.auditView();
         change.accept(row);
         audit.record(execution, REGISTER, row.getReference(), RegisterAudit.UPDATE, before, row.auditView());
+    }
+
+    /**
+     * The contract records the agreed tier (issue 18 part 3): package and base hours a month on the client's
+     * contract in force today in the client's zone (or the next to start); none: the register row keeps it.
+     */
+    private void recordOnContract(DelegateExecution execution) {
+        String client = CLIENT_REFERENCE.get(execution);
+        java.time.LocalDate today = clock.instant()
+                .atZone(clients.findByReference(client)
+                        .orElseThrow(() -> new IllegalStateException("No client " + client))
+                        .getTimeZone())
+                .toLocalDate();
+        TIER_CONTRACT.set(
+                execution,
+                contractHours
+                        .recordHourTier(
+                                client,
+                                AGREED_PACKAGE.get(execution),
+                                Math.toIntExact(AGREED_HOURS.get(execution)),
+                                today)
+                        .orElse(null));
     }
 
     private static void recommended(DelegateExecution execution) {

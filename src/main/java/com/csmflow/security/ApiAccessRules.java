@@ -47,6 +47,10 @@ final class ApiAccessRules {
     private static final List<String> RESOURCE_ADDERS =
             groups(RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER, RoleGroup.CSM);
 
+    /** Who spends a client's hours (001 §2: CSDM and CSE) and the managers who book for them. */
+    private static final List<String> TIME_RECORDERS =
+            groups(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER);
+
     private static final List<String> PROFILE_KEEPERS = groups(RoleGroup.COMPETENCE_MANAGER, RoleGroup.HR);
 
     static final List<Rule> RULES = List.of(
@@ -56,6 +60,9 @@ final class ApiAccessRules {
             new Rule(POST, "/api/clients/*/retire", CLIENT_KEEPERS),
             new Rule(POST, "/api/clients/*/onboarding", CLIENT_KEEPERS),
             new Rule(POST, "/api/clients/*/documents", CASE_RAISERS),
+            // supplemental hours are ordered by change request (001 §2.1): the client's keepers record them
+            new Rule(POST, "/api/clients/*/contracts/*/supplements", CLIENT_KEEPERS),
+            new Rule(POST, "/api/time-entries", TIME_RECORDERS),
             new Rule(PUT, "/api/staff/*/absence", groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER)),
             new Rule(DELETE, "/api/staff/*/absence", groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER)),
             new Rule(POST, "/api/sla-targets", SLA_EDITORS),

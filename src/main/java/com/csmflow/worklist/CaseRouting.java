@@ -4,9 +4,12 @@ import com.csmflow.client.Client;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Who of a client's named staff gets its CSM tasks right now. */
+/**
+ * Who of a client's named staff gets its CSM tasks right now; also who is told about the client's hours
+ * ({@code com.csmflow.hours}).
+ */
 @Component
-class CaseRouting {
+public class CaseRouting {
 
     private final StaffAbsences absences;
 
@@ -18,7 +21,7 @@ class CaseRouting {
      * The designated CSM; the backup while the CSM is away; nobody (the csm group) when neither is
      * designated or both are away.
      */
-    Optional<String> csmFor(Client client) {
+    public Optional<String> csmFor(Client client) {
         String designated = client.getDesignatedCsm();
         if (designated != null && !absences.isAway(designated)) {
             return Optional.of(designated);

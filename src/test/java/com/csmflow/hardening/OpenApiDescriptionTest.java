@@ -67,6 +67,8 @@ class OpenApiDescriptionTest {
             Map.entry("POST /api/service-desk-requests", true),
             Map.entry("POST /api/clients/{reference}/onboarding", true),
             Map.entry("POST /api/clients/{reference}/documents", true),
+            Map.entry("POST /api/clients/{reference}/contracts/{contractReference}/supplements", true),
+            Map.entry("POST /api/time-entries", true),
             Map.entry("POST /api/incidents", false),
             Map.entry("POST /api/service-requests", true));
 
@@ -76,6 +78,7 @@ class OpenApiDescriptionTest {
             "PUT /api/clients/{reference}",
             "POST /api/clients/{reference}/retire",
             "DELETE /api/clients/{reference}",
+            "POST /api/clients/{reference}/contracts/{contractReference}/supplements",
             "POST /api/sla-targets",
             "PUT /api/sla-targets/{id}",
             "POST /api/escalations/{reference}/client-response",

@@ -276,7 +276,7 @@ class AccessController {
 
     @ApiResponse(responseCode = "200", description = "The review's evidence as CSV (RFC 4180), for auditors")
     @ApiResponse(responseCode = "404", description = "No access review with this reference")
-    @GetMapping(value = "/api/access-reviews/{reference}/evidence.csv", produces = "text/csv")
+    @GetMapping("/api/access-reviews/{reference}/evidence.csv")
     ResponseEntity<String> evidenceCsv(@PathVariable String reference) {
         List<EvidenceRow> rows =
                 reviews.evidence(reference).stream().map(EvidenceRow::of).toList();

@@ -6,14 +6,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +28,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Drives the access workflows in tests: the API as a demo user, tasks as a user, jobs by business key. */
-record AccessFixtures(ProcessEngine engine, JdbcTemplate jdbc, TestRestTemplate rest, ObjectMapper json) {
+record AccessFixtures(
+        ProcessEngine engine, JdbcTemplate jdbc, TestRestTemplate rest, ObjectMapper json, Set<String> driven) {
+
+    AccessFixtures(ProcessEngine engine, JdbcTemplate jdbc, TestRestTemplate rest, ObjectMapper json) {
+        this(engine, jdbc, rest, json, new HashSet<>());
+    }
 
     ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
         HttpHeaders headers = new HttpHeaders();
@@ -90,7 +100,9 @@ record AccessFixtures(ProcessEngine engine, JdbcTemplate jdbc, TestRestTemplate 
     String request(String user, Map<String, Object> body) {
         ResponseEntity<String> created = call(user, HttpMethod.POST, "/api/access-requests", body);
         assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
-        return read(created).path("reference").asText();
+        String reference = read(created).path("reference").asText();
+        driven.add(reference);
+        return reference;
     }
 
     static Map<String, Object> body(String client, String grantee, String asset, String permission) {
@@ -104,6 +116,7 @@ record AccessFixtures(ProcessEngine engine, JdbcTemplate jdbc, TestRestTemplate 
     }
 
     Task task(String businessKey, String taskKey) {
+        driven.add(businessKey);
         List<Task> tasks = engine.getTaskService()
                 .createTaskQuery()
                 .processInstanceBusinessKey(businessKey)
@@ -114,6 +127,7 @@ record AccessFixtures(ProcessEngine engine, JdbcTemplate jdbc, TestRestTemplate 
     }
 
     List<Task> tasks(String businessKey) {
+        driven.add(businessKey);
         return engine.getTaskService()
                 .createTaskQuery()
                 .processInstanceBusinessKey(businessKey)
@@ -206,5 +220,45 @@ record AccessFixtures(ProcessEngine engine, JdbcTemplate jdbc, TestRestTemplate 
                         .processInstanceBusinessKey(businessKey)
                         .count()
                 == 0;
+    }
+
+    /** The share of the latest model's flow nodes that the instances of {@code businessKeys} visited, and the rest. */
+    static void assertFlowNodeCoverage(ProcessEngine engine, String key, Set<String> businessKeys, double atLeast) {
+        String definition = engine.getRepositoryService()
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(key)
+                .latestVersion()
+                .singleResult()
+                .getId();
+        Set<String> nodes =
+                engine
+                        .getRepositoryService()
+                        .getBpmnModelInstance(definition)
+                        .getModelElementsByType(FlowNode.class)
+                        .stream()
+                        .map(FlowNode::getId)
+                        .collect(Collectors.toSet());
+        Set<String> covered = new HashSet<>();
+        for (String businessKey : businessKeys) {
+            engine.getHistoryService()
+                    .createHistoricProcessInstanceQuery()
+                    .processDefinitionKey(key)
+                    .processInstanceBusinessKey(businessKey)
+                    .list()
+                    .forEach(instance -> engine
+                            .getHistoryService()
+                            .createHistoricActivityInstanceQuery()
+                            .processInstanceId(instance.getId())
+                            .list()
+                            .stream()
+                            .map(HistoricActivityInstance::getActivityId)
+                            .forEach(covered::add));
+        }
+        covered.retainAll(nodes);
+        Set<String> missing = new HashSet<>(nodes);
+        missing.removeAll(covered);
+        assertThat((double) covered.size() / nodes.size())
+                .as("flow-node coverage of %s; not visited: %s", key, missing)
+                .isGreaterThanOrEqualTo(atLeast);
     }
 }

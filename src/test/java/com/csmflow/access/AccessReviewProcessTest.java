@@ -10,11 +10,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,19 +54,29 @@ class AccessReviewProcessTest {
     @Autowired
     AccessReviewSchedule schedule;
 
+    private static final Set<String> DRIVEN = new HashSet<>();
+    private static ProcessEngine coverageEngine;
+
     AccessFixtures access;
     String client;
 
     @BeforeEach
     void setUp() {
         ClockUtil.setCurrentTime(Date.from(TUESDAY_MORNING));
-        access = new AccessFixtures(engine, jdbc, rest, json);
+        access = new AccessFixtures(engine, jdbc, rest, json, DRIVEN);
+        coverageEngine = engine;
         client = access.newClient();
     }
 
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
+    }
+
+    /** Every flow node of the model is visited by the tests of this class. */
+    @AfterAll
+    static void everyFlowNodeIsVisited() {
+        AccessFixtures.assertFlowNodeCoverage(coverageEngine, KEY, DRIVEN, 1.0);
     }
 
     @Test

@@ -13,11 +13,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,19 +53,29 @@ class AccessRightProcessTest {
     @Autowired
     ObjectMapper json;
 
+    private static final Set<String> DRIVEN = new HashSet<>();
+    private static ProcessEngine coverageEngine;
+
     AccessFixtures access;
     String client;
 
     @BeforeEach
     void setUp() {
         ClockUtil.setCurrentTime(Date.from(TUESDAY_MORNING));
-        access = new AccessFixtures(engine, jdbc, rest, json);
+        access = new AccessFixtures(engine, jdbc, rest, json, DRIVEN);
+        coverageEngine = engine;
         client = access.newClient();
     }
 
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
+    }
+
+    /** Every flow node of the model is visited by the tests of this class. */
+    @AfterAll
+    static void everyFlowNodeIsVisited() {
+        AccessFixtures.assertFlowNodeCoverage(coverageEngine, KEY, DRIVEN, 1.0);
     }
 
     @Test
@@ -238,7 +251,10 @@ class AccessRightProcessTest {
 
     @Test
     void aChangedRightReplacesTheOldOneWhichItThenRemoves() {
-        String old = access.request("csm", AccessFixtures.body(client, "cse", "SAP PRD", "read-only"));
+        // end-dated: its revocation arrives before the end date, through the message
+        Map<String, Object> first = AccessFixtures.body(client, "cse", "SAP PRD", "read-only");
+        first.put("validUntil", "2027-06-30");
+        String old = access.request("csm", first);
         access.approveAndProvide(old, "isec");
         Map<String, Object> change = AccessFixtures.body(client, "cse", "SAP PRD", "read-write");
         change.put("supersedes", old);

@@ -68,7 +68,9 @@ class OpenApiDescriptionTest {
             Map.entry("POST /api/clients/{reference}/onboarding", true),
             Map.entry("POST /api/clients/{reference}/documents", true),
             Map.entry("POST /api/incidents", false),
-            Map.entry("POST /api/service-requests", true));
+            Map.entry("POST /api/service-requests", true),
+            Map.entry("POST /api/access-requests", true),
+            Map.entry("POST /api/access-reviews", true));
 
     /** Operations that answer 409 when the request clashes with the current state (see the services). */
     private static final Set<String> CONFLICTING = Set.of(
@@ -85,7 +87,9 @@ class OpenApiDescriptionTest {
             "POST /api/services/{reference}/end",
             "POST /api/services/{reference}/resource-requests",
             "POST /api/services/{reference}/resource-additions",
-            "POST /api/services/{reference}/resource-retirements");
+            "POST /api/services/{reference}/resource-retirements",
+            "POST /api/access-rights/{reference}/revocation",
+            "POST /api/access-reviews");
 
     @Autowired
     TestRestTemplate rest;

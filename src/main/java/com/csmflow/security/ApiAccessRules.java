@@ -50,6 +50,14 @@ final class ApiAccessRules {
     /** Who spends a client's hours (001 §2: CSDM and CSE) and the managers who book for them. */
     private static final List<String> TIME_RECORDERS =
             groups(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER);
+    /**
+     * Security data (issue 19: access rights): ISEC, IT, and the SM and DM of the right's service, checked
+     * per row by the access capability; a csm or cse reads none of it.
+     */
+    private static final List<String> SECURITY_DATA_READERS =
+            groups(RoleGroup.ISEC, RoleGroup.IT, RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER);
+    /** Access reviews span a client's services: ISEC and IT read them, ISEC opens one. */
+    private static final List<String> ACCESS_REVIEW_READERS = groups(RoleGroup.ISEC, RoleGroup.IT);
 
     private static final List<String> PROFILE_KEEPERS = groups(RoleGroup.COMPETENCE_MANAGER, RoleGroup.HR);
 
@@ -93,6 +101,13 @@ final class ApiAccessRules {
                     POST,
                     "/api/services/*/resource-retirements",
                     groups(RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER, RoleGroup.CSM, RoleGroup.IT)),
+            // anyone on the staff may ask for access (POST /api/access-requests): the default rule below
+            new Rule(GET, "/api/access-rights", SECURITY_DATA_READERS),
+            new Rule(GET, "/api/access-rights/**", SECURITY_DATA_READERS),
+            new Rule(POST, "/api/access-rights/*/revocation", SECURITY_DATA_READERS),
+            new Rule(POST, "/api/access-reviews", groups(RoleGroup.ISEC)),
+            new Rule(GET, "/api/access-reviews", ACCESS_REVIEW_READERS),
+            new Rule(GET, "/api/access-reviews/**", ACCESS_REVIEW_READERS),
             // personal data (003: CM and HR; a service's SM and DM for its team, checked per row)
             new Rule(GET, "/api/staff-profiles", PROFILE_KEEPERS),
             new Rule(PUT, "/api/staff-profiles/*", PROFILE_KEEPERS),

@@ -41,15 +41,20 @@ class IdentitySetup implements ApplicationRunner {
      * Which role groups start which process from Tasklist. Workflows add their process key here;
      * everything else a group does on a task comes from being the task's candidate group.
      */
-    static final Map<String, List<RoleGroup>> PROCESS_STARTERS = Map.of(
-            "service-desk-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER),
-            "escalation",
-                    List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER, RoleGroup.DC_HEAD),
-            "problem-rca", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER),
-            "change-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER),
-            "issue-risk", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER),
-            "service-request", List.of(RoleGroup.DC_HEAD, RoleGroup.ACCOUNT_MANAGER),
-            "client-onboarding", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.ACCOUNT_MANAGER));
+    static final Map<String, List<RoleGroup>> PROCESS_STARTERS = Map.ofEntries(
+            Map.entry("service-desk-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER)),
+            Map.entry(
+                    "escalation",
+                    List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER, RoleGroup.DC_HEAD)),
+            Map.entry("problem-rca", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER)),
+            Map.entry("change-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER)),
+            Map.entry("issue-risk", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER)),
+            Map.entry("service-request", List.of(RoleGroup.DC_HEAD, RoleGroup.ACCOUNT_MANAGER)),
+            Map.entry(
+                    "client-onboarding", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.ACCOUNT_MANAGER)),
+            // anyone on the staff may ask for access to a client's system; ISEC opens an access review
+            Map.entry("access-right", List.of(RoleGroup.values())),
+            Map.entry("access-review", List.of(RoleGroup.ISEC)));
 
     static final String MY_TASKS_FILTER = "My tasks";
 

@@ -58,6 +58,8 @@ class PlatformInputsPlugin extends AbstractProcessEnginePlugin {
             // the client's side: POST /api/escalations/{reference}/client-response and /client-confirmation
             Map.entry("escalation-client-response", Set.of()),
             Map.entry("escalation-client-answer", Set.of()),
+            // revoke an access right: POST /api/access-rights/{reference}/revocation, an access review, a change
+            Map.entry("access-right-revocation", Set.of()),
             // published by change and escalation; staff open problems with POST /api/problems or the start form
             Map.entry("problem-requested", Set.of()),
             // POST /api/problems/{reference}/actions

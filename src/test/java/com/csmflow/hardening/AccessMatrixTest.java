@@ -62,6 +62,11 @@ class AccessMatrixTest {
     private static final Set<String> SLA_EDITORS = Set.of("service-manager", ADMIN);
 
     private static final Set<String> CASE_RAISERS = Set.of("csm", "cse", "service-manager", ADMIN);
+    /** Security data (issue 19): ISEC, IT, the service's SM and DM (row check in the access capability). */
+    private static final Set<String> SECURITY_DATA_READERS =
+            Set.of("isec", "it", "service-manager", "delivery-manager", ADMIN);
+
+    private static final Set<String> ACCESS_REVIEW_READERS = Set.of("isec", "it", ADMIN);
     private static final Set<String> ESCALATION_HANDLERS = union(MANAGERS, Set.of("csm", ADMIN));
 
     /**
@@ -139,6 +144,16 @@ class AccessMatrixTest {
             // per row the service's SM and DM only: personal kinds are filtered (ServiceRequestApiTest)
             entry("GET /api/services/{reference}/records", ALL_STAFF),
             entry("GET /api/resources", ALL_STAFF),
+            entry("POST /api/access-requests", ALL_STAFF),
+            // a csm or cse reads no access right of a client (AccessControlIntegrationTest: rows per service)
+            entry("GET /api/access-rights", SECURITY_DATA_READERS),
+            entry("GET /api/access-rights/{reference}", SECURITY_DATA_READERS),
+            entry("POST /api/access-rights/{reference}/revocation", SECURITY_DATA_READERS),
+            entry("POST /api/access-reviews", Set.of("isec", ADMIN)),
+            entry("GET /api/access-reviews", ACCESS_REVIEW_READERS),
+            entry("GET /api/access-reviews/{reference}", ACCESS_REVIEW_READERS),
+            entry("GET /api/access-reviews/{reference}/evidence", ACCESS_REVIEW_READERS),
+            entry("GET /api/access-reviews/{reference}/evidence.csv", ACCESS_REVIEW_READERS),
             entry("GET /api/staff-profiles", Set.of("competence-manager", "hr", ADMIN)),
             entry("PUT /api/staff-profiles/{userId}", Set.of("competence-manager", "hr", ADMIN)),
             entry(

@@ -70,7 +70,9 @@ class OpenApiDescriptionTest {
             Map.entry("POST /api/clients/{reference}/contracts/{contractReference}/supplements", true),
             Map.entry("POST /api/time-entries", true),
             Map.entry("POST /api/incidents", false),
-            Map.entry("POST /api/service-requests", true));
+            Map.entry("POST /api/service-requests", true),
+            Map.entry("POST /api/access-requests", true),
+            Map.entry("POST /api/access-reviews", true));
 
     /** Operations that answer 409 when the request clashes with the current state (see the services). */
     private static final Set<String> CONFLICTING = Set.of(
@@ -88,7 +90,9 @@ class OpenApiDescriptionTest {
             "POST /api/services/{reference}/end",
             "POST /api/services/{reference}/resource-requests",
             "POST /api/services/{reference}/resource-additions",
-            "POST /api/services/{reference}/resource-retirements");
+            "POST /api/services/{reference}/resource-retirements",
+            "POST /api/access-rights/{reference}/revocation",
+            "POST /api/access-reviews");
 
     @Autowired
     TestRestTemplate rest;

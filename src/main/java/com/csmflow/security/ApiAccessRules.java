@@ -55,6 +55,7 @@ final class ApiAccessRules {
             new Rule(DELETE, "/api/clients/*", CLIENT_KEEPERS),
             new Rule(POST, "/api/clients/*/retire", CLIENT_KEEPERS),
             new Rule(POST, "/api/clients/*/onboarding", CLIENT_KEEPERS),
+            new Rule(POST, "/api/clients/*/cadence/end", CLIENT_KEEPERS),
             new Rule(POST, "/api/clients/*/documents", CASE_RAISERS),
             new Rule(PUT, "/api/staff/*/absence", groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER)),
             new Rule(DELETE, "/api/staff/*/absence", groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER)),

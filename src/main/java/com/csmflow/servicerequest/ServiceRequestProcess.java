@@ -58,6 +58,8 @@ public final class ServiceRequestProcess {
     public static final ProcessVariable<String> MILESTONES = ProcessVariable.text("milestones");
     public static final ProcessVariable<Long> HOURS_PER_MONTH = ProcessVariable.number("hoursPerMonth");
     public static final ProcessVariable<String> SERVICE_REFERENCE = ProcessVariable.text("serviceReference");
+    /** Set when a service ends: whether the client has no other active service (then its cadence ends). */
+    public static final ProcessVariable<Boolean> LAST_SERVICE_OF_CLIENT = ProcessVariable.flag("lastServiceOfClient");
     /** The end of the contract term as the boundary timer's date. */
     public static final ProcessVariable<Date> TERM_END_AT = ProcessVariable.instant("termEndAt");
 

@@ -51,7 +51,9 @@ class CadenceController {
             Instant createdAt,
             List<NextItem> items) {}
 
-    @ApiResponse(responseCode = "200", description = "The client's running cadence (CAD-...) and each item's next cycle")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The client's running cadence (CAD-...) and each item's next cycle")
     @ApiResponse(responseCode = "404", description = "No active client with this reference, or no cadence running")
     @GetMapping
     CadenceView show(@PathVariable String reference) {

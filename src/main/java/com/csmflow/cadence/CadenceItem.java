@@ -15,25 +15,43 @@ import java.time.Period;
 public enum CadenceItem {
     HEALTH_CHECK("healthCheck", "health-check", "weekly health check", Period.ofWeeks(1), Duration.ofHours(8)),
     EXECUTIVE_SUMMARY(
-            "executiveSummary", "executive-summary", "monthly executive summary", Period.ofMonths(1),
+            "executiveSummary",
+            "executive-summary",
+            "monthly executive summary",
+            Period.ofMonths(1),
             Duration.ofHours(24)),
     /** Enhanced clients only (000 §4.1.2): weekly updates to the key client contacts. */
     CONTACT_UPDATE(
-            "contactUpdate", "contact-update", "weekly update to the key contacts", Period.ofWeeks(1),
+            "contactUpdate",
+            "contact-update",
+            "weekly update to the key contacts",
+            Period.ofWeeks(1),
             Duration.ofHours(8)),
     /** Standard clients only (000 §4.1.1): the remote quarterly service review. */
     QUARTERLY_REVIEW(
-            "quarterlyReview", "quarterly-review", "quarterly service review", Period.ofMonths(3),
+            "quarterlyReview",
+            "quarterly-review",
+            "quarterly service review",
+            Period.ofMonths(3),
             Duration.ofHours(40)),
     CONTACT_LIST_REVIEW(
-            "contactListReview", "contact-list-review", "review of the authorised contact list", Period.ofMonths(3),
+            "contactListReview",
+            "contact-list-review",
+            "review of the authorised contact list",
+            Period.ofMonths(3),
             Duration.ofHours(40)),
     THRESHOLD_REVIEW(
-            "thresholdReview", "threshold-review", "review of the monitoring thresholds", Period.ofMonths(3),
+            "thresholdReview",
+            "threshold-review",
+            "review of the monitoring thresholds",
+            Period.ofMonths(3),
             Duration.ofHours(40)),
     /** Only where a continuity plan was agreed with the client (002 continuity). */
     CONTINUITY_TEST(
-            "continuityTest", "continuity-test", "test of the continuity plan", Period.ofYears(1),
+            "continuityTest",
+            "continuity-test",
+            "test of the continuity plan",
+            Period.ofYears(1),
             Duration.ofHours(80));
 
     private final String prefix;

@@ -19,6 +19,7 @@ public final class CadenceProcess {
     public static final ProcessVariable<String> ANCHOR_DATE = ProcessVariable.text("cadenceAnchorDate");
     /** The case that started the cadence (an onboarding's ONB reference). */
     public static final ProcessVariable<String> STARTED_BY = ProcessVariable.text("startedBy");
+
     public static final ProcessVariable<String> END_REASON = ProcessVariable.text("cadenceEndReason");
 
     // what staff record on the cycle's task
@@ -43,12 +44,14 @@ public final class CadenceProcess {
 
     /** The timer of an item: {@code Timer_<Item>} as in the model. */
     public static String timer(CadenceItem item) {
-        return "Timer_" + Character.toUpperCase(item.prefix().charAt(0)) + item.prefix().substring(1);
+        return "Timer_" + Character.toUpperCase(item.prefix().charAt(0))
+                + item.prefix().substring(1);
     }
 
     /** The user task of an item. */
     public static String task(CadenceItem item) {
-        return "Task_" + Character.toUpperCase(item.prefix().charAt(0)) + item.prefix().substring(1);
+        return "Task_" + Character.toUpperCase(item.prefix().charAt(0))
+                + item.prefix().substring(1);
     }
 
     private CadenceProcess() {}

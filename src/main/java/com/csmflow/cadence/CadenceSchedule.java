@@ -3,8 +3,8 @@ package com.csmflow.cadence;
 import java.time.Duration;
 import java.time.Period;
 import java.util.EnumMap;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 

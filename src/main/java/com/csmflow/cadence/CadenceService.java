@@ -61,7 +61,10 @@ public class CadenceService {
     public String startFor(String clientReference, boolean continuityTestAgreed, String startedBy) {
         Optional<ClientCadence> running = cadences.findActive(clientReference);
         if (running.isPresent()) {
-            log.info("Client {} already has cadence {}: not started again", clientReference, running.get().getReference());
+            log.info(
+                    "Client {} already has cadence {}: not started again",
+                    clientReference,
+                    running.get().getReference());
             return running.get().getReference();
         }
         String reference = businessKeys.next("CAD");
@@ -110,7 +113,10 @@ public class CadenceService {
             Map<String, Object> before = cadence.auditView();
             cadence.end(reason, clock.instant());
             audit.record(
-                    CadenceStepDelegate.REGISTER, cadence.getReference(), RegisterAudit.UPDATE, before,
+                    CadenceStepDelegate.REGISTER,
+                    cadence.getReference(),
+                    RegisterAudit.UPDATE,
+                    before,
                     cadence.auditView());
         }
         return Optional.of(cadence.getReference());

@@ -75,7 +75,8 @@ class CadenceStepDelegate implements InputReadingDelegate {
         String step = inputs.requiredText(STEP).toUpperCase(Locale.ROOT);
         switch (step) {
             case "OPEN" -> open(execution);
-            case "PLAN" -> plan(execution, CadenceItem.valueOf(inputs.requiredText(ITEM).toUpperCase(Locale.ROOT)));
+            case "PLAN" ->
+                plan(execution, CadenceItem.valueOf(inputs.requiredText(ITEM).toUpperCase(Locale.ROOT)));
             case "CLOSE" -> close(execution);
             default -> throw new IllegalArgumentException("Unknown cadence step '" + step + "'");
         }
@@ -85,13 +86,16 @@ class CadenceStepDelegate implements InputReadingDelegate {
         Client client = client(execution);
         CLIENT_REFERENCE.set(execution, client.getReference());
         CadenceProcess.ANCHOR_DATE.set(
-                execution, LocalDate.ofInstant(clock.instant(), client.getTimeZone()).toString());
+                execution,
+                LocalDate.ofInstant(clock.instant(), client.getTimeZone()).toString());
         boolean continuity = Boolean.TRUE.equals(CadenceProcess.CONTINUITY_TEST_AGREED.get(execution));
         CadenceProcess.CONTINUITY_TEST_AGREED.set(execution, continuity);
         ClientCadence existing = cadences.findActive(client.getReference()).orElse(null);
         if (existing != null) {
             if (existing.getOrigin() != null
-                    && execution.getProcessInstanceId().equals(existing.getOrigin().getProcessInstanceId())) {
+                    && execution
+                            .getProcessInstanceId()
+                            .equals(existing.getOrigin().getProcessInstanceId())) {
                 return; // replayed step
             }
             throw new IllegalStateException("Client " + client.getReference() + " already has cadence "

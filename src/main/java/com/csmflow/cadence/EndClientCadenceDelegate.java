@@ -40,7 +40,8 @@ class EndClientCadenceDelegate implements InputReadingDelegate {
         String reason = inputs.text(REASON);
         cadences.endFor(
                 client,
-                reason == null ? "The last service of the client ended (" + execution.getProcessBusinessKey() + ")."
+                reason == null
+                        ? "The last service of the client ended (" + execution.getProcessBusinessKey() + ")."
                         : reason);
     }
 }

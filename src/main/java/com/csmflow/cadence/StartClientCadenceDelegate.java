@@ -27,7 +27,8 @@ class StartClientCadenceDelegate implements InputReadingDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object continuity = DelegateInputs.read(execution, Set.of(CONTINUITY_AGREED)).get(CONTINUITY_AGREED);
+        Object continuity =
+                DelegateInputs.read(execution, Set.of(CONTINUITY_AGREED)).get(CONTINUITY_AGREED);
         String client = CLIENT_REFERENCE.text(execution);
         if (client == null) {
             throw new IllegalStateException(

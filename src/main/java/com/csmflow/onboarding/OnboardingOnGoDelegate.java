@@ -71,11 +71,13 @@ class OnboardingOnGoDelegate implements InputReadingDelegate {
         String reference = businessKeys.next("ONB");
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put(CLIENT_REFERENCE.name(), client.getReference());
-        variables.put(OnboardingProcess.MONTHLY_SPEND.name(), number(execution, OnboardingProcess.MONTHLY_SPEND.name(), 0));
+        variables.put(
+                OnboardingProcess.MONTHLY_SPEND.name(), number(execution, OnboardingProcess.MONTHLY_SPEND.name(), 0));
         variables.put(
                 OnboardingProcess.TECHNOLOGY_GROUPS.name(),
                 number(execution, OnboardingProcess.TECHNOLOGY_GROUPS.name(), contractGroups(client)));
-        variables.put(OnboardingProcess.DEVICE_COUNT.name(), number(execution, OnboardingProcess.DEVICE_COUNT.name(), 0));
+        variables.put(
+                OnboardingProcess.DEVICE_COUNT.name(), number(execution, OnboardingProcess.DEVICE_COUNT.name(), 0));
         variables.put(
                 OnboardingProcess.CONTINUITY_AGREED.name(),
                 Boolean.TRUE.equals(execution.getVariable(OnboardingProcess.CONTINUITY_AGREED.name())));
@@ -87,15 +89,19 @@ class OnboardingOnGoDelegate implements InputReadingDelegate {
                 .setVariables(variables)
                 .execute());
         execution.setVariable("onboardingReference", reference);
-        log.info("Go on {}: client {} is new, onboarding {} started",
-                execution.getProcessBusinessKey(), client.getReference(), reference);
+        log.info(
+                "Go on {}: client {} is new, onboarding {} started",
+                execution.getProcessBusinessKey(),
+                client.getReference(),
+                reference);
     }
 
     /** The technology groups of the client's latest contract, 1 to 20. */
     private static long contractGroups(Client client) {
         return client.getContracts().stream()
                 .max(Comparator.comparing(Contract::getTermEnd))
-                .map(contract -> (long) Math.max(1, Math.min(20, contract.getServices().size())))
+                .map(contract ->
+                        (long) Math.max(1, Math.min(20, contract.getServices().size())))
                 .orElse(1L);
     }
 

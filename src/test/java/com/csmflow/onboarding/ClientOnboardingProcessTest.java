@@ -115,6 +115,14 @@ class ClientOnboardingProcessTest {
                         Long.class,
                         client))
                 .isEqualTo(5L);
+        // closing the onboarding starts the client's cadence: exactly one, without the continuity test
+        assertThat(visited(onboarding)).contains("Task_StartCadence");
+        assertThat(cadencesOf(client))
+                .hasSize(1)
+                .allSatisfy(row -> assertThat(row)
+                        .containsEntry("status", "ACTIVE")
+                        .containsEntry("continuity_test_agreed", false)
+                        .containsEntry("started_by", onboarding));
     }
 
     @Test
@@ -221,6 +229,12 @@ class ClientOnboardingProcessTest {
         complete(onboarding, TASK_COMPLETE_DOCUMENTS, Map.of());
         assertThat(running(onboarding)).isFalse();
         assertThat(visited(onboarding)).contains(END_ONBOARDED);
+        // the agreed continuity plan is tested yearly in the client's cadence
+        assertThat(cadencesOf(client))
+                .hasSize(1)
+                .allSatisfy(row -> assertThat(row)
+                        .containsEntry("status", "ACTIVE")
+                        .containsEntry("continuity_test_agreed", true));
 
         ResponseEntity<String> listed =
                 rest.withBasicAuth("cse", "cse").getForEntity("/api/clients/" + client + "/documents", String.class);
@@ -506,6 +520,13 @@ class ClientOnboardingProcessTest {
                 .stream()
                 .map(HistoricActivityInstance::getActivityId)
                 .toList();
+    }
+
+    /** The client's rows in the cadence register (issue 18 item 5). */
+    private List<Map<String, Object>> cadencesOf(String client) {
+        return jdbc.queryForList(
+                "SELECT status, continuity_test_agreed, started_by FROM client_cadence WHERE client_reference = ?",
+                client);
     }
 
     private List<String> outbox(String onboarding, String template) {

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  *       client.</li>
  *   <li>{@code PLAN} with input {@code item} (a {@link CadenceItem}): the next cycle of the item. Cycle
  *       {@code k} falls on the anchor plus {@code k} cycles, at the client's next opening on or after that
- *       day; the task is due {@code time-to-complete} of business time later, on the client's calendar. A
+ *       day; the next cycle is the first that starts after the previous one (so a changed period takes
+ *       effect without a jump); the task is due {@code time-to-complete} of business time later, on the client's calendar. A
  *       cycle whose time has already passed (the previous task was completed late) is skipped, so a missed
  *       cycle never stacks up a second task: at most one task per item is open. Whether the item applies
  *       (tier, continuity plan) is read again at every cycle from the client's register entry.</li>
@@ -118,9 +119,15 @@ class CadenceStepDelegate implements InputReadingDelegate {
         LocalDate anchor = LocalDate.parse(CadenceProcess.ANCHOR_DATE.get(execution));
         Period cycle = schedule.cycle(item);
         Instant now = clock.instant();
-        Object previous = execution.getVariable(item.cycle());
-        long number = (previous instanceof Number n ? n.longValue() : 0L) + 1;
+        // the first cycle after the previous one (by its start, so a changed period does not jump ahead)
+        Instant previous = execution.getVariable(item.at()) instanceof Date date ? date.toInstant() : null;
+        long number = previous == null ? 1 : firstEstimate(anchor, cycle, LocalDate.ofInstant(previous, zone));
         Instant at = cycleStart(anchor, cycle, number, zone, calendar);
+        while (previous != null && !at.isAfter(previous)) {
+            number++;
+            at = cycleStart(anchor, cycle, number, zone, calendar);
+        }
+        // cycles whose start passed while the previous task was open are skipped, not stacked
         int skipped = 0;
         while (!at.isAfter(now)) {
             if (++skipped > MAX_SKIPPED) {
@@ -142,6 +149,13 @@ class CadenceStepDelegate implements InputReadingDelegate {
                 + " (client's business hours: " + calendar.description() + ")"
                 + (skipped == 0 ? "" : "; " + skipped + " cycle(s) missed while the previous one was open");
         execution.setVariable(item.text(), text);
+    }
+
+    /** A cycle number no later than the one of {@code day}: days over the longest the cycle can last. */
+    static long firstEstimate(LocalDate anchor, Period cycle, LocalDate day) {
+        long longest = cycle.toTotalMonths() * 31 + cycle.getDays();
+        long days = java.time.temporal.ChronoUnit.DAYS.between(anchor, day);
+        return Math.max(1, days / Math.max(1, longest) - 1);
     }
 
     /** Cycle {@code number} starts at the client's first opening on or after the anchor plus that many cycles. */

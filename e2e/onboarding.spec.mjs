@@ -148,7 +148,8 @@ test('the CSM records the kick-off of an onboarding started through the API in T
       ['Agreed cadence (calls, reports, reviews)', kickOff.cadence],
     ];
     for (const [label, value] of fields) {
-      const field = form.getByLabel(label, { exact: true });
+      // a required field's label ends in "*": matched by its beginning
+      const field = form.getByLabel(label);
       await field.fill(value);
       // form-js debounces text input and flushes it on blur
       await field.blur();

@@ -67,6 +67,7 @@ final class ApiAccessRules {
             new Rule(DELETE, "/api/clients/*", CLIENT_KEEPERS),
             new Rule(POST, "/api/clients/*/retire", CLIENT_KEEPERS),
             new Rule(POST, "/api/clients/*/onboarding", CLIENT_KEEPERS),
+            new Rule(POST, "/api/clients/*/cadence/end", CLIENT_KEEPERS),
             new Rule(POST, "/api/clients/*/documents", CASE_RAISERS),
             // supplemental hours are ordered by change request (001 §2.1): the client's keepers record them
             new Rule(POST, "/api/clients/*/contracts/*/supplements", CLIENT_KEEPERS),

@@ -74,7 +74,10 @@ class PlatformInputsPlugin extends AbstractProcessEnginePlugin {
             Map.entry("service-end-requested", Set.of()),
             Map.entry("service-resource-requested", Set.of()),
             Map.entry("service-resource-addition-requested", Set.of()),
-            Map.entry("service-resource-retirement-requested", Set.of()));
+            Map.entry("service-resource-retirement-requested", Set.of()),
+            // the service-request workflow when a client's last service ends; staff: POST
+            // /api/clients/{reference}/cadence/end
+            Map.entry("client-service-ended", Set.of()));
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -17,4 +17,8 @@ interface ManagedServiceRepository
     @Query("select count(s) from ManagedService s where s.status = com.csmflow.servicerequest.ServiceStatus.ACTIVE"
             + " and (s.serviceManager = :userId or s.deliveryManager = :userId)")
     long activeServicesManagedBy(@Param("userId") String userId);
+
+    @Query("select count(s) from ManagedService s where s.status = com.csmflow.servicerequest.ServiceStatus.ACTIVE"
+            + " and s.clientReference = :client and s.reference <> :except")
+    long otherActiveServicesOfClient(@Param("client") String clientReference, @Param("except") String reference);
 }

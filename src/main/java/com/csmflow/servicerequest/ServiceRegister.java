@@ -139,6 +139,12 @@ class ServiceRegister {
         return services.findByReference(reference);
     }
 
+    /** Whether the client has an active service other than this one. */
+    @Transactional(readOnly = true)
+    boolean hasOtherActiveService(String clientReference, String serviceReference) {
+        return services.otherActiveServicesOfClient(clientReference, serviceReference) > 0;
+    }
+
     @Transactional(readOnly = true)
     Optional<ManagedService> findServiceOfRequest(String requestReference) {
         return services.findByRequestReference(requestReference);

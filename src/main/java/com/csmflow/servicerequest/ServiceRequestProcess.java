@@ -58,6 +58,8 @@ public final class ServiceRequestProcess {
     public static final ProcessVariable<String> MILESTONES = ProcessVariable.text("milestones");
     public static final ProcessVariable<Long> HOURS_PER_MONTH = ProcessVariable.number("hoursPerMonth");
     public static final ProcessVariable<String> SERVICE_REFERENCE = ProcessVariable.text("serviceReference");
+    /** Set when a service ends: whether the client has no other active service (then its cadence ends). */
+    public static final ProcessVariable<Boolean> LAST_SERVICE_OF_CLIENT = ProcessVariable.flag("lastServiceOfClient");
     /** The end of the contract term as the boundary timer's date. */
     public static final ProcessVariable<Date> TERM_END_AT = ProcessVariable.instant("termEndAt");
 
@@ -144,6 +146,9 @@ public final class ServiceRequestProcess {
     public static final String END_REJECTED = "End_Rejected";
     public static final String TASK_ASK_FOR_INFORMATION = "Task_AskForInformation";
     public static final String TASK_RECORD_CLIENT_ANSWER = "Task_RecordClientAnswer";
+    /** Issue 18: a new client's onboarding starts on go. */
+    public static final String TASK_START_ONBOARDING = "Task_StartOnboarding";
+
     public static final String TASK_APPOINT_SERVICE = "Task_AppointService";
     public static final String TASK_OPEN_SERVICE = "Task_OpenService";
     public static final String TASK_TELL_ACCEPTANCE = "Task_TellAcceptance";
@@ -186,6 +191,9 @@ public final class ServiceRequestProcess {
     public static final String BOUNDARY_TERM_ENDED = "Boundary_TermEnded";
     public static final String TASK_CONSOLIDATE_END = "Task_ConsolidateEnd";
     public static final String TASK_CLOSE_SERVICE = "Task_CloseService";
+    /** Issue 18: the client's cadence ends with its last service. */
+    public static final String TASK_END_CADENCE = "Task_EndCadence";
+
     public static final String TASK_TELL_TERMINATION = "Task_TellTermination";
     public static final String END_SERVICE_ENDED = "End_ServiceEnded";
 

@@ -80,7 +80,8 @@ import org.springframework.stereotype.Component;
  *   <tr><td>REASSESS</td><td>the client's answer joins the criteria; the status is computed again</td></tr>
  *   <tr><td>OPEN_SERVICE</td><td>checks SM, DM and the scope of work, opens the service (SVC reference), sets the cycles and the term timer</td></tr>
  *   <tr><td>ALLOCATE, RELEASE</td><td>a resource to a team member and back</td></tr>
- *   <tr><td>END_SERVICE</td><td>releases every open allocation, the team leaves, the service ends</td></tr>
+ *   <tr><td>END_SERVICE</td><td>releases every open allocation, the team leaves, the service ends; whether it was the
+ *   client's last active service ({@code lastServiceOfClient}: then the client's cadence ends)</td></tr>
  * </table>
  */
 @Component("serviceRequestStep")
@@ -448,7 +449,10 @@ class ServiceRequestStepDelegate implements InputReadingDelegate {
         }
         String finalReason = join(reason, CONSOLIDATION.text(execution));
         END_REASON.setIfChanged(execution, reason);
-        register.updateService(execution, serviceReference, "END", service -> service.end(finalReason, now));
+        ManagedService ended =
+                register.updateService(execution, serviceReference, "END", service -> service.end(finalReason, now));
+        ServiceRequestProcess.LAST_SERVICE_OF_CLIENT.set(
+                execution, !register.hasOtherActiveService(ended.getClientReference(), serviceReference));
     }
 
     // ------------------------------------------------------------------ reading variables

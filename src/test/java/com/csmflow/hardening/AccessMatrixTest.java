@@ -82,6 +82,8 @@ class AccessMatrixTest {
             entry("POST /api/clients/{reference}/retire", CLIENT_WRITERS),
             entry("DELETE /api/clients/{reference}", CLIENT_WRITERS),
             entry("POST /api/clients/{reference}/onboarding", CLIENT_WRITERS),
+            entry("GET /api/clients/{reference}/cadence", ALL_STAFF),
+            entry("POST /api/clients/{reference}/cadence/end", CLIENT_WRITERS),
             entry("POST /api/clients/{reference}/documents", CASE_RAISERS),
             entry("GET /api/clients/{reference}/documents", ALL_STAFF),
             entry("POST /api/clients/{reference}/contracts/{contractReference}/supplements", CLIENT_WRITERS),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.csmflow.api.InvalidInputException;
+import com.csmflow.cadence.CadenceService;
 import com.csmflow.engine.CaseVariables;
 import com.csmflow.harness.CsmFlowTest;
 import com.csmflow.harness.TestServers;
@@ -49,6 +50,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -119,6 +123,12 @@ class ServiceRequestProcessTest {
 
     @Autowired
     ServiceRequestService api;
+
+    @Autowired
+    CadenceService cadences;
+
+    @Autowired
+    TestRestTemplate rest;
 
     private final List<String> instances = new ArrayList<>();
 
@@ -674,6 +684,90 @@ class ServiceRequestProcessTest {
                 .contains("in-house");
         assertThatThrownBy(() -> api.end(service, new ServiceBodies.EndRequest("again")))
                 .isInstanceOf(com.csmflow.api.ConflictException.class);
+    }
+
+    // ------------------------------------------------------------------ issue 18: onboarding and cadence
+
+    @Test
+    void goOnANewClientStartsItsOnboardingOnceAndItsLastServiceEndingEndsItsCadence() {
+        String client = newClient();
+        Map<String, Object> firstRequest = request("low", List.of(SKILL), "new@client.example");
+        firstRequest.put(CaseVariables.CLIENT_REFERENCE.name(), client);
+        ProcessInstance first = start(firstRequest);
+        decide(first, "go", null);
+        assertThat(first).hasPassed(TASK_START_ONBOARDING).isWaitingAt(TASK_APPOINT_SERVICE);
+        List<ProcessInstance> onboardings = onboardingsOf(client);
+        assertThat(onboardings).hasSize(1);
+        assertThat(onboardings.get(0).getBusinessKey()).matches("ONB-2026-\\d{4,}");
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceId(onboardings.get(0).getId())
+                        .taskDefinitionKey("Task_KickOff")
+                        .count())
+                .isEqualTo(1);
+
+        // a second service for the client: go starts no second onboarding
+        Map<String, Object> secondRequest = request("low", List.of(SKILL), "new@client.example");
+        secondRequest.put(CaseVariables.CLIENT_REFERENCE.name(), client);
+        ProcessInstance second = start(secondRequest);
+        decide(second, "go", null);
+        assertThat(second).hasPassed(TASK_START_ONBOARDING);
+        assertThat(onboardingsOf(client)).hasSize(1);
+        complete(first, TASK_APPOINT_SERVICE, sow("fixed-price"));
+        complete(second, TASK_APPOINT_SERVICE, sow("fixed-price"));
+
+        // the client's cadence runs (as it does once its onboarding closes)
+        String cadence = cadences.startFor(client, false, "TEST");
+        endByRequest(first, "One of two services ends.");
+        assertThat(first).hasPassed(TASK_CLOSE_SERVICE, TASK_END_CADENCE);
+        assertThat(historyService
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(first.getId())
+                        .variableName(LAST_SERVICE_OF_CLIENT.name())
+                        .singleResult()
+                        .getValue())
+                .isEqualTo(false);
+        assertThat(cadences.active(client)).isPresent();
+
+        // the client's last service ends: so does its cadence
+        endByRequest(second, "The client leaves.");
+        assertThat(cadences.active(client)).isEmpty();
+        assertThat(historyService
+                        .createHistoricProcessInstanceQuery()
+                        .processDefinitionKey("client-cadence")
+                        .processInstanceBusinessKey(cadence)
+                        .singleResult()
+                        .getEndTime())
+                .isNotNull();
+    }
+
+    private List<ProcessInstance> onboardingsOf(String client) {
+        return runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("client-onboarding")
+                .variableValueEquals(CaseVariables.CLIENT_REFERENCE.name(), client)
+                .list();
+    }
+
+    private String newClient() {
+        Map<String, Object> body = new HashMap<>();
+        String reference =
+                "SRQT-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        body.put("reference", reference);
+        body.put("name", "Service request test client " + reference);
+        body.put("tier", "STANDARD");
+        body.put("language", "en");
+        body.put("timeZone", "Europe/Berlin");
+        body.put("businessDayStart", "09:00");
+        body.put("businessDayEnd", "17:00");
+        body.put("businessDays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"));
+        body.put("holidayRegion", "DE-BY");
+        body.put("designatedCsm", "csm");
+        body.put("cseTeam", List.of("cse"));
+        ResponseEntity<String> created =
+                rest.withBasicAuth("csm", "csm").postForEntity("/api/clients", body, String.class);
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+        return reference;
     }
 
     // ------------------------------------------------------------------ helpers

@@ -104,6 +104,16 @@ public final class ServiceRequestProcess {
     public static final ProcessVariable<Boolean> TEAM_ACTIONS_DONE = ProcessVariable.flag("teamActionsDone");
     public static final ProcessVariable<Boolean> INDIVIDUAL_ACTIONS_DONE =
             ProcessVariable.flag("individualActionsDone");
+    /** Governance round: what was done on the open actions of earlier rounds, and whether they are done. */
+    public static final ProcessVariable<String> GOVERNANCE_FOLLOW_UP = ProcessVariable.text("governanceFollowUp");
+
+    public static final ProcessVariable<Boolean> GOVERNANCE_ACTIONS_DONE =
+            ProcessVariable.flag("governanceActionsDone");
+    /** Task-local: the open actions a follow-up task is about (from the action register). */
+    public static final ProcessVariable<String> OPEN_ACTIONS = ProcessVariable.text("openActions");
+    /** Task-local on the staffing follow-up: the team's training records, expiring and missing ones. */
+    public static final ProcessVariable<String> TRAINING_STATUS = ProcessVariable.text("trainingStatus");
+
     public static final ProcessVariable<String> UTILISATION_RULES = ProcessVariable.text("utilisationRules");
     /** One line per resource: type, identifier, owner. */
     public static final ProcessVariable<String> INVENTORY = ProcessVariable.text("inventory");

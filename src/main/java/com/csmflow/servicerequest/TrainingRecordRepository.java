@@ -1,0 +1,11 @@
+package com.csmflow.servicerequest;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+
+interface TrainingRecordRepository
+        extends JpaRepository<TrainingRecord, Long>, JpaSpecificationExecutor<TrainingRecord> {
+    List<TrainingRecord> findByUserIdInOrderByUserIdAscCompletedOnDesc(Collection<String> userIds);
+}

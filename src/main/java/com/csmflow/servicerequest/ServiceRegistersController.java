@@ -7,6 +7,7 @@ import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.PageParameters;
 import com.csmflow.servicerequest.ServiceViews.ActionView;
 import com.csmflow.servicerequest.ServiceViews.TrainingRecordView;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -36,12 +37,15 @@ class ServiceRegistersController {
         this.actions = actions;
     }
 
-    @ApiResponse(responseCode = "201", description = "The training is recorded")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The training is recorded",
+            headers = @Header(name = "Location", description = "Path of the new training record"))
     @ApiResponse(responseCode = "403", description = "Not CM, HR, HRDC, ISEC or an SM/DM of the person's services")
     @PostMapping("/api/training-records")
     ResponseEntity<TrainingRecordView> record(@Valid @RequestBody ServiceBodies.TrainingBody body) {
         TrainingRecord saved = trainings.record(body);
-        return ResponseEntity.created(URI.create("/api/training-records?userId=" + saved.getUserId()))
+        return ResponseEntity.created(URI.create("/api/training-records/" + saved.getReference()))
                 .body(TrainingRecordView.of(saved));
     }
 
@@ -65,6 +69,16 @@ class ServiceRegistersController {
                         date("expiringBefore", expiringBefore),
                         new PageParameters(page, size))
                 .map(TrainingRecordView::of));
+    }
+
+    @ApiResponse(responseCode = "200", description = "One training record")
+    @ApiResponse(
+            responseCode = "403",
+            description = "Not the person, CM, HR, HRDC or an SM/DM of the person's services")
+    @ApiResponse(responseCode = "404", description = "No training record with this reference")
+    @GetMapping("/api/training-records/{reference}")
+    TrainingRecordView trainingRecord(@PathVariable String reference) {
+        return TrainingRecordView.of(trainings.get(reference));
     }
 
     @ApiResponse(

@@ -2,6 +2,7 @@ package com.csmflow.servicerequest;
 
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.ListFilters;
+import com.csmflow.api.NotFoundException;
 import com.csmflow.api.PageParameters;
 import com.csmflow.audit.RegisterAudit;
 import com.csmflow.engine.EngineIdentity;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -95,6 +97,19 @@ public class TrainingRecords {
                 clock.instant()));
         audit.record(REGISTER, saved.getReference(), RegisterAudit.CREATE, Map.of(), saved.auditView());
         return saved;
+    }
+
+    /** One record, for those who may read the person's records (403 otherwise). */
+    @Transactional(readOnly = true)
+    TrainingRecord get(String reference) {
+        TrainingRecord record = records.findByReference(reference)
+                .orElseThrow(() -> new NotFoundException("Training record", reference));
+        Optional<Set<String>> visible = personalData.trainingRecordsVisible();
+        if (visible.isPresent() && !visible.get().contains(record.getUserId())) {
+            throw new AccessDeniedException("Training records are personal data: the person, competence manager, "
+                    + "HR, HRDC, and the SM and DM of the services the person works in");
+        }
+        return record;
     }
 
     /** The records the caller may read, filtered in the query, newest completion first. */

@@ -137,6 +137,7 @@ class AccessMatrixTest {
             entry("GET /api/resources", ALL_STAFF),
             // personal data filtered per row: own records, the teams of one's services, all for CM/HR/HRDC
             entry("GET /api/training-records", ALL_STAFF),
+            entry("GET /api/training-records/{reference}", ALL_STAFF),
             entry(
                     "POST /api/training-records",
                     Set.of("competence-manager", "hr", "hrdc", "isec", "service-manager", "delivery-manager", ADMIN)),

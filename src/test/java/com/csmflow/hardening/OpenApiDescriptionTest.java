@@ -68,10 +68,12 @@ class OpenApiDescriptionTest {
             Map.entry("POST /api/clients/{reference}/onboarding", true),
             Map.entry("POST /api/clients/{reference}/documents", true),
             Map.entry("POST /api/incidents", false),
-            Map.entry("POST /api/service-requests", true));
+            Map.entry("POST /api/service-requests", true),
+            Map.entry("POST /api/training-records", true));
 
     /** Operations that answer 409 when the request clashes with the current state (see the services). */
     private static final Set<String> CONFLICTING = Set.of(
+            "POST /api/service-actions/{reference}/follow-ups",
             "POST /api/clients",
             "PUT /api/clients/{reference}",
             "POST /api/clients/{reference}/retire",

@@ -177,6 +177,10 @@ test('sales starts a service request in Tasklist and the DC Head decides go', as
     await taskForm.getByText('Staff and resource status:').waitFor();
     await taskForm.getByText('Free resources').first().waitFor();
     await taskForm.getByText(request.recommendation, { exact: false }).first().waitFor();
+    await taskForm.getByText(request.reference).first().waitFor();
+    await taskForm.getByText('RFP-E2E.pdf').first().waitFor();
+    const shown = await taskForm.innerText();
+    assert.doesNotMatch(shown, /rO0AB/, 'a list variable is shown as serialized Java');
     await shot('2-decide-form');
 
     step = 'decide go with a reason and complete';

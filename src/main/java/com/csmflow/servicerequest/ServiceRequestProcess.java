@@ -31,6 +31,10 @@ public final class ServiceRequestProcess {
     public static final ProcessVariable<List<String>> DOCUMENTS = ProcessVariable.texts("documents");
 
     public static final ProcessVariable<String> REQUESTER_EMAIL = ProcessVariable.text("requesterEmail");
+    /** The lists as text for the forms ("java, sap"), written by the step that records the request. */
+    public static final ProcessVariable<String> REQUIRED_SKILLS_TEXT = ProcessVariable.text("requiredSkillsText");
+
+    public static final ProcessVariable<String> DOCUMENTS_TEXT = ProcessVariable.text("documentsText");
 
     // the status summary (computed from the registers) and the recommendation
     public static final ProcessVariable<Long> SKILL_COVERAGE = ProcessVariable.number("skillCoverage");

@@ -60,6 +60,17 @@ final class ApiAccessRules {
     private static final List<String> ACCESS_REVIEW_READERS = groups(RoleGroup.ISEC, RoleGroup.IT);
 
     private static final List<String> PROFILE_KEEPERS = groups(RoleGroup.COMPETENCE_MANAGER, RoleGroup.HR);
+    /**
+     * Record a training: CM, HR, HRDC (knowledge plan), ISEC (awareness trainings), and an SM or DM for the
+     * people of their services (checked per row). Reading is for all staff, filtered to what each may see.
+     */
+    private static final List<String> TRAINING_RECORDERS = groups(
+            RoleGroup.COMPETENCE_MANAGER,
+            RoleGroup.HR,
+            RoleGroup.HRDC,
+            RoleGroup.ISEC,
+            RoleGroup.SERVICE_MANAGER,
+            RoleGroup.DELIVERY_MANAGER);
 
     static final List<Rule> RULES = List.of(
             new Rule(POST, "/api/clients", CLIENT_KEEPERS),
@@ -109,6 +120,7 @@ final class ApiAccessRules {
             new Rule(POST, "/api/access-reviews", groups(RoleGroup.ISEC)),
             new Rule(GET, "/api/access-reviews", ACCESS_REVIEW_READERS),
             new Rule(GET, "/api/access-reviews/**", ACCESS_REVIEW_READERS),
+            new Rule(POST, "/api/training-records", TRAINING_RECORDERS),
             // personal data (003: CM and HR; a service's SM and DM for its team, checked per row)
             new Rule(GET, "/api/staff-profiles", PROFILE_KEEPERS),
             new Rule(PUT, "/api/staff-profiles/*", PROFILE_KEEPERS),

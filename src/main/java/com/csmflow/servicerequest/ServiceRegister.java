@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -238,14 +240,30 @@ class ServiceRegister {
     /** Whether the user works in a service that the given manager runs as SM or DM. */
     @Transactional(readOnly = true)
     boolean worksForManager(String userId, String managerId) {
-        List<String> managed = services
+        List<String> managed = servicesManagedBy(managerId);
+        return !managed.isEmpty() && members.memberOfAny(managed, userId);
+    }
+
+    /** The people (active or not) in the teams of the services the manager runs as SM or DM. */
+    @Transactional(readOnly = true)
+    Set<String> membersOfServicesManagedBy(String managerId) {
+        Set<String> people = new TreeSet<>();
+        for (String service : servicesManagedBy(managerId)) {
+            members.findByServiceReferenceOrderByUserIdAsc(service).forEach(m -> people.add(m.getUserId()));
+        }
+        return people;
+    }
+
+    /** References of the services (any status) the user runs as SM or DM. */
+    @Transactional(readOnly = true)
+    List<String> servicesManagedBy(String managerId) {
+        return services
                 .findAll((root, query, cb) -> cb.or(
                         cb.equal(root.get("serviceManager"), managerId),
                         cb.equal(root.get("deliveryManager"), managerId)))
                 .stream()
                 .map(ManagedService::getReference)
                 .toList();
-        return !managed.isEmpty() && members.memberOfAny(managed, userId);
     }
 
     // ------------------------------------------------------------------ resources

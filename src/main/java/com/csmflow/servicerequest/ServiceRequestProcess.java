@@ -31,6 +31,10 @@ public final class ServiceRequestProcess {
     public static final ProcessVariable<List<String>> DOCUMENTS = ProcessVariable.texts("documents");
 
     public static final ProcessVariable<String> REQUESTER_EMAIL = ProcessVariable.text("requesterEmail");
+    /** The lists as text for the forms ("java, sap"), written by the step that records the request. */
+    public static final ProcessVariable<String> REQUIRED_SKILLS_TEXT = ProcessVariable.text("requiredSkillsText");
+
+    public static final ProcessVariable<String> DOCUMENTS_TEXT = ProcessVariable.text("documentsText");
 
     // the status summary (computed from the registers) and the recommendation
     public static final ProcessVariable<Long> SKILL_COVERAGE = ProcessVariable.number("skillCoverage");
@@ -106,6 +110,16 @@ public final class ServiceRequestProcess {
     public static final ProcessVariable<Boolean> TEAM_ACTIONS_DONE = ProcessVariable.flag("teamActionsDone");
     public static final ProcessVariable<Boolean> INDIVIDUAL_ACTIONS_DONE =
             ProcessVariable.flag("individualActionsDone");
+    /** Governance round: what was done on the open actions of earlier rounds, and whether they are done. */
+    public static final ProcessVariable<String> GOVERNANCE_FOLLOW_UP = ProcessVariable.text("governanceFollowUp");
+
+    public static final ProcessVariable<Boolean> GOVERNANCE_ACTIONS_DONE =
+            ProcessVariable.flag("governanceActionsDone");
+    /** Task-local: the open actions a follow-up task is about (from the action register). */
+    public static final ProcessVariable<String> OPEN_ACTIONS = ProcessVariable.text("openActions");
+    /** Task-local on the staffing follow-up: the team's training records, expiring and missing ones. */
+    public static final ProcessVariable<String> TRAINING_STATUS = ProcessVariable.text("trainingStatus");
+
     public static final ProcessVariable<String> UTILISATION_RULES = ProcessVariable.text("utilisationRules");
     /** One line per resource: type, identifier, owner. */
     public static final ProcessVariable<String> INVENTORY = ProcessVariable.text("inventory");

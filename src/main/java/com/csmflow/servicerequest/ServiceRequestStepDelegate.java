@@ -10,6 +10,7 @@ import static com.csmflow.servicerequest.ServiceRequestProcess.DECISION;
 import static com.csmflow.servicerequest.ServiceRequestProcess.DECISION_REASON;
 import static com.csmflow.servicerequest.ServiceRequestProcess.DELIVERY_MANAGER;
 import static com.csmflow.servicerequest.ServiceRequestProcess.DOCUMENTS;
+import static com.csmflow.servicerequest.ServiceRequestProcess.DOCUMENTS_TEXT;
 import static com.csmflow.servicerequest.ServiceRequestProcess.END_REASON;
 import static com.csmflow.servicerequest.ServiceRequestProcess.EXPECTED_START;
 import static com.csmflow.servicerequest.ServiceRequestProcess.FREE_RESOURCES;
@@ -27,6 +28,7 @@ import static com.csmflow.servicerequest.ServiceRequestProcess.RELEASE_NOTES;
 import static com.csmflow.servicerequest.ServiceRequestProcess.REQUESTED_FOR;
 import static com.csmflow.servicerequest.ServiceRequestProcess.REQUESTER_EMAIL;
 import static com.csmflow.servicerequest.ServiceRequestProcess.REQUIRED_SKILLS;
+import static com.csmflow.servicerequest.ServiceRequestProcess.REQUIRED_SKILLS_TEXT;
 import static com.csmflow.servicerequest.ServiceRequestProcess.RESOURCE_REFERENCE;
 import static com.csmflow.servicerequest.ServiceRequestProcess.RISK;
 import static com.csmflow.servicerequest.ServiceRequestProcess.SCOPE;
@@ -197,6 +199,9 @@ class ServiceRequestStepDelegate implements InputReadingDelegate {
         RISK.setIfChanged(execution, risk);
         List<String> skills = list(execution, REQUIRED_SKILLS);
         List<String> documents = list(execution, DOCUMENTS);
+        // what the DC Head's forms show: a list variable reaches a form only as serialized Java
+        REQUIRED_SKILLS_TEXT.setIfChanged(execution, String.join(", ", skills));
+        DOCUMENTS_TEXT.setIfChanged(execution, String.join(", ", documents));
         String email = REQUESTER_EMAIL.text(execution);
         if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
             throw new InvalidInputException(REQUESTER_EMAIL.name(), "must be an e-mail address");

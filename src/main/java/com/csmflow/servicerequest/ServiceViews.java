@@ -180,4 +180,58 @@ final class ServiceViews {
             return new ProfileView(p.getUserId(), p.getSkills(), p.getShortProfile(), p.getUpdatedAt());
         }
     }
+
+    record TrainingRecordView(
+            String reference,
+            String userId,
+            String course,
+            String kind,
+            LocalDate completedOn,
+            LocalDate validUntil,
+            String evidence,
+            String serviceReference,
+            String recordedBy,
+            Instant createdAt) {
+        static TrainingRecordView of(TrainingRecord t) {
+            return new TrainingRecordView(
+                    t.getReference(),
+                    t.getUserId(),
+                    t.getCourse(),
+                    t.getKind().name(),
+                    t.getCompletedOn(),
+                    t.getValidUntil(),
+                    t.getEvidence(),
+                    t.getServiceReference(),
+                    t.getRecordedBy(),
+                    t.getCreatedAt());
+        }
+    }
+
+    record ActionView(
+            String reference,
+            String serviceReference,
+            String plan,
+            String subjectUserId,
+            String description,
+            String owner,
+            LocalDate dueOn,
+            String status,
+            String followUp,
+            Instant doneAt,
+            Instant createdAt) {
+        static ActionView of(ServiceAction a) {
+            return new ActionView(
+                    a.getReference(),
+                    a.getServiceReference(),
+                    a.getPlan().name(),
+                    a.getSubjectUserId(),
+                    a.getDescription(),
+                    a.getOwner(),
+                    a.getDueOn(),
+                    a.getStatus().name(),
+                    a.getFollowUp(),
+                    a.getDoneAt(),
+                    a.getCreatedAt());
+        }
+    }
 }

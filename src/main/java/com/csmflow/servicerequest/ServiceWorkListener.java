@@ -7,16 +7,21 @@ import static com.csmflow.servicerequest.ServiceRequestProcess.APPROVAL_COMMENT;
 import static com.csmflow.servicerequest.ServiceRequestProcess.ASSESSED_MEMBER;
 import static com.csmflow.servicerequest.ServiceRequestProcess.ASSESSMENT;
 import static com.csmflow.servicerequest.ServiceRequestProcess.GOVERNANCE_ACTIONS;
+import static com.csmflow.servicerequest.ServiceRequestProcess.GOVERNANCE_ACTIONS_DONE;
+import static com.csmflow.servicerequest.ServiceRequestProcess.GOVERNANCE_CYCLE;
+import static com.csmflow.servicerequest.ServiceRequestProcess.GOVERNANCE_FOLLOW_UP;
 import static com.csmflow.servicerequest.ServiceRequestProcess.GOVERNANCE_MODEL;
 import static com.csmflow.servicerequest.ServiceRequestProcess.INDIVIDUAL_ACTIONS_DONE;
 import static com.csmflow.servicerequest.ServiceRequestProcess.INDIVIDUAL_ACTION_PLAN;
 import static com.csmflow.servicerequest.ServiceRequestProcess.INDIVIDUAL_ACTION_REPORT;
 import static com.csmflow.servicerequest.ServiceRequestProcess.INDIVIDUAL_ASSESSMENT;
+import static com.csmflow.servicerequest.ServiceRequestProcess.INDIVIDUAL_ASSESSMENT_CYCLE;
 import static com.csmflow.servicerequest.ServiceRequestProcess.INDIVIDUAL_LESSONS_LEARNED;
 import static com.csmflow.servicerequest.ServiceRequestProcess.INVENTORY;
 import static com.csmflow.servicerequest.ServiceRequestProcess.INVENTORY_REVIEW;
 import static com.csmflow.servicerequest.ServiceRequestProcess.KNOWLEDGE_PLAN;
 import static com.csmflow.servicerequest.ServiceRequestProcess.LESSONS_LEARNED;
+import static com.csmflow.servicerequest.ServiceRequestProcess.OPEN_ACTIONS;
 import static com.csmflow.servicerequest.ServiceRequestProcess.PURPOSE;
 import static com.csmflow.servicerequest.ServiceRequestProcess.QUALITY_CRITERIA;
 import static com.csmflow.servicerequest.ServiceRequestProcess.RECRUITMENT_PLAN;
@@ -30,10 +35,13 @@ import static com.csmflow.servicerequest.ServiceRequestProcess.RESOURCE_TYPE;
 import static com.csmflow.servicerequest.ServiceRequestProcess.SERVICE_REFERENCE;
 import static com.csmflow.servicerequest.ServiceRequestProcess.SKILL_GAP_REPORT;
 import static com.csmflow.servicerequest.ServiceRequestProcess.STAFFING_FOLLOW_UP;
+import static com.csmflow.servicerequest.ServiceRequestProcess.STAFFING_FOLLOW_UP_CYCLE;
 import static com.csmflow.servicerequest.ServiceRequestProcess.STAFFING_ROADMAP;
 import static com.csmflow.servicerequest.ServiceRequestProcess.TEAM_ACTIONS_DONE;
+import static com.csmflow.servicerequest.ServiceRequestProcess.TEAM_ASSESSMENT_CYCLE;
 import static com.csmflow.servicerequest.ServiceRequestProcess.TEAM_MEMBERS;
 import static com.csmflow.servicerequest.ServiceRequestProcess.TEAM_ORGANISATION;
+import static com.csmflow.servicerequest.ServiceRequestProcess.TRAINING_STATUS;
 import static com.csmflow.servicerequest.ServiceRequestProcess.UTILISATION_RULES;
 import static com.csmflow.servicerequest.ServiceRequestProcess.WORKING_METHODOLOGY;
 
@@ -41,7 +49,12 @@ import com.csmflow.api.InvalidInputException;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.engine.ProcessVariable;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -65,17 +78,30 @@ class ServiceWorkListener implements TaskListener {
     private final Clock clock;
     private final EngineIdentity engineIdentity;
     private final IdentityService identityService;
+    private final ServiceActions actions;
+    private final TrainingRecords trainings;
 
     ServiceWorkListener(
-            ServiceRegister register, Clock clock, EngineIdentity engineIdentity, IdentityService identityService) {
+            ServiceRegister register,
+            Clock clock,
+            EngineIdentity engineIdentity,
+            IdentityService identityService,
+            ServiceActions actions,
+            TrainingRecords trainings) {
         this.register = register;
         this.clock = clock;
         this.engineIdentity = engineIdentity;
         this.identityService = identityService;
+        this.actions = actions;
+        this.trainings = trainings;
     }
 
     @Override
     public void notify(DelegateTask task) {
+        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+            created(task);
+            return;
+        }
         DelegateExecution execution = task.getExecution();
         Work work = new Work(task, execution, clock.instant());
         switch (task.getTaskDefinitionKey()) {
@@ -95,39 +121,39 @@ class ServiceWorkListener implements TaskListener {
                 work.record(WorkKind.GOVERNANCE_MODEL, null, required(execution, GOVERNANCE_MODEL), null, null);
             case ServiceRequestProcess.TASK_FOLLOW_UP_STAFFING ->
                 work.record(WorkKind.STAFFING_FOLLOW_UP, null, required(execution, STAFFING_FOLLOW_UP), null, null);
-            case ServiceRequestProcess.TASK_GOVERNANCE_ACTIONS ->
-                work.record(
-                        WorkKind.GOVERNANCE_ACTIONS,
-                        null,
-                        required(execution, GOVERNANCE_ACTIONS),
-                        null,
-                        optional(execution, ACTION_PLAN));
+            case ServiceRequestProcess.TASK_GOVERNANCE_ACTIONS -> governanceActions(work);
             case ServiceRequestProcess.TASK_WORKING_METHODOLOGY ->
                 work.record(WorkKind.WORKING_METHODOLOGY, null, required(execution, WORKING_METHODOLOGY), null, null);
             case ServiceRequestProcess.TASK_QUALITY_CRITERIA ->
                 work.record(WorkKind.QUALITY_CRITERIA, null, required(execution, QUALITY_CRITERIA), null, null);
             case ServiceRequestProcess.TASK_TEAM_ASSESSMENT -> {
+                String plan = required(execution, ACTION_PLAN);
+                List<ServiceActions.PlannedAction> planned =
+                        actions.parsePlan(plan, ACTION_PLAN.name(), work.by(), work.dueIn(TEAM_ASSESSMENT_CYCLE));
                 work.record(
                         WorkKind.TEAM_ASSESSMENT,
                         null,
                         required(execution, ASSESSMENT),
                         optional(execution, LESSONS_LEARNED),
-                        required(execution, ACTION_PLAN));
+                        plan);
+                actions.record(execution, work.service(), ActionPlan.TEAM, null, planned, task.getId(), work.now());
                 TEAM_ACTIONS_DONE.set(execution, false);
             }
             case ServiceRequestProcess.TASK_FOLLOW_UP_TEAM_ACTIONS -> {
-                flag(execution, TEAM_ACTIONS_DONE);
-                work.record(WorkKind.TEAM_ACTION_REPORT, null, required(execution, ACTION_REPORT), null, null);
+                boolean done = flag(execution, TEAM_ACTIONS_DONE);
+                String report = required(execution, ACTION_REPORT);
+                work.record(WorkKind.TEAM_ACTION_REPORT, null, report, null, null);
+                actions.followUpOpen(
+                        execution, work.service(), ActionPlan.TEAM, null, report, done, work.by(), work.now());
             }
             case ServiceRequestProcess.TASK_INDIVIDUAL_ASSESSMENT -> individualAssessment(work);
             case ServiceRequestProcess.TASK_FOLLOW_UP_INDIVIDUAL_ACTIONS -> {
-                flag(execution, INDIVIDUAL_ACTIONS_DONE);
-                work.record(
-                        WorkKind.INDIVIDUAL_ACTION_REPORT,
-                        ASSESSED_MEMBER.text(execution),
-                        required(execution, INDIVIDUAL_ACTION_REPORT),
-                        null,
-                        null);
+                boolean done = flag(execution, INDIVIDUAL_ACTIONS_DONE);
+                String member = ASSESSED_MEMBER.text(execution);
+                String report = required(execution, INDIVIDUAL_ACTION_REPORT);
+                work.record(WorkKind.INDIVIDUAL_ACTION_REPORT, member, report, null, null);
+                actions.followUpOpen(
+                        execution, work.service(), ActionPlan.INDIVIDUAL, member, report, done, work.by(), work.now());
                 execution.removeVariable(INDIVIDUAL_ACTION_REPORT.name());
             }
             case ServiceRequestProcess.TASK_UTILISATION_RULES ->
@@ -174,17 +200,99 @@ class ServiceWorkListener implements TaskListener {
         if (register.team(work.service()).stream().noneMatch(m -> m.getUserId().equals(member) && m.isActive())) {
             throw new InvalidInputException(ASSESSED_MEMBER.name(), "'" + member + "' is not in the service's team");
         }
+        String plan = required(execution, INDIVIDUAL_ACTION_PLAN);
+        List<ServiceActions.PlannedAction> planned = actions.parsePlan(
+                plan, INDIVIDUAL_ACTION_PLAN.name(), work.by(), work.dueIn(INDIVIDUAL_ASSESSMENT_CYCLE));
         work.record(
                 WorkKind.INDIVIDUAL_ASSESSMENT,
                 member,
                 required(execution, INDIVIDUAL_ASSESSMENT),
                 optional(execution, INDIVIDUAL_LESSONS_LEARNED),
-                required(execution, INDIVIDUAL_ACTION_PLAN));
+                plan);
+        actions.record(execution, work.service(), ActionPlan.INDIVIDUAL, member, planned, work.taskId(), work.now());
         INDIVIDUAL_ACTIONS_DONE.set(execution, false);
         for (ProcessVariable<String> personal :
                 List.of(INDIVIDUAL_ASSESSMENT, INDIVIDUAL_LESSONS_LEARNED, INDIVIDUAL_ACTION_PLAN)) {
             execution.removeVariable(personal.name());
         }
+    }
+
+    /**
+     * Governance round (003 §2.2.2 step 6): first the open actions of earlier rounds are followed up (a
+     * report is required while there are any; ticking them done closes them), then the new plan's actions
+     * are written to the action register.
+     */
+    private void governanceActions(Work work) {
+        DelegateExecution execution = work.execution();
+        List<ServiceAction> open = actions.open(work.service(), ActionPlan.GOVERNANCE, null);
+        if (!open.isEmpty()) {
+            String report = required(execution, GOVERNANCE_FOLLOW_UP);
+            boolean done = Boolean.TRUE.equals(execution.getVariable(GOVERNANCE_ACTIONS_DONE.name()));
+            actions.followUpOpen(
+                    execution, work.service(), ActionPlan.GOVERNANCE, null, report, done, work.by(), work.now());
+        }
+        String plan = optional(execution, ACTION_PLAN);
+        work.record(WorkKind.GOVERNANCE_ACTIONS, null, required(execution, GOVERNANCE_ACTIONS), null, plan);
+        if (plan != null && !plan.isBlank()) {
+            actions.record(
+                    execution,
+                    work.service(),
+                    ActionPlan.GOVERNANCE,
+                    null,
+                    actions.parsePlan(plan, ACTION_PLAN.name(), work.by(), work.dueIn(GOVERNANCE_CYCLE)),
+                    work.taskId(),
+                    work.now());
+        }
+        // this round's answers must not be read as the next round's
+        for (ProcessVariable<?> answer : List.of(GOVERNANCE_FOLLOW_UP, GOVERNANCE_ACTIONS_DONE, ACTION_PLAN)) {
+            execution.removeVariable(answer.name());
+        }
+    }
+
+    /**
+     * What a task shows when it is created, as task-local variables (they end with the task): the open
+     * actions it follows up, and for the staffing follow-up the team's training records.
+     */
+    private void created(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        String service = SERVICE_REFERENCE.text(execution);
+        if (service == null) {
+            return;
+        }
+        switch (task.getTaskDefinitionKey()) {
+            case ServiceRequestProcess.TASK_FOLLOW_UP_TEAM_ACTIONS ->
+                task.setVariableLocal(OPEN_ACTIONS.name(), actions.openSummary(service, ActionPlan.TEAM, null));
+            case ServiceRequestProcess.TASK_FOLLOW_UP_INDIVIDUAL_ACTIONS ->
+                task.setVariableLocal(
+                        OPEN_ACTIONS.name(),
+                        actions.openSummary(service, ActionPlan.INDIVIDUAL, ASSESSED_MEMBER.text(execution)));
+            case ServiceRequestProcess.TASK_GOVERNANCE_ACTIONS ->
+                task.setVariableLocal(OPEN_ACTIONS.name(), actions.openSummary(service, ActionPlan.GOVERNANCE, null));
+            case ServiceRequestProcess.TASK_FOLLOW_UP_STAFFING -> {
+                LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+                LocalDate horizon = plus(today, STAFFING_FOLLOW_UP_CYCLE.text(execution));
+                task.setVariableLocal(TRAINING_STATUS.name(), trainings.teamSummary(service, today, horizon));
+            }
+            default -> {
+                // nothing to show beyond the process variables
+            }
+        }
+    }
+
+    /** The day a cycle (ISO period such as P1M or P2W, or a duration such as PT12H) after the given one. */
+    static LocalDate plus(LocalDate day, String cycle) {
+        if (cycle != null) {
+            try {
+                return day.plus(Period.parse(cycle));
+            } catch (DateTimeParseException notAPeriod) {
+                try {
+                    return day.plusDays(Math.max(1, Duration.parse(cycle).toDays()));
+                } catch (DateTimeParseException notADuration) {
+                    // fall through to a month
+                }
+            }
+        }
+        return day.plusMonths(1);
     }
 
     /** Lines "user id; role; share %; skills (comma-separated); short profile", the last two optional. */
@@ -293,6 +401,20 @@ class ServiceWorkListener implements TaskListener {
             return now;
         }
 
+        String taskId() {
+            return task.getId();
+        }
+
+        /** Who completes the task: the default owner of the actions it plans. */
+        String by() {
+            return task.getAssignee() != null ? task.getAssignee() : engineIdentity.currentUserIdOr(null);
+        }
+
+        /** One cycle of the given kind from today: the default due date of the actions planned now. */
+        LocalDate dueIn(ProcessVariable<String> cycle) {
+            return plus(LocalDate.ofInstant(now, ZoneOffset.UTC), cycle.text(execution));
+        }
+
         String service() {
             String service = SERVICE_REFERENCE.text(execution);
             if (service == null) {
@@ -302,7 +424,7 @@ class ServiceWorkListener implements TaskListener {
         }
 
         void record(WorkKind kind, String subject, String content, String lessons, String actionPlan) {
-            String by = task.getAssignee() != null ? task.getAssignee() : engineIdentity.currentUserIdOr(null);
+            String by = by();
             register.recordWork(
                     execution,
                     new WorkRecord(

@@ -156,6 +156,17 @@ class AccessMatrixTest {
             entry("GET /api/access-reviews/{reference}", ACCESS_REVIEW_READERS),
             entry("GET /api/access-reviews/{reference}/evidence", ACCESS_REVIEW_READERS),
             entry("GET /api/access-reviews/{reference}/evidence.csv", ACCESS_REVIEW_READERS),
+            // personal data filtered per row: own records, the teams of one's services, all for CM/HR/HRDC
+            entry("GET /api/training-records", ALL_STAFF),
+            entry("GET /api/training-records/{reference}", ALL_STAFF),
+            entry(
+                    "POST /api/training-records",
+                    Set.of("competence-manager", "hr", "hrdc", "isec", "service-manager", "delivery-manager", ADMIN)),
+            // individual actions filtered per row (CM, HR, the service's SM and DM: ServiceRegistersApiTest)
+            entry("GET /api/service-actions", ALL_STAFF),
+            entry("GET /api/service-actions/{reference}", ALL_STAFF),
+            // per row the owner, the service's SM and DM, CM and HR
+            entry("POST /api/service-actions/{reference}/follow-ups", ALL_STAFF),
             entry("GET /api/staff-profiles", Set.of("competence-manager", "hr", ADMIN)),
             entry("PUT /api/staff-profiles/{userId}", Set.of("competence-manager", "hr", ADMIN)),
             entry(

@@ -72,10 +72,12 @@ class OpenApiDescriptionTest {
             Map.entry("POST /api/incidents", false),
             Map.entry("POST /api/service-requests", true),
             Map.entry("POST /api/access-requests", true),
-            Map.entry("POST /api/access-reviews", true));
+            Map.entry("POST /api/access-reviews", true),
+            Map.entry("POST /api/training-records", true));
 
     /** Operations that answer 409 when the request clashes with the current state (see the services). */
     private static final Set<String> CONFLICTING = Set.of(
+            "POST /api/service-actions/{reference}/follow-ups",
             "POST /api/clients",
             "PUT /api/clients/{reference}",
             "POST /api/clients/{reference}/retire",

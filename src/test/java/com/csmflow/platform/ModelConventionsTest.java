@@ -156,6 +156,31 @@ class ModelConventionsTest {
     }
 
     /**
+     * form-js refuses to render a form in which two components share an id ("form field with id
+     * &lt;Text_2&gt; already exists"): Tasklist then shows a form failure instead of the task's form.
+     */
+    @Test
+    void componentIdsAreUniqueInEachForm() {
+        List<String> problems = new ArrayList<>();
+        formsById.forEach((id, form) -> {
+            Set<String> seen = new java.util.HashSet<>();
+            collectDuplicateIds(id, form.path("components"), seen, problems);
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    private static void collectDuplicateIds(
+            String formId, JsonNode components, Set<String> seen, List<String> problems) {
+        for (JsonNode component : components) {
+            String componentId = component.path("id").asText();
+            if (!componentId.isEmpty() && !seen.add(componentId)) {
+                problems.add(formId + ": component id '" + componentId + "' is used twice");
+            }
+            collectDuplicateIds(formId, component.path("components"), seen, problems);
+        }
+    }
+
+    /**
      * Issue 16, item 3: a field that asks for a client or a person is a select, taglist or radio over a list
      * the platform fills ({@link FormOptions}); a {@code valuesKey} names one of those lists.
      */

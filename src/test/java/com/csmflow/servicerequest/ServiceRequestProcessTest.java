@@ -78,6 +78,8 @@ class ServiceRequestProcessTest {
     private static final String SPARE_SM = "svc-test-sm";
     private static final String SPARE_DM = "svc-test-dm";
     private static final String MEMBER = "svc-test-member";
+    /** Has no training record in any test: the staffing follow-up names it as missing. */
+    private static final String NEWCOMER = "svc-test-newcomer";
 
     @Autowired
     ProcessEngine processEngine;
@@ -130,6 +132,18 @@ class ServiceRequestProcessTest {
     @Autowired
     TestRestTemplate rest;
 
+    @Autowired
+    TrainingRecordRepository trainingRecords;
+
+    @Autowired
+    ServiceActionRepository serviceActions;
+
+    @Autowired
+    ServiceActions actionRegister;
+
+    @Autowired
+    org.camunda.bpm.engine.FormService formService;
+
     private final List<String> instances = new ArrayList<>();
 
     @BeforeAll
@@ -138,6 +152,7 @@ class ServiceRequestProcessTest {
         createUser(SPARE_SM, "service-manager");
         createUser(SPARE_DM, "delivery-manager");
         createUser(MEMBER, "cse");
+        createUser(NEWCOMER, "cse");
         ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING));
         register.putProfile(MEMBER, List.of(SKILL, "java"), "Twenty years of mainframe", MONDAY_MORNING);
         // one free resource outside every service, so "no free resources" does not decide
@@ -388,10 +403,11 @@ class ServiceRequestProcessTest {
                         TEAM_ORGANISATION.name(),
                         "One squad, SM and DM on top",
                         TEAM_MEMBERS.name(),
-                        MEMBER + "; COBOL engineer; 60; " + SKILL + ", jcl; Mainframe veteran\ncse; engineer; 20"));
+                        MEMBER + "; COBOL engineer; 60; " + SKILL + ", jcl; Mainframe veteran\n" + NEWCOMER
+                                + "; engineer; 20"));
         assertThat(teamMembers.findByServiceReferenceOrderByUserIdAsc(service))
                 .extracting(TeamMember::getUserId)
-                .containsExactly("cse", MEMBER);
+                .containsExactly(MEMBER, NEWCOMER);
         assertThat(register.profile(MEMBER).orElseThrow().getSkills()).contains("jcl");
         assertThat(task(instance, TASK_STAFFING_ROADMAP)).hasCandidateGroup("hr");
         completeAs(
@@ -423,19 +439,80 @@ class ServiceRequestProcessTest {
                         WorkKind.SKILL_GAP_REPORT,
                         WorkKind.KNOWLEDGE_PLAN,
                         WorkKind.GOVERNANCE_MODEL);
+        // the member's trainings: one runs out before the next follow-up, one ran out already
+        trainingRecords.save(training(MEMBER, "COBOL refresher", TrainingKind.SKILL, "2026-05-01", null));
+        trainingRecords.save(
+                training(MEMBER, "Security awareness", TrainingKind.INFOSEC_AWARENESS, "2025-07-20", "2026-07-20"));
+        trainingRecords.save(training(MEMBER, "JCL basics", TrainingKind.CERTIFICATION, "2024-01-10", "2026-06-20"));
 
         // one month later both recurring steps are due
         moveClock(31);
         assertThat(instance).isWaitingAt(TASK_FOLLOW_UP_STAFFING, TASK_GOVERNANCE_ACTIONS);
+        // the staffing follow-up shows the team's training records: expiring, expired and missing ones
+        String trainingStatus = (String) taskService.getVariableLocal(
+                task(instance, TASK_FOLLOW_UP_STAFFING).getId(), TRAINING_STATUS.name());
+        assertThat(trainingStatus)
+                .contains(MEMBER + ": 1 valid")
+                .contains("expiring before 2026-08-02: Security awareness until 2026-07-20")
+                .contains("expired: JCL basics since 2026-06-20")
+                .contains(NEWCOMER + ": no training records (missing)");
         completeAs(instance, TASK_FOLLOW_UP_STAFFING, "hr", Map.of(STAFFING_FOLLOW_UP.name(), "All available"));
+        // the governance round writes its actions to the action register, owner and due date defaulted
         completeAs(
                 instance,
                 TASK_GOVERNANCE_ACTIONS,
                 "service-manager",
-                Map.of(GOVERNANCE_ACTIONS.name(), "Client asked for weekly reports: agreed"));
+                Map.of(
+                        GOVERNANCE_ACTIONS.name(),
+                        "Client asked for weekly reports: agreed",
+                        ACTION_PLAN.name(),
+                        "Weekly report to the client\nAudit the access list; delivery-manager; 2026-07-10"));
+        List<ServiceAction> governance = actions(service, ActionPlan.GOVERNANCE);
+        assertThat(governance)
+                .extracting(ServiceAction::getOwner, a -> a.getDueOn().toString(), ServiceAction::getStatus)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("delivery-manager", "2026-07-10", ActionStatus.OPEN),
+                        org.assertj.core.groups.Tuple.tuple("service-manager", "2026-08-02", ActionStatus.OPEN));
         // and wait for the next round
         assertThat(instance).isWaitingAt(TIMER_STAFFING_FOLLOW_UP, TIMER_GOVERNANCE_ACTIONS);
         assertThat(kinds(service)).contains(WorkKind.STAFFING_FOLLOW_UP, WorkKind.GOVERNANCE_ACTIONS);
+
+        // next round: the open actions are shown and must be followed up before the round is done
+        moveClock(32);
+        Task round = task(instance, TASK_GOVERNANCE_ACTIONS);
+        assertThat((String) taskService.getVariableLocal(round.getId(), OPEN_ACTIONS.name()))
+                .contains("Weekly report to the client")
+                .contains("Audit the access list");
+        assertThatThrownBy(() -> completeAs(
+                        instance,
+                        TASK_GOVERNANCE_ACTIONS,
+                        "service-manager",
+                        Map.of(GOVERNANCE_ACTIONS.name(), "Quiet month")))
+                .hasRootCauseInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(GOVERNANCE_FOLLOW_UP.name());
+        completeAs(
+                instance,
+                TASK_GOVERNANCE_ACTIONS,
+                "service-manager",
+                Map.of(
+                        GOVERNANCE_ACTIONS.name(),
+                        "Quiet month",
+                        GOVERNANCE_FOLLOW_UP.name(),
+                        "Reports go out on Fridays; access list audited",
+                        GOVERNANCE_ACTIONS_DONE.name(),
+                        true));
+        assertThat(actions(service, ActionPlan.GOVERNANCE)).allSatisfy(action -> {
+            assertThat(action.getStatus()).isEqualTo(ActionStatus.DONE);
+            assertThat(action.getFollowUp()).contains("Reports go out on Fridays");
+        });
+        // the training summary is not kept in the engine's history
+        assertThat(historyService
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .variableName(TRAINING_STATUS.name())
+                        .includeDeleted()
+                        .count())
+                .isZero();
         endByRequest(instance, "Test over.");
     }
 
@@ -469,19 +546,61 @@ class ServiceRequestProcessTest {
                         LESSONS_LEARNED.name(),
                         "Demo earlier",
                         ACTION_PLAN.name(),
-                        "Move demo"));
+                        "Move demo\nWrite the runbook; " + MEMBER + "; 2026-10-15"));
+        // the plan is in the action register, one open action a line
+        List<ServiceAction> team = actions(service, ActionPlan.TEAM);
+        assertThat(team)
+                .extracting(ServiceAction::getDescription, ServiceAction::getOwner, ServiceAction::getStatus)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("Move demo", "delivery-manager", ActionStatus.OPEN),
+                        org.assertj.core.groups.Tuple.tuple("Write the runbook", MEMBER, ActionStatus.OPEN));
+        assertThat((String) taskService.getVariableLocal(
+                        task(instance, TASK_FOLLOW_UP_TEAM_ACTIONS).getId(), OPEN_ACTIONS.name()))
+                .contains("Move demo")
+                .contains("Write the runbook");
         completeAs(
                 instance,
                 TASK_FOLLOW_UP_TEAM_ACTIONS,
                 "delivery-manager",
                 Map.of(ACTION_REPORT.name(), "Demo moved to Tuesday", TEAM_ACTIONS_DONE.name(), false));
         assertThat(instance).isWaitingAt(TASK_FOLLOW_UP_TEAM_ACTIONS);
+        // the owner reports one action done through the API; the loop goes on while the other is open
+        as(MEMBER);
+        actionRegister.followUp(
+                team.stream()
+                        .filter(a -> a.getOwner().equals(MEMBER))
+                        .findFirst()
+                        .orElseThrow()
+                        .getReference(),
+                new ServiceBodies.ActionFollowUp("Runbook in the wiki", true));
+        SecurityContextHolder.clearContext();
         completeAs(
                 instance,
                 TASK_FOLLOW_UP_TEAM_ACTIONS,
                 "delivery-manager",
-                Map.of(ACTION_REPORT.name(), "Client confirmed", TEAM_ACTIONS_DONE.name(), true));
+                Map.of(ACTION_REPORT.name(), "Waiting for the client", TEAM_ACTIONS_DONE.name(), false));
+        assertThat(instance).isWaitingAt(TASK_FOLLOW_UP_TEAM_ACTIONS);
+        assertThat((String) taskService.getVariableLocal(
+                        task(instance, TASK_FOLLOW_UP_TEAM_ACTIONS).getId(), OPEN_ACTIONS.name()))
+                .contains("Move demo")
+                .doesNotContain("Write the runbook");
+        // the last open one closed through the API too: the next follow-up ends the loop, whatever it ticks
+        as("delivery-manager");
+        actionRegister.followUp(
+                team.stream()
+                        .filter(a -> a.getDescription().equals("Move demo"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getReference(),
+                new ServiceBodies.ActionFollowUp("Client confirmed", true));
+        SecurityContextHolder.clearContext();
+        completeAs(
+                instance,
+                TASK_FOLLOW_UP_TEAM_ACTIONS,
+                "delivery-manager",
+                Map.of(ACTION_REPORT.name(), "All closed", TEAM_ACTIONS_DONE.name(), false));
         assertThat(instance).isWaitingAt(TIMER_TEAM_ASSESSMENT);
+        assertThat(actions(service, ActionPlan.TEAM)).allMatch(a -> a.getStatus() == ActionStatus.DONE);
 
         moveClock(92); // six months: the individual assessment
         assertThat(task(instance, TASK_INDIVIDUAL_ASSESSMENT)).hasCandidateGroup("competence-manager");
@@ -491,10 +610,23 @@ class ServiceRequestProcessTest {
                         () -> completeAs(instance, TASK_INDIVIDUAL_ASSESSMENT, "competence-manager", individual("csm")))
                 .hasRootCauseInstanceOf(InvalidInputException.class)
                 .hasMessageContaining(ASSESSED_MEMBER.name());
-        completeAs(instance, TASK_INDIVIDUAL_ASSESSMENT, "competence-manager", individual(MEMBER));
-        // personal data is in the register, not left in the process variables
+        // submitted as Tasklist does (submit-form writes a form-field history detail per field)
+        submitAs(instance, TASK_INDIVIDUAL_ASSESSMENT, "competence-manager", individual(MEMBER));
+        // personal data is in the registers, not left in the process variables
         assertThat(runtimeService.getVariable(instance.getId(), INDIVIDUAL_ASSESSMENT.name()))
                 .isNull();
+        assertThat(actions(service, ActionPlan.INDIVIDUAL)).singleElement().satisfies(action -> {
+            assertThat(action.getSubjectUserId()).isEqualTo(MEMBER);
+            assertThat(action.getDescription()).isEqualTo("Review course");
+            assertThat(action.getOwner()).isEqualTo("competence-manager");
+        });
+        // nor in the engine's history, which every manager with READ_HISTORY may read (Cockpit, REST)
+        assertNoHistoryOf(instance, "Strong on batch", "Pair on reviews", "Review course");
+        // the follow-up task names the open action, not what it is about
+        assertThat((String) taskService.getVariableLocal(
+                        task(instance, TASK_FOLLOW_UP_INDIVIDUAL_ACTIONS).getId(), OPEN_ACTIONS.name()))
+                .contains("ACT-")
+                .doesNotContain("Review course");
         completeAs(
                 instance,
                 TASK_FOLLOW_UP_INDIVIDUAL_ACTIONS,
@@ -506,6 +638,11 @@ class ServiceRequestProcessTest {
                 "competence-manager",
                 Map.of(INDIVIDUAL_ACTION_REPORT.name(), "Course done", INDIVIDUAL_ACTIONS_DONE.name(), true));
         assertThat(instance).isWaitingAt(TIMER_INDIVIDUAL_ASSESSMENT);
+        assertThat(actions(service, ActionPlan.INDIVIDUAL)).singleElement().satisfies(action -> {
+            assertThat(action.getStatus()).isEqualTo(ActionStatus.DONE);
+            assertThat(action.getFollowUp()).contains("Course booked").contains("Course done");
+        });
+        assertNoHistoryOf(instance, "Course booked", "Course done");
         List<WorkRecord> personal = workRecords.findAll().stream()
                 .filter(record -> record.getServiceReference().equals(service))
                 .filter(record -> record.getKind().isPersonal())
@@ -919,6 +1056,77 @@ class ServiceRequestProcessTest {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /** Claims as the user and submits the task's form, as Tasklist does. */
+    private void submitAs(ProcessInstance instance, String definitionKey, String user, Map<String, Object> variables) {
+        Task task = task(instance, definitionKey);
+        assertThat(task).as("task %s", definitionKey).isNotNull();
+        if (task.getAssignee() == null) {
+            taskService.claim(task.getId(), user);
+        }
+        identityService.setAuthentication(user, List.of(user));
+        try {
+            formService.submitTaskForm(task.getId(), variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /** No historic variable or detail (variable update or form field) of the instance holds any of the texts. */
+    private void assertNoHistoryOf(ProcessInstance instance, String... texts) {
+        List<String> values = new ArrayList<>();
+        historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .includeDeleted()
+                .disableCustomObjectDeserialization()
+                .list()
+                .forEach(variable -> values.add(variable.getName() + "=" + text(variable.getTypedValue())));
+        historyService
+                .createHistoricDetailQuery()
+                .processInstanceId(instance.getId())
+                .disableCustomObjectDeserialization()
+                .list()
+                .forEach(detail -> values.add(detail.toString()
+                        + (detail instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate update
+                                ? "=" + text(update.getTypedValue())
+                                : "")
+                        + (detail instanceof org.camunda.bpm.engine.history.HistoricFormField field
+                                ? "=" + field.getFieldValue()
+                                : "")));
+        for (String text : texts) {
+            assertThat(values).as("history of %s", instance.getId()).noneMatch(value -> value.contains(text));
+        }
+    }
+
+    private static String text(org.camunda.bpm.engine.variable.value.TypedValue value) {
+        if (value instanceof org.camunda.bpm.engine.variable.value.ObjectValue object) {
+            return object.getValueSerialized();
+        }
+        return value == null ? "null" : String.valueOf(value.getValue());
+    }
+
+    private List<ServiceAction> actions(String service, ActionPlan plan) {
+        return serviceActions.findAll().stream()
+                .filter(action -> action.getServiceReference().equals(service) && action.getPlan() == plan)
+                .sorted(java.util.Comparator.comparing(ServiceAction::getDueOn))
+                .toList();
+    }
+
+    private static TrainingRecord training(
+            String user, String course, TrainingKind kind, String completed, String validUntil) {
+        return new TrainingRecord(
+                "TRN-TEST-" + Integer.toHexString((course + user).hashCode()),
+                user,
+                course,
+                kind,
+                java.time.LocalDate.parse(completed),
+                validUntil == null ? null : java.time.LocalDate.parse(validUntil),
+                null,
+                null,
+                "hr",
+                MONDAY_MORNING);
     }
 
     private static void as(String user) {

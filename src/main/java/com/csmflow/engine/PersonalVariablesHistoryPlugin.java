@@ -1,0 +1,90 @@
+package com.csmflow.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the variables named by {@link PersonalVariables} beans out of the history: the engine's database
+ * history handler gets every event except the variable events (create, update, delete, migrate) and the
+ * form-field events (Tasklist's submit-form writes one per field) of those names. All events of a name are
+ * dropped alike, so no later update looks for a historic row that was never written.
+ * <p>
+ * Engine internals: the history event handler and its event classes are the only place where a value
+ * can be kept out of the history tables; the public API can only delete history afterwards, and it has no
+ * way at all to delete the form-field details that Tasklist's submit-form writes.
+ */
+@Component
+class PersonalVariablesHistoryPlugin extends AbstractProcessEnginePlugin {
+
+    private final ObjectProvider<PersonalVariables> personal;
+
+    PersonalVariablesHistoryPlugin(ObjectProvider<PersonalVariables> personal) {
+        this.personal = personal;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
+        if (configuration.isEnableDefaultDbHistoryEventHandler()) {
+            configuration.setEnableDefaultDbHistoryEventHandler(false);
+            handlers.add(0, new WithoutPersonalVariables(new DbHistoryEventHandler()));
+        }
+        configuration.setCustomHistoryEventHandlers(handlers);
+    }
+
+    private final class WithoutPersonalVariables implements HistoryEventHandler {
+
+        private final HistoryEventHandler database;
+
+        WithoutPersonalVariables(HistoryEventHandler database) {
+            this.database = database;
+        }
+
+        @Override
+        public void handleEvent(HistoryEvent event) {
+            if (!isPersonal(event, names())) {
+                database.handleEvent(event);
+            }
+        }
+
+        @Override
+        public void handleEvents(List<HistoryEvent> events) {
+            Set<String> names = names();
+            for (HistoryEvent event : events) {
+                if (!isPersonal(event, names)) {
+                    database.handleEvent(event);
+                }
+            }
+        }
+
+        /** Looked up per event: the beans that name them use engine services themselves. */
+        private Set<String> names() {
+            Set<String> names = new HashSet<>();
+            personal.forEach(variables -> names.addAll(variables.names()));
+            return names;
+        }
+    }
+
+    static boolean isPersonal(HistoryEvent event, Set<String> names) {
+        if (event instanceof HistoricVariableUpdateEventEntity variable) {
+            return names.contains(variable.getVariableName());
+        }
+        if (event instanceof HistoricFormPropertyEventEntity field) {
+            return names.contains(field.getPropertyId());
+        }
+        return false;
+    }
+}

@@ -1,0 +1,25 @@
+package com.csmflow.servicerequest;
+
+import com.csmflow.engine.PersonalVariables;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * The service's personal answers: the individual assessment, its lessons and plan, the individual action
+ * reports (moved to the work and action registers by {@code ${recordServiceWork}}), and the team's training
+ * status shown on the staffing follow-up. The engine keeps no history of them (docs/registers.md, "Personal
+ * data and the engine's history").
+ */
+@Component
+class ServiceRequestPersonalVariables implements PersonalVariables {
+
+    @Override
+    public Set<String> names() {
+        return Set.of(
+                ServiceRequestProcess.INDIVIDUAL_ASSESSMENT.name(),
+                ServiceRequestProcess.INDIVIDUAL_LESSONS_LEARNED.name(),
+                ServiceRequestProcess.INDIVIDUAL_ACTION_PLAN.name(),
+                ServiceRequestProcess.INDIVIDUAL_ACTION_REPORT.name(),
+                ServiceRequestProcess.TRAINING_STATUS.name());
+    }
+}

@@ -34,6 +34,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@value #MANAGERS}: members of the managers' groups (service, delivery, head of delivery centre);</li>
  *   <li>{@value #OWNERS}: who may own a SIP action: every role group (labelled "Delivery Manager (group)",
  *       value the group id), then every staff member (a member of any role group), by display name.</li>
+ *   <li>{@value #STAFF}: every staff member (a member of any role group), by display name, value the user id
+ *       (e.g. the team members an InfoSec training was given to).</li>
  * </ul>
  * The server still checks every submitted choice (a client with {@code Clients.require}, a person with
  * {@link #isMemberOfAny}); the list only keeps a person from choosing what would be refused.
@@ -44,6 +46,7 @@ public class FormOptions {
     public static final String CLIENTS = "clientOptions";
     public static final String MANAGERS = "managerOptions";
     public static final String OWNERS = "ownerOptions";
+    public static final String STAFF = "staffOptions";
     private static final String MEMBERS_SUFFIX = "MemberOptions";
 
     /** The groups whose members may own a risk or decide for a manager. */
@@ -65,6 +68,7 @@ public class FormOptions {
         lists.put(CLIENTS, this::activeClients);
         lists.put(MANAGERS, () -> members(MANAGER_GROUPS));
         lists.put(OWNERS, this::owners);
+        lists.put(STAFF, () -> members(Set.of(RoleGroup.values())));
         for (RoleGroup group : RoleGroup.values()) {
             lists.put(membersKey(group), () -> members(Set.of(group)));
         }
@@ -81,7 +85,7 @@ public class FormOptions {
 
     /** Every {@code valuesKey} the platform fills (ModelConventionsTest checks the forms against it). */
     public static Set<String> names() {
-        Set<String> names = new TreeSet<>(Set.of(CLIENTS, MANAGERS, OWNERS));
+        Set<String> names = new TreeSet<>(Set.of(CLIENTS, MANAGERS, OWNERS, STAFF));
         for (RoleGroup group : RoleGroup.values()) {
             names.add(membersKey(group));
         }

@@ -49,7 +49,15 @@ class IdentitySetup implements ApplicationRunner {
             "change-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER),
             "issue-risk", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER),
             "service-request", List.of(RoleGroup.DC_HEAD, RoleGroup.ACCOUNT_MANAGER),
-            "client-onboarding", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.ACCOUNT_MANAGER));
+            "client-onboarding", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.ACCOUNT_MANAGER),
+            "security-event",
+                    List.of(
+                            RoleGroup.ISEC,
+                            RoleGroup.IT,
+                            RoleGroup.CSM,
+                            RoleGroup.CSE,
+                            RoleGroup.SERVICE_MANAGER,
+                            RoleGroup.DELIVERY_MANAGER));
 
     static final String MY_TASKS_FILTER = "My tasks";
 

@@ -72,7 +72,11 @@ class PlatformInputsPlugin extends AbstractProcessEnginePlugin {
             Map.entry("service-end-requested", Set.of()),
             Map.entry("service-resource-requested", Set.of()),
             Map.entry("service-resource-addition-requested", Set.of()),
-            Map.entry("service-resource-retirement-requested", Set.of()));
+            Map.entry("service-resource-retirement-requested", Set.of()),
+            // any workflow raises a security event (publishMessage); staff use POST /api/security-events or the form
+            Map.entry("security-event-raised", Set.of()),
+            // the security-event workflow hands an event's lessons to the service's InfoSec loop
+            Map.entry("infosec-security-event", Set.of()));
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

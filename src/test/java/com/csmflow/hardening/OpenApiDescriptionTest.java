@@ -68,6 +68,7 @@ class OpenApiDescriptionTest {
             Map.entry("POST /api/clients/{reference}/onboarding", true),
             Map.entry("POST /api/clients/{reference}/documents", true),
             Map.entry("POST /api/incidents", false),
+            Map.entry("POST /api/security-events", true),
             Map.entry("POST /api/service-requests", true));
 
     /** Operations that answer 409 when the request clashes with the current state (see the services). */

@@ -197,13 +197,16 @@ class InfoSecProcessTest {
         implementAndTrain(loop, service, List.of("cse", "it"));
         assertThat(version(service, 1).getStatus()).isEqualTo(PlanStatus.IMPLEMENTED);
         assertThat(version(service, 1).getImplementedBy()).isEqualTo("it");
-        assertThat(registerEntries(TrainingRecorder.REGISTER, service + ":cse:v1")).isEqualTo(1);
-        assertThat(registerEntries(TrainingRecorder.REGISTER, service + ":it:v1")).isEqualTo(1);
+        assertThat(registerEntries(TrainingRecorder.REGISTER, service + ":cse:v1"))
+                .isEqualTo(1);
+        assertThat(registerEntries(TrainingRecorder.REGISTER, service + ":it:v1"))
+                .isEqualTo(1);
 
         // watching: the monitoring round is due after the plan's cycle (two weeks)
         assertThat(loop).isWaitingAt(TIMER_MONITORING);
         Job timer = timer(loop, TIMER_MONITORING);
-        assertThat(Duration.between(TUESDAY_MORNING, timer.getDuedate().toInstant())).isEqualTo(Duration.ofDays(14));
+        assertThat(Duration.between(TUESDAY_MORNING, timer.getDuedate().toInstant()))
+                .isEqualTo(Duration.ofDays(14));
         ClockUtil.setCurrentTime(timer.getDuedate());
         runJobs(loop.getId());
         assertThat(groups(loop, TASK_MONITOR)).containsExactlyInAnyOrder("delivery-manager", "isec", "it");
@@ -259,9 +262,12 @@ class InfoSecProcessTest {
 
         // round two with the new version: implemented, trained, watched weekly; a finding calls for version 3
         implementAndTrain(loop, service, List.of("cse"));
-        assertThat(registerEntries(TrainingRecorder.REGISTER, service + ":cse:v2")).isEqualTo(1);
+        assertThat(registerEntries(TrainingRecorder.REGISTER, service + ":cse:v2"))
+                .isEqualTo(1);
         timer = timer(loop, TIMER_MONITORING);
-        assertThat(Duration.between(ClockUtil.getCurrentTime().toInstant(), timer.getDuedate().toInstant()))
+        assertThat(Duration.between(
+                        ClockUtil.getCurrentTime().toInstant(),
+                        timer.getDuedate().toInstant()))
                 .isEqualTo(Duration.ofDays(7));
         ClockUtil.setCurrentTime(timer.getDuedate());
         runJobs(loop.getId());
@@ -323,9 +329,7 @@ class InfoSecProcessTest {
         complete(loop, TASK_ORGANISE_TRAINING, "isec", training(List.of("csm")));
 
         // the loop watches again and takes the waiting event up first
-        assertThat(loop)
-                .hasPassed(TASK_FIND_PENDING_EVENT, "End_EventPending")
-                .isWaitingAt(TASK_RUN_PLAN_ACTIONS);
+        assertThat(loop).hasPassed(TASK_FIND_PENDING_EVENT, "End_EventPending").isWaitingAt(TASK_RUN_PLAN_ACTIONS);
         assertThat(loop).variables().containsEntry(SECURITY_EVENT_REFERENCE.name(), event.getReference());
         assertThat(events.findByReference(event.getReference()).orElseThrow().getPlanFeedback())
                 .isEqualTo(PlanFeedback.DELIVERED);
@@ -355,8 +359,7 @@ class InfoSecProcessTest {
         request.put(ServiceRequestProcess.RISK.name(), "low");
         request.put(ServiceRequestProcess.DOCUMENTS.name(), "RFP.pdf");
         request.put(ServiceRequestProcess.REQUESTER_EMAIL.name(), "payroll@alpenwerk.example");
-        ProcessInstance serviceRequest =
-                runtimeService.startProcessInstanceByKey(ServiceRequestProcess.KEY, request);
+        ProcessInstance serviceRequest = runtimeService.startProcessInstanceByKey(ServiceRequestProcess.KEY, request);
         instances.add(serviceRequest.getId());
         complete(
                 serviceRequest,
@@ -373,8 +376,8 @@ class InfoSecProcessTest {
         sow.put(ServiceRequestProcess.MILESTONES.name(), "M1: first payroll run 2027-01");
         complete(serviceRequest, ServiceRequestProcess.TASK_APPOINT_SERVICE, "dc-head", sow);
         runJobs(serviceRequest.getId());
-        String service = (String) runtimeService.getVariable(
-                serviceRequest.getId(), ServiceRequestProcess.SERVICE_REFERENCE.name());
+        String service = (String)
+                runtimeService.getVariable(serviceRequest.getId(), ServiceRequestProcess.SERVICE_REFERENCE.name());
 
         ProcessInstance loop = runtimeService
                 .createProcessInstanceQuery()
@@ -425,7 +428,9 @@ class InfoSecProcessTest {
         String service = service("ALPENWERK");
         SecurityEvent event = raise("ALPENWERK", service, "data-leak", "medium", true);
         ProcessInstance instance = instanceOf(event.getReference());
-        assertThat(instance).hasPassed(SecurityEventProcess.TASK_CLASSIFY).isWaitingAt(SecurityEventProcess.TASK_HANDLE);
+        assertThat(instance)
+                .hasPassed(SecurityEventProcess.TASK_CLASSIFY)
+                .isWaitingAt(SecurityEventProcess.TASK_HANDLE);
         SecurityEvent classified = events.findByReference(event.getReference()).orElseThrow();
         assertThat(classified.getSeverity()).isEqualTo(SecuritySeverity.CRITICAL);
         assertThat(classified.getPriority()).isEqualTo("P1");
@@ -441,13 +446,16 @@ class InfoSecProcessTest {
         assertThat(((Timestamp) clock.get("due_at")).toInstant()).isEqualTo(TUESDAY_MORNING.plus(Duration.ofHours(8)));
 
         runJobs(instance.getId());
-        assertThat(instance).hasPassed(SecurityEventProcess.TASK_ESCALATE, SecurityEventProcess.TASK_TELL_CLIENT_REPORTED);
+        assertThat(instance)
+                .hasPassed(SecurityEventProcess.TASK_ESCALATE, SecurityEventProcess.TASK_TELL_CLIENT_REPORTED);
         ProcessInstance escalation = runtimeService
                 .createProcessInstanceQuery()
                 .processDefinitionKey("escalation")
                 .variableValueEquals("breachedBusinessKey", event.getReference())
                 .singleResult();
-        assertThat(escalation).as("the escalation workflow started on sla-breached").isNotNull();
+        assertThat(escalation)
+                .as("the escalation workflow started on sla-breached")
+                .isNotNull();
         instances.add(escalation.getId());
         runJobs(escalation.getId());
         Map<String, Object> row =
@@ -492,14 +500,18 @@ class InfoSecProcessTest {
         assertThat(classified.getPriority()).isEqualTo("P2");
         assertThat(clock(event.getReference()).get("target_duration")).isEqualTo("PT8H");
         runJobs(instance.getId());
-        assertThat(instance).hasNotPassed(SecurityEventProcess.TASK_ESCALATE).hasPassed(SecurityEventProcess.TASK_TELL_CLIENT_REPORTED);
+        assertThat(instance)
+                .hasNotPassed(SecurityEventProcess.TASK_ESCALATE)
+                .hasPassed(SecurityEventProcess.TASK_TELL_CLIENT_REPORTED);
         assertThat(outbox(event.getReference(), "security-event-reported"))
                 .isNotEmpty()
                 .allSatisfy(r -> assertThat(r.get("language")).isEqualTo("en"));
         handle(instance, true, "Malware quarantined");
         runJobs(instance.getId());
         // no service named: nothing to feed back
-        assertThat(instance).hasNotPassed(SecurityEventProcess.TASK_FEED_PLAN).hasPassed(SecurityEventProcess.END_CLOSED);
+        assertThat(instance)
+                .hasNotPassed(SecurityEventProcess.TASK_FEED_PLAN)
+                .hasPassed(SecurityEventProcess.END_CLOSED);
         assertThat(events.findByReference(event.getReference()).orElseThrow().getPlanFeedback())
                 .isEqualTo(PlanFeedback.NONE);
     }
@@ -511,10 +523,13 @@ class InfoSecProcessTest {
         assertThat(events.findByReference(event.getReference()).orElseThrow().getSeverity())
                 .isEqualTo(SecuritySeverity.MEDIUM);
         runJobs(instance.getId());
-        assertThat(instance).hasPassed(SecurityEventProcess.TASK_TELL_ISEC).hasNotPassed(SecurityEventProcess.TASK_TELL_CLIENT_REPORTED);
+        assertThat(instance)
+                .hasPassed(SecurityEventProcess.TASK_TELL_ISEC)
+                .hasNotPassed(SecurityEventProcess.TASK_TELL_CLIENT_REPORTED);
         assertThat(outbox(event.getReference(), "security-event-reported")).isEmpty();
 
-        Date warning = (Date) runtimeService.getVariable(instance.getId(), SecurityEventProcess.RESOLUTION_WARNING.name());
+        Date warning =
+                (Date) runtimeService.getVariable(instance.getId(), SecurityEventProcess.RESOLUTION_WARNING.name());
         Date due = (Date) runtimeService.getVariable(instance.getId(), SecurityEventProcess.RESOLUTION_DUE.name());
         ClockUtil.setCurrentTime(warning);
         runJobs(instance.getId());
@@ -533,11 +548,14 @@ class InfoSecProcessTest {
                 .singleResult();
         assertThat(escalation).isNotNull();
         instances.add(escalation.getId());
-        assertThat(runtimeService.getVariable(escalation.getId(), "breachedMetric")).isEqualTo(SecurityEventProcess.METRIC);
+        assertThat(runtimeService.getVariable(escalation.getId(), "breachedMetric"))
+                .isEqualTo(SecurityEventProcess.METRIC);
 
         handle(instance, true, "Patched");
         runJobs(instance.getId());
-        assertThat(instance).hasNotPassed(SecurityEventProcess.TASK_TELL_CLIENT_OUTCOME).isEnded();
+        assertThat(instance)
+                .hasNotPassed(SecurityEventProcess.TASK_TELL_CLIENT_OUTCOME)
+                .isEnded();
         assertThat(clock(event.getReference()).get("state")).isEqualTo("BREACHED");
     }
 
@@ -559,7 +577,8 @@ class InfoSecProcessTest {
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(SecurityEventProcess.KEY, form);
         identityService.clearAuthentication();
         instances.add(instance.getId());
-        String reference = (String) runtimeService.getVariable(instance.getId(), SecurityEventProcess.EVENT_REFERENCE.name());
+        String reference =
+                (String) runtimeService.getVariable(instance.getId(), SecurityEventProcess.EVENT_REFERENCE.name());
         assertThat(reference).matches("SEC-2026-\\d{4,}");
         SecurityEvent event = events.findByReference(reference).orElseThrow();
         assertThat(event.getClientReference()).isEqualTo("ALPENWERK");
@@ -590,17 +609,20 @@ class InfoSecProcessTest {
                 .correlateStartMessage();
         instances.add(instance.getId());
         runJobs(instance.getId());
-        String reference = (String) runtimeService.getVariable(instance.getId(), SecurityEventProcess.EVENT_REFERENCE.name());
+        String reference =
+                (String) runtimeService.getVariable(instance.getId(), SecurityEventProcess.EVENT_REFERENCE.name());
         SecurityEvent event = events.findByReference(reference).orElseThrow();
         assertThat(event.getSource()).isEqualTo("workflow");
         assertThat(event.getReportedBy()).isEqualTo("CHG-2026-0001");
         assertThat(event.getServiceReference()).isEqualTo(service);
         assertThat(event.getSeverity()).isEqualTo(SecuritySeverity.CRITICAL);
-        assertThat(instance).hasPassed(SecurityEventProcess.START_RAISED_BY_WORKFLOW, SecurityEventProcess.TASK_ESCALATE);
+        assertThat(instance)
+                .hasPassed(SecurityEventProcess.START_RAISED_BY_WORKFLOW, SecurityEventProcess.TASK_ESCALATE);
         // no InfoSec loop runs for this service: the lessons wait there
         handle(instance, true, "Port closed, change rolled back");
         runJobs(instance.getId());
-        assertThat(events.findByReference(reference).orElseThrow().getPlanFeedback()).isEqualTo(PlanFeedback.PENDING);
+        assertThat(events.findByReference(reference).orElseThrow().getPlanFeedback())
+                .isEqualTo(PlanFeedback.PENDING);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -610,7 +632,13 @@ class InfoSecProcessTest {
                 loop,
                 TASK_RECEIVE_CLIENT_CRITERIA,
                 "delivery-manager",
-                Map.of(CLIENT_CRITERIA.name(), "Partner's baseline", CRITERIA_SOURCE.name(), "partner", CRITERIA_SIGNED.name(), false));
+                Map.of(
+                        CLIENT_CRITERIA.name(),
+                        "Partner's baseline",
+                        CRITERIA_SOURCE.name(),
+                        "partner",
+                        CRITERIA_SIGNED.name(),
+                        false));
         complete(
                 loop,
                 TASK_PICK_INTERNAL_CRITERIA,
@@ -625,7 +653,11 @@ class InfoSecProcessTest {
                 loop,
                 TASK_IMPLEMENT,
                 "it",
-                Map.of(CONFIGURATION_DATA.name(), "MFA on IdP; SIEM agents 4.2", ACTION_REPORT.name(), "All hosts done"));
+                Map.of(
+                        CONFIGURATION_DATA.name(),
+                        "MFA on IdP; SIEM agents 4.2",
+                        ACTION_REPORT.name(),
+                        "All hosts done"));
         assertThat(groups(loop, TASK_ORGANISE_TRAINING)).containsExactly("isec");
         complete(loop, TASK_ORGANISE_TRAINING, "isec", training(members));
         assertThat(loop).hasPassed(TASK_RECORD_TRAINING);

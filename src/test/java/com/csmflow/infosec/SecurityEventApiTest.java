@@ -76,7 +76,9 @@ class SecurityEventApiTest {
         String reference = receipt.path("reference").asText();
         assertThat(reference).matches("SEC-2026-\\d{4,}");
         assertThat(created.getHeaders().getLocation()).hasToString("/api/security-events/" + reference);
-        assertThat(receipt.has("description")).as("the receipt tells nothing of the register").isFalse();
+        assertThat(receipt.has("description"))
+                .as("the receipt tells nothing of the register")
+                .isFalse();
 
         // isec reads the classified event
         JsonNode event = get("isec", "/api/security-events/" + reference);
@@ -103,7 +105,9 @@ class SecurityEventApiTest {
         }
 
         // the SM of the service reads it; of another service's event the same SM learns nothing
-        assertThat(get("service-manager", "/api/security-events/" + reference).path("reference").asText())
+        assertThat(get("service-manager", "/api/security-events/" + reference)
+                        .path("reference")
+                        .asText())
                 .isEqualTo(reference);
         String foreign = service("ALPENWERK", "sm-elsewhere");
         String other = json.readTree(rest.withBasicAuth("csm", "csm")
@@ -158,7 +162,9 @@ class SecurityEventApiTest {
 
     @Test
     void infosecPlansAreListedForIsecAndNotFoundWhenUnknown() throws Exception {
-        assertThat(rest.withBasicAuth("it", "it").getForEntity("/api/infosec-plans", String.class).getStatusCode())
+        assertThat(rest.withBasicAuth("it", "it")
+                        .getForEntity("/api/infosec-plans", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         assertThat(rest.withBasicAuth("isec", "isec")
                         .getForEntity("/api/infosec-plans/ISP-1999-0001", String.class)
@@ -202,12 +208,15 @@ class SecurityEventApiTest {
     private void deliverEverything(String businessKey) {
         for (int round = 0; round < 50; round++) {
             Date now = ClockUtil.getCurrentTime();
-            List<Job> due = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list().stream()
-                    .map(ProcessInstance::getId)
-                    .flatMap(id -> managementService.createJobQuery().processInstanceId(id).active().list().stream())
-                    .filter(job -> job.getRetries() > 0)
-                    .filter(job -> job.getDuedate() == null || !job.getDuedate().after(now))
-                    .toList();
+            List<Job> due =
+                    runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list().stream()
+                            .map(ProcessInstance::getId)
+                            .flatMap(id ->
+                                    managementService.createJobQuery().processInstanceId(id).active().list().stream())
+                            .filter(job -> job.getRetries() > 0)
+                            .filter(job -> job.getDuedate() == null
+                                    || !job.getDuedate().after(now))
+                            .toList();
             if (due.isEmpty()) {
                 return;
             }

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  *       the user id;</li>
  *   <li>{@value #MANAGERS}: members of the managers' groups (service, delivery, head of delivery centre);</li>
  *   <li>{@value #STAFF}: every staff member (a member of any role group), by display name, value the
- *       user id (e.g. who gets an access right);</li>
+ *       user id (e.g. who gets an access right, the team members an InfoSec training was given to);</li>
  *   <li>{@value #OWNERS}: who may own a SIP action: every role group (labelled "Delivery Manager (group)",
  *       value the group id), then every staff member (a member of any role group), by display name.</li>
  * </ul>

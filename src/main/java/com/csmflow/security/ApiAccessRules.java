@@ -72,6 +72,18 @@ final class ApiAccessRules {
             RoleGroup.SERVICE_MANAGER,
             RoleGroup.DELIVERY_MANAGER);
 
+    /** Anyone in the delivery who notices a security event reports it (004 PR6.4); a SIEM's user is in it. */
+    private static final List<String> SECURITY_REPORTERS = groups(
+            RoleGroup.ISEC,
+            RoleGroup.IT,
+            RoleGroup.CSM,
+            RoleGroup.CSE,
+            RoleGroup.SERVICE_MANAGER,
+            RoleGroup.DELIVERY_MANAGER);
+    /** Security data: isec and IT; SM and DM for their own services only (checked per row). */
+    private static final List<String> SECURITY_READERS =
+            groups(RoleGroup.ISEC, RoleGroup.IT, RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER);
+
     static final List<Rule> RULES = List.of(
             new Rule(POST, "/api/clients", CLIENT_KEEPERS),
             new Rule(PUT, "/api/clients/*", CLIENT_KEEPERS),
@@ -121,6 +133,12 @@ final class ApiAccessRules {
             new Rule(GET, "/api/access-reviews", ACCESS_REVIEW_READERS),
             new Rule(GET, "/api/access-reviews/**", ACCESS_REVIEW_READERS),
             new Rule(POST, "/api/training-records", TRAINING_RECORDERS),
+            // security data (issue 19): reported by the delivery, read by isec, it and the service's SM and DM
+            new Rule(POST, "/api/security-events", SECURITY_REPORTERS),
+            new Rule(GET, "/api/security-events", SECURITY_READERS),
+            new Rule(GET, "/api/security-events/**", SECURITY_READERS),
+            new Rule(GET, "/api/infosec-plans", SECURITY_READERS),
+            new Rule(GET, "/api/infosec-plans/**", SECURITY_READERS),
             // personal data (003: CM and HR; a service's SM and DM for its team, checked per row)
             new Rule(GET, "/api/staff-profiles", PROFILE_KEEPERS),
             new Rule(PUT, "/api/staff-profiles/*", PROFILE_KEEPERS),

@@ -54,7 +54,16 @@ class IdentitySetup implements ApplicationRunner {
                     "client-onboarding", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.ACCOUNT_MANAGER)),
             // anyone on the staff may ask for access to a client's system; ISEC opens an access review
             Map.entry("access-right", List.of(RoleGroup.values())),
-            Map.entry("access-review", List.of(RoleGroup.ISEC)));
+            Map.entry("access-review", List.of(RoleGroup.ISEC)),
+            Map.entry(
+                    "security-event",
+                    List.of(
+                            RoleGroup.ISEC,
+                            RoleGroup.IT,
+                            RoleGroup.CSM,
+                            RoleGroup.CSE,
+                            RoleGroup.SERVICE_MANAGER,
+                            RoleGroup.DELIVERY_MANAGER)));
 
     static final String MY_TASKS_FILTER = "My tasks";
 

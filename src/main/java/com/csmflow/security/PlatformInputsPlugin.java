@@ -77,7 +77,11 @@ class PlatformInputsPlugin extends AbstractProcessEnginePlugin {
             Map.entry("service-resource-retirement-requested", Set.of()),
             // the service-request workflow when a client's last service ends; staff: POST
             // /api/clients/{reference}/cadence/end
-            Map.entry("client-service-ended", Set.of()));
+            Map.entry("client-service-ended", Set.of()),
+            // any workflow raises a security event (publishMessage); staff use POST /api/security-events or the form
+            Map.entry("security-event-raised", Set.of()),
+            // the security-event workflow hands an event's lessons to the service's InfoSec loop
+            Map.entry("infosec-security-event", Set.of()));
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

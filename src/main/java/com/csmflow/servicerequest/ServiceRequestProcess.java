@@ -166,7 +166,7 @@ public final class ServiceRequestProcess {
     public static final String TASK_APPOINT_SERVICE = "Task_AppointService";
     public static final String TASK_OPEN_SERVICE = "Task_OpenService";
     public static final String TASK_TELL_ACCEPTANCE = "Task_TellAcceptance";
-    public static final String EVENT_INFOSEC_CALL_POINT = "Event_InfoSecCallPoint";
+    public static final String CALL_ACTIVITY_INFOSEC = "CallActivity_InfoSec";
     public static final String SUB_PROCESS_SERVICE_LIFE = "SubProcess_ServiceLife";
     public static final String SUB_PROCESS_STAFFING = "SubProcess_Staffing";
     public static final String SUB_PROCESS_QUALITY = "SubProcess_Quality";

@@ -68,6 +68,8 @@ class AccessMatrixTest {
 
     private static final Set<String> ACCESS_REVIEW_READERS = Set.of("isec", "it", ADMIN);
     private static final Set<String> ESCALATION_HANDLERS = union(MANAGERS, Set.of("csm", ADMIN));
+    private static final Set<String> SECURITY_READERS =
+            Set.of("isec", "it", "service-manager", "delivery-manager", ADMIN);
 
     /**
      * Domain API: operation → groups that get past the role check. Every operation must be listed: a new
@@ -143,6 +145,14 @@ class AccessMatrixTest {
             entry(
                     "POST /api/services/{reference}/resource-retirements",
                     Set.of("service-manager", "delivery-manager", "csm", "it", ADMIN)),
+            // security data: a csm or cse reports an event but reads none (per row: the service's SM and DM)
+            entry(
+                    "POST /api/security-events",
+                    Set.of("isec", "it", "csm", "cse", "service-manager", "delivery-manager", ADMIN)),
+            entry("GET /api/security-events", SECURITY_READERS),
+            entry("GET /api/security-events/{reference}", SECURITY_READERS),
+            entry("GET /api/infosec-plans", SECURITY_READERS),
+            entry("GET /api/infosec-plans/{reference}", SECURITY_READERS),
             // per row the service's SM and DM only: personal kinds are filtered (ServiceRequestApiTest)
             entry("GET /api/services/{reference}/records", ALL_STAFF),
             entry("GET /api/resources", ALL_STAFF),

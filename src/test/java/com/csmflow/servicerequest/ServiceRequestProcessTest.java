@@ -290,8 +290,12 @@ class ServiceRequestProcessTest {
         assertThat(service.getStatus()).isEqualTo(ServiceStatus.ACTIVE);
         assertThat(requests.findByReference(key).orElseThrow().getStatus()).isEqualTo(ServiceRequestStatus.ACCEPTED);
         assertThat(instance)
-                .hasPassed(TASK_OPEN_SERVICE, TASK_TELL_ACCEPTANCE, EVENT_INFOSEC_CALL_POINT)
-                .isWaitingAt(TASK_TEAM_ORGANISATION, TASK_WORKING_METHODOLOGY, TASK_UTILISATION_RULES);
+                .hasPassed(TASK_OPEN_SERVICE, TASK_TELL_ACCEPTANCE)
+                .isWaitingAt(
+                        TASK_TEAM_ORGANISATION,
+                        TASK_WORKING_METHODOLOGY,
+                        TASK_UTILISATION_RULES,
+                        CALL_ACTIVITY_INFOSEC);
         assertThat(task(instance, TASK_TEAM_ORGANISATION)).hasCandidateGroup("service-manager");
         assertThat(task(instance, TASK_TEAM_ORGANISATION)).hasCandidateGroup("delivery-manager");
         // the term's end is the timer of the service's life: the day after the last day, in Munich

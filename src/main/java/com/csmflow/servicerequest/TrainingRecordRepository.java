@@ -10,5 +10,8 @@ interface TrainingRecordRepository
         extends JpaRepository<TrainingRecord, Long>, JpaSpecificationExecutor<TrainingRecord> {
     Optional<TrainingRecord> findByReference(String reference);
 
+    Optional<TrainingRecord> findFirstByUserIdAndCourseAndCompletedOn(
+            String userId, String course, java.time.LocalDate completedOn);
+
     List<TrainingRecord> findByUserIdInOrderByUserIdAscCompletedOnDesc(Collection<String> userIds);
 }

@@ -99,6 +99,39 @@ public class TrainingRecords {
         return saved;
     }
 
+    /**
+     * Records a training a workflow step gave (the InfoSec loop's training, 003 §2.2.5 step 5): the step's
+     * task was the authorisation, so no caller check here. Once per person, course and day: a step run
+     * again (a retried job) does not record it twice. Answers the record's reference.
+     */
+    @Transactional
+    public String recordGivenInStep(
+            String userId,
+            String course,
+            TrainingKind kind,
+            LocalDate completedOn,
+            String evidence,
+            String serviceReference,
+            String recordedBy) {
+        return records.findFirstByUserIdAndCourseAndCompletedOn(userId, course, completedOn)
+                .map(TrainingRecord::getReference)
+                .orElseGet(() -> {
+                    TrainingRecord saved = records.save(new TrainingRecord(
+                            businessKeys.next("TRN"),
+                            userId,
+                            course,
+                            kind,
+                            completedOn,
+                            null,
+                            evidence,
+                            serviceReference,
+                            recordedBy,
+                            clock.instant()));
+                    audit.record(REGISTER, saved.getReference(), RegisterAudit.CREATE, Map.of(), saved.auditView());
+                    return saved.getReference();
+                });
+    }
+
     /** One record, for those who may read the person's records (403 otherwise). */
     @Transactional(readOnly = true)
     TrainingRecord get(String reference) {

@@ -2,6 +2,7 @@ package com.csmflow.security;
 
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
@@ -56,6 +57,10 @@ final class ApiAccessRules {
             new Rule(POST, "/api/clients/*/retire", CLIENT_KEEPERS),
             new Rule(POST, "/api/clients/*/onboarding", CLIENT_KEEPERS),
             new Rule(POST, "/api/clients/*/documents", CASE_RAISERS),
+            // the CMDB: the CSE sets it up during onboarding and keeps it with the change teams (000 §4.1.1)
+            new Rule(POST, "/api/cis", CASE_RAISERS),
+            new Rule(PUT, "/api/cis/*", CASE_RAISERS),
+            new Rule(PATCH, "/api/cis/*", CASE_RAISERS),
             new Rule(PUT, "/api/staff/*/absence", groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER)),
             new Rule(DELETE, "/api/staff/*/absence", groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER)),
             new Rule(POST, "/api/sla-targets", SLA_EDITORS),

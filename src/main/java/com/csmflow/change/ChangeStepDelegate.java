@@ -485,7 +485,7 @@ class ChangeStepDelegate implements InputReadingDelegate {
         }
         if (value != null || !touched.isEmpty()) {
             // an ArrayList: the engine's type allow-list (ObjectVariableTypes) refuses immutable lists
-            CONFIGURATION_ITEMS.set(execution, new ArrayList<>(touched));
+            CONFIGURATION_ITEMS.setIfChanged(execution, new ArrayList<>(touched));
         }
         return touched;
     }

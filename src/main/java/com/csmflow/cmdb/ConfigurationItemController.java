@@ -48,7 +48,7 @@ class ConfigurationItemController {
             String recordedBy,
             Instant createdAt,
             Instant updatedAt,
-            List<ChangeView> changes) {
+            List<CiChangeView> changes) {
         static CiView of(ConfigurationItem item, List<ConfigurationItemChange> changes) {
             return new CiView(
                     item.getReference(),
@@ -66,12 +66,12 @@ class ConfigurationItemController {
                     item.getUpdatedAt(),
                     changes == null
                             ? null
-                            : changes.stream().map(ChangeView::of).toList());
+                            : changes.stream().map(CiChangeView::of).toList());
         }
     }
 
     /** What one change did to the item. */
-    record ChangeView(
+    record CiChangeView(
             String changeReference,
             String statusBefore,
             String statusAfter,
@@ -80,8 +80,8 @@ class ConfigurationItemController {
             String notes,
             String recordedBy,
             Instant recordedAt) {
-        static ChangeView of(ConfigurationItemChange change) {
-            return new ChangeView(
+        static CiChangeView of(ConfigurationItemChange change) {
+            return new CiChangeView(
                     change.getChangeReference(),
                     change.getStatusBefore().name(),
                     change.getStatusAfter().name(),

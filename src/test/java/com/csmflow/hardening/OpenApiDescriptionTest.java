@@ -67,6 +67,7 @@ class OpenApiDescriptionTest {
             Map.entry("POST /api/service-desk-requests", true),
             Map.entry("POST /api/clients/{reference}/onboarding", true),
             Map.entry("POST /api/clients/{reference}/documents", true),
+            Map.entry("POST /api/cis", true),
             Map.entry("POST /api/incidents", false),
             Map.entry("POST /api/service-requests", true));
 
@@ -78,6 +79,8 @@ class OpenApiDescriptionTest {
             "DELETE /api/clients/{reference}",
             "POST /api/sla-targets",
             "PUT /api/sla-targets/{id}",
+            "PUT /api/cis/{reference}",
+            "PATCH /api/cis/{reference}",
             "POST /api/escalations/{reference}/client-response",
             "POST /api/escalations/{reference}/client-confirmation",
             "POST /api/problems/{reference}/actions",

@@ -27,6 +27,12 @@ public final class ChangeProcess {
      */
     public static final ProcessVariable<List<String>> IMPACTED_SERVICES = ProcessVariable.texts("impactedServices");
 
+    /**
+     * The CMDB items the change touches (CI references of the change's client): a list from the API, the
+     * start form's taglist, checked and stored as a list by the register step.
+     */
+    public static final ProcessVariable<List<String>> CONFIGURATION_ITEMS = ProcessVariable.texts("configurationItems");
+
     public static final ProcessVariable<String> URGENCY = ProcessVariable.text("urgency");
     public static final ProcessVariable<String> IMPACT = ProcessVariable.text("impact");
     /** ISO date-time with offset as entered; written back in the client's zone (forms, mails). */
@@ -133,6 +139,17 @@ public final class ChangeProcess {
     public static final ProcessVariable<String> ROLLBACK_NOTES = ProcessVariable.text("rollbackNotes");
     public static final ProcessVariable<String> REVIEW_NOTES = ProcessVariable.text("reviewNotes");
     public static final ProcessVariable<String> CONFIGURATION_UPDATES = ProcessVariable.text("configurationUpdates");
+    /**
+     * The CMDB step: which items it updates (default: the change's {@link #CONFIGURATION_ITEMS}), their new
+     * status and version (unchanged when empty); {@link #CONFIGURATION_UPDATES} are the notes of each CI change.
+     */
+    public static final ProcessVariable<List<String>> UPDATED_CONFIGURATION_ITEMS =
+            ProcessVariable.texts("updatedConfigurationItems");
+
+    public static final ProcessVariable<String> CONFIGURATION_ITEM_STATUS =
+            ProcessVariable.text("configurationItemStatus");
+    public static final ProcessVariable<String> CONFIGURATION_ITEM_VERSION =
+            ProcessVariable.text("configurationItemVersion");
     public static final ProcessVariable<String> RETROSPECTIVE_VERDICT = ProcessVariable.text("retrospectiveVerdict");
     public static final ProcessVariable<String> PIR_OUTCOME = ProcessVariable.text("pirOutcome");
     public static final ProcessVariable<String> LESSONS_LEARNED = ProcessVariable.text("lessonsLearned");

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A row of the change register. The reference is the business key of the change-request instance. */
@@ -30,6 +31,10 @@ public class ChangeRecord extends RegisterRecord {
 
     @Column(name = "impacted_services")
     private String impactedServices;
+
+    /** The CMDB items the change touches: CI references, comma-separated (each one of the client's). */
+    @Column(name = "configuration_items")
+    private String configurationItems;
 
     @Column(nullable = false)
     private String urgency;
@@ -151,6 +156,11 @@ public class ChangeRecord extends RegisterRecord {
         this.status = ChangeStatus.REQUESTED;
     }
 
+    /** The configuration items the change touches, as checked against the CMDB when it was raised. */
+    void touches(List<String> references) {
+        this.configurationItems = references.isEmpty() ? null : String.join(", ", references);
+    }
+
     /** The audit view under the name the change steps call it by. */
     Map<String, Object> snapshot() {
         return auditView();
@@ -164,6 +174,7 @@ public class ChangeRecord extends RegisterRecord {
         fields.put("title", title);
         fields.put("description", description);
         fields.put("impactedServices", impactedServices);
+        fields.put("configurationItems", configurationItems);
         fields.put("requesterEmail", requesterEmail);
         fields.put("raisedBy", raisedBy);
         fields.put("requestedType", requestedType);
@@ -269,6 +280,10 @@ public class ChangeRecord extends RegisterRecord {
 
     public boolean isNonStandard() {
         return nonStandard;
+    }
+
+    public List<String> getConfigurationItems() {
+        return configurationItems == null ? List.of() : List.of(configurationItems.split(",\\s*"));
     }
 
     public String getImpactedServices() {

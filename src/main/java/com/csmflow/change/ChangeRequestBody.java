@@ -20,6 +20,8 @@ record ChangeRequestBody(
 
         Boolean nonStandard,
         @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 200) String> impactedServices,
+        /** CMDB references (CI-...) of the client's items the change touches; optional. */
+        @Size(max = 50) List<@NotBlank @Size(max = 32) String> configurationItems,
         @NotNull OffsetDateTime windowStart,
         @NotNull OffsetDateTime windowEnd,
 

@@ -5,6 +5,7 @@ import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.NotFoundException;
 import com.csmflow.api.PageParameters;
 import com.csmflow.client.Clients;
+import com.csmflow.cmdb.ConfigurationItems;
 import com.csmflow.engine.CaseVariables;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.register.BusinessKeys;
@@ -36,6 +37,7 @@ class ChangeService {
     private final SlaClocks clocks;
     private final Clock clock;
     private final EngineIdentity engineIdentity;
+    private final ConfigurationItems configurationItems;
 
     ChangeService(
             ChangeRegister register,
@@ -44,8 +46,10 @@ class ChangeService {
             RuntimeService runtimeService,
             SlaClocks clocks,
             Clock clock,
-            EngineIdentity engineIdentity) {
+            EngineIdentity engineIdentity,
+            ConfigurationItems configurationItems) {
         this.engineIdentity = engineIdentity;
+        this.configurationItems = configurationItems;
         this.clock = clock;
         this.register = register;
         this.activeClients = activeClients;
@@ -69,6 +73,11 @@ class ChangeService {
         if (!body.windowEnd().isAfter(body.windowStart())) {
             throw new InvalidFieldException("windowEnd", "must be after windowStart");
         }
+        // each named item must be one of the client's (400 naming configurationItems), before a reference is drawn
+        List<String> touched = configurationItems.requireOfClient(
+                clientReference,
+                body.configurationItems() == null ? List.of() : body.configurationItems(),
+                ChangeProcess.CONFIGURATION_ITEMS.name());
         String reference = businessKeys.next("CHG");
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put(CaseVariables.CLIENT_REFERENCE.name(), clientReference);
@@ -78,6 +87,7 @@ class ChangeService {
         variables.put(ChangeProcess.NON_STANDARD.name(), Boolean.TRUE.equals(body.nonStandard()));
         // a list, as an ArrayList: the engine's type allow-list (ObjectVariableTypes) refuses immutable lists
         variables.put(ChangeProcess.IMPACTED_SERVICES.name(), new ArrayList<>(body.impactedServices()));
+        variables.put(ChangeProcess.CONFIGURATION_ITEMS.name(), new ArrayList<>(touched));
         variables.put(ChangeProcess.WINDOW_START.name(), body.windowStart().toString());
         variables.put(ChangeProcess.WINDOW_END.name(), body.windowEnd().toString());
         variables.put(ChangeProcess.URGENCY.name(), body.urgency());

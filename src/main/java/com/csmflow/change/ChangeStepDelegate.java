@@ -14,6 +14,7 @@ import static com.csmflow.change.ChangeProcess.CAB_VETOED;
 import static com.csmflow.change.ChangeProcess.CAB_VOTERS;
 import static com.csmflow.change.ChangeProcess.CHANGE_APPROVED;
 import static com.csmflow.change.ChangeProcess.CHANGE_CLASS;
+import static com.csmflow.change.ChangeProcess.CONFIGURATION_ITEMS;
 import static com.csmflow.change.ChangeProcess.DECIDED_BY;
 import static com.csmflow.change.ChangeProcess.DECISION;
 import static com.csmflow.change.ChangeProcess.DECISION_COMMENT;
@@ -53,6 +54,7 @@ import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.InvalidInputException;
 import com.csmflow.client.Client;
 import com.csmflow.client.Clients;
+import com.csmflow.cmdb.ConfigurationItems;
 import com.csmflow.engine.DelegateInputs;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.engine.InputReadingDelegate;
@@ -116,6 +118,7 @@ class ChangeStepDelegate implements InputReadingDelegate {
     private final Clock clock;
     private final EngineIdentity engineIdentity;
     private final Validator validator;
+    private final ConfigurationItems configurationItems;
 
     ChangeStepDelegate(
             ChangeRegister register,
@@ -125,7 +128,9 @@ class ChangeStepDelegate implements InputReadingDelegate {
             CabVoting cabVoting,
             Clock clock,
             EngineIdentity engineIdentity,
-            Validator validator) {
+            Validator validator,
+            ConfigurationItems configurationItems) {
+        this.configurationItems = configurationItems;
         this.engineIdentity = engineIdentity;
         this.clock = clock;
         this.validator = validator;
@@ -228,6 +233,7 @@ class ChangeStepDelegate implements InputReadingDelegate {
         NON_STANDARD.setIfChanged(execution, nonStandard);
         BILLABLE.setIfChanged(execution, billable);
         List<String> services = services(execution);
+        List<String> touched = touchedItems(execution, clientReference);
         CLIENT_TIER.set(execution, client.getTier().name());
         publishWindow(execution, client, windowStart, windowEnd);
 
@@ -236,25 +242,25 @@ class ChangeStepDelegate implements InputReadingDelegate {
             reference = businessKeys.next("CHG");
             execution.setProcessBusinessKey(reference);
         }
-        register.create(
-                execution,
-                new ChangeRecord(
-                        reference,
-                        clientReference,
-                        required(execution, TITLE),
-                        text(execution, DESCRIPTION),
-                        requestedType,
-                        nonStandard,
-                        services.isEmpty() ? null : String.join(", ", services),
-                        urgency,
-                        impact,
-                        billable,
-                        text(execution, REQUESTER_EMAIL),
-                        currentUser(),
-                        windowStart,
-                        windowEnd,
-                        now,
-                        ProcessOrigin.of(execution)));
+        ChangeRecord created = new ChangeRecord(
+                reference,
+                clientReference,
+                required(execution, TITLE),
+                text(execution, DESCRIPTION),
+                requestedType,
+                nonStandard,
+                services.isEmpty() ? null : String.join(", ", services),
+                urgency,
+                impact,
+                billable,
+                text(execution, REQUESTER_EMAIL),
+                currentUser(),
+                windowStart,
+                windowEnd,
+                now,
+                ProcessOrigin.of(execution));
+        created.touches(touched);
+        register.create(execution, created);
     }
 
     private void inviteCab(DelegateExecution execution, Instant now) {
@@ -463,6 +469,25 @@ class ChangeStepDelegate implements InputReadingDelegate {
         }
         members.removeIf(member -> member == null || member.isBlank());
         return members.stream().map(String::trim).toList();
+    }
+
+    /**
+     * The CMDB items the change touches as a list of the client's CI references: the API's list or the start
+     * form's taglist (JSON), checked against the CMDB (400 naming {@code configurationItems}) and stored once.
+     */
+    private List<String> touchedItems(DelegateExecution execution, String clientReference) {
+        Object value = execution.getVariable(CONFIGURATION_ITEMS.name());
+        List<String> touched;
+        try {
+            touched = configurationItems.requireOfClient(clientReference, members(value), CONFIGURATION_ITEMS.name());
+        } catch (InvalidFieldException invalid) {
+            throw InvalidInputException.of(invalid);
+        }
+        if (value != null || !touched.isEmpty()) {
+            // an ArrayList: the engine's type allow-list (ObjectVariableTypes) refuses immutable lists
+            CONFIGURATION_ITEMS.setIfChanged(execution, new ArrayList<>(touched));
+        }
+        return touched;
     }
 
     /**

@@ -2,6 +2,7 @@ package com.csmflow.forms;
 
 import com.csmflow.client.Client;
 import com.csmflow.client.Clients;
+import com.csmflow.cmdb.ConfigurationItems;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.security.RoleGroup;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +39,9 @@ import org.springframework.stereotype.Component;
  *       user id (e.g. who gets an access right, the team members an InfoSec training was given to);</li>
  *   <li>{@value #OWNERS}: who may own a SIP action: every role group (labelled "Delivery Manager (group)",
  *       value the group id), then every staff member (a member of any role group), by display name.</li>
+ *   <li>{@value #CIS}: configuration items of the CMDB that are not retired, labelled "name (CI-..., type)",
+ *       value the CI reference; on a task's form only the items of the task's client ({@code clientReference}),
+ *       on a start form every client's, the client named in the label.</li>
  * </ul>
  * The server still checks every submitted choice (a client with {@code Clients.require}, a person with
  * {@link #isMemberOfAny}); the list only keeps a person from choosing what would be refused.
@@ -47,6 +53,7 @@ public class FormOptions {
     public static final String MANAGERS = "managerOptions";
     public static final String OWNERS = "ownerOptions";
     public static final String STAFF = "staffOptions";
+    public static final String CIS = "ciOptions";
     private static final String MEMBERS_SUFFIX = "MemberOptions";
 
     /** The groups whose members may own a risk or decide for a manager. */
@@ -59,13 +66,23 @@ public class FormOptions {
     private final Clients clients;
     private final IdentityService identityService;
     private final EngineIdentity engineIdentity;
+    private final ConfigurationItems configurationItems;
+    private final TaskService taskService;
     private final Map<String, Supplier<List<Option>>> lists = new LinkedHashMap<>();
 
-    FormOptions(Clients clients, IdentityService identityService, EngineIdentity engineIdentity) {
+    FormOptions(
+            Clients clients,
+            IdentityService identityService,
+            EngineIdentity engineIdentity,
+            ConfigurationItems configurationItems,
+            TaskService taskService) {
         this.clients = clients;
         this.identityService = identityService;
         this.engineIdentity = engineIdentity;
+        this.configurationItems = configurationItems;
+        this.taskService = taskService;
         lists.put(CLIENTS, this::activeClients);
+        lists.put(CIS, () -> configurationItems(null));
         lists.put(MANAGERS, () -> members(MANAGER_GROUPS));
         lists.put(OWNERS, this::owners);
         lists.put(STAFF, () -> members(Set.of(RoleGroup.values())));
@@ -85,7 +102,7 @@ public class FormOptions {
 
     /** Every {@code valuesKey} the platform fills (ModelConventionsTest checks the forms against it). */
     public static Set<String> names() {
-        Set<String> names = new TreeSet<>(Set.of(CLIENTS, MANAGERS, OWNERS, STAFF));
+        Set<String> names = new TreeSet<>(Set.of(CLIENTS, MANAGERS, OWNERS, STAFF, CIS));
         for (RoleGroup group : RoleGroup.values()) {
             names.add(membersKey(group));
         }
@@ -96,6 +113,36 @@ public class FormOptions {
     public Optional<List<Option>> list(String valuesKey) {
         Supplier<List<Option>> list = valuesKey == null ? null : lists.get(valuesKey);
         return list == null ? Optional.empty() : Optional.of(list.get());
+    }
+
+    /**
+     * The list behind a {@code valuesKey} for the form of a task: {@value #CIS} holds only the items of the
+     * task's client when the task has a {@code clientReference}; every other list is the same as {@link #list}.
+     */
+    public Optional<List<Option>> list(String valuesKey, String taskId) {
+        if (CIS.equals(valuesKey) && taskId != null) {
+            String client = clientOfTask(taskId);
+            if (client != null) {
+                return Optional.of(configurationItems(client));
+            }
+        }
+        return list(valuesKey);
+    }
+
+    private String clientOfTask(String taskId) {
+        try {
+            // the engine has already handed this user the task's form: reading its case's client is no more
+            Object client = engineIdentity.asPlatform(() -> taskService.getVariable(taskId, "clientReference"));
+            return client instanceof String reference && !reference.isBlank() ? reference : null;
+        } catch (ProcessEngineException gone) {
+            return null;
+        }
+    }
+
+    private List<Option> configurationItems(String clientReference) {
+        return configurationItems.choices(clientReference).stream()
+                .map(choice -> new Option(choice.label(), choice.value()))
+                .toList();
     }
 
     /** Whether the user is a member of at least one of the groups (the server-side twin of a people list). */

@@ -55,7 +55,7 @@ class FormOptionsFilter extends OncePerRequestFilter {
         if (captured.getStatus() == HttpServletResponse.SC_OK
                 && contentType != null
                 && contentType.startsWith(MediaType.APPLICATION_JSON_VALUE)) {
-            byte[] filled = fill(captured.getContentAsByteArray());
+            byte[] filled = fill(captured.getContentAsByteArray(), taskId(request.getRequestURI()));
             if (filled != null) {
                 captured.resetBuffer();
                 captured.getOutputStream().write(filled);
@@ -64,8 +64,24 @@ class FormOptionsFilter extends OncePerRequestFilter {
         captured.copyBodyToResponse();
     }
 
+    /** The task of {@code .../task/{id}/deployed-form}, or {@code null} for a start form. */
+    static String taskId(String path) {
+        int end = path.lastIndexOf("/deployed-form");
+        int start = path.lastIndexOf("/task/", end);
+        if (end < 0 || start < 0 || path.endsWith("/deployed-start-form")) {
+            return null;
+        }
+        String id = path.substring(start + "/task/".length(), end);
+        return id.isEmpty() || id.contains("/") ? null : id;
+    }
+
     /** The form with its lists filled, or {@code null} when it names none (or is not a form). */
     byte[] fill(byte[] form) {
+        return fill(form, null);
+    }
+
+    /** The same, for the form of the task (or a start form when {@code taskId} is null). */
+    byte[] fill(byte[] form, String taskId) {
         JsonNode schema;
         try {
             schema = objectMapper.readTree(form);
@@ -76,7 +92,7 @@ class FormOptionsFilter extends OncePerRequestFilter {
             return null;
         }
         Map<String, List<FormOptions.Option>> built = new HashMap<>();
-        boolean changed = fill((ArrayNode) schema.get("components"), built);
+        boolean changed = fill((ArrayNode) schema.get("components"), built, taskId);
         try {
             return changed ? objectMapper.writeValueAsBytes(schema) : null;
         } catch (IOException cannotHappen) {
@@ -84,7 +100,7 @@ class FormOptionsFilter extends OncePerRequestFilter {
         }
     }
 
-    private boolean fill(ArrayNode components, Map<String, List<FormOptions.Option>> built) {
+    private boolean fill(ArrayNode components, Map<String, List<FormOptions.Option>> built, String taskId) {
         boolean changed = false;
         for (JsonNode component : components) {
             if (!(component instanceof ObjectNode field)) {
@@ -92,7 +108,7 @@ class FormOptionsFilter extends OncePerRequestFilter {
             }
             String valuesKey = field.path("valuesKey").asText(null);
             Optional<List<FormOptions.Option>> list =
-                    built.containsKey(valuesKey) ? Optional.of(built.get(valuesKey)) : options.list(valuesKey);
+                    built.containsKey(valuesKey) ? Optional.of(built.get(valuesKey)) : options.list(valuesKey, taskId);
             if (list.isPresent()) {
                 built.put(valuesKey, list.get());
                 ArrayNode values = field.putArray("values");
@@ -103,7 +119,7 @@ class FormOptionsFilter extends OncePerRequestFilter {
                 changed = true;
             }
             if (field.path("components").isArray()) {
-                changed |= fill((ArrayNode) field.get("components"), built);
+                changed |= fill((ArrayNode) field.get("components"), built, taskId);
             }
         }
         return changed;

@@ -16,6 +16,10 @@ public final class OnboardingProcess {
     public static final ProcessVariable<Double> MONTHLY_SPEND = ProcessVariable.of("monthlySpend", Double.class);
     public static final ProcessVariable<Long> TECHNOLOGY_GROUPS = ProcessVariable.number("technologyGroups");
     public static final ProcessVariable<Long> DEVICE_COUNT = ProcessVariable.number("deviceCount");
+    /** CMDB when the tier read the client's active devices from the CMDB, ENTERED when the figure entered. */
+    public static final ProcessVariable<String> DEVICE_COUNT_SOURCE = ProcessVariable.text("deviceCountSource");
+    /** The figure entered at the start, kept when the CMDB's count replaced it. */
+    public static final ProcessVariable<Long> DEVICE_COUNT_ENTERED = ProcessVariable.number("deviceCountEntered");
     /** Whether the client agreed a continuity plan: then it is one of the required documents. */
     public static final ProcessVariable<Boolean> CONTINUITY_AGREED = ProcessVariable.flag("continuityAgreed");
 
@@ -61,6 +65,9 @@ public final class OnboardingProcess {
     public static final String TASK_RECOMMEND_TIER = "Task_RecommendTier";
     public static final String TASK_CONFIRM_TIER = "Task_ConfirmTier";
     public static final String TASK_VALIDATE_CONTRACT = "Task_ValidateContract";
+    /** The CSE registers the client's configuration items; completes only with at least one in the CMDB. */
+    public static final String TASK_SET_UP_CMDB = "Task_SetUpCmdb";
+
     public static final String TASK_ACTIVATE_SERVICE = "Task_ActivateService";
     public static final String TASK_SCHEDULE_TRAINING = "Task_ScheduleTraining";
     public static final String SUB_PROCESS_DOCUMENTATION = "SubProcess_Documentation";

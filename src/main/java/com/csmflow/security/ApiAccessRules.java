@@ -2,6 +2,7 @@ package com.csmflow.security;
 
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
@@ -95,6 +96,10 @@ final class ApiAccessRules {
             // supplemental hours are ordered by change request (001 §2.1): the client's keepers record them
             new Rule(POST, "/api/clients/*/contracts/*/supplements", CLIENT_KEEPERS),
             new Rule(POST, "/api/time-entries", TIME_RECORDERS),
+            // the CMDB: the CSE sets it up during onboarding and keeps it with the change teams (000 §4.1.1)
+            new Rule(POST, "/api/cis", CASE_RAISERS),
+            new Rule(PUT, "/api/cis/*", CASE_RAISERS),
+            new Rule(PATCH, "/api/cis/*", CASE_RAISERS),
             new Rule(PUT, "/api/staff/*/absence", groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER)),
             new Rule(DELETE, "/api/staff/*/absence", groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER)),
             new Rule(POST, "/api/sla-targets", SLA_EDITORS),

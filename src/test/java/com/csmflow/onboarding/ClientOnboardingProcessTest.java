@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.csmflow.api.InvalidInputException;
+import com.csmflow.cmdb.CiInput;
+import com.csmflow.cmdb.CmdbFixtures;
+import com.csmflow.cmdb.ConfigurationItems;
 import com.csmflow.harness.CsmFlowTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,6 +68,9 @@ class ClientOnboardingProcessTest {
     @Autowired
     ObjectMapper json;
 
+    @Autowired
+    ConfigurationItems cmdb;
+
     @BeforeEach
     void setUp() {
         ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING));
@@ -97,6 +103,7 @@ class ClientOnboardingProcessTest {
         assertThat(variable(onboarding, AGREED_HOURS.name())).isEqualTo(60L);
 
         complete(onboarding, TASK_VALIDATE_CONTRACT, Map.of(CONTRACT_VALID.name(), true, CONTRACT_NOTES.name(), "ok"));
+        setUpCmdb(client, onboarding);
         complete(onboarding, TASK_ACTIVATE_SERVICE, Map.of(ACTIVATION_NOTES.name(), "portal shown to IT lead"));
         complete(onboarding, TASK_SCHEDULE_TRAINING, Map.of(TRAINING_PLAN.name(), "14 Dec portal training"));
 
@@ -168,6 +175,7 @@ class ClientOnboardingProcessTest {
                 .isEqualTo("two sites planned next quarter");
 
         complete(onboarding, TASK_VALIDATE_CONTRACT, Map.of(CONTRACT_VALID.name(), true));
+        setUpCmdb(client, onboarding);
         complete(onboarding, TASK_ACTIVATE_SERVICE, Map.of(ACTIVATION_NOTES.name(), "on"));
         complete(onboarding, TASK_SCHEDULE_TRAINING, Map.of(TRAINING_PLAN.name(), "planned"));
 
@@ -205,6 +213,7 @@ class ClientOnboardingProcessTest {
         complete(onboarding, TASK_KICK_OFF, kickOff());
         complete(onboarding, TASK_CONFIRM_TIER, Map.of(TIER_CONFIRMED.name(), true));
         complete(onboarding, TASK_VALIDATE_CONTRACT, Map.of(CONTRACT_VALID.name(), true));
+        setUpCmdb(client, onboarding);
         complete(onboarding, TASK_ACTIVATE_SERVICE, Map.of(ACTIVATION_NOTES.name(), "on"));
         complete(onboarding, TASK_SCHEDULE_TRAINING, Map.of(TRAINING_PLAN.name(), "planned"));
         register(client, "OPERATIONS_GUIDE");
@@ -245,6 +254,77 @@ class ClientOnboardingProcessTest {
         assertThat(listed.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(json.readTree(listed.getBody())).hasSize(7);
         assertThat(listed.getHeaders().getFirst("X-Total-Count")).isEqualTo("7");
+    }
+
+    @Test
+    void theCmdbSetUpCannotBePassedWithoutAnItemOfTheClient() throws Exception {
+        String client = newClient();
+        String other = newClient();
+        String onboarding = start(client, Map.of("monthlySpend", 30_000, "technologyGroups", 1, "deviceCount", 10));
+        complete(onboarding, TASK_KICK_OFF, kickOff());
+        complete(onboarding, TASK_CONFIRM_TIER, Map.of(TIER_CONFIRMED.name(), true));
+        complete(onboarding, TASK_VALIDATE_CONTRACT, Map.of(CONTRACT_VALID.name(), true));
+        Task setUp = task(onboarding, TASK_SET_UP_CMDB);
+        assertThat(setUp.getName()).contains(onboarding);
+        assertThat(engine.getTaskService().getIdentityLinksForTask(setUp.getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("cse"));
+
+        // another client's item does not count; completing with none is refused naming the form's field
+        cmdb.create(new CiInput(other, "core-sw-01", "NETWORK_DEVICE", "network", null, null, "ACTIVE", null), null);
+        Throwable refused = catchThrowable(() -> complete(onboarding, TASK_SET_UP_CMDB, Map.of(), "cse"));
+        assertThat(CmdbFixtures.refusal(refused).field()).isEqualTo("ciName");
+        // Tasklist completes through the engine's API: a 400 naming the field, the task stays open
+        ResponseEntity<String> viaRest =
+                post("cse", "/engine-rest/task/" + setUp.getId() + "/complete", Map.of("variables", Map.of()));
+        assertThat(viaRest.getStatusCode()).as(viaRest.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(viaRest.getBody()).contains("ciName");
+        // an item the form describes badly is refused naming its field, and not registered
+        Throwable badType = catchThrowable(() -> complete(
+                onboarding,
+                TASK_SET_UP_CMDB,
+                Map.of("ciName", "core-sw-01", "ciType", "TOASTER", "ciTechnologyGroup", "network"),
+                "cse"));
+        assertThat(CmdbFixtures.refusal(badType).field()).isEqualTo("ciType");
+        assertThat(task(onboarding, TASK_SET_UP_CMDB).getId()).isEqualTo(setUp.getId());
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM configuration_item WHERE client_reference = ?", Long.class, client))
+                .isZero();
+
+        // registered through the API meanwhile: the task completes, the form needs no item of its own
+        ResponseEntity<String> registered = post(
+                "cse",
+                "/api/cis",
+                Map.of("clientReference", client, "name", "erp", "type", "APPLICATION", "technologyGroup", "apps"));
+        assertThat(registered.getStatusCode()).as(registered.getBody()).isEqualTo(HttpStatus.CREATED);
+        complete(onboarding, TASK_SET_UP_CMDB, Map.of(), "cse");
+        assertThat(task(onboarding, TASK_ACTIVATE_SERVICE)).isNotNull();
+        assertThat(variable(onboarding, "cmdbItemCount")).isEqualTo(1L);
+        assertThat(variable(onboarding, "cmdbDeviceCount")).isEqualTo(0L);
+    }
+
+    @Test
+    void theClientsActiveDevicesInTheCmdbAreTheDevicesTheTierReads() throws Exception {
+        String client = newClient();
+        // two active firewalls count; an application is no device, a planned server is not under coverage yet
+        cmdb.create(new CiInput(client, "fw-01", "FIREWALL", "network security", "DC1", null, "ACTIVE", null), null);
+        cmdb.create(new CiInput(client, "fw-02", "FIREWALL", "network security", "DC1", null, "ACTIVE", null), null);
+        cmdb.create(new CiInput(client, "erp", "APPLICATION", "network security", null, null, "ACTIVE", null), null);
+        cmdb.create(new CiInput(client, "srv-new", "SERVER", "network security", null, null, "PLANNED", null), null);
+        // 300 devices entered would rule out the entry package; the CMDB knows of 2
+        String onboarding = start(client, Map.of("monthlySpend", 12_000, "technologyGroups", 1, "deviceCount", 300));
+        complete(onboarding, TASK_KICK_OFF, kickOff());
+        assertThat(variable(onboarding, DEVICE_COUNT.name())).isEqualTo(2L);
+        assertThat(variable(onboarding, DEVICE_COUNT_SOURCE.name())).isEqualTo("CMDB");
+        assertThat(variable(onboarding, DEVICE_COUNT_ENTERED.name())).isEqualTo(300L);
+        assertThat(variable(onboarding, RECOMMENDED_PACKAGE.name())).isEqualTo("entry");
+
+        // without items in the CMDB the figure entered decides: 300 devices, not the entry package
+        String without = newClient();
+        String second = start(without, Map.of("monthlySpend", 12_000, "technologyGroups", 1, "deviceCount", 300));
+        complete(second, TASK_KICK_OFF, kickOff());
+        assertThat(variable(second, DEVICE_COUNT_SOURCE.name())).isEqualTo("ENTERED");
+        assertThat(variable(second, DEVICE_COUNT.name())).isEqualTo(300L);
+        assertThat(variable(second, RECOMMENDED_PACKAGE.name())).isEqualTo("tier-30");
     }
 
     @Test
@@ -429,6 +509,17 @@ class ClientOnboardingProcessTest {
         ResponseEntity<String> created = post("csm", "/api/clients/" + client + "/documents", document(kind));
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
         assertThat(created.getBody()).contains("\"kind\":\"" + kind + "\"").contains("DOC-");
+    }
+
+    /** The CSE registers one item in the set-up form: the task then completes. */
+    private void setUpCmdb(String client, String onboarding) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("ciName", "fw-edge-01");
+        item.put("ciType", "FIREWALL");
+        item.put("ciTechnologyGroup", "network security");
+        item.put("ciStatus", "ACTIVE");
+        complete(onboarding, TASK_SET_UP_CMDB, item, "cse");
+        assertThat(variable(onboarding, "cmdbItemCount")).isEqualTo(1L);
     }
 
     private static Map<String, Object> document(String kind) {

@@ -254,8 +254,9 @@ class ModelConventionsTest {
         }
     }
 
-    /** Keys of fields that name a client or people: chosen, never typed. */
-    private static final Set<String> PICKED_KEYS = Set.of("clientReference", "cabMembers", "riskOwner");
+    /** Keys of fields that name a client, people or CMDB items: chosen, never typed. */
+    private static final Set<String> PICKED_KEYS =
+            Set.of("clientReference", "cabMembers", "riskOwner", "configurationItems", "updatedConfigurationItems");
 
     private static final Set<String> PICKER_TYPES = Set.of("select", "taglist", "radio", "checklist");
 

@@ -83,7 +83,10 @@ public class SipActionService {
      */
     @Transactional
     public java.util.List<String> createFromStep(
-            DelegateExecution execution, String clientReference, String sourceType, java.util.List<StepAction> requested) {
+            DelegateExecution execution,
+            String clientReference,
+            String sourceType,
+            java.util.List<StepAction> requested) {
         java.util.List<String> references = new java.util.ArrayList<>();
         for (StepAction step : requested) {
             SipAction action = sipActions.create(

@@ -1,6 +1,7 @@
 package com.csmflow.report;
 
 import com.csmflow.client.Clients;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,6 +33,7 @@ public class Kpis {
 
     public record TargetKpi(String metric, long met, long breached, Double percentMet) {}
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record KpiSet(
             String period,
             String clientReference,
@@ -51,7 +53,9 @@ public class Kpis {
     /** {@code period} as 2026-12, 2026-Q4 or 2026; the last completed month (UTC) when absent. */
     @Transactional(readOnly = true)
     public KpiSet kpis(String clientReference, String period) {
-        String client = clientReference == null ? null : clients.require(clientReference).getReference();
+        String client = clientReference == null
+                ? null
+                : clients.require(clientReference).getReference();
         ReportPeriod p = period == null
                 ? PeriodKind.MONTH.lastCompletedBefore(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
                 : ReportPeriod.parse(period, "period");

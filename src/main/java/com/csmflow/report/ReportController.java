@@ -30,20 +30,26 @@ class ReportController {
     @ApiResponse(responseCode = "400", description = "A filter or paging parameter is invalid")
     @GetMapping("/api/reports")
     ResponseEntity<List<ServiceReports.ReportSummary>> list(
-            @Parameter(description = "Only this client's reports") @RequestParam(required = false) String clientReference,
+            @Parameter(description = "Only this client's reports") @RequestParam(required = false)
+                    String clientReference,
             @Parameter(description = "MONTH, QUARTER or YEAR") @RequestParam(required = false) String periodKind,
-            @Parameter(description = "Only the report of this review") @RequestParam(required = false) String reviewReference,
+            @Parameter(description = "Only the report of this review") @RequestParam(required = false)
+                    String reviewReference,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
         return PageParameters.response(reports.list(
-                blankToNull(clientReference), kind(periodKind), blankToNull(reviewReference), new PageParameters(page, size)));
+                blankToNull(clientReference),
+                kind(periodKind),
+                blankToNull(reviewReference),
+                new PageParameters(page, size)));
     }
 
     @ApiResponse(responseCode = "200", description = "The report as HTML, charts embedded")
     @ApiResponse(responseCode = "404", description = "No such report")
     @GetMapping("/api/reports/{id}")
     ResponseEntity<String> html(@PathVariable String id) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
                 .body(reports.html(id(id)));
     }
 

@@ -50,7 +50,8 @@ final class ReportDocument {
     static ReportDocument of(ReportFigures f) {
         List<Block> b = new ArrayList<>();
         b.add(new Text("Client " + f.clientName() + " (" + f.clientReference() + "), " + tierName(f.tier())
-                + " service; period " + f.period() + " (" + f.periodStart() + " to " + f.periodEnd() + ", exclusive, UTC)."));
+                + " service; period " + f.period() + " (" + f.periodStart() + " to " + f.periodEnd()
+                + ", exclusive, UTC)."));
         b.add(new Heading("1. Executive summary"));
         b.add(new Text(summary(f)));
         b.add(new Heading("2. SLA results"));
@@ -59,12 +60,23 @@ final class ReportDocument {
         } else {
             List<List<String>> rows = new ArrayList<>();
             for (ReportFigures.SlaLine line : f.sla()) {
-                rows.add(List.of(line.metric(), line.priority(), Long.toString(line.met()), Long.toString(line.breached()),
+                rows.add(List.of(
+                        line.metric(),
+                        line.priority(),
+                        Long.toString(line.met()),
+                        Long.toString(line.breached()),
                         pct(line.percentMet())));
             }
-            rows.add(List.of("All targets", "", Long.toString(f.slaMet()), Long.toString(f.slaBreached()), pct(f.slaPercentMet())));
+            rows.add(List.of(
+                    "All targets",
+                    "",
+                    Long.toString(f.slaMet()),
+                    Long.toString(f.slaBreached()),
+                    pct(f.slaPercentMet())));
             b.add(new Table(List.of("Target", "Priority", "Met", "Breached", "% met"), rows));
-            b.add(new Text("Met and breached count the clocks stopped in the period; time a clock was paused (waiting for the client) does not count."));
+            b.add(
+                    new Text(
+                            "Met and breached count the clocks stopped in the period; time a clock was paused (waiting for the client) does not count."));
         }
         b.add(new Heading("3. Trends over the last 12 periods"));
         b.add(new Chart("SLA targets met (%)", ReportCharts.slaTrend(f)));
@@ -72,8 +84,11 @@ final class ReportDocument {
         b.add(new Heading("4. Escalations"));
         ReportFigures.Escalations e = f.escalations();
         b.add(new Text("Escalations raised: " + e.raised() + ". By severity: " + counts(e.bySeverity())
-                + ". Mean time to acknowledge: " + (e.meanMinutesToAcknowledge() == null ? "none acknowledged"
-                        : num(e.meanMinutesToAcknowledge()) + " minutes over " + e.acknowledged() + " acknowledged") + "."));
+                + ". Mean time to acknowledge: "
+                + (e.meanMinutesToAcknowledge() == null
+                        ? "none acknowledged"
+                        : num(e.meanMinutesToAcknowledge()) + " minutes over " + e.acknowledged() + " acknowledged")
+                + "."));
         b.add(new Heading("5. Changes"));
         ReportFigures.Changes c = f.changes();
         b.add(new Text("Changes raised: " + c.raised() + ". By class: " + counts(c.byClass()) + ". Implemented: "
@@ -99,13 +114,16 @@ final class ReportDocument {
         }
         b.add(new Heading("9. Hours"));
         ReportFigures.Hours h = f.hours();
-        b.add(new Text("Hours bought: " + h.bought() + ". Hours used: "
-                + (h.used() == null ? "not recorded" : num(h.used())) + (h.note() == null ? "" : " (" + h.note() + ")") + "."));
+        b.add(new Text(
+                "Hours bought: " + h.bought() + ". Hours used: " + (h.used() == null ? "not recorded" : num(h.used()))
+                        + (h.note() == null ? "" : " (" + h.note() + ")") + "."));
         b.add(new Heading("10. Satisfaction"));
         ReportFigures.Satisfaction sat = f.satisfaction();
-        b.add(new Text(sat.responses() == null
-                ? "Satisfaction: " + sat.note() + "."
-                : "Satisfaction: mean score " + num(sat.meanScore()) + " from " + sat.responses() + " answers."));
+        b.add(new Text(
+                sat.responses() == null
+                        ? "Satisfaction: " + sat.note() + "."
+                        : "Satisfaction: mean score " + num(sat.meanScore()) + " from " + sat.responses()
+                                + " answers."));
         if (f.enhanced()) {
             b.add(new Heading("11. Analysis and trending"));
             analysis(f).forEach(text -> b.add(new Text(text)));
@@ -115,9 +133,11 @@ final class ReportDocument {
 
     private static String summary(ReportFigures f) {
         return "In " + f.period() + ", " + pct(f.slaPercentMet()) + " of SLA targets were met (" + f.slaMet() + " met, "
-                + f.slaBreached() + " breached); " + f.escalations().raised() + " escalations and " + f.changes().raised()
+                + f.slaBreached() + " breached); " + f.escalations().raised() + " escalations and "
+                + f.changes().raised()
                 + " changes were raised; " + f.sipActions().open() + " improvement actions are open ("
-                + f.sipActions().overdue() + " overdue) and " + f.risks().size() + " issues or risks are in the register.";
+                + f.sipActions().overdue() + " overdue) and " + f.risks().size()
+                + " issues or risks are in the register.";
     }
 
     /** Enhanced: this period against the previous one and the average of the trend. */
@@ -134,16 +154,22 @@ final class ReportDocument {
             double delta = now.slaPercentMet() - average.getAsDouble();
             lines.add("SLA: " + pct(now.slaPercentMet()) + " met in the last trend period against an average of "
                     + num(ReportQueries.round1(average.getAsDouble())) + " % over the trend; "
-                    + (Math.abs(delta) < 1 ? "steady." : delta > 0 ? "better than usual." : "worse than usual: see the breaches above."));
+                    + (Math.abs(delta) < 1
+                            ? "steady."
+                            : delta > 0 ? "better than usual." : "worse than usual: see the breaches above."));
         } else {
             lines.add("SLA: too few stopped clocks for a trend.");
         }
         if (before != null) {
-            lines.add("Escalations: " + now.escalations() + " against " + before.escalations() + " the period before; changes: "
+            lines.add("Escalations: " + now.escalations() + " against " + before.escalations()
+                    + " the period before; changes: "
                     + now.changes() + " against " + before.changes() + ", failed: " + now.changesFailed() + " against "
                     + before.changesFailed() + ".");
         }
-        double meanEscalations = trend.stream().mapToLong(ReportFigures.TrendPoint::escalations).average().orElse(0);
+        double meanEscalations = trend.stream()
+                .mapToLong(ReportFigures.TrendPoint::escalations)
+                .average()
+                .orElse(0);
         if (now.escalations() > 2 * meanEscalations && now.escalations() > 1) {
             lines.add("Escalations are more than twice their average: the CSM proposes a SIP action at the review.");
         }
@@ -167,7 +193,8 @@ final class ReportDocument {
                 out.append("<p>").append(esc(text.text())).append("</p>\n");
             } else if (block instanceof Table table) {
                 out.append("<table><tr>");
-                table.header().forEach(cell -> out.append("<th>").append(esc(cell)).append("</th>"));
+                table.header()
+                        .forEach(cell -> out.append("<th>").append(esc(cell)).append("</th>"));
                 out.append("</tr>\n");
                 for (List<String> row : table.rows()) {
                     out.append("<tr>");

@@ -37,7 +37,9 @@ public record ReportPeriod(PeriodKind kind, LocalDate start) {
         try {
             Matcher month = MONTH.matcher(value);
             if (month.matches()) {
-                return of(PeriodKind.MONTH, LocalDate.of(Integer.parseInt(month.group(1)), Integer.parseInt(month.group(2)), 1));
+                return of(
+                        PeriodKind.MONTH,
+                        LocalDate.of(Integer.parseInt(month.group(1)), Integer.parseInt(month.group(2)), 1));
             }
             Matcher quarter = QUARTER.matcher(value);
             if (quarter.matches()) {

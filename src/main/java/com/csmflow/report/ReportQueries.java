@@ -48,7 +48,11 @@ class ReportQueries {
                     long met = rs.getLong("met");
                     long breached = rs.getLong("breached");
                     return new ReportFigures.SlaLine(
-                            rs.getString("metric"), rs.getString("priority"), met, breached, percent(met, met + breached));
+                            rs.getString("metric"),
+                            rs.getString("priority"),
+                            met,
+                            breached,
+                            percent(met, met + breached));
                 });
     }
 
@@ -102,7 +106,8 @@ class ReportQueries {
                         + " AND raised_at >= :from AND raised_at < :to AND" + CLIENT,
                 params(client, from, to),
                 (rs, i) -> new long[] {
-                    rs.getTimestamp("raised_at").getTime(), rs.getTimestamp("acknowledged_at").getTime()
+                    rs.getTimestamp("raised_at").getTime(),
+                    rs.getTimestamp("acknowledged_at").getTime()
                 });
         Double mean = acks.isEmpty()
                 ? null
@@ -145,7 +150,8 @@ class ReportQueries {
                 params(client, from, to),
                 Long.class);
         long[] rca = metric(client, "rca.delivered", from, to);
-        return new ReportFigures.Problems(opened == null ? 0 : opened, rca[0], rca[1], percent(rca[0], rca[0] + rca[1]));
+        return new ReportFigures.Problems(
+                opened == null ? 0 : opened, rca[0], rca[1], percent(rca[0], rca[0] + rca[1]));
     }
 
     /** The SIP as it stood at the period's end, and the actions done within the period. */

@@ -89,11 +89,15 @@ public class ServiceReports {
             long[] sla = queries.slaTotals(ref, bucket.from(), bucket.to());
             long[] activity = queries.activity(ref, bucket.from(), bucket.to());
             trend.add(new ReportFigures.TrendPoint(
-                    bucket.label(), ReportQueries.percent(sla[0], sla[0] + sla[1]), activity[0], activity[1], activity[2]));
+                    bucket.label(),
+                    ReportQueries.percent(sla[0], sla[0] + sla[1]),
+                    activity[0],
+                    activity[1],
+                    activity[2]));
         }
         long[] reviews = queries.metric(ref, "service-review.held", from, to);
-        Optional<Double> used = Optional.ofNullable(ledger.getIfAvailable())
-                .flatMap(source -> source.hoursUsed(ref, from, to));
+        Optional<Double> used =
+                Optional.ofNullable(ledger.getIfAvailable()).flatMap(source -> source.hoursUsed(ref, from, to));
         Optional<ReportSources.Score> score = Optional.ofNullable(satisfaction.getIfAvailable())
                 .flatMap(source -> source.satisfaction(ref, from, to))
                 .filter(s -> s.responses() > 0);
@@ -158,7 +162,8 @@ public class ServiceReports {
     }
 
     @Transactional(readOnly = true)
-    public Page<ReportSummary> list(String clientReference, PeriodKind kind, String reviewReference, PageParameters page) {
+    public Page<ReportSummary> list(
+            String clientReference, PeriodKind kind, String reviewReference, PageParameters page) {
         String where = " WHERE (CAST(:client AS VARCHAR(64)) IS NULL OR client_reference = :client)"
                 + " AND (CAST(:kind AS VARCHAR(16)) IS NULL OR period_kind = :kind)"
                 + " AND (CAST(:review AS VARCHAR(32)) IS NULL OR review_reference = :review)";
@@ -177,7 +182,8 @@ public class ServiceReports {
                 (rs, i) -> {
                     long id = rs.getLong("id");
                     ReportPeriod period = ReportPeriod.of(
-                            PeriodKind.valueOf(rs.getString("period_kind")), rs.getDate("period_start").toLocalDate());
+                            PeriodKind.valueOf(rs.getString("period_kind")),
+                            rs.getDate("period_start").toLocalDate());
                     return new ReportSummary(
                             id,
                             rs.getString("client_reference"),
@@ -197,7 +203,10 @@ public class ServiceReports {
 
     @Transactional(readOnly = true)
     public String html(long id) {
-        return jdbc.query("SELECT html FROM service_report WHERE id = :id", new MapSqlParameterSource("id", id),
+        return jdbc
+                .query(
+                        "SELECT html FROM service_report WHERE id = :id",
+                        new MapSqlParameterSource("id", id),
                         (rs, i) -> rs.getString(1))
                 .stream()
                 .findFirst()
@@ -206,7 +215,10 @@ public class ServiceReports {
 
     @Transactional(readOnly = true)
     public byte[] pdf(long id) {
-        return jdbc.query("SELECT pdf FROM service_report WHERE id = :id", new MapSqlParameterSource("id", id),
+        return jdbc
+                .query(
+                        "SELECT pdf FROM service_report WHERE id = :id",
+                        new MapSqlParameterSource("id", id),
                         (rs, i) -> rs.getBytes(1))
                 .stream()
                 .findFirst()
@@ -216,7 +228,10 @@ public class ServiceReports {
     /** The stored figures (JSON) of a report. */
     @Transactional(readOnly = true)
     public String figuresJson(long id) {
-        return jdbc.query("SELECT figures FROM service_report WHERE id = :id", new MapSqlParameterSource("id", id),
+        return jdbc
+                .query(
+                        "SELECT figures FROM service_report WHERE id = :id",
+                        new MapSqlParameterSource("id", id),
                         (rs, i) -> rs.getString(1))
                 .stream()
                 .findFirst()

@@ -68,15 +68,20 @@ class ReviewController {
         }
     }
 
-    @ApiResponse(responseCode = "201", description = "The review is started: its report is generated, the CSM prepares it")
-    @ApiResponse(responseCode = "400", description = "Unknown client, no reason or a malformed period (the field is named)")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The review is started: its report is generated, the CSM prepares it")
+    @ApiResponse(
+            responseCode = "400",
+            description = "Unknown client, no reason or a malformed period (the field is named)")
     @PostMapping
     ResponseEntity<ReviewView> request(@RequestBody(required = false) ReviewRequest body) {
         if (body == null) {
             throw new InvalidFieldException("clientReference", "is required");
         }
         ServiceReview review = reviews.request(body.clientReference(), body.reason(), body.periodKind(), body.period());
-        return ResponseEntity.created(URI.create("/api/reviews/" + review.getReference())).body(ReviewView.of(review));
+        return ResponseEntity.created(URI.create("/api/reviews/" + review.getReference()))
+                .body(ReviewView.of(review));
     }
 
     @ApiResponse(responseCode = "200", description = "The review")
@@ -90,7 +95,8 @@ class ReviewController {
     @ApiResponse(responseCode = "400", description = "A filter or paging parameter is invalid")
     @GetMapping
     ResponseEntity<List<ReviewView>> list(
-            @Parameter(description = "Only this client's reviews") @RequestParam(required = false) String clientReference,
+            @Parameter(description = "Only this client's reviews") @RequestParam(required = false)
+                    String clientReference,
             @Parameter(description = "REPORTED, PREPARED or HELD") @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = PageParameters.DEFAULT_SIZE) int size) {
@@ -103,7 +109,9 @@ class ReviewController {
             }
         }
         return PageParameters.response(
-                reviews.list(clientReference == null || clientReference.isBlank() ? null : clientReference.trim(), wanted,
+                reviews.list(
+                        clientReference == null || clientReference.isBlank() ? null : clientReference.trim(),
+                        wanted,
                         new PageParameters(page, size)),
                 ReviewView::of);
     }

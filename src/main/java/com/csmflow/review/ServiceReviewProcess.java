@@ -21,6 +21,7 @@ public final class ServiceReviewProcess {
     public static final ProcessVariable<String> PERIOD_KIND = ProcessVariable.text("periodKind");
     /** The period as 2026-12, 2026-Q4 or 2026; the last completed period of the kind when absent. */
     public static final ProcessVariable<String> PERIOD = ProcessVariable.text("period");
+
     public static final ProcessVariable<String> REASON = ProcessVariable.text("reviewReason");
     /** SCHEDULED or REQUESTED. */
     public static final ProcessVariable<String> ORIGIN = ProcessVariable.text("reviewOrigin");

@@ -100,7 +100,12 @@ class ServiceReviewStepDelegate implements InputReadingDelegate {
             case "HELD" -> held(execution, review);
             default -> throw new IllegalArgumentException("Unknown service review step '" + step + "'");
         }
-        audit.record(execution, ServiceReviewProcess.REGISTER, review.getReference(), RegisterAudit.UPDATE, before,
+        audit.record(
+                execution,
+                ServiceReviewProcess.REGISTER,
+                review.getReference(),
+                RegisterAudit.UPDATE,
+                before,
                 review.auditView());
     }
 
@@ -118,12 +123,15 @@ class ServiceReviewStepDelegate implements InputReadingDelegate {
             try {
                 client = clients.require(CLIENT_REFERENCE.get(execution));
                 period = serviceReviews.resolve(
-                        client, ServiceReviewProcess.PERIOD_KIND.get(execution), ServiceReviewProcess.PERIOD.get(execution));
+                        client,
+                        ServiceReviewProcess.PERIOD_KIND.get(execution),
+                        ServiceReviewProcess.PERIOD.get(execution));
             } catch (InvalidFieldException invalid) {
                 throw InvalidInputException.of(invalid);
             }
             if (reason == null || reason.isBlank()) {
-                throw new InvalidInputException(ServiceReviewProcess.REASON.name(), "is required: why is the review asked for?");
+                throw new InvalidInputException(
+                        ServiceReviewProcess.REASON.name(), "is required: why is the review asked for?");
             }
             review = reviews.save(new ServiceReview(
                     keys.next("REV"),
@@ -134,7 +142,12 @@ class ServiceReviewStepDelegate implements InputReadingDelegate {
                     null,
                     clock.instant(),
                     ProcessOrigin.of(execution)));
-            audit.record(execution, ServiceReviewProcess.REGISTER, review.getReference(), RegisterAudit.CREATE, Map.of(),
+            audit.record(
+                    execution,
+                    ServiceReviewProcess.REGISTER,
+                    review.getReference(),
+                    RegisterAudit.CREATE,
+                    Map.of(),
                     review.auditView());
             execution.setProcessBusinessKey(review.getReference());
         }
@@ -152,11 +165,17 @@ class ServiceReviewStepDelegate implements InputReadingDelegate {
         ServiceReviewProcess.REPORT_ID.set(execution, id);
         ServiceReviewProcess.REPORT_URL.set(execution, "/api/reports/" + id);
         var figures = reports.figures(review.getClientReference(), review.period());
-        ServiceReviewProcess.REPORT_SUMMARY.set(execution, "SLA met: "
-                + (figures.slaPercentMet() == null ? "n/a" : figures.slaPercentMet() + " %") + " (" + figures.slaMet()
-                + " met, " + figures.slaBreached() + " breached); escalations: " + figures.escalations().raised()
-                + "; changes: " + figures.changes().raised() + "; SIP actions open: " + figures.sipActions().open()
-                + " (" + figures.sipActions().overdue() + " overdue); open issues and risks: " + figures.risks().size());
+        ServiceReviewProcess.REPORT_SUMMARY.set(
+                execution,
+                "SLA met: "
+                        + (figures.slaPercentMet() == null ? "n/a" : figures.slaPercentMet() + " %") + " ("
+                        + figures.slaMet()
+                        + " met, " + figures.slaBreached() + " breached); escalations: "
+                        + figures.escalations().raised()
+                        + "; changes: " + figures.changes().raised() + "; SIP actions open: "
+                        + figures.sipActions().open()
+                        + " (" + figures.sipActions().overdue() + " overdue); open issues and risks: "
+                        + figures.risks().size());
     }
 
     private static String agenda(DelegateExecution execution) {
@@ -177,7 +196,8 @@ class ServiceReviewStepDelegate implements InputReadingDelegate {
             text = "(nothing to add to the report)";
         }
         if (text.length() > 4000) {
-            throw new InvalidInputException(ServiceReviewProcess.AGENDA_SUMMARY.name(), "each item at most 4000 characters");
+            throw new InvalidInputException(
+                    ServiceReviewProcess.AGENDA_SUMMARY.name(), "each item at most 4000 characters");
         }
         agenda.append(title).append(": ").append(text.strip()).append("\n");
     }
@@ -196,12 +216,14 @@ class ServiceReviewStepDelegate implements InputReadingDelegate {
         for (String attendee : staff) {
             if (!options.isOwner(attendee)) {
                 throw new InvalidInputException(
-                        ServiceReviewProcess.STAFF_ATTENDEES.name(), "'" + attendee + "' is no staff member or role group");
+                        ServiceReviewProcess.STAFF_ATTENDEES.name(),
+                        "'" + attendee + "' is no staff member or role group");
             }
         }
         String clientAttendees = ServiceReviewProcess.CLIENT_ATTENDEES.get(execution);
         if (clientAttendees == null || clientAttendees.isBlank()) {
-            throw new InvalidInputException(ServiceReviewProcess.CLIENT_ATTENDEES.name(), "is required: who attended for the client?");
+            throw new InvalidInputException(
+                    ServiceReviewProcess.CLIENT_ATTENDEES.name(), "is required: who attended for the client?");
         }
         String minutes = ServiceReviewProcess.MINUTES.get(execution);
         if (minutes == null || minutes.isBlank()) {
@@ -211,7 +233,8 @@ class ServiceReviewStepDelegate implements InputReadingDelegate {
             throw new InvalidInputException(ServiceReviewProcess.MINUTES.name(), "at most 20000 characters");
         }
         List<SipActionService.StepAction> actions = actions(execution, today);
-        List<String> references = sipActions.createFromStep(execution, review.getClientReference(), "service-review", actions);
+        List<String> references =
+                sipActions.createFromStep(execution, review.getClientReference(), "service-review", actions);
         ServiceReviewProcess.SIP_ACTION_REFERENCES.set(execution, new ArrayList<>(references));
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < actions.size(); i++) {
@@ -219,7 +242,8 @@ class ServiceReviewStepDelegate implements InputReadingDelegate {
             lines.add(references.get(i) + ": " + action.description() + " (owner " + action.owner() + ", target "
                     + action.targetDate() + ")");
         }
-        ServiceReviewProcess.ACTIONS_TEXT.set(execution, lines.isEmpty() ? "No new actions." : String.join("\n", lines));
+        ServiceReviewProcess.ACTIONS_TEXT.set(
+                execution, lines.isEmpty() ? "No new actions." : String.join("\n", lines));
         String attendees = "Client: " + clientAttendees.strip()
                 + (staff.isEmpty() ? "" : "; staff: " + staff.stream().collect(Collectors.joining(", ")));
         Instant heldAt = heldOn.atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -232,10 +256,12 @@ class ServiceReviewStepDelegate implements InputReadingDelegate {
         for (int slot = 1; slot <= ServiceReviewProcess.ACTION_SLOTS; slot++) {
             String description = text(execution.getVariable("action" + slot + "Description"));
             String owner = text(execution.getVariable("action" + slot + "Owner"));
-            LocalDate target = date(execution.getVariable("action" + slot + "TargetDate"), "action" + slot + "TargetDate");
+            LocalDate target =
+                    date(execution.getVariable("action" + slot + "TargetDate"), "action" + slot + "TargetDate");
             if (description == null) {
                 if (owner != null || target != null) {
-                    throw new InvalidInputException("action" + slot + "Description", "is required when an owner or date is given");
+                    throw new InvalidInputException(
+                            "action" + slot + "Description", "is required when an owner or date is given");
                 }
                 continue;
             }
@@ -262,7 +288,8 @@ class ServiceReviewStepDelegate implements InputReadingDelegate {
     static List<String> names(Object value) {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         if (value instanceof org.camunda.spin.json.SpinJsonNode json && json.isArray()) {
-            json.elements().forEach(element -> names.add(element.isString() ? element.stringValue() : element.toString()));
+            json.elements()
+                    .forEach(element -> names.add(element.isString() ? element.stringValue() : element.toString()));
         } else if (value instanceof java.util.Collection<?> collection) {
             collection.forEach(item -> names.add(String.valueOf(item)));
         } else if (value != null) {

@@ -78,9 +78,7 @@ public class ServiceReviews {
         if (period != null && !period.isBlank()) {
             return ReportPeriod.parse(period, "period");
         }
-        PeriodKind kind = periodKind == null || periodKind.isBlank()
-                ? cycleOf(client)
-                : kind(periodKind);
+        PeriodKind kind = periodKind == null || periodKind.isBlank() ? cycleOf(client) : kind(periodKind);
         return kind.lastCompletedBefore(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
@@ -111,7 +109,12 @@ public class ServiceReviews {
         if (reviews.existsByScheduleKey(key)) {
             return false;
         }
-        start(client, period, SCHEDULED, "due on the " + period.kind().name().toLowerCase(Locale.ROOT) + "ly cycle", key);
+        start(
+                client,
+                period,
+                SCHEDULED,
+                "due on the " + period.kind().name().toLowerCase(Locale.ROOT) + "ly cycle",
+                key);
         return true;
     }
 

@@ -48,6 +48,7 @@ class IdentitySetup implements ApplicationRunner {
             "problem-rca", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER),
             "change-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER),
             "issue-risk", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER),
+            "service-review", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER),
             "service-request", List.of(RoleGroup.DC_HEAD, RoleGroup.ACCOUNT_MANAGER),
             "client-onboarding", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.ACCOUNT_MANAGER));
 

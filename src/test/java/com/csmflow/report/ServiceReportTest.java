@@ -36,8 +36,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServiceReportTest {
 
-    static final String CLIENT = "RPT-" + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
-    static final String[] METRICS = {"escalation.acknowledge", "escalation.resolution", "rca.delivered", "change.notice"};
+    static final String CLIENT =
+            "RPT-" + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
+    static final String[] METRICS = {"escalation.acknowledge", "escalation.resolution", "rca.delivered", "change.notice"
+    };
     static final String[] PRIORITIES = {"P1", "P2", "P3"};
     static final String[] SEVERITIES = {"critical", "high", "medium", "low"};
     static final String[] CLASSES = {"standard", "normal", "emergency"};
@@ -65,10 +67,16 @@ class ServiceReportTest {
                 CLIENT);
         Long clientId = jdbc.queryForObject("SELECT id FROM client WHERE reference = ?", Long.class, CLIENT);
         // two contracts: the second adds hours from November on
-        jdbc.update("INSERT INTO contract (client_id, reference, services, contracted_hours_per_month, term_start, term_end)"
-                + " VALUES (?, ?, 'Networking', 40, DATE '2025-01-01', DATE '2025-12-31')", clientId, CLIENT + "-A");
-        jdbc.update("INSERT INTO contract (client_id, reference, services, contracted_hours_per_month, term_start, term_end)"
-                + " VALUES (?, ?, 'Security', 15, DATE '2025-11-01', DATE '2026-10-31')", clientId, CLIENT + "-B");
+        jdbc.update(
+                "INSERT INTO contract (client_id, reference, services, contracted_hours_per_month, term_start, term_end)"
+                        + " VALUES (?, ?, 'Networking', 40, DATE '2025-01-01', DATE '2025-12-31')",
+                clientId,
+                CLIENT + "-A");
+        jdbc.update(
+                "INSERT INTO contract (client_id, reference, services, contracted_hours_per_month, term_start, term_end)"
+                        + " VALUES (?, ?, 'Security', 15, DATE '2025-11-01', DATE '2026-10-31')",
+                clientId,
+                CLIENT + "-B");
         Random random = new Random(20L);
         int n = 0;
         for (int month = 1; month <= 12; month++) {
@@ -146,7 +154,9 @@ class ServiceReportTest {
                         CLIENT + "-S" + (n++),
                         CLIENT,
                         Date.valueOf(target),
-                        fate == 3 ? "RISK_ACCEPTED" : fate == 2 ? "DONE" : target.isBefore(LocalDate.of(2026, 1, 1)) ? "OVERDUE" : "OPEN",
+                        fate == 3
+                                ? "RISK_ACCEPTED"
+                                : fate == 2 ? "DONE" : target.isBefore(LocalDate.of(2026, 1, 1)) ? "OVERDUE" : "OPEN",
                         ts(created),
                         completed == null ? null : ts(completed),
                         ts(created));
@@ -193,10 +203,12 @@ class ServiceReportTest {
         // the documents: HTML with charts, a PDF that opens and says the same
         ResponseEntity<String> html = rest.withBasicAuth("cse", "cse").getForEntity("/api/reports/" + id, String.class);
         assertThat(html.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(html.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(html.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML))
+                .isTrue();
         assertThat(html.getBody()).contains("Report Test Ltd", "2025-Q4", "Analysis and trending");
         assertThat(html.getBody().split("data:image/png;base64,", -1)).hasSize(3);
-        ResponseEntity<byte[]> pdf = rest.withBasicAuth("csm", "csm").getForEntity("/api/reports/" + id + ".pdf", byte[].class);
+        ResponseEntity<byte[]> pdf =
+                rest.withBasicAuth("csm", "csm").getForEntity("/api/reports/" + id + ".pdf", byte[].class);
         assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
         try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
@@ -211,7 +223,9 @@ class ServiceReportTest {
                     .contains("Satisfaction: no survey data.")
                     .contains("11. Analysis and trending");
             List<String> risks = jdbc.queryForList(
-                    "SELECT reference FROM risk WHERE client_reference = ? AND closed_at IS NULL", String.class, CLIENT);
+                    "SELECT reference FROM risk WHERE client_reference = ? AND closed_at IS NULL",
+                    String.class,
+                    CLIENT);
             risks.forEach(reference -> assertThat(text).contains(reference));
         }
 
@@ -243,13 +257,17 @@ class ServiceReportTest {
 
     @Test
     void unknownReportsAndBadParametersAreRefusedNamingTheField() throws Exception {
-        assertThat(rest.withBasicAuth("csm", "csm").getForEntity("/api/reports/99999999", String.class).getStatusCode())
+        assertThat(rest.withBasicAuth("csm", "csm")
+                        .getForEntity("/api/reports/99999999", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         ResponseEntity<String> bad = rest.withBasicAuth("csm", "csm").getForEntity("/api/reports/abc", String.class);
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        ResponseEntity<String> kind = rest.withBasicAuth("csm", "csm").getForEntity("/api/reports?periodKind=week", String.class);
+        ResponseEntity<String> kind =
+                rest.withBasicAuth("csm", "csm").getForEntity("/api/reports?periodKind=week", String.class);
         assertThat(kind.getBody()).contains("periodKind");
-        ResponseEntity<String> period = rest.withBasicAuth("csm", "csm").getForEntity("/api/kpis?period=2025-13", String.class);
+        ResponseEntity<String> period =
+                rest.withBasicAuth("csm", "csm").getForEntity("/api/kpis?period=2025-13", String.class);
         assertThat(period.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(period.getBody()).contains("period");
     }
@@ -281,9 +299,13 @@ class ServiceReportTest {
                 .getBody());
         long providerChanges = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM change_request WHERE created_at >= ? AND created_at < ? AND implementation_result = 'failed'",
-                Long.class, ts(q2.from()), ts(q2.to()));
+                Long.class,
+                ts(q2.from()),
+                ts(q2.to()));
         assertThat(provider.path("changesFailed").asLong()).isEqualTo(providerChanges);
-        assertThat(rest.withBasicAuth("cse", "cse").getForEntity("/api/kpis", String.class).getStatusCode())
+        assertThat(rest.withBasicAuth("cse", "cse")
+                        .getForEntity("/api/kpis", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
@@ -299,18 +321,27 @@ class ServiceReportTest {
         List<Map<String, Object>> lines = jdbc.queryForList(
                 "SELECT metric, priority, state, COUNT(*) AS n FROM sla_clock WHERE client_reference = ?"
                         + " AND stopped_at >= ? AND stopped_at < ? GROUP BY metric, priority, state",
-                CLIENT, ts(period.from()), ts(period.to()));
-        long distinctTargets = lines.stream().map(r -> r.get("metric") + "/" + r.get("priority")).distinct().count();
+                CLIENT,
+                ts(period.from()),
+                ts(period.to()));
+        long distinctTargets = lines.stream()
+                .map(r -> r.get("metric") + "/" + r.get("priority"))
+                .distinct()
+                .count();
         assertThat(f.path("sla")).hasSize((int) distinctTargets);
         for (JsonNode line : f.path("sla")) {
             long met = lines.stream()
                     .filter(r -> r.get("metric").equals(line.path("metric").asText())
-                            && r.get("priority").equals(line.path("priority").asText()) && "MET".equals(r.get("state")))
-                    .mapToLong(r -> ((Number) r.get("n")).longValue()).sum();
+                            && r.get("priority").equals(line.path("priority").asText())
+                            && "MET".equals(r.get("state")))
+                    .mapToLong(r -> ((Number) r.get("n")).longValue())
+                    .sum();
             long breached = lines.stream()
                     .filter(r -> r.get("metric").equals(line.path("metric").asText())
-                            && r.get("priority").equals(line.path("priority").asText()) && "BREACHED".equals(r.get("state")))
-                    .mapToLong(r -> ((Number) r.get("n")).longValue()).sum();
+                            && r.get("priority").equals(line.path("priority").asText())
+                            && "BREACHED".equals(r.get("state")))
+                    .mapToLong(r -> ((Number) r.get("n")).longValue())
+                    .sum();
             assertThat(line.path("met").asLong()).isEqualTo(met);
             assertThat(line.path("breached").asLong()).isEqualTo(breached);
             assertThat(nullable(line.path("percentMet"))).isEqualTo(pct(met, met + breached));
@@ -336,7 +367,8 @@ class ServiceReportTest {
         assertThat(c.path("raised").asLong()).isEqualTo(raised);
         for (String changeClass : CLASSES) {
             assertThat(c.path("byClass").path(changeClass).asLong(0))
-                    .isEqualTo(count("change_request", "created_at", period, " AND change_class = '" + changeClass + "'"));
+                    .isEqualTo(
+                            count("change_request", "created_at", period, " AND change_class = '" + changeClass + "'"));
         }
         assertThat(c.path("succeeded").asLong()).isEqualTo(ok);
         assertThat(c.path("failed").asLong()).isEqualTo(failed);
@@ -356,21 +388,33 @@ class ServiceReportTest {
         assertThat(s.path("open").asLong())
                 .isEqualTo(jdbc.queryForObject(openAtEnd, Long.class, CLIENT, ts(period.to()), ts(period.to())));
         assertThat(s.path("overdue").asLong())
-                .isEqualTo(jdbc.queryForObject(openAtEnd + " AND target_date < ?", Long.class, CLIENT, ts(period.to()),
-                        ts(period.to()), Date.valueOf(period.end())));
+                .isEqualTo(jdbc.queryForObject(
+                        openAtEnd + " AND target_date < ?",
+                        Long.class,
+                        CLIENT,
+                        ts(period.to()),
+                        ts(period.to()),
+                        Date.valueOf(period.end())));
         assertThat(s.path("doneInPeriod").asLong())
                 .isEqualTo(count("sip_action", "completed_at", period, " AND status = 'DONE'"));
         // risks open at the end
-        assertThat(f.path("risks")).hasSize(jdbc.queryForObject(
-                "SELECT COUNT(*) FROM risk WHERE client_reference = ? AND created_at < ? AND (closed_at IS NULL OR closed_at >= ?)",
-                Integer.class, CLIENT, ts(period.to()), ts(period.to())));
+        assertThat(f.path("risks"))
+                .hasSize(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM risk WHERE client_reference = ? AND created_at < ? AND (closed_at IS NULL OR closed_at >= ?)",
+                        Integer.class,
+                        CLIENT,
+                        ts(period.to()),
+                        ts(period.to())));
         // hours: contracted hours per month of the period
         long bought = 0;
         for (LocalDate month = period.start(); month.isBefore(period.end()); month = month.plusMonths(1)) {
             bought += jdbc.queryForObject(
                     "SELECT COALESCE(SUM(k.contracted_hours_per_month), 0) FROM contract k JOIN client c ON c.id = k.client_id"
                             + " WHERE c.reference = ? AND k.term_start <= ? AND k.term_end >= ?",
-                    Long.class, CLIENT, Date.valueOf(month.plusMonths(1).minusDays(1)), Date.valueOf(month));
+                    Long.class,
+                    CLIENT,
+                    Date.valueOf(month.plusMonths(1).minusDays(1)),
+                    Date.valueOf(month));
         }
         assertThat(f.path("hours").path("bought").asLong()).isEqualTo(bought);
         assertThat(f.path("hours").path("used").isNull()).isTrue();
@@ -388,22 +432,32 @@ class ServiceReportTest {
 
     private long clocks(ReportPeriod period, String condition) {
         return jdbc.queryForObject(
-                "SELECT COUNT(*) FROM sla_clock WHERE client_reference = ? AND stopped_at >= ? AND stopped_at < ?" + condition,
-                Long.class, CLIENT, ts(period.from()), ts(period.to()));
+                "SELECT COUNT(*) FROM sla_clock WHERE client_reference = ? AND stopped_at >= ? AND stopped_at < ?"
+                        + condition,
+                Long.class,
+                CLIENT,
+                ts(period.from()),
+                ts(period.to()));
     }
 
     private long count(String table, String column, ReportPeriod period, String condition) {
         return jdbc.queryForObject(
                 "SELECT COUNT(*) FROM " + table + " WHERE client_reference = ? AND " + column + " >= ? AND " + column
                         + " < ?" + condition,
-                Long.class, CLIENT, ts(period.from()), ts(period.to()));
+                Long.class,
+                CLIENT,
+                ts(period.from()),
+                ts(period.to()));
     }
 
     private Double meanAck(ReportPeriod period) {
         Double seconds = jdbc.queryForObject(
                 "SELECT AVG(EXTRACT(EPOCH FROM (acknowledged_at - raised_at))) FROM escalation WHERE client_reference = ?"
                         + " AND raised_at >= ? AND raised_at < ? AND acknowledged_at IS NOT NULL",
-                Double.class, CLIENT, ts(period.from()), ts(period.to()));
+                Double.class,
+                CLIENT,
+                ts(period.from()),
+                ts(period.to()));
         return seconds == null ? null : Math.round(seconds / 60.0 * 10.0) / 10.0;
     }
 

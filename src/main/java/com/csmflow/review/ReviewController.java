@@ -3,6 +3,7 @@ package com.csmflow.review;
 import com.csmflow.api.InvalidFieldException;
 import com.csmflow.api.PageParameters;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Instant;
@@ -70,7 +71,8 @@ class ReviewController {
 
     @ApiResponse(
             responseCode = "201",
-            description = "The review is started: its report is generated, the CSM prepares it")
+            description = "The review is started: its report is generated, the CSM prepares it",
+            headers = @Header(name = "Location", description = "Path of the new review"))
     @ApiResponse(
             responseCode = "400",
             description = "Unknown client, no reason or a malformed period (the field is named)")

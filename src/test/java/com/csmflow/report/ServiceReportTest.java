@@ -211,6 +211,9 @@ class ServiceReportTest {
                 rest.withBasicAuth("csm", "csm").getForEntity("/api/reports/" + id + ".pdf", byte[].class);
         assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        // kept for a person to look at
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "service-report-sample.pdf"), pdf.getBody());
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "service-report-sample.html"), html.getBody());
         try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
             assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(2);
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");

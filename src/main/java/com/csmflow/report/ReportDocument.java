@@ -166,7 +166,15 @@ final class ReportDocument {
                     + now.changes() + " against " + before.changes() + ", failed: " + now.changesFailed() + " against "
                     + before.changesFailed() + ".");
         }
-        double meanEscalations = trend.stream()
+        // the average from the first period with any activity on, so the months before the service began do not count
+        int first = 0;
+        while (first < trend.size() - 1
+                && trend.get(first).escalations() == 0
+                && trend.get(first).changes() == 0
+                && trend.get(first).slaPercentMet() == null) {
+            first++;
+        }
+        double meanEscalations = trend.subList(first, trend.size()).stream()
                 .mapToLong(ReportFigures.TrendPoint::escalations)
                 .average()
                 .orElse(0);

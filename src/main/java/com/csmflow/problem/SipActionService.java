@@ -9,6 +9,7 @@ import com.csmflow.engine.EngineIdentity;
 import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -70,6 +71,43 @@ public class SipActionService {
                         CaseVariables.CLIENT_REFERENCE.name(),
                         client)));
         return action;
+    }
+
+    /** An action decided in another workflow's step (e.g. the minutes of a service review). */
+    public record StepAction(String description, String owner, LocalDate targetDate) {}
+
+    /**
+     * The path problem-rca's "Register SIP actions" takes, for other workflows: each action becomes a SIP row
+     * written with the step's process origin and audit (owner a role group or a user, a target date), and
+     * its follow-up {@code sip-action} instance starts in the same transaction. Returns the references.
+     */
+    @Transactional
+    public java.util.List<String> createFromStep(
+            DelegateExecution execution,
+            String clientReference,
+            String sourceType,
+            java.util.List<StepAction> requested) {
+        java.util.List<String> references = new java.util.ArrayList<>();
+        for (StepAction step : requested) {
+            SipAction action = sipActions.create(
+                    clientReference,
+                    sourceType,
+                    execution.getProcessBusinessKey(),
+                    step.description(),
+                    step.owner(),
+                    step.targetDate(),
+                    execution);
+            engineIdentity.asPlatform(() -> runtimeService.startProcessInstanceByKey(
+                    SipActionProcess.KEY,
+                    action.getReference(),
+                    Map.of(
+                            SipActionProcess.SIP_ACTION_REFERENCE.name(),
+                            action.getReference(),
+                            CaseVariables.CLIENT_REFERENCE.name(),
+                            clientReference)));
+            references.add(action.getReference());
+        }
+        return references;
     }
 
     @Transactional(readOnly = true)

@@ -119,6 +119,11 @@ final class ApiAccessRules {
             new Rule(POST, "/api/problems/*/actions", groups(RoleGroup.CSM)),
             new Rule(POST, "/api/sip-actions", groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER)),
             new Rule(POST, "/api/risks", groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER)),
+            new Rule(POST, "/api/reviews", groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER)),
+            new Rule(
+                    GET,
+                    "/api/kpis",
+                    groups(RoleGroup.DC_HEAD, RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER, RoleGroup.CSM)),
             new Rule(POST, "/api/service-desk-requests", CASE_RAISERS),
             new Rule(POST, "/api/escalations", ESCALATION_HANDLERS),
             new Rule(POST, "/api/escalations/*/client-response", ESCALATION_HANDLERS),

@@ -49,6 +49,7 @@ class IdentitySetup implements ApplicationRunner {
             Map.entry("problem-rca", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER)),
             Map.entry("change-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER)),
             Map.entry("issue-risk", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER)),
+            Map.entry("service-review", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER)),
             Map.entry("service-request", List.of(RoleGroup.DC_HEAD, RoleGroup.ACCOUNT_MANAGER)),
             Map.entry(
                     "client-onboarding", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.ACCOUNT_MANAGER)),

@@ -64,6 +64,7 @@ class OpenApiDescriptionTest {
             Map.entry("POST /api/problems/{reference}/actions", true),
             Map.entry("POST /api/sip-actions", true),
             Map.entry("POST /api/risks", true),
+            Map.entry("POST /api/reviews", true),
             Map.entry("POST /api/service-desk-requests", true),
             Map.entry("POST /api/clients/{reference}/onboarding", true),
             Map.entry("POST /api/clients/{reference}/documents", true),

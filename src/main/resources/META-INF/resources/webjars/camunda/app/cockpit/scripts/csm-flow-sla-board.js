@@ -1,7 +1,7 @@
 // CSM Flow: the managers' SLA board in Cockpit (route #/sla-board, entry "SLA board" in the header). Every open
 // SLA clock across cases, breached first, then at risk, then by due; filters by client, target and group;
 // each row links to its process instance. Below, this month's compliance per client and target.
-// Reads /api/sla/board and /api/sla/compliance with the user's webapp login (managers only; others get 403).
+// Below that, last month's process KPIs. Reads /api/sla/board, /api/sla/compliance and /api/kpis with the user's webapp login (managers only; others get 403).
 import {
   addStyles, apiRoot, el, getJson, light, linkTo, READER_ZONE, renderMessage, row, table, timeLeft, when,
 } from '../../csm-flow/case-view.js';
@@ -60,6 +60,7 @@ async function renderBoard(node) {
   const groupFilter = select('group', 'groups', GROUPS.map((g) => [g, g]));
   const boardNode = el('div', 'csmflow-board-rows');
   const complianceNode = el('div', 'csmflow-board-compliance');
+  const kpiNode = el('div', 'csmflow-board-kpis');
   let page = 0;
 
   async function load() {
@@ -131,6 +132,25 @@ async function renderBoard(node) {
     } catch (error) {
       complianceNode.replaceChildren();
     }
+    try {
+      // the process KPIs of the last completed month (GET /api/kpis), for the client picked or the provider
+      const { body: k } = await getJson(`${api}/kpis?${query({ clientReference: clientFilter.value })}`);
+      const value = (v, unit = '') => (v === null || v === undefined ? '–' : `${v}${unit}`);
+      kpiNode.replaceChildren(
+        el('h4', null, `KPIs of ${k.period} (${k.clientReference || 'all clients'})`),
+        table(['KPI', 'Value'], [
+          row('SLA targets met', value(k.slaPercentMet, ' %')),
+          row('Reviews held on time / late', `${k.reviewsHeldOnTime} / ${k.reviewsHeldLate}`),
+          row('Mean time to acknowledge an escalation', value(k.meanMinutesToAcknowledge, ' min')),
+          row('Changes failed / implemented', `${k.changesFailed} / ${k.changesImplemented}`),
+          row('Complaints', value(k.complaints)),
+          row('Security events', value(k.securityEvents)),
+        ]),
+        el('div', 'csmflow-muted', (k.notes || []).join(' · ')),
+      );
+    } catch (error) {
+      kpiNode.replaceChildren();
+    }
   }
 
   [clientFilter, metricFilter, groupFilter].forEach((filter) => {
@@ -145,6 +165,7 @@ async function renderBoard(node) {
       el('div', 'filters', clientFilter, metricFilter, groupFilter),
       boardNode,
       complianceNode,
+      kpiNode,
     ),
   );
   await load();

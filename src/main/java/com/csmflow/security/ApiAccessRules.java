@@ -47,6 +47,16 @@ final class ApiAccessRules {
     private static final List<String> RESOURCE_ADDERS =
             groups(RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER, RoleGroup.CSM);
 
+    private static final List<String> COMPLAINT_TAKERS =
+            groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.ACCOUNT_MANAGER);
+
+    /**
+     * The one part of {@code /api} open without login: the client's survey link ({@code GET} and {@code POST
+     * /api/surveys/{token}}), whose signed, expiring token is the key (SatisfactionSurveys). The register list
+     * {@code /api/surveys} stays staff-only.
+     */
+    static final List<String> PUBLIC_PATTERNS = List.of("/api/surveys/*");
+
     private static final List<String> PROFILE_KEEPERS = groups(RoleGroup.COMPETENCE_MANAGER, RoleGroup.HR);
 
     static final List<Rule> RULES = List.of(
@@ -76,6 +86,9 @@ final class ApiAccessRules {
             new Rule(POST, "/api/sip-actions", groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER)),
             new Rule(POST, "/api/risks", groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER)),
             new Rule(POST, "/api/service-desk-requests", CASE_RAISERS),
+            // complaints are taken by whoever speaks with the client: CSMs, service managers, account managers
+            new Rule(POST, "/api/complaints", COMPLAINT_TAKERS),
+            new Rule(POST, "/api/complaints/*/client-agreement", COMPLAINT_TAKERS),
             new Rule(POST, "/api/escalations", ESCALATION_HANDLERS),
             new Rule(POST, "/api/escalations/*/client-response", ESCALATION_HANDLERS),
             new Rule(POST, "/api/escalations/*/client-confirmation", ESCALATION_HANDLERS),
@@ -102,6 +115,10 @@ final class ApiAccessRules {
 
     /** The rules, then staff-only for the rest of {@code /api}. */
     static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry requests) {
+        for (String pattern : PUBLIC_PATTERNS) {
+            requests.requestMatchers(antMatcher(GET, pattern), antMatcher(POST, pattern))
+                    .permitAll();
+        }
         for (Rule rule : RULES) {
             requests.requestMatchers(antMatcher(rule.method(), rule.pattern()))
                     .hasAnyAuthority(rule.groups().toArray(String[]::new));

@@ -72,7 +72,13 @@ class PlatformInputsPlugin extends AbstractProcessEnginePlugin {
             Map.entry("service-end-requested", Set.of()),
             Map.entry("service-resource-requested", Set.of()),
             Map.entry("service-resource-addition-requested", Set.of()),
-            Map.entry("service-resource-retirement-requested", Set.of()));
+            Map.entry("service-resource-retirement-requested", Set.of()),
+            // a closed escalation or change (ClosedCaseSurveys), a service review: the platform asks for a survey
+            Map.entry("survey-requested", Set.of()),
+            // the client's answer through POST /api/surveys/{token}
+            Map.entry("survey-answered", Set.of()),
+            // the client's side: POST /api/complaints/{reference}/client-agreement
+            Map.entry("complaint-client-agreement", Set.of()));
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

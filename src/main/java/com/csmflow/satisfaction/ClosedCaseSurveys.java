@@ -47,6 +47,11 @@ class ClosedCaseSurveys {
         if (!ExecutionListener.EVENTNAME_END.equals(execution.getEventName())) {
             return;
         }
+        // the end of the end event itself, not the end of the whole instance that follows it
+        if (execution.getActivityInstanceId() == null
+                || execution.getActivityInstanceId().equals(execution.getProcessInstanceId())) {
+            return;
+        }
         String definitionId = execution.getProcessDefinitionId();
         if (definitionId == null) {
             return;

@@ -14,7 +14,12 @@ import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -116,13 +121,24 @@ class ClientBreachNoticeTest {
                         .count())
                 .isOne();
 
-        fx.runDueJobs(complaint);
-
-        List<MimeMessage> toAnna = mailsTo(NotificationFixtures.contact(client, "anna"));
-        List<MimeMessage> breachMails = toAnna.stream()
-                .filter(mail -> subject(mail).contains("Service-Level-Ziel"))
-                .toList();
+        // the notice is written at once and delivered in the client's business hours (Berlin, Mon-Fri 09-17):
+        // move on an hour at a time until it is out
+        String anna = NotificationFixtures.contact(client, "anna");
+        for (int hour = 0; hour <= 24 && breachMails(anna).isEmpty(); hour++) {
+            ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60).plus(Duration.ofHours(hour))));
+            fx.runDueJobs(complaint);
+        }
+        List<MimeMessage> breachMails = breachMails(anna);
         assertThat(breachMails).hasSize(1);
+        Timestamp sentAt = jdbc.queryForObject(
+                "SELECT sent_at FROM notification_outbox WHERE business_key = ? AND template_id = 'sla-breach-client'"
+                        + " AND recipient = ?",
+                Timestamp.class,
+                complaint,
+                anna);
+        ZonedDateTime sentInBerlin = sentAt.toInstant().atZone(ZoneId.of("Europe/Berlin"));
+        assertThat(sentInBerlin.getDayOfWeek()).isBetween(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+        assertThat(sentInBerlin.toLocalTime()).isBetween(LocalTime.of(9, 0), LocalTime.of(17, 0));
         MimeMessage mail = breachMails.get(0);
         assertThat(mail.getSubject()).isEqualTo(complaint + ": ein Service-Level-Ziel wurde verfehlt");
         String text = plainText(mail);
@@ -183,6 +199,12 @@ class ClientBreachNoticeTest {
                         Timestamp.class,
                         businessKey)
                 .toInstant();
+    }
+
+    private static List<MimeMessage> breachMails(String address) {
+        return mailsTo(address).stream()
+                .filter(mail -> subject(mail).contains("Service-Level-Ziel"))
+                .toList();
     }
 
     private static List<MimeMessage> mailsTo(String address) {

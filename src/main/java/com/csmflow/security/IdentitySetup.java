@@ -49,7 +49,8 @@ class IdentitySetup implements ApplicationRunner {
             "change-request", List.of(RoleGroup.CSM, RoleGroup.CSE, RoleGroup.SERVICE_MANAGER),
             "issue-risk", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER),
             "service-request", List.of(RoleGroup.DC_HEAD, RoleGroup.ACCOUNT_MANAGER),
-            "client-onboarding", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.ACCOUNT_MANAGER));
+            "client-onboarding", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.ACCOUNT_MANAGER),
+            "complaint", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.ACCOUNT_MANAGER));
 
     static final String MY_TASKS_FILTER = "My tasks";
 

@@ -55,7 +55,7 @@ final class SurveyJobs {
     /** Every due job of the instance and of the instances with its business key, until none is left. */
     void runDueJobs(String processInstanceId) {
         for (int round = 0; round < 30; round++) {
-            List<String> instances = new ArrayList<>();
+            java.util.Set<String> instances = new java.util.LinkedHashSet<>();
             instances.add(processInstanceId);
             var historic = engine.getHistoryService()
                     .createHistoricProcessInstanceQuery()

@@ -80,8 +80,7 @@ class ComplaintProcessTest {
     }
 
     @Test
-    void aServiceComplaintGoesToTheClientsCsmOpensASipActionAndClosesOnlyWithTheClientsAgreement()
-            throws Exception {
+    void aServiceComplaintGoesToTheClientsCsmOpensASipActionAndClosesOnlyWithTheClientsAgreement() throws Exception {
         ResponseEntity<String> created = rest.withBasicAuth("csm", "csm")
                 .postForEntity(
                         "/api/complaints",
@@ -111,19 +110,19 @@ class ComplaintProcessTest {
         String designated = jdbc.queryForObject(
                 "SELECT designated_csm FROM client WHERE reference = 'HUDSON-MUTUAL'", String.class);
         if (designated != null) {
-            assertThat(acknowledge.getAssignee()).as("the client's designated CSM").isEqualTo(designated);
+            assertThat(acknowledge.getAssignee())
+                    .as("the client's designated CSM")
+                    .isEqualTo(designated);
         }
 
         ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofHours(1))));
         complete(acknowledge, "csm", Map.of(ACKNOWLEDGEMENT.name(), "Called Dana, apologised, on it"));
         runDueJobs(complaint);
         assertThat(clock(complaint).get("state")).isEqualTo("MET");
-        assertThat(outbox(complaint, "complaint-acknowledged"))
-                .singleElement()
-                .satisfies(mail -> {
-                    assertThat(mail.get("recipient")).isEqualTo("dana.whitfield@hudsonmutual.example");
-                    assertThat((String) mail.get("subject")).startsWith(complaint + ": we are handling");
-                });
+        assertThat(outbox(complaint, "complaint-acknowledged")).singleElement().satisfies(mail -> {
+            assertThat(mail.get("recipient")).isEqualTo("dana.whitfield@hudsonmutual.example");
+            assertThat((String) mail.get("subject")).startsWith(complaint + ": we are handling");
+        });
         assertThat(row(complaint).get("status")).isEqualTo("ACKNOWLEDGED");
 
         // handled with a SIP action: a target date in the past is refused naming the field
@@ -192,11 +191,16 @@ class ComplaintProcessTest {
     @Test
     void aCommercialComplaintGoesToTheAccountManagersIsAcknowledgedLateAndOpensAProblem() {
         ProcessInstance started = submitStartForm(Map.of(
-                "clientReference", "ALPENWERK",
-                CONTACT.name(), "einkauf@alpenwerk.example",
-                CATEGORY.name(), "COMMERCIAL",
-                "priority", "P3",
-                DESCRIPTION.name(), "Invoice for December bills hours we did not buy"));
+                "clientReference",
+                "ALPENWERK",
+                CONTACT.name(),
+                "einkauf@alpenwerk.example",
+                CATEGORY.name(),
+                "COMMERCIAL",
+                "priority",
+                "P3",
+                DESCRIPTION.name(),
+                "Invoice for December bills hours we did not buy"));
         String complaint = instanceById(started.getId()).getBusinessKey();
         DRIVEN.add(complaint);
         assertThat(complaint).matches("CMP-2027-\\d{4,}");
@@ -215,18 +219,19 @@ class ComplaintProcessTest {
         complete(task(complaint, TASK_ACKNOWLEDGE), "account-manager", Map.of(ACKNOWLEDGEMENT.name(), "Called"));
         assertThat(clock(complaint).get("state")).isEqualTo("BREACHED");
         runDueJobs(complaint);
-        assertThat(outbox(complaint, "complaint-acknowledged"))
-                .singleElement()
-                .satisfies(mail -> {
-                    assertThat(mail.get("language")).isEqualTo("de");
-                    assertThat((String) mail.get("subject")).startsWith(complaint + ": wir bearbeiten");
-                });
+        assertThat(outbox(complaint, "complaint-acknowledged")).singleElement().satisfies(mail -> {
+            assertThat(mail.get("language")).isEqualTo("de");
+            assertThat((String) mail.get("subject")).startsWith(complaint + ": wir bearbeiten");
+        });
 
         Task handle = task(complaint, TASK_HANDLE);
         assertThat(groups(handle)).containsExactly("account-manager");
-        complete(handle, "account-manager", Map.of(
-                RESOLUTION.name(), "Credit note for 12 hours; billing rule corrected",
-                FOLLOW_UP.name(), "problem"));
+        complete(
+                handle,
+                "account-manager",
+                Map.of(
+                        RESOLUTION.name(), "Credit note for 12 hours; billing rule corrected",
+                        FOLLOW_UP.name(), "problem"));
         runDueJobs(complaint);
         // problem-rca took the request (message problem-requested) and records the problem in its first job
         ProcessInstance problemCase = engine.getRuntimeService()
@@ -258,11 +263,16 @@ class ComplaintProcessTest {
     @Test
     void anOpenComplaintIsReviewedByTheServiceManagerEveryReviewInterval() {
         ProcessInstance started = submitStartForm(Map.of(
-                "clientReference", "ALPENWERK",
-                CONTACT.name(), "k.huber@alpenwerk.example",
-                CATEGORY.name(), "OTHER",
-                "priority", "P4",
-                DESCRIPTION.name(), "Your portal is slow"));
+                "clientReference",
+                "ALPENWERK",
+                CONTACT.name(),
+                "k.huber@alpenwerk.example",
+                CATEGORY.name(),
+                "OTHER",
+                "priority",
+                "P4",
+                DESCRIPTION.name(),
+                "Your portal is slow"));
         String complaint = instanceById(started.getId()).getBusinessKey();
         DRIVEN.add(complaint);
         complete(task(complaint, TASK_ACKNOWLEDGE), "csm", Map.of(ACKNOWLEDGEMENT.name(), "Acknowledged"));
@@ -299,7 +309,9 @@ class ComplaintProcessTest {
         assertRefused(with(good, "contact", "not-an-address"), "contact");
         assertRefused(with(good, "clientReference", "NO-SUCH-CLIENT"), "clientReference");
         assertRefused(with(good, "priority", "urgent-ish"), "priority");
-        assertThat(rest.withBasicAuth("hr", "hr").postForEntity("/api/complaints", good, String.class).getStatusCode())
+        assertThat(rest.withBasicAuth("hr", "hr")
+                        .postForEntity("/api/complaints", good, String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(rest.withBasicAuth("csm", "csm")
                         .getForEntity("/api/complaints/CMP-1999-0001", String.class)
@@ -310,10 +322,14 @@ class ComplaintProcessTest {
                         .getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
         Throwable refused = catchThrowable(() -> submitStartForm(Map.of(
-                "clientReference", "ALPENWERK",
-                CATEGORY.name(), "SERVICE",
-                "priority", "P3",
-                DESCRIPTION.name(), "no contact given")));
+                "clientReference",
+                "ALPENWERK",
+                CATEGORY.name(),
+                "SERVICE",
+                "priority",
+                "P3",
+                DESCRIPTION.name(),
+                "no contact given")));
         assertThat(refused).hasMessageContaining("contact");
     }
 
@@ -334,7 +350,8 @@ class ComplaintProcessTest {
                 .collect(Collectors.toSet());
         Set<String> covered = new HashSet<>();
         for (String key : DRIVEN) {
-            coverageEngine.getHistoryService()
+            coverageEngine
+                    .getHistoryService()
                     .createHistoricProcessInstanceQuery()
                     .processDefinitionKey(KEY)
                     .processInstanceBusinessKey(key)
@@ -359,8 +376,8 @@ class ComplaintProcessTest {
     // ---------------------------------------------------------------- helpers
 
     private void assertRefused(Map<String, Object> body, String field) {
-        ResponseEntity<String> response =
-                rest.withBasicAuth("service-manager", "service-manager").postForEntity("/api/complaints", body, String.class);
+        ResponseEntity<String> response = rest.withBasicAuth("service-manager", "service-manager")
+                .postForEntity("/api/complaints", body, String.class);
         assertThat(response.getStatusCode()).as(field).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody()).contains(field);
     }
@@ -429,7 +446,10 @@ class ComplaintProcessTest {
     }
 
     private ProcessInstance instanceById(String id) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+        return engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(id)
+                .singleResult();
     }
 
     private Map<String, Object> row(String complaint) {
@@ -458,15 +478,18 @@ class ComplaintProcessTest {
                     .createProcessInstanceQuery()
                     .processInstanceBusinessKey(complaint)
                     .list()
-                    .forEach(instance -> engine.getManagementService()
-                            .createJobQuery()
-                            .processInstanceId(instance.getId())
-                            .list()
-                            .stream()
-                            .filter(job -> job.getRetries() > 0
-                                    && (job.getDuedate() == null || !job.getDuedate().after(now)))
-                            // the periodic review fires only when a test moves the clock that far
-                            .forEach(due::add));
+                    .forEach(instance ->
+                            engine
+                                    .getManagementService()
+                                    .createJobQuery()
+                                    .processInstanceId(instance.getId())
+                                    .list()
+                                    .stream()
+                                    .filter(job -> job.getRetries() > 0
+                                            && (job.getDuedate() == null
+                                                    || !job.getDuedate().after(now)))
+                                    // the periodic review fires only when a test moves the clock that far
+                                    .forEach(due::add));
             if (due.isEmpty()) {
                 return;
             }

@@ -102,22 +102,25 @@ class ClientBreachNoticeTest {
     }
 
     @Test
-    void aBreachOfAClientFacingTargetIsMailedToAGermanClientsContactsInGermanWithWhatIsBeingDone()
-            throws Exception {
+    void aBreachOfAClientFacingTargetIsMailedToAGermanClientsContactsInGermanWithWhatIsBeingDone() throws Exception {
         Client client = fx.client("de");
         complaint = raiseComplaint(client);
         Instant due = due(complaint);
 
         // just before the due nothing is announced; just after, once
         ClockUtil.setCurrentTime(Date.from(due.minusSeconds(60)));
-        assertThat(watch.announceDueBreaches()).extracting(SlaClockBreached::businessKey).doesNotContain(complaint);
+        assertThat(watch.announceDueBreaches())
+                .extracting(SlaClockBreached::businessKey)
+                .doesNotContain(complaint);
         ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
         List<SlaClockBreached> announced = watch.announceDueBreaches();
         assertThat(announced)
                 .filteredOn(breach -> breach.businessKey().equals(complaint))
                 .singleElement()
                 .satisfies(breach -> assertThat(breach.metric()).isEqualTo("complaint.acknowledge"));
-        assertThat(watch.announceDueBreaches()).extracting(SlaClockBreached::businessKey).doesNotContain(complaint);
+        assertThat(watch.announceDueBreaches())
+                .extracting(SlaClockBreached::businessKey)
+                .doesNotContain(complaint);
         assertThat(runtime.createProcessInstanceQuery()
                         .processDefinitionKey(ClientBreachNotices.PROCESS_KEY)
                         .processInstanceBusinessKey(complaint)
@@ -169,7 +172,9 @@ class ClientBreachNoticeTest {
         clients.save(client);
         complaint = raiseComplaint(client);
         ClockUtil.setCurrentTime(Date.from(due(complaint).plusSeconds(60)));
-        assertThat(watch.announceDueBreaches()).extracting(SlaClockBreached::businessKey).contains(complaint);
+        assertThat(watch.announceDueBreaches())
+                .extracting(SlaClockBreached::businessKey)
+                .contains(complaint);
         assertThat(runtime.createProcessInstanceQuery()
                         .processDefinitionKey(ClientBreachNotices.PROCESS_KEY)
                         .processInstanceBusinessKey(complaint)

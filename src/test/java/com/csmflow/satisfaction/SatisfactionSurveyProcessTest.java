@@ -93,14 +93,17 @@ class SatisfactionSurveyProcessTest {
         assertThat(mails).allSatisfy(row -> {
             assertThat(row.get("language")).isEqualTo("de");
             assertThat((String) row.get("subject")).startsWith("Wie zufrieden");
-            assertThat((String) row.get("body_text")).contains("/api/surveys/" + token).contains(escalation);
+            assertThat((String) row.get("body_text"))
+                    .contains("/api/surveys/" + token)
+                    .contains(escalation);
         });
 
         // the client answers without login: score 2 of 5
         ResponseEntity<String> answered = rest.postForEntity(
                 "/api/surveys/" + token, Map.of("score", 2, "comment", "Took three days to hear back"), String.class);
         assertThat(answered.getStatusCode()).as(answered.getBody()).isEqualTo(HttpStatus.OK);
-        assertThat(json.readTree(answered.getBody()).path("answered").asBoolean()).isTrue();
+        assertThat(json.readTree(answered.getBody()).path("answered").asBoolean())
+                .isTrue();
         assertThat(engine.getRuntimeService().getVariable(survey.getId(), SURVEY_LOW_SCORE.name()))
                 .isEqualTo(true);
 
@@ -112,7 +115,10 @@ class SatisfactionSurveyProcessTest {
         assertThat(sip.get("client_reference")).isEqualTo("ALPENWERK");
         assertThat(sip.get("source_type")).isEqualTo("survey");
         assertThat(sip.get("owner_group")).isEqualTo("csm");
-        assertThat((String) sip.get("description")).contains("2/5").contains(escalation).contains("three days");
+        assertThat((String) sip.get("description"))
+                .contains("2/5")
+                .contains(escalation)
+                .contains("three days");
         Map<String, Object> row = survey(reference);
         assertThat(row.get("status")).isEqualTo("ANSWERED");
         assertThat(row.get("score")).isEqualTo(2);
@@ -137,8 +143,8 @@ class SatisfactionSurveyProcessTest {
         assertThat(outbox(survey.getBusinessKey()))
                 .isNotEmpty()
                 .allSatisfy(row -> assertThat((String) row.get("language")).startsWith("en"));
-        ResponseEntity<String> answered = rest.postForEntity(
-                "/api/surveys/" + jobs.token(survey.getId()), Map.of("score", 4), String.class);
+        ResponseEntity<String> answered =
+                rest.postForEntity("/api/surveys/" + jobs.token(survey.getId()), Map.of("score", 4), String.class);
         assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.OK);
         jobs.runDueJobs(survey.getId());
         assertThat(endedAt(survey.getId())).isEqualTo(END_EVENT_SURVEY_ANSWERED);
@@ -201,7 +207,8 @@ class SatisfactionSurveyProcessTest {
                 .isZero();
         // clean up: the surveys started here are not answered
         engine.getRuntimeService().deleteProcessInstance(survey.getId(), "test");
-        engine.getRuntimeService().deleteProcessInstance(jobs.instanceFor(change).getId(), "test");
+        engine.getRuntimeService()
+                .deleteProcessInstance(jobs.instanceFor(change).getId(), "test");
     }
 
     @AfterAll
@@ -221,7 +228,8 @@ class SatisfactionSurveyProcessTest {
                 .collect(Collectors.toSet());
         Set<String> covered = new HashSet<>();
         for (String instance : DRIVEN) {
-            coverageEngine.getHistoryService()
+            coverageEngine
+                    .getHistoryService()
                     .createHistoricActivityInstanceQuery()
                     .processInstanceId(instance)
                     .list()

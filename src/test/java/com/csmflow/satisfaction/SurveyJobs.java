@@ -72,7 +72,9 @@ final class SurveyJobs {
             List<Job> due = new ArrayList<>();
             for (String id : instances) {
                 engine.getManagementService().createJobQuery().processInstanceId(id).list().stream()
-                        .filter(job -> job.getRetries() > 0 && (job.getDuedate() == null || !job.getDuedate().after(now)))
+                        .filter(job -> job.getRetries() > 0
+                                && (job.getDuedate() == null
+                                        || !job.getDuedate().after(now)))
                         .forEach(due::add);
             }
             if (due.isEmpty()) {

@@ -66,7 +66,8 @@ class SurveyLinkApiTest {
         ResponseEntity<String> question = rest.getForEntity("/api/surveys/" + token, String.class);
         assertThat(question.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(json.readTree(question.getBody()).path("reference").asText()).isEqualTo(survey.getBusinessKey());
-        assertThat(json.readTree(question.getBody()).path("answered").asBoolean()).isFalse();
+        assertThat(json.readTree(question.getBody()).path("answered").asBoolean())
+                .isFalse();
 
         ResponseEntity<String> badScore = rest.postForEntity("/api/surveys/" + token, Map.of("score", 7), String.class);
         assertThat(badScore.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -75,8 +76,8 @@ class SurveyLinkApiTest {
         ResponseEntity<String> first = rest.postForEntity(
                 "/api/surveys/" + token, Map.of("score", 5, "comment", "Smooth change"), String.class);
         assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(HttpStatus.OK);
-        ResponseEntity<String> second =
-                rest.postForEntity("/api/surveys/" + token, Map.of("score", 1, "comment", "changed my mind"), String.class);
+        ResponseEntity<String> second = rest.postForEntity(
+                "/api/surveys/" + token, Map.of("score", 1, "comment", "changed my mind"), String.class);
         assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertProblem(second);
 

@@ -104,6 +104,13 @@ public class Client {
     @Column(nullable = false)
     private boolean retired;
 
+    /**
+     * Contract term (004 SLM): the client's notice recipients are told of breaches of client-facing SLA
+     * targets. On by default (migration V226); turned off for a client whose contract says otherwise.
+     */
+    @Column(name = "notify_client_of_breaches", nullable = false)
+    private boolean notifyClientOfBreaches = true;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -268,6 +275,15 @@ public class Client {
     /** The contacts who receive service notices (maintenance, outcomes, RCAs, updates). */
     public List<ClientContact> getNoticeRecipients() {
         return contacts.stream().filter(ClientContact::isReceivesServiceNotices).toList();
+    }
+
+    public boolean isNotifyClientOfBreaches() {
+        return notifyClientOfBreaches;
+    }
+
+    /** Sets the contract term "the client is told of SLA breaches". */
+    public void setNotifyClientOfBreaches(boolean notify) {
+        this.notifyClientOfBreaches = notify;
     }
 
     public List<Contract> getContracts() {

@@ -85,6 +85,7 @@ class ClientDemoData implements ApplicationRunner {
                 null,
                 null,
                 null,
+                null,
                 null);
         // Enhanced tier: a New York insurer with long service days and several technology groups.
         ClientRequest hudson = new ClientRequest(
@@ -121,7 +122,8 @@ class ClientDemoData implements ApplicationRunner {
                 null,
                 DESIGNATED_CSM,
                 BACKUP_CSM,
-                List.of(CSE_TEAM));
+                List.of(CSE_TEAM),
+                null);
         return List.of(alpenwerk, hudson);
     }
 }

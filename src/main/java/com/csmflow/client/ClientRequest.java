@@ -31,6 +31,8 @@ import java.util.Set;
  * contracts are the complete new lists; contracts are matched by reference, so an update keeps them.
  * {@code designatedCsm}, {@code backupCsm} (user ids in group csm) and {@code cseTeam} (user ids in group
  * cse) say who looks after the client; left out, the client's tasks go to the whole group.
+ * {@code notifyClientOfBreaches}: the contract term "the client is told of SLA breaches" (left out: on for a
+ * new client, unchanged on update).
  */
 @BusinessHours
 record ClientRequest(
@@ -55,7 +57,8 @@ record ClientRequest(
         @NotNull(groups = OnUpdate.class) Long version,
         @Size(max = 64) String designatedCsm,
         @Size(max = 64) String backupCsm,
-        @Size(max = 20) List<@NotBlank @Size(max = 64) String> cseTeam) {
+        @Size(max = 20) List<@NotBlank @Size(max = 64) String> cseTeam,
+        Boolean notifyClientOfBreaches) {
 
     List<String> cseTeamList() {
         return cseTeam == null ? List.of() : cseTeam;

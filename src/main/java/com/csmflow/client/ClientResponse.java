@@ -31,7 +31,8 @@ record ClientResponse(
         String businessKey,
         String designatedCsm,
         String backupCsm,
-        List<String> cseTeam) {
+        List<String> cseTeam,
+        boolean notifyClientOfBreaches) {
 
     record Contact(String name, String email, String role, boolean receivesServiceNotices) {}
 
@@ -107,6 +108,7 @@ record ClientResponse(
                 origin == null ? null : origin.getBusinessKey(),
                 client.getDesignatedCsm(),
                 client.getBackupCsm(),
-                client.getCseTeam());
+                client.getCseTeam(),
+                client.isNotifyClientOfBreaches());
     }
 }

@@ -71,6 +71,9 @@ class ClientService {
         client.replaceContacts(contacts(request));
         client.assignStaff(
                 blankToNull(request.designatedCsm()), blankToNull(request.backupCsm()), request.cseTeamList());
+        if (request.notifyClientOfBreaches() != null) {
+            client.setNotifyClientOfBreaches(request.notifyClientOfBreaches());
+        }
         request.contractList().forEach(contract -> client.addContract(newContract(contract)));
         Client saved = clients.saveAndFlush(client);
         audit.record(REGISTER, saved.getReference(), RegisterAudit.CREATE, Map.of(), snapshot(saved));
@@ -124,6 +127,9 @@ class ClientService {
         client.replaceContacts(contacts(request));
         client.assignStaff(
                 blankToNull(request.designatedCsm()), blankToNull(request.backupCsm()), request.cseTeamList());
+        if (request.notifyClientOfBreaches() != null) {
+            client.setNotifyClientOfBreaches(request.notifyClientOfBreaches());
+        }
         mergeContracts(client, request.contractList());
         Client saved = clients.saveAndFlush(client);
         audit.record(REGISTER, reference, RegisterAudit.UPDATE, before, snapshot(saved));

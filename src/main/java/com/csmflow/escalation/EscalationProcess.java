@@ -11,6 +11,8 @@ import java.util.Date;
 public final class EscalationProcess {
 
     public static final String KEY = "escalation";
+    /** The end event of an escalation closed with the client (a satisfaction survey follows). */
+    public static final String END_EVENT_CLOSED = "EndEvent_Closed";
     /** The decision table that sets severity, priority and targets ({@code bpmn/escalation-severity.dmn}). */
     public static final String SEVERITY_DECISION = "escalation-severity";
 

@@ -60,6 +60,16 @@ final class ApiAccessRules {
     /** Access reviews span a client's services: ISEC and IT read them, ISEC opens one. */
     private static final List<String> ACCESS_REVIEW_READERS = groups(RoleGroup.ISEC, RoleGroup.IT);
 
+    private static final List<String> COMPLAINT_TAKERS =
+            groups(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.ACCOUNT_MANAGER);
+
+    /**
+     * The one part of {@code /api} open without login: the client's survey link ({@code GET} and {@code POST
+     * /api/surveys/{token}}), whose signed, expiring token is the key (SatisfactionSurveys). The register list
+     * {@code /api/surveys} stays staff-only.
+     */
+    static final List<String> PUBLIC_PATTERNS = List.of("/api/surveys/*");
+
     private static final List<String> PROFILE_KEEPERS = groups(RoleGroup.COMPETENCE_MANAGER, RoleGroup.HR);
     /**
      * Record a training: CM, HR, HRDC (knowledge plan), ISEC (awareness trainings), and an SM or DM for the
@@ -125,6 +135,9 @@ final class ApiAccessRules {
                     "/api/kpis",
                     groups(RoleGroup.DC_HEAD, RoleGroup.SERVICE_MANAGER, RoleGroup.DELIVERY_MANAGER, RoleGroup.CSM)),
             new Rule(POST, "/api/service-desk-requests", CASE_RAISERS),
+            // complaints are taken by whoever speaks with the client: CSMs, service managers, account managers
+            new Rule(POST, "/api/complaints", COMPLAINT_TAKERS),
+            new Rule(POST, "/api/complaints/*/client-agreement", COMPLAINT_TAKERS),
             new Rule(POST, "/api/escalations", ESCALATION_HANDLERS),
             new Rule(POST, "/api/escalations/*/client-response", ESCALATION_HANDLERS),
             new Rule(POST, "/api/escalations/*/client-confirmation", ESCALATION_HANDLERS),
@@ -165,6 +178,10 @@ final class ApiAccessRules {
 
     /** The rules, then staff-only for the rest of {@code /api}. */
     static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry requests) {
+        for (String pattern : PUBLIC_PATTERNS) {
+            requests.requestMatchers(antMatcher(GET, pattern), antMatcher(POST, pattern))
+                    .permitAll();
+        }
         for (Rule rule : RULES) {
             requests.requestMatchers(antMatcher(rule.method(), rule.pattern()))
                     .hasAnyAuthority(rule.groups().toArray(String[]::new));

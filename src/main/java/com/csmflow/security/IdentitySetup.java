@@ -64,7 +64,8 @@ class IdentitySetup implements ApplicationRunner {
                             RoleGroup.CSM,
                             RoleGroup.CSE,
                             RoleGroup.SERVICE_MANAGER,
-                            RoleGroup.DELIVERY_MANAGER)));
+                            RoleGroup.DELIVERY_MANAGER)),
+            Map.entry("complaint", List.of(RoleGroup.CSM, RoleGroup.SERVICE_MANAGER, RoleGroup.ACCOUNT_MANAGER)));
 
     static final String MY_TASKS_FILTER = "My tasks";
 

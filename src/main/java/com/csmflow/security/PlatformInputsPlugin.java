@@ -81,7 +81,13 @@ class PlatformInputsPlugin extends AbstractProcessEnginePlugin {
             // any workflow raises a security event (publishMessage); staff use POST /api/security-events or the form
             Map.entry("security-event-raised", Set.of()),
             // the security-event workflow hands an event's lessons to the service's InfoSec loop
-            Map.entry("infosec-security-event", Set.of()));
+            Map.entry("infosec-security-event", Set.of()),
+            // a closed escalation or change (ClosedCaseSurveys), a service review: the platform asks for a survey
+            Map.entry("survey-requested", Set.of()),
+            // the client's answer through POST /api/surveys/{token}
+            Map.entry("survey-answered", Set.of()),
+            // the client's side: POST /api/complaints/{reference}/client-agreement
+            Map.entry("complaint-client-agreement", Set.of()));
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

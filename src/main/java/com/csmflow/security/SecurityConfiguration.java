@@ -26,7 +26,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * webapps are servlets of their own, outside Spring MVC.
  * The REST APIs (engine and domain) take HTTP Basic against the engine's identity
  * service and run with engine authorization for the caller; the webapps keep their own login; only
- * the health probe is open; the admin webapp's first-user setup is closed for good.
+ * the health probe and the client's survey link ({@code /api/surveys/{token}}, {@link ApiAccessRules#PUBLIC_PATTERNS})
+ * are open; the admin webapp's first-user setup is closed for good.
  */
 @Configuration
 class SecurityConfiguration {

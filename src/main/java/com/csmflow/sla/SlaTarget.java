@@ -45,6 +45,13 @@ public class SlaTarget {
     @Column(name = "warning_percent", nullable = false)
     private int warningPercent;
 
+    /**
+     * The client was promised this target: a breach is told to the client's contacts (where the contract
+     * says so) by the breach watch ({@link SlaBreachWatch}). Seeded by migration; not changed through the API.
+     */
+    @Column(name = "client_facing", nullable = false)
+    private boolean clientFacing;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -89,6 +96,10 @@ public class SlaTarget {
 
     public Long getId() {
         return id;
+    }
+
+    public boolean isClientFacing() {
+        return clientFacing;
     }
 
     public CsmTier getTier() {

@@ -61,6 +61,7 @@ class OpenApiDescriptionTest {
             Map.entry("POST /api/changes", true),
             Map.entry("POST /api/escalations", true),
             Map.entry("POST /api/problems", true),
+            Map.entry("POST /api/complaints", true),
             Map.entry("POST /api/problems/{reference}/actions", true),
             Map.entry("POST /api/sip-actions", true),
             Map.entry("POST /api/risks", true),

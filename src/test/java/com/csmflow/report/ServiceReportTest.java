@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.apache.pdfbox.Loader;
@@ -178,6 +179,31 @@ class ServiceReportTest {
                         ts(created),
                         month == 9 ? "ISSUE" : "RISK");
             }
+            // time spent on the client's work (the hours ledger) and the client's survey answers
+            for (int i = 0; i < 1 + random.nextInt(3); i++) {
+                LocalDate worked = first.plusDays(random.nextInt(27));
+                jdbc.update(
+                        "INSERT INTO time_entry (client_reference, work_date, minutes, staff_user, source, recorded_by,"
+                                + " recorded_at) VALUES (?, ?, ?, 'cse', 'API', 'cse', ?)",
+                        CLIENT,
+                        Date.valueOf(worked),
+                        15 * (1 + random.nextInt(40)),
+                        ts(at(worked, 0, 18)));
+            }
+            if (month % 2 == 0) {
+                Instant answered = at(first, 12 + random.nextInt(10), 11);
+                jdbc.update(
+                        "INSERT INTO satisfaction_survey (reference, client_reference, source_type, status, expires_at,"
+                                + " score, answered_at, created_at, updated_at) VALUES (?, ?, 'CHANGE', 'ANSWERED', ?, ?,"
+                                + " ?, ?, ?)",
+                        CLIENT + "-Y" + (n++),
+                        CLIENT,
+                        ts(answered.plusSeconds(86400 * 14)),
+                        1 + random.nextInt(5),
+                        ts(answered),
+                        ts(answered.minusSeconds(86400)),
+                        ts(answered));
+            }
         }
     }
 
@@ -222,8 +248,18 @@ class ServiceReportTest {
                     .contains("Service report Report Test Ltd 2025-Q4")
                     .contains("All targets | | " + sla[0] + " | " + sla[1] + " | " + text(pct(sla[0], sla[0] + sla[1])))
                     .contains("Escalations raised: " + count("escalation", "raised_at", quarter, "") + ".")
-                    .contains("Hours bought: " + (3 * 40 + 2 * 15) + ". Hours used: not recorded")
-                    .contains("Satisfaction: no survey data.")
+                    .contains("Hours bought: " + (3 * 40 + 2 * 15) + ". Hours used: "
+                            + String.format(
+                                    Locale.ROOT,
+                                    "%.1f",
+                                    f.path("hours").path("used").asDouble()) + ".")
+                    .contains("Satisfaction: mean score "
+                            + String.format(
+                                    Locale.ROOT,
+                                    "%.1f",
+                                    f.path("satisfaction").path("meanScore").asDouble())
+                            + " from "
+                            + f.path("satisfaction").path("responses").asLong() + " answers.")
                     .contains("11. Analysis and trending");
             List<String> risks = jdbc.queryForList(
                     "SELECT reference FROM risk WHERE client_reference = ? AND closed_at IS NULL",
@@ -420,8 +456,31 @@ class ServiceReportTest {
                     Date.valueOf(month));
         }
         assertThat(f.path("hours").path("bought").asLong()).isEqualTo(bought);
-        assertThat(f.path("hours").path("used").isNull()).isTrue();
-        assertThat(f.path("satisfaction").path("note").asText()).isEqualTo(ServiceReports.NO_SURVEY_DATA);
+        // hours used: the ledger's time entries of the period's days
+        long minutesUsed = jdbc.queryForObject(
+                "SELECT COALESCE(SUM(minutes), 0) FROM time_entry WHERE client_reference = ? AND work_date >= ?"
+                        + " AND work_date < ?",
+                Long.class,
+                CLIENT,
+                Date.valueOf(period.start()),
+                Date.valueOf(period.end()));
+        assertThat(minutesUsed).as("seeded time entries").isPositive();
+        assertThat(f.path("hours").path("used").asDouble()).isEqualTo(Math.round(minutesUsed / 60.0 * 100) / 100.0);
+        // satisfaction: the answers of the period, their count and mean (one decimal)
+        long answers = count("satisfaction_survey", "answered_at", period, " AND status = 'ANSWERED'");
+        if (answers == 0) {
+            assertThat(f.path("satisfaction").path("note").asText()).isEqualTo(ServiceReports.NO_SURVEY_DATA);
+        } else {
+            double mean = jdbc.queryForObject(
+                    "SELECT AVG(score) FROM satisfaction_survey WHERE client_reference = ? AND answered_at >= ?"
+                            + " AND answered_at < ?",
+                    Double.class,
+                    CLIENT,
+                    ts(period.from()),
+                    ts(period.to()));
+            assertThat(f.path("satisfaction").path("responses").asLong()).isEqualTo(answers);
+            assertThat(f.path("satisfaction").path("meanScore").asDouble()).isEqualTo(Math.round(mean * 10) / 10.0);
+        }
     }
 
     private long[] sla(ReportPeriod period) {

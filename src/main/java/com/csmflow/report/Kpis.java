@@ -12,14 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The process KPIs (004 GR6) per period, for one client or the whole provider: % SLA met per target, reviews
- * held on time, mean time to acknowledge escalations, changes failed. Complaints and security events have no
- * register on this platform yet: they are null and a note says so.
+ * held on time, mean time to acknowledge escalations, changes failed, complaints received and security events
+ * raised.
  */
 @Service
 public class Kpis {
-
-    static final String NO_COMPLAINTS = "complaints: no complaint register yet";
-    static final String NO_SECURITY_EVENTS = "security events: no security event register yet";
 
     private final ReportQueries queries;
     private final Clients clients;
@@ -63,7 +60,7 @@ public class Kpis {
         long[] reviews = queries.metric(client, "service-review.held", p.from(), p.to());
         ReportFigures.Escalations escalations = queries.escalations(client, p.from(), p.to());
         ReportFigures.Changes changes = queries.changes(client, p.from(), p.to());
-        List<String> notes = new ArrayList<>(List.of(NO_COMPLAINTS, NO_SECURITY_EVENTS));
+        List<String> notes = new ArrayList<>();
         return new KpiSet(
                 p.label(),
                 client,
@@ -76,8 +73,8 @@ public class Kpis {
                 escalations.acknowledged(),
                 changes.implemented(),
                 changes.failed(),
-                null,
-                null,
+                queries.createdIn("complaint", client, p.from(), p.to()),
+                queries.createdIn("security_event", client, p.from(), p.to()),
                 notes);
     }
 }

@@ -90,6 +90,21 @@ class ReportQueries {
                 (rs, i) -> new long[] {rs.getLong("met"), rs.getLong("breached")});
     }
 
+    /** Rows of a register created in the period: complaints received, security events raised. */
+    long createdIn(String table, String client, Instant from, Instant to) {
+        if (!CREATED_COUNTED.contains(table)) {
+            throw new IllegalArgumentException("not a counted register: " + table);
+        }
+        Long n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM " + table + " WHERE created_at >= :from AND created_at < :to AND" + CLIENT,
+                params(client, from, to),
+                Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** The registers {@link #createdIn} counts (a table name is no parameter, so it is checked). */
+    static final java.util.Set<String> CREATED_COUNTED = java.util.Set.of("complaint", "security_event");
+
     ReportFigures.Escalations escalations(String client, Instant from, Instant to) {
         Map<String, Long> bySeverity = new LinkedHashMap<>();
         jdbc.query(

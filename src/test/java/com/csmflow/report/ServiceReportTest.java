@@ -179,6 +179,31 @@ class ServiceReportTest {
                         ts(created),
                         month == 9 ? "ISSUE" : "RISK");
             }
+            // complaints received and security events raised (the KPIs count them)
+            for (int i = 0; i < random.nextInt(3); i++) {
+                Instant received = at(first, 2 + random.nextInt(25), 9);
+                jdbc.update(
+                        "INSERT INTO complaint (reference, client_reference, contact, category, priority, description,"
+                                + " status, handler_group, created_at, updated_at) VALUES (?, ?, 'ops@client.example',"
+                                + " 'SERVICE', 'P3', 'seeded', 'CLOSED', 'csm', ?, ?)",
+                        CLIENT + "-C" + (n++),
+                        CLIENT,
+                        ts(received),
+                        ts(received));
+            }
+            if (month % 2 == 1) {
+                Instant raised = at(first, 5 + random.nextInt(20), 14);
+                jdbc.update(
+                        "INSERT INTO security_event (reference, client_reference, event_type, asset, asset_criticality,"
+                                + " personal_data, description, source, status, incident, escalated, inform_client,"
+                                + " problem_requested, plan_feedback, created_at, updated_at) VALUES (?, ?, 'malware',"
+                                + " 'mail gateway', 'HIGH', FALSE, 'seeded', 'siem', 'CLOSED', FALSE, FALSE, FALSE, FALSE,"
+                                + " 'NONE', ?, ?)",
+                        CLIENT + "-E" + (n++),
+                        CLIENT,
+                        ts(raised),
+                        ts(raised));
+            }
             // time spent on the client's work (the hours ledger) and the client's survey answers
             for (int i = 0; i < 1 + random.nextInt(3); i++) {
                 LocalDate worked = first.plusDays(random.nextInt(27));
@@ -330,8 +355,11 @@ class ServiceReportTest {
         assertThat(k.path("changesFailed").asLong())
                 .isEqualTo(count("change_request", "created_at", q2, " AND implementation_result = 'failed'"));
         assertThat(nullable(k.path("meanMinutesToAcknowledge"))).isEqualTo(meanAck(q2));
-        assertThat(k.path("complaints").isNull()).isTrue();
-        assertThat(k.path("notes").toString()).contains("complaint");
+        long complaints = count("complaint", "created_at", q2, "");
+        long securityEvents = count("security_event", "created_at", q2, "");
+        assertThat(securityEvents).as("seeded security events of 2025-Q2").isPositive();
+        assertThat(k.path("complaints").asLong()).isEqualTo(complaints);
+        assertThat(k.path("securityEvents").asLong()).isEqualTo(securityEvents);
         // the whole provider counts at least this client
         JsonNode provider = json.readTree(rest.withBasicAuth("dc-head", "dc-head")
                 .getForEntity("/api/kpis?period=2025-Q2", String.class)

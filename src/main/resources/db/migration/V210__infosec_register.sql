@@ -95,7 +95,7 @@ INSERT INTO sla_target (tier, priority, metric, duration, calendar, warning_perc
 ('ENHANCED', 'P2', 'security-event.resolution', 'PT8H',  'TWENTY_FOUR_SEVEN', 75, CURRENT_TIMESTAMP, 'flyway'),
 ('ENHANCED', 'P3', 'security-event.resolution', 'PT24H', 'BUSINESS', 75, CURRENT_TIMESTAMP, 'flyway'),
 ('ENHANCED', 'P4', 'security-event.resolution', 'PT40H', 'BUSINESS', 75, CURRENT_TIMESTAMP, 'flyway'),
-('STANDARD', 'P1', 'security-event.resolution', 'PT8H',  'BUSINESS', 75, CURRENT_TIMESTAMP, 'flyway'),
+('STANDARD', 'P1', 'security-event.resolution', 'PT8H',  'TWENTY_FOUR_SEVEN', 75, CURRENT_TIMESTAMP, 'flyway'),
 ('STANDARD', 'P2', 'security-event.resolution', 'PT16H', 'BUSINESS', 75, CURRENT_TIMESTAMP, 'flyway'),
 ('STANDARD', 'P3', 'security-event.resolution', 'PT40H', 'BUSINESS', 75, CURRENT_TIMESTAMP, 'flyway'),
 ('STANDARD', 'P4', 'security-event.resolution', 'PT80H', 'BUSINESS', 75, CURRENT_TIMESTAMP, 'flyway');

@@ -33,8 +33,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The CMDB: a client's configuration items, registered through {@code /api/cis} or the onboarding's CMDB
  * set-up, checked when a change names them, and changed by the change workflow's CMDB step (each change a
  * {@link ConfigurationItemChange} row linked to the change's reference). Every write of an item is audited.
+ * The bean has a name of its own: a change's variable and form field {@code configurationItems} must not
+ * resolve to it (SubmittedVariablesTest).
  */
-@Service
+@Service("configurationItemRegister")
 public class ConfigurationItems {
 
     public static final String REGISTER = "configuration_item";

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { signIn } from './login.mjs';
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -79,11 +80,7 @@ async function launchBrowser() {
 
 async function logIn(page, app, [name, password]) {
   await page.goto(`${BASE_URL}/camunda/app/${app}/`);
-  await page.getByPlaceholder('Username').fill(name);
-  await page.getByPlaceholder('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  // signed in once the login form has gone
-  await page.getByPlaceholder('Username').waitFor({ state: 'detached' });
+  await signIn(page, name, password);
 }
 
 /** Raises an escalation whose acknowledgement clock is due two seconds later. */

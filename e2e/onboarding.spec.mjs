@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { signIn } from './login.mjs';
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -122,9 +123,7 @@ test('the CSM records the kick-off of an onboarding started through the API in T
   try {
     step = 'log into Tasklist as csm';
     await page.goto(`${BASE_URL}/camunda/app/tasklist/`);
-    await page.getByPlaceholder('Username').fill('csm');
-    await page.getByPlaceholder('Password').fill('csm');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await signIn(page, 'csm', 'csm');
 
     step = `open the kick-off task from the "${GROUP_FILTER}" filter`;
     await page.locator('.task-filters .task-filter', { hasText: GROUP_FILTER }).first().click();

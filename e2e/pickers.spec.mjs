@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { signIn } from './login.mjs';
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -133,9 +134,7 @@ test('a CSM picks the client and the CAB members; refusals show under the field'
   try {
     step = 'log into Tasklist as csm';
     await page.goto(`${BASE_URL}/camunda/app/tasklist/`);
-    await page.getByPlaceholder('Username').fill('csm');
-    await page.getByPlaceholder('Password').fill('csm');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await signIn(page, 'csm', 'csm');
 
     step = 'open the start form of "Change request"';
     await page.locator('[cam-widget-header]').getByText('Start process').click();

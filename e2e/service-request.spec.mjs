@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { signIn } from './login.mjs';
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -87,9 +88,7 @@ async function tasklistAs(user, profiles) {
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   const page = context.pages()[0] ?? await context.newPage();
   await page.goto(`${BASE_URL}/camunda/app/tasklist/`);
-  await page.getByPlaceholder('Username').fill(user);
-  await page.getByPlaceholder('Password').fill(user);
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await signIn(page, user, user);
   await page.locator('[cam-widget-header]').getByText('Start process').waitFor();
   return { context, page };
 }

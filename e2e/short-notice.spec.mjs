@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { signIn } from './login.mjs';
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -119,9 +120,7 @@ test('a CSM confirms a short notice; the form shows the window in the client\'s 
   try {
     step = 'log into Tasklist as csm (browser in New York)';
     await page.goto(`${BASE_URL}/camunda/app/tasklist/#/?task=${confirm.id}`);
-    await page.getByPlaceholder('Username').fill('csm');
-    await page.getByPlaceholder('Password').fill('csm');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await signIn(page, 'csm', 'csm');
 
     step = 'open the short-notice task';
     const form = page.locator('.fjs-form');

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { signIn } from './login.mjs';
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -168,9 +169,7 @@ test('a CSM claims, fills in and completes a service desk request in Tasklist', 
   try {
     step = 'log into Tasklist as csm';
     await page.goto(`${BASE_URL}/camunda/app/tasklist/`);
-    await page.getByPlaceholder('Username').fill('csm');
-    await page.getByPlaceholder('Password').fill('csm');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await signIn(page, 'csm', 'csm');
 
     step = `open the "${GROUP_FILTER}" filter`;
     await page.locator('.task-filters .task-filter', { hasText: GROUP_FILTER }).click();
@@ -276,9 +275,7 @@ test('a service manager sees Cockpit as CSM Flow, without the vendor banner', as
   try {
     step = 'log into Cockpit as service-manager';
     await page.goto(`${BASE_URL}/camunda/app/cockpit/`);
-    await page.getByPlaceholder('Username').fill(SERVICE_MANAGER[0]);
-    await page.getByPlaceholder('Password').fill(SERVICE_MANAGER[1]);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await signIn(page, SERVICE_MANAGER[0], SERVICE_MANAGER[1]);
     // The dashboard's navigation is translated once the locale (and with it the banner text) is loaded.
     await page.locator('[cam-widget-header]').getByRole('link', { name: 'Processes' }).first().waitFor();
 

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { signIn } from './login.mjs';
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -127,9 +128,7 @@ test('a CSM starts a change; the CSM filter lists its task with case reference, 
   try {
     step = 'log into Tasklist as csm';
     await page.goto(`${BASE_URL}/camunda/app/tasklist/`);
-    await page.getByPlaceholder('Username').fill('csm');
-    await page.getByPlaceholder('Password').fill('csm');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await signIn(page, 'csm', 'csm');
 
     step = 'start a change for ALPENWERK from the start form';
     await page.locator('[cam-widget-header]').getByText('Start process').click();

@@ -57,7 +57,7 @@ STARTERS = int(ENV.get("FAULT_STARTERS", "4"))
 WORKERS = int(ENV.get("FAULT_WORKERS", "6"))
 # each change waits for its window (WINDOW_LEAD_SECONDS), so open instances are what bounds the pace
 MAX_IN_FLIGHT = int(ENV.get("FAULT_MAX_IN_FLIGHT", "500"))
-TIMEOUT = float(ENV.get("FAULT_TIMEOUT", "1200"))
+TIMEOUT = float(ENV.get("FAULT_TIMEOUT", "1800"))
 WINDOW_LEAD_SECONDS = float(ENV.get("FAULT_WINDOW_LEAD", "90"))
 T0 = float(ENV.get("FAULT_T0", str(time.time())))
 CLIENT = "FAULT-24X7"

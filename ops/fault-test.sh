@@ -14,7 +14,7 @@
 # ops/cluster.sh; PGHOST/PGPORT/PGUSER/PGPASSWORD change that. Ports 8081, 8082 (CLUSTER_PORTS) and
 # 2525 (FAULT_SMTP_PORT) must be free. Everything it starts is stopped on exit (trap). Other settings
 # (environment): FAULT_ESCALATION_EVERY (10: every 10th instance is an escalation), FAULT_KILL_AT (0.5),
-# FAULT_OUTAGE_AT (0.2), FAULT_OUTAGE_SECONDS (25), FAULT_TIMEOUT (1200 s for the load), FAULT_WINDOW_LEAD (90 s: how far out a change window lies),
+# FAULT_OUTAGE_AT (0.2), FAULT_OUTAGE_SECONDS (25), FAULT_TIMEOUT (1800 s for the load), FAULT_WINDOW_LEAD (90 s: how far out a change window lies),
 # FAULT_ACK_TARGET / FAULT_UPDATE_TARGET / FAULT_RESOLUTION_TARGET (PT8S / PT12S / PT16S).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,12 +1,9 @@
 package com.csmflow.access;
 
-import com.csmflow.security.RoleGroup;
-import java.util.Set;
-import org.camunda.bpm.engine.authorization.Groups;
+import com.csmflow.security.SecurityDataReaders;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -19,15 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SecurityData {
 
-    private static final Set<String> ALL_ROWS = Set.of(RoleGroup.ISEC.id(), RoleGroup.IT.id(), Groups.CAMUNDA_ADMIN);
-
     /** Whether the caller reads every row (ISEC, IT, admin). */
     boolean readsEverything() {
-        Authentication caller = caller();
-        return caller != null
-                && caller.getAuthorities().stream()
-                        .map(GrantedAuthority::getAuthority)
-                        .anyMatch(ALL_ROWS::contains);
+        return SecurityDataReaders.callerReadsEverything();
     }
 
     void requireReadable(AccessRight right) {

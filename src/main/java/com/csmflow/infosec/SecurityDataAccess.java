@@ -1,12 +1,9 @@
 package com.csmflow.infosec;
 
-import com.csmflow.security.RoleGroup;
+import com.csmflow.security.SecurityDataReaders;
 import com.csmflow.servicerequest.ServiceDirectory;
 import java.util.List;
-import java.util.Set;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SecurityDataAccess {
 
-    private static final Set<String> ALWAYS = Set.of(RoleGroup.ISEC.id(), RoleGroup.IT.id(), Groups.CAMUNDA_ADMIN);
-
     private final ServiceDirectory services;
 
     SecurityDataAccess(ServiceDirectory services) {
@@ -30,11 +25,7 @@ class SecurityDataAccess {
 
     /** Whether the caller reads every row (isec, it, admin). */
     boolean seesAll() {
-        Authentication caller = caller();
-        return caller != null
-                && caller.getAuthorities().stream()
-                        .map(GrantedAuthority::getAuthority)
-                        .anyMatch(ALWAYS::contains);
+        return SecurityDataReaders.callerReadsEverything();
     }
 
     /** The services whose security data the caller reads besides (as their SM or DM). */

@@ -159,14 +159,18 @@ public class FormOptions {
                         > 0));
     }
 
+    /** Whether the user is one of {@value #STAFF}: a member of any role group. */
+    public boolean isStaff(String userId) {
+        return isMemberOfAny(userId, Arrays.asList(RoleGroup.values()));
+    }
+
     /** Whether the value is one of {@value #OWNERS}: a role group id or a member of any role group. */
     public boolean isOwner(String value) {
         if (value == null || value.isBlank()) {
             return false;
         }
         String owner = value.strip();
-        return Arrays.stream(RoleGroup.values()).anyMatch(group -> group.id().equals(owner))
-                || isMemberOfAny(owner, Arrays.asList(RoleGroup.values()));
+        return Arrays.stream(RoleGroup.values()).anyMatch(group -> group.id().equals(owner)) || isStaff(owner);
     }
 
     /** Groups first (an action owned by a team is the common case), then the people. */

@@ -9,6 +9,7 @@ import com.csmflow.client.Clients;
 import com.csmflow.engine.DelegateInputs;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.engine.InputReadingDelegate;
+import com.csmflow.forms.FormDates;
 import com.csmflow.register.ProcessOrigin;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -8,6 +8,7 @@ import com.csmflow.engine.DelegateInputs;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.engine.InputReadingDelegate;
 import com.csmflow.engine.ProcessVariable;
+import com.csmflow.forms.FormDates;
 import com.csmflow.forms.FormOptions;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.register.ProcessOrigin;

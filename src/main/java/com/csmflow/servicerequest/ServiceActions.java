@@ -1,18 +1,15 @@
 package com.csmflow.servicerequest;
 
-import com.csmflow.api.InvalidInputException;
 import com.csmflow.api.ListFilters;
 import com.csmflow.api.NotFoundException;
 import com.csmflow.api.PageParameters;
 import com.csmflow.audit.RegisterAudit;
 import com.csmflow.engine.EngineIdentity;
+import com.csmflow.forms.ActionSlots;
 import com.csmflow.register.BusinessKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,44 +64,6 @@ public class ServiceActions {
 
     // ------------------------------------------------------------------ the process side
 
-    /** One line of a plan: "what[; owner user id][; due yyyy-mm-dd]". */
-    record PlannedAction(String description, String owner, LocalDate dueOn) {}
-
-    /**
-     * Reads the plan's lines, refusing a bad line with a 400 naming {@code field} (the task stays open),
-     * owner and due date defaulting to the given ones.
-     */
-    List<PlannedAction> parsePlan(String text, String field, String defaultOwner, LocalDate defaultDue) {
-        List<PlannedAction> planned = new ArrayList<>();
-        for (String line : text.split("\\R")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] parts = Arrays.stream(line.split(";")).map(String::trim).toArray(String[]::new);
-            String description = parts[0];
-            if (description.isEmpty() || description.length() > 2000) {
-                throw new InvalidInputException(field, "each line is 'what[; owner][; due yyyy-mm-dd]': " + line);
-            }
-            String owner = parts.length > 1 && !parts[1].isEmpty() ? parts[1] : defaultOwner;
-            if (owner == null || !userExists(owner)) {
-                throw new InvalidInputException(field, "no user '" + owner + "' to own: " + description);
-            }
-            LocalDate due = defaultDue;
-            if (parts.length > 2 && !parts[2].isEmpty()) {
-                try {
-                    due = LocalDate.parse(parts[2]);
-                } catch (DateTimeParseException notADate) {
-                    throw new InvalidInputException(field, "due date is yyyy-mm-dd: " + parts[2]);
-                }
-            }
-            planned.add(new PlannedAction(description, owner, due));
-        }
-        if (planned.isEmpty()) {
-            throw new InvalidInputException(field, "at least one action, one a line");
-        }
-        return planned;
-    }
-
     /** Writes the planned actions, OPEN; a replayed completion of the same task writes nothing again. */
     @Transactional
     void record(
@@ -112,14 +71,14 @@ public class ServiceActions {
             String serviceReference,
             ActionPlan plan,
             String subject,
-            List<PlannedAction> planned,
+            List<ActionSlots.Action> planned,
             String taskId,
             Instant now) {
         for (int line = 0; line < planned.size(); line++) {
             if (actions.existsByTaskIdAndLineNo(taskId, line)) {
                 continue;
             }
-            PlannedAction action = planned.get(line);
+            ActionSlots.Action action = planned.get(line);
             ServiceAction saved = actions.save(new ServiceAction(
                     businessKeys.next("ACT"),
                     serviceReference,
@@ -127,7 +86,7 @@ public class ServiceActions {
                     subject,
                     action.description(),
                     action.owner(),
-                    action.dueOn(),
+                    action.targetDate(),
                     now,
                     taskId,
                     line,

@@ -1,6 +1,7 @@
 package com.csmflow.servicerequest;
 
 import com.csmflow.engine.ProcessVariable;
+import com.csmflow.forms.ActionSlots;
 import java.util.Date;
 import java.util.List;
 
@@ -84,7 +85,18 @@ public final class ServiceRequestProcess {
     // the service's steps (form fields, see ServiceWorkListener)
     public static final ProcessVariable<String> TEAM_ORGANISATION = ProcessVariable.text("teamOrganisation");
     /** One line per member: user id, role, share of time in per cent. */
-    public static final ProcessVariable<String> TEAM_MEMBERS = ProcessVariable.text("teamMembers");
+    /** How many team members the team organisation form takes at once (a later organisation adds more). */
+    public static final int TEAM_MEMBER_SLOTS = 8;
+
+    /** Slot n of the team organisation form: the member picked from the staff (user id). */
+    public static ProcessVariable<String> teamMember(int slot) {
+        return ProcessVariable.text("teamMember" + slot);
+    }
+
+    /** Slot n's role, share (percent of their time), skills (comma-separated) and short profile. */
+    public static ProcessVariable<String> teamMember(int slot, String part) {
+        return ProcessVariable.text(teamMember(slot).name() + part);
+    }
 
     public static final ProcessVariable<String> STAFFING_ROADMAP = ProcessVariable.text("staffingRoadmap");
     public static final ProcessVariable<String> RECRUITMENT_PLAN = ProcessVariable.text("recruitmentPlan");
@@ -97,14 +109,16 @@ public final class ServiceRequestProcess {
     public static final ProcessVariable<String> QUALITY_CRITERIA = ProcessVariable.text("qualityCriteria");
     public static final ProcessVariable<String> ASSESSMENT = ProcessVariable.text("assessment");
     public static final ProcessVariable<String> LESSONS_LEARNED = ProcessVariable.text("lessonsLearned");
-    public static final ProcessVariable<String> ACTION_PLAN = ProcessVariable.text("actionPlan");
+    /** The team's and the governance round's planned actions, picked owners (forms: action1Description...). */
+    public static final ActionSlots ACTION_SLOTS = ActionSlots.named("action");
+
     public static final ProcessVariable<String> ASSESSED_MEMBER = ProcessVariable.text("assessedMember");
     public static final ProcessVariable<String> ACTION_REPORT = ProcessVariable.text("actionReport");
     // the individual assessment's fields: personal data, removed from the variables once recorded
     public static final ProcessVariable<String> INDIVIDUAL_ASSESSMENT = ProcessVariable.text("individualAssessment");
     public static final ProcessVariable<String> INDIVIDUAL_LESSONS_LEARNED =
             ProcessVariable.text("individualLessonsLearned");
-    public static final ProcessVariable<String> INDIVIDUAL_ACTION_PLAN = ProcessVariable.text("individualActionPlan");
+    public static final ActionSlots INDIVIDUAL_ACTION_SLOTS = ActionSlots.named("individualAction");
     public static final ProcessVariable<String> INDIVIDUAL_ACTION_REPORT =
             ProcessVariable.text("individualActionReport");
     public static final ProcessVariable<Boolean> TEAM_ACTIONS_DONE = ProcessVariable.flag("teamActionsDone");

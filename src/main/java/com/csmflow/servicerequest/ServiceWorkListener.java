@@ -1,7 +1,7 @@
 package com.csmflow.servicerequest;
 
-import static com.csmflow.servicerequest.ServiceRequestProcess.ACTION_PLAN;
 import static com.csmflow.servicerequest.ServiceRequestProcess.ACTION_REPORT;
+import static com.csmflow.servicerequest.ServiceRequestProcess.ACTION_SLOTS;
 import static com.csmflow.servicerequest.ServiceRequestProcess.ADDITION_APPROVED;
 import static com.csmflow.servicerequest.ServiceRequestProcess.APPROVAL_COMMENT;
 import static com.csmflow.servicerequest.ServiceRequestProcess.ASSESSED_MEMBER;
@@ -12,8 +12,8 @@ import static com.csmflow.servicerequest.ServiceRequestProcess.GOVERNANCE_CYCLE;
 import static com.csmflow.servicerequest.ServiceRequestProcess.GOVERNANCE_FOLLOW_UP;
 import static com.csmflow.servicerequest.ServiceRequestProcess.GOVERNANCE_MODEL;
 import static com.csmflow.servicerequest.ServiceRequestProcess.INDIVIDUAL_ACTIONS_DONE;
-import static com.csmflow.servicerequest.ServiceRequestProcess.INDIVIDUAL_ACTION_PLAN;
 import static com.csmflow.servicerequest.ServiceRequestProcess.INDIVIDUAL_ACTION_REPORT;
+import static com.csmflow.servicerequest.ServiceRequestProcess.INDIVIDUAL_ACTION_SLOTS;
 import static com.csmflow.servicerequest.ServiceRequestProcess.INDIVIDUAL_ASSESSMENT;
 import static com.csmflow.servicerequest.ServiceRequestProcess.INDIVIDUAL_ASSESSMENT_CYCLE;
 import static com.csmflow.servicerequest.ServiceRequestProcess.INDIVIDUAL_LESSONS_LEARNED;
@@ -39,7 +39,7 @@ import static com.csmflow.servicerequest.ServiceRequestProcess.STAFFING_FOLLOW_U
 import static com.csmflow.servicerequest.ServiceRequestProcess.STAFFING_ROADMAP;
 import static com.csmflow.servicerequest.ServiceRequestProcess.TEAM_ACTIONS_DONE;
 import static com.csmflow.servicerequest.ServiceRequestProcess.TEAM_ASSESSMENT_CYCLE;
-import static com.csmflow.servicerequest.ServiceRequestProcess.TEAM_MEMBERS;
+import static com.csmflow.servicerequest.ServiceRequestProcess.TEAM_MEMBER_SLOTS;
 import static com.csmflow.servicerequest.ServiceRequestProcess.TEAM_ORGANISATION;
 import static com.csmflow.servicerequest.ServiceRequestProcess.TRAINING_STATUS;
 import static com.csmflow.servicerequest.ServiceRequestProcess.UTILISATION_RULES;
@@ -48,6 +48,8 @@ import static com.csmflow.servicerequest.ServiceRequestProcess.WORKING_METHODOLO
 import com.csmflow.api.InvalidInputException;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.engine.ProcessVariable;
+import com.csmflow.forms.ActionSlots;
+import com.csmflow.forms.FormOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +59,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -77,7 +78,7 @@ class ServiceWorkListener implements TaskListener {
     private final ServiceRegister register;
     private final Clock clock;
     private final EngineIdentity engineIdentity;
-    private final IdentityService identityService;
+    private final FormOptions options;
     private final ServiceActions actions;
     private final TrainingRecords trainings;
 
@@ -85,13 +86,13 @@ class ServiceWorkListener implements TaskListener {
             ServiceRegister register,
             Clock clock,
             EngineIdentity engineIdentity,
-            IdentityService identityService,
+            FormOptions options,
             ServiceActions actions,
             TrainingRecords trainings) {
         this.register = register;
         this.clock = clock;
         this.engineIdentity = engineIdentity;
-        this.identityService = identityService;
+        this.options = options;
         this.actions = actions;
         this.trainings = trainings;
     }
@@ -127,16 +128,16 @@ class ServiceWorkListener implements TaskListener {
             case ServiceRequestProcess.TASK_QUALITY_CRITERIA ->
                 work.record(WorkKind.QUALITY_CRITERIA, null, required(execution, QUALITY_CRITERIA), null, null);
             case ServiceRequestProcess.TASK_TEAM_ASSESSMENT -> {
-                String plan = required(execution, ACTION_PLAN);
-                List<ServiceActions.PlannedAction> planned =
-                        actions.parsePlan(plan, ACTION_PLAN.name(), work.by(), work.dueIn(TEAM_ASSESSMENT_CYCLE));
+                List<ActionSlots.Action> planned =
+                        ACTION_SLOTS.read(execution, work.planRules(true, TEAM_ASSESSMENT_CYCLE));
                 work.record(
                         WorkKind.TEAM_ASSESSMENT,
                         null,
                         required(execution, ASSESSMENT),
                         optional(execution, LESSONS_LEARNED),
-                        plan);
+                        ActionSlots.summary(planned));
                 actions.record(execution, work.service(), ActionPlan.TEAM, null, planned, task.getId(), work.now());
+                ACTION_SLOTS.clear(execution);
                 TEAM_ACTIONS_DONE.set(execution, false);
             }
             case ServiceRequestProcess.TASK_FOLLOW_UP_TEAM_ACTIONS -> {
@@ -200,21 +201,20 @@ class ServiceWorkListener implements TaskListener {
         if (register.team(work.service()).stream().noneMatch(m -> m.getUserId().equals(member) && m.isActive())) {
             throw new InvalidInputException(ASSESSED_MEMBER.name(), "'" + member + "' is not in the service's team");
         }
-        String plan = required(execution, INDIVIDUAL_ACTION_PLAN);
-        List<ServiceActions.PlannedAction> planned = actions.parsePlan(
-                plan, INDIVIDUAL_ACTION_PLAN.name(), work.by(), work.dueIn(INDIVIDUAL_ASSESSMENT_CYCLE));
+        List<ActionSlots.Action> planned =
+                INDIVIDUAL_ACTION_SLOTS.read(execution, work.planRules(true, INDIVIDUAL_ASSESSMENT_CYCLE));
         work.record(
                 WorkKind.INDIVIDUAL_ASSESSMENT,
                 member,
                 required(execution, INDIVIDUAL_ASSESSMENT),
                 optional(execution, INDIVIDUAL_LESSONS_LEARNED),
-                plan);
+                ActionSlots.summary(planned));
         actions.record(execution, work.service(), ActionPlan.INDIVIDUAL, member, planned, work.taskId(), work.now());
         INDIVIDUAL_ACTIONS_DONE.set(execution, false);
-        for (ProcessVariable<String> personal :
-                List.of(INDIVIDUAL_ASSESSMENT, INDIVIDUAL_LESSONS_LEARNED, INDIVIDUAL_ACTION_PLAN)) {
+        for (ProcessVariable<String> personal : List.of(INDIVIDUAL_ASSESSMENT, INDIVIDUAL_LESSONS_LEARNED)) {
             execution.removeVariable(personal.name());
         }
+        INDIVIDUAL_ACTION_SLOTS.clear(execution);
     }
 
     /**
@@ -231,22 +231,19 @@ class ServiceWorkListener implements TaskListener {
             actions.followUpOpen(
                     execution, work.service(), ActionPlan.GOVERNANCE, null, report, done, work.by(), work.now());
         }
-        String plan = optional(execution, ACTION_PLAN);
-        work.record(WorkKind.GOVERNANCE_ACTIONS, null, required(execution, GOVERNANCE_ACTIONS), null, plan);
-        if (plan != null && !plan.isBlank()) {
-            actions.record(
-                    execution,
-                    work.service(),
-                    ActionPlan.GOVERNANCE,
-                    null,
-                    actions.parsePlan(plan, ACTION_PLAN.name(), work.by(), work.dueIn(GOVERNANCE_CYCLE)),
-                    work.taskId(),
-                    work.now());
-        }
+        List<ActionSlots.Action> planned = ACTION_SLOTS.read(execution, work.planRules(false, GOVERNANCE_CYCLE));
+        work.record(
+                WorkKind.GOVERNANCE_ACTIONS,
+                null,
+                required(execution, GOVERNANCE_ACTIONS),
+                null,
+                planned.isEmpty() ? null : ActionSlots.summary(planned));
+        actions.record(execution, work.service(), ActionPlan.GOVERNANCE, null, planned, work.taskId(), work.now());
         // this round's answers must not be read as the next round's
-        for (ProcessVariable<?> answer : List.of(GOVERNANCE_FOLLOW_UP, GOVERNANCE_ACTIONS_DONE, ACTION_PLAN)) {
+        for (ProcessVariable<?> answer : List.of(GOVERNANCE_FOLLOW_UP, GOVERNANCE_ACTIONS_DONE)) {
             execution.removeVariable(answer.name());
         }
+        ACTION_SLOTS.clear(execution);
     }
 
     /**
@@ -295,38 +292,74 @@ class ServiceWorkListener implements TaskListener {
         return day.plusMonths(1);
     }
 
-    /** Lines "user id; role; share %; skills (comma-separated); short profile", the last two optional. */
+    /**
+     * The team organisation's member slots: slot n is {@code teamMember<n>} (picked from the staff) with its
+     * role and share required, skills (comma-separated) and short profile optional; empty slots are skipped,
+     * at least one member is required. Every slot is checked before anything is written.
+     */
     private void teamMembers(Work work) {
-        String text = required(work.execution(), TEAM_MEMBERS);
-        for (String line : text.split("\\R")) {
-            if (line.isBlank()) {
+        DelegateExecution execution = work.execution();
+        record Member(String userId, String role, int percent, List<String> skills, String profile) {}
+        List<Member> members = new java.util.ArrayList<>();
+        for (int slot = 1; slot <= TEAM_MEMBER_SLOTS; slot++) {
+            ProcessVariable<String> picked = ServiceRequestProcess.teamMember(slot);
+            String userId = optional(execution, picked);
+            ProcessVariable<String> roleField = ServiceRequestProcess.teamMember(slot, "Role");
+            String shareField = ServiceRequestProcess.teamMember(slot, "Share").name();
+            if (userId == null || userId.isBlank()) {
+                if (optional(execution, roleField) != null) {
+                    throw new InvalidInputException(picked.name(), "pick the member of this role");
+                }
                 continue;
             }
-            String[] parts = Arrays.stream(line.split(";")).map(String::trim).toArray(String[]::new);
-            if (parts.length < 3) {
-                throw new InvalidInputException(
-                        TEAM_MEMBERS.name(), "each line is 'user id; role; share %[; skills; short profile]': " + line);
+            if (!options.isStaff(userId)) {
+                throw new InvalidInputException(picked.name(), "'" + userId + "' is not a staff member");
             }
-            String userId = parts[0];
-            if (!userExists(userId)) {
-                throw new InvalidInputException(TEAM_MEMBERS.name(), "no user '" + userId + "'");
+            if (members.stream().anyMatch(member -> member.userId().equals(userId))) {
+                throw new InvalidInputException(picked.name(), "'" + userId + "' is picked twice");
             }
+            String role = optional(execution, roleField);
+            if (role == null || role.isBlank()) {
+                throw new InvalidInputException(roleField.name(), "is required for a member");
+            }
+            Object share = execution.getVariable(shareField);
             int percent;
             try {
-                percent = Integer.parseInt(parts[2].replace("%", "").trim());
+                percent = share instanceof Number number
+                        ? number.intValue()
+                        : Integer.parseInt(String.valueOf(share).strip());
             } catch (NumberFormatException notANumber) {
-                throw new InvalidInputException(TEAM_MEMBERS.name(), "share of '" + userId + "' is not a number");
+                throw new InvalidInputException(shareField, "is the share of their time in percent, 1-100");
             }
             if (percent < 1 || percent > 100) {
-                throw new InvalidInputException(TEAM_MEMBERS.name(), "share of '" + userId + "' must be 1-100");
+                throw new InvalidInputException(shareField, "must be 1-100");
             }
-            register.putTeamMember(work.execution(), work.service(), userId, limit(parts[1], 200), percent, work.now());
-            if (parts.length > 3 && !parts[3].isBlank()) {
-                List<String> skills = Arrays.stream(parts[3].split(","))
-                        .map(String::trim)
-                        .filter(skill -> !skill.isEmpty())
-                        .toList();
-                register.putProfile(userId, skills, parts.length > 4 ? limit(parts[4], 4000) : null, work.now());
+            String skills = optional(execution, ServiceRequestProcess.teamMember(slot, "Skills"));
+            members.add(new Member(
+                    userId,
+                    limit(role, 200),
+                    percent,
+                    skills == null
+                            ? List.of()
+                            : Arrays.stream(skills.split(","))
+                                    .map(String::trim)
+                                    .filter(skill -> !skill.isEmpty())
+                                    .toList(),
+                    optional(execution, ServiceRequestProcess.teamMember(slot, "Profile"))));
+        }
+        if (members.isEmpty()) {
+            throw new InvalidInputException(
+                    ServiceRequestProcess.teamMember(1).name(), "is required: pick at least one member");
+        }
+        for (Member member : members) {
+            register.putTeamMember(
+                    execution, work.service(), member.userId(), member.role(), member.percent(), work.now());
+            if (!member.skills().isEmpty()) {
+                register.putProfile(
+                        member.userId(),
+                        member.skills(),
+                        member.profile() == null ? null : limit(member.profile(), 4000),
+                        work.now());
             }
         }
     }
@@ -376,11 +409,6 @@ class ServiceWorkListener implements TaskListener {
         register.resourceStatus(execution, resource, ResourceStatus.RETIRED, work.now());
     }
 
-    private boolean userExists(String userId) {
-        return engineIdentity.asPlatform(
-                () -> identityService.createUserQuery().userId(userId).count() > 0);
-    }
-
     /** What the task's completion writes, by whom and when. */
     private final class Work {
         private final DelegateTask task;
@@ -408,6 +436,14 @@ class ServiceWorkListener implements TaskListener {
         /** Who completes the task: the default owner of the actions it plans. */
         String by() {
             return task.getAssignee() != null ? task.getAssignee() : engineIdentity.currentUserIdOr(null);
+        }
+
+        /**
+         * What a plan's action slots accept here: owners from the staff, the person completing the task when
+         * left empty, due one cycle from today when no date is picked.
+         */
+        ActionSlots.Rules planRules(boolean atLeastOne, ProcessVariable<String> cycle) {
+            return new ActionSlots.Rules(atLeastOne, options::isStaff, "not a staff member", by(), dueIn(cycle));
         }
 
         /** One cycle of the given kind from today: the default due date of the actions planned now. */

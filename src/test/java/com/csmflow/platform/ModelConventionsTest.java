@@ -255,8 +255,13 @@ class ModelConventionsTest {
     }
 
     /** Keys of fields that name a client, people or CMDB items: chosen, never typed. */
-    private static final Set<String> PICKED_KEYS =
-            Set.of("clientReference", "cabMembers", "riskOwner", "configurationItems", "updatedConfigurationItems");
+    private static final Set<String> PICKED_KEYS = Set.of(
+            "clientReference",
+            "cabMembers",
+            "riskOwner",
+            "configurationItems",
+            "updatedConfigurationItems",
+            "assessedMember");
 
     private static final Set<String> PICKER_TYPES = Set.of("select", "taglist", "radio", "checklist");
 
@@ -269,7 +274,16 @@ class ModelConventionsTest {
                 problems.add(
                         where + ": valuesKey '" + valuesKey + "' is no list the platform fills " + FormOptions.names());
             }
-            boolean asksForChoice = PICKED_KEYS.contains(key) || key.endsWith("Owner");
+            // a person, a client or a CI is picked; so is a team member slot (teamMember1); a label asking for a
+            // "user id" is a person typed by hand whatever the key
+            boolean asksForChoice = PICKED_KEYS.contains(key)
+                    || key.endsWith("Owner")
+                    || key.matches("teamMember\\d+")
+                    || component
+                            .path("label")
+                            .asText("")
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .contains("user id");
             if (asksForChoice
                     && !component.path("readonly").asBoolean(false)
                     && (!PICKER_TYPES.contains(component.path("type").asText()) || valuesKey == null)) {

@@ -403,12 +403,16 @@ class ServiceRequestProcessTest {
                 instance,
                 TASK_TEAM_ORGANISATION,
                 "service-manager",
-                Map.of(
-                        TEAM_ORGANISATION.name(),
-                        "One squad, SM and DM on top",
-                        TEAM_MEMBERS.name(),
-                        MEMBER + "; COBOL engineer; 60; " + SKILL + ", jcl; Mainframe veteran\n" + NEWCOMER
-                                + "; engineer; 20"));
+                Map.ofEntries(
+                        Map.entry(TEAM_ORGANISATION.name(), "One squad, SM and DM on top"),
+                        Map.entry(teamMember(1).name(), MEMBER),
+                        Map.entry(teamMember(1, "Role").name(), "COBOL engineer"),
+                        Map.entry(teamMember(1, "Share").name(), 60L),
+                        Map.entry(teamMember(1, "Skills").name(), SKILL + ", jcl"),
+                        Map.entry(teamMember(1, "Profile").name(), "Mainframe veteran"),
+                        Map.entry(teamMember(3).name(), NEWCOMER),
+                        Map.entry(teamMember(3, "Role").name(), "engineer"),
+                        Map.entry(teamMember(3, "Share").name(), 20L)));
         assertThat(teamMembers.findByServiceReferenceOrderByUserIdAsc(service))
                 .extracting(TeamMember::getUserId)
                 .containsExactly(MEMBER, NEWCOMER);
@@ -469,8 +473,14 @@ class ServiceRequestProcessTest {
                 Map.of(
                         GOVERNANCE_ACTIONS.name(),
                         "Client asked for weekly reports: agreed",
-                        ACTION_PLAN.name(),
-                        "Weekly report to the client\nAudit the access list; delivery-manager; 2026-07-10"));
+                        ACTION_SLOTS.description(1),
+                        "Weekly report to the client",
+                        ACTION_SLOTS.description(2),
+                        "Audit the access list",
+                        ACTION_SLOTS.owner(2),
+                        "delivery-manager",
+                        ACTION_SLOTS.targetDate(2),
+                        "2026-07-10"));
         List<ServiceAction> governance = actions(service, ActionPlan.GOVERNANCE);
         assertThat(governance)
                 .extracting(ServiceAction::getOwner, a -> a.getDueOn().toString(), ServiceAction::getStatus)
@@ -549,8 +559,14 @@ class ServiceRequestProcessTest {
                         "On target",
                         LESSONS_LEARNED.name(),
                         "Demo earlier",
-                        ACTION_PLAN.name(),
-                        "Move demo\nWrite the runbook; " + MEMBER + "; 2026-10-15"));
+                        ACTION_SLOTS.description(1),
+                        "Move demo",
+                        ACTION_SLOTS.description(2),
+                        "Write the runbook",
+                        ACTION_SLOTS.owner(2),
+                        MEMBER,
+                        ACTION_SLOTS.targetDate(2),
+                        "2026-10-15"));
         // the plan is in the action register, one open action a line
         List<ServiceAction> team = actions(service, ActionPlan.TEAM);
         assertThat(team)
@@ -653,6 +669,86 @@ class ServiceRequestProcessTest {
                 .toList();
         assertThat(personal).hasSize(3).allMatch(record -> MEMBER.equals(record.getSubjectUserId()));
         assertThat(kinds(service)).contains(WorkKind.TEAM_ASSESSMENT, WorkKind.TEAM_ACTION_REPORT);
+        endByRequest(instance, "Test over.");
+    }
+
+    @Test
+    void peopleArePickedFromTheStaffAndARefusalNamesTheSlot() {
+        ProcessInstance instance = openService();
+        String service = serviceReference(instance);
+        // a member nobody can pick, a member without a role, the same person twice: each refused at its slot
+        assertThatThrownBy(() -> completeAs(
+                        instance,
+                        TASK_TEAM_ORGANISATION,
+                        "service-manager",
+                        Map.of(
+                                TEAM_ORGANISATION.name(), "Squad",
+                                teamMember(1).name(), "nobody-at-all",
+                                teamMember(1, "Role").name(), "engineer",
+                                teamMember(1, "Share").name(), 50L)))
+                .hasRootCauseInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("teamMember1: 'nobody-at-all' is not a staff member");
+        assertThatThrownBy(() -> completeAs(
+                        instance,
+                        TASK_TEAM_ORGANISATION,
+                        "service-manager",
+                        Map.of(TEAM_ORGANISATION.name(), "Squad", teamMember(2).name(), MEMBER)))
+                .hasRootCauseInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("teamMember2Role: is required");
+        assertThatThrownBy(() -> completeAs(
+                        instance,
+                        TASK_TEAM_ORGANISATION,
+                        "service-manager",
+                        Map.of(
+                                TEAM_ORGANISATION.name(),
+                                "Squad",
+                                teamMember(1).name(),
+                                MEMBER,
+                                teamMember(1, "Role").name(),
+                                "engineer",
+                                teamMember(1, "Share").name(),
+                                50L,
+                                teamMember(2).name(),
+                                MEMBER,
+                                teamMember(2, "Role").name(),
+                                "lead",
+                                teamMember(2, "Share").name(),
+                                10L)))
+                .hasRootCauseInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("teamMember2: '" + MEMBER + "' is picked twice");
+        assertThat(teamMembers.findByServiceReferenceOrderByUserIdAsc(service)).isEmpty();
+        addTeam(instance);
+        assertThat(teamMembers.findByServiceReferenceOrderByUserIdAsc(service))
+                .extracting(TeamMember::getUserId)
+                .containsExactly(MEMBER);
+        // an action owner outside the staff is refused at its slot and nothing of the plan is written
+        completeAs(
+                instance, TASK_WORKING_METHODOLOGY, "competence-manager", Map.of(WORKING_METHODOLOGY.name(), "Kanban"));
+        completeAs(instance, TASK_QUALITY_CRITERIA, "delivery-manager", Map.of(QUALITY_CRITERIA.name(), "No escapes"));
+        moveClock(92);
+        assertThatThrownBy(() -> completeAs(
+                        instance,
+                        TASK_TEAM_ASSESSMENT,
+                        "delivery-manager",
+                        Map.of(
+                                ASSESSMENT.name(), "On target",
+                                ACTION_SLOTS.description(1), "Move demo",
+                                ACTION_SLOTS.description(2), "Write the runbook",
+                                ACTION_SLOTS.owner(2), "nobody-at-all")))
+                .hasRootCauseInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("action2Owner: 'nobody-at-all' is not a staff member");
+        assertThat(actions(service, ActionPlan.TEAM)).isEmpty();
+        completeAs(
+                instance,
+                TASK_TEAM_ASSESSMENT,
+                "delivery-manager",
+                Map.of(ASSESSMENT.name(), "On target", ACTION_SLOTS.description(1), "Move demo"));
+        // the slots are emptied: the next round's form starts empty
+        assertThat(runtimeService.getVariable(instance.getId(), ACTION_SLOTS.description(1)))
+                .isNull();
+        assertThat(actions(service, ActionPlan.TEAM)).singleElement().satisfies(action -> {
+            assertThat(action.getOwner()).isEqualTo("delivery-manager");
+        });
         endByRequest(instance, "Test over.");
     }
 
@@ -947,7 +1043,15 @@ class ServiceRequestProcessTest {
                 instance,
                 TASK_TEAM_ORGANISATION,
                 "service-manager",
-                Map.of(TEAM_ORGANISATION.name(), "Small team", TEAM_MEMBERS.name(), MEMBER + "; engineer; 40"));
+                Map.of(
+                        TEAM_ORGANISATION.name(),
+                        "Small team",
+                        teamMember(1).name(),
+                        MEMBER,
+                        teamMember(1, "Role").name(),
+                        "engineer",
+                        teamMember(1, "Share").name(),
+                        40L));
     }
 
     private static Map<String, Object> individual(String member) {
@@ -955,7 +1059,7 @@ class ServiceRequestProcessTest {
                 ASSESSED_MEMBER.name(), member,
                 INDIVIDUAL_ASSESSMENT.name(), "Strong on batch, slow on reviews",
                 INDIVIDUAL_LESSONS_LEARNED.name(), "Pair on reviews",
-                INDIVIDUAL_ACTION_PLAN.name(), "Review course");
+                INDIVIDUAL_ACTION_SLOTS.description(1), "Review course");
     }
 
     private Map<String, Object> request(String risk, List<String> skills, String email) {

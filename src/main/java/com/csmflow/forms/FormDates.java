@@ -1,4 +1,4 @@
-package com.csmflow.problem;
+package com.csmflow.forms;
 
 import com.csmflow.api.InvalidInputException;
 import java.time.LocalDate;
@@ -7,12 +7,12 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 
 /** A form-js date field as the engine hands it over: a text {@code yyyy-mm-dd} (maybe with a time) or a Date. */
-final class FormDates {
+public final class FormDates {
 
     private FormDates() {}
 
     /** The date, or a 400 naming the field when it is missing or not a date. */
-    static LocalDate required(Object value, String field, String requiredFor) {
+    public static LocalDate required(Object value, String field, String requiredFor) {
         if (value instanceof Date date) {
             return LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC);
         }

@@ -29,6 +29,8 @@ final class ReportCharts {
     private static final Color ESCALATIONS = new Color(0xc62828);
     private static final Color CHANGES = new Color(0x1565c0);
     private static final Color FAILED = new Color(0xef6c00);
+    private static final Color INCIDENTS = new Color(0x6a1b9a);
+    private static final Color PROBLEMS = new Color(0x455a64);
 
     private ReportCharts() {}
 
@@ -50,16 +52,25 @@ final class ReportCharts {
         return chart.createBufferedImage(WIDTH, HEIGHT);
     }
 
-    /** Escalations, changes and failed changes per period, side by side. */
+    /** Escalations, changes, failed changes, incidents and problems per period, side by side. */
     static BufferedImage activityTrend(ReportFigures figures) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (ReportFigures.TrendPoint point : figures.trend()) {
             data.addValue(point.escalations(), "Escalations", point.period());
             data.addValue(point.changes(), "Changes", point.period());
             data.addValue(point.changesFailed(), "Failed changes", point.period());
+            data.addValue(point.incidents(), "Incidents", point.period());
+            data.addValue(point.problems(), "Problems", point.period());
         }
         JFreeChart chart = ChartFactory.createBarChart(
-                "Escalations and changes", null, "count", data, PlotOrientation.VERTICAL, true, false, false);
+                "Escalations, changes, incidents and problems",
+                null,
+                "count",
+                data,
+                PlotOrientation.VERTICAL,
+                true,
+                false,
+                false);
         CategoryPlot plot = style(chart);
         ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
@@ -68,6 +79,8 @@ final class ReportCharts {
         renderer.setSeriesPaint(0, ESCALATIONS);
         renderer.setSeriesPaint(1, CHANGES);
         renderer.setSeriesPaint(2, FAILED);
+        renderer.setSeriesPaint(3, INCIDENTS);
+        renderer.setSeriesPaint(4, PROBLEMS);
         return chart.createBufferedImage(WIDTH, HEIGHT);
     }
 

@@ -94,9 +94,11 @@ final class ReportDocument {
         b.add(new Text("Changes raised: " + c.raised() + ". By class: " + counts(c.byClass()) + ". Implemented: "
                 + c.implemented() + " (" + c.succeeded() + " succeeded, " + c.failed() + " failed); success rate: "
                 + pct(c.successRatePercent()) + ". Emergency share: " + pct(c.emergencySharePercent()) + "."));
-        b.add(new Heading("6. Problems and root cause analyses"));
+        b.add(new Heading("6. Incidents, problems and root cause analyses"));
         ReportFigures.Problems p = f.problems();
-        b.add(new Text("Problems opened: " + p.opened() + ". RCAs delivered on time: " + p.rcasOnTime() + ", late: "
+        b.add(new Text("Incidents reported: " + p.incidentsReported() + ", of which " + p.incidentsWithProblem()
+                + " led to a problem. Problems opened: " + p.opened() + ". RCAs delivered on time: " + p.rcasOnTime()
+                + ", late: "
                 + p.rcasLate() + " (" + pct(p.rcaOnTimePercent()) + " on time)."));
         b.add(new Heading("7. Service improvement programme"));
         ReportFigures.SipActions s = f.sipActions();
@@ -164,13 +166,15 @@ final class ReportDocument {
             lines.add("Escalations: " + now.escalations() + " against " + before.escalations()
                     + " the period before; changes: "
                     + now.changes() + " against " + before.changes() + ", failed: " + now.changesFailed() + " against "
-                    + before.changesFailed() + ".");
+                    + before.changesFailed() + "; incidents: " + now.incidents() + " against " + before.incidents()
+                    + ", problems opened: " + now.problems() + " against " + before.problems() + ".");
         }
         // the average from the first period with any activity on, so the months before the service began do not count
         int first = 0;
         while (first < trend.size() - 1
                 && trend.get(first).escalations() == 0
                 && trend.get(first).changes() == 0
+                && trend.get(first).incidents() == 0
                 && trend.get(first).slaPercentMet() == null) {
             first++;
         }
@@ -180,6 +184,14 @@ final class ReportDocument {
                 .orElse(0);
         if (now.escalations() > 2 * meanEscalations && now.escalations() > 1) {
             lines.add("Escalations are more than twice their average: the CSM proposes a SIP action at the review.");
+        }
+        double meanIncidents = trend.subList(first, trend.size()).stream()
+                .mapToLong(ReportFigures.TrendPoint::incidents)
+                .average()
+                .orElse(0);
+        if (now.incidents() > 2 * meanIncidents && now.incidents() > 1) {
+            lines.add("Incidents are more than twice their average: the review asks whether a problem is open for"
+                    + " their cause.");
         }
         return lines;
     }

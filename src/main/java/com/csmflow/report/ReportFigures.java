@@ -35,9 +35,19 @@ public record ReportFigures(
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record SlaLine(String metric, String priority, long met, long breached, Double percentMet) {}
 
-    /** One bucket of the trend: percent of clocks met, escalations raised, changes raised and failed. */
+    /**
+     * One bucket of the trend: percent of clocks met, escalations raised, changes raised and failed, incidents
+     * reported and problems opened.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record TrendPoint(String period, Double slaPercentMet, long escalations, long changes, long changesFailed) {}
+    public record TrendPoint(
+            String period,
+            Double slaPercentMet,
+            long escalations,
+            long changes,
+            long changesFailed,
+            long incidents,
+            long problems) {}
 
     /** Escalations raised in the period; mean minutes from raised to acknowledged (null without any). */
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -58,9 +68,18 @@ public record ReportFigures(
             Double successRatePercent,
             Double emergencySharePercent) {}
 
-    /** Problems opened in the period; RCA clocks stopped in it, met (on time) and breached. */
+    /**
+     * Incidents the client's systems reported in the period (client incident register), of those the ones a
+     * problem was opened for; problems opened in the period; RCA clocks stopped in it, met (on time) and breached.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Problems(long opened, long rcasOnTime, long rcasLate, Double rcaOnTimePercent) {}
+    public record Problems(
+            long incidentsReported,
+            long incidentsWithProblem,
+            long opened,
+            long rcasOnTime,
+            long rcasLate,
+            Double rcaOnTimePercent) {}
 
     /** The SIP at the period's end: actions open, of those overdue (target date passed), and done in the period. */
     public record SipActions(long open, long overdue, long doneInPeriod) {}

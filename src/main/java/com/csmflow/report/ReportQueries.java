@@ -164,9 +164,19 @@ class ReportQueries {
                 "SELECT COUNT(*) FROM problem WHERE opened_at >= :from AND opened_at < :to AND" + CLIENT,
                 params(client, from, to),
                 Long.class);
+        long[] incidents = jdbc.queryForObject(
+                "SELECT COUNT(*) AS n, COUNT(problem_reference) AS with_problem FROM client_incident"
+                        + " WHERE reported_at >= :from AND reported_at < :to AND" + CLIENT,
+                params(client, from, to),
+                (rs, i) -> new long[] {rs.getLong("n"), rs.getLong("with_problem")});
         long[] rca = metric(client, "rca.delivered", from, to);
         return new ReportFigures.Problems(
-                opened == null ? 0 : opened, rca[0], rca[1], percent(rca[0], rca[0] + rca[1]));
+                incidents[0],
+                incidents[1],
+                opened == null ? 0 : opened,
+                rca[0],
+                rca[1],
+                percent(rca[0], rca[0] + rca[1]));
     }
 
     /** The SIP as it stood at the period's end, and the actions done within the period. */
@@ -218,7 +228,7 @@ class ReportQueries {
         return hours;
     }
 
-    /** Escalations raised and changes raised and failed in a trend bucket. */
+    /** Escalations raised, changes raised and failed, incidents reported and problems opened in a trend bucket. */
     long[] activity(String client, Instant from, Instant to) {
         Long escalations = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM escalation WHERE raised_at >= :from AND raised_at < :to AND" + CLIENT,
@@ -229,7 +239,21 @@ class ReportQueries {
                         + " FROM change_request WHERE created_at >= :from AND created_at < :to AND" + CLIENT,
                 params(client, from, to),
                 (rs, i) -> new long[] {rs.getLong("n"), rs.getLong("failed")});
-        return new long[] {escalations == null ? 0 : escalations, changes[0], changes[1]};
+        Long incidents = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM client_incident WHERE reported_at >= :from AND reported_at < :to AND" + CLIENT,
+                params(client, from, to),
+                Long.class);
+        Long problems = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM problem WHERE opened_at >= :from AND opened_at < :to AND" + CLIENT,
+                params(client, from, to),
+                Long.class);
+        return new long[] {
+            escalations == null ? 0 : escalations,
+            changes[0],
+            changes[1],
+            incidents == null ? 0 : incidents,
+            problems == null ? 0 : problems
+        };
     }
 
     static Double percent(long part, long whole) {

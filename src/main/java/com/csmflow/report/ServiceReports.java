@@ -93,7 +93,9 @@ public class ServiceReports {
                     ReportQueries.percent(sla[0], sla[0] + sla[1]),
                     activity[0],
                     activity[1],
-                    activity[2]));
+                    activity[2],
+                    activity[3],
+                    activity[4]));
         }
         long[] reviews = queries.metric(ref, "service-review.held", from, to);
         Optional<Double> used =

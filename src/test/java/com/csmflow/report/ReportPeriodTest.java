@@ -55,17 +55,19 @@ class ReportPeriodTest {
     void theAnalysisComparesWithTheTrendFromTheFirstActivePeriodOn() {
         List<ReportFigures.TrendPoint> trend = new java.util.ArrayList<>();
         for (int i = 1; i <= 8; i++) {
-            trend.add(new ReportFigures.TrendPoint("2025-" + String.format("%02d", i), null, 0, 0, 0));
+            trend.add(new ReportFigures.TrendPoint("2025-" + String.format("%02d", i), null, 0, 0, 0, 0, 0));
         }
-        trend.add(new ReportFigures.TrendPoint("2025-09", 90.0, 2, 3, 0));
-        trend.add(new ReportFigures.TrendPoint("2025-10", 90.0, 2, 3, 0));
-        trend.add(new ReportFigures.TrendPoint("2025-11", 90.0, 2, 3, 1));
-        trend.add(new ReportFigures.TrendPoint("2025-12", 60.0, 3, 4, 1));
+        trend.add(new ReportFigures.TrendPoint("2025-09", 90.0, 2, 3, 0, 1, 0));
+        trend.add(new ReportFigures.TrendPoint("2025-10", 90.0, 2, 3, 0, 1, 0));
+        trend.add(new ReportFigures.TrendPoint("2025-11", 90.0, 2, 3, 1, 1, 1));
+        trend.add(new ReportFigures.TrendPoint("2025-12", 60.0, 3, 4, 1, 6, 1));
         List<String> lines = ReportDocument.analysis(figures(trend));
         assertThat(lines.get(0)).contains("60.0 %", "82.5 %", "worse than usual");
-        assertThat(lines.get(1)).contains("Escalations: 3 against 2");
-        // 3 is not twice the average of the active months (2.25), though it is of all twelve (0.75)
-        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).contains("Escalations: 3 against 2", "incidents: 6 against 1");
+        // 3 is not twice the average of the active months (2.25), though it is of all twelve (0.75);
+        // 6 incidents are more than twice their average (2.25)
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(2)).startsWith("Incidents are more than twice their average");
     }
 
     private static ReportFigures figures(List<ReportFigures.TrendPoint> trend) {
@@ -84,7 +86,7 @@ class ReportPeriodTest {
                 trend,
                 new ReportFigures.Escalations(0, Map.of(), 0, null),
                 new ReportFigures.Changes(0, Map.of(), 0, 0, 0, null, null),
-                new ReportFigures.Problems(0, 0, 0, null),
+                new ReportFigures.Problems(0, 0, 0, 0, 0, null),
                 new ReportFigures.SipActions(0, 0, 0),
                 List.of(),
                 new ReportFigures.Hours(0, null, null),

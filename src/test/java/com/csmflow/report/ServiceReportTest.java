@@ -134,6 +134,16 @@ class ServiceReportTest {
                         ts(created),
                         ts(created));
             }
+            // incidents the client's systems reported; every third one led to a problem
+            for (int i = 0; i < 2 + random.nextInt(4); i++) {
+                jdbc.update(
+                        "INSERT INTO client_incident (client_reference, incident_reference, service_key, summary,"
+                                + " reported_at, problem_reference) VALUES (?, ?, 'networking', 'seeded', ?, ?)",
+                        CLIENT,
+                        CLIENT + "-I" + (n++),
+                        ts(at(first, random.nextInt(27), 8)),
+                        i % 3 == 0 ? CLIENT + "-P-LINKED" : null);
+            }
             if (random.nextBoolean()) {
                 jdbc.update(
                         "INSERT INTO problem (reference, client_reference, source_type, summary, priority, status, opened_at,"
@@ -249,6 +259,8 @@ class ServiceReportTest {
             assertThat(point.path("changes").asLong()).isEqualTo(count("change_request", "created_at", bucket, ""));
             assertThat(point.path("changesFailed").asLong())
                     .isEqualTo(count("change_request", "created_at", bucket, " AND implementation_result = 'failed'"));
+            assertThat(point.path("incidents").asLong()).isEqualTo(count("client_incident", "reported_at", bucket, ""));
+            assertThat(point.path("problems").asLong()).isEqualTo(count("problem", "opened_at", bucket, ""));
         }
 
         // the documents: HTML with charts, a PDF that opens and says the same
@@ -273,6 +285,10 @@ class ServiceReportTest {
                     .contains("Service report Report Test Ltd 2025-Q4")
                     .contains("All targets | | " + sla[0] + " | " + sla[1] + " | " + text(pct(sla[0], sla[0] + sla[1])))
                     .contains("Escalations raised: " + count("escalation", "raised_at", quarter, "") + ".")
+                    .contains("Incidents reported: " + count("client_incident", "reported_at", quarter, "")
+                            + ", of which "
+                            + count("client_incident", "reported_at", quarter, " AND problem_reference IS NOT NULL")
+                            + " led to a problem.")
                     .contains("Hours bought: " + (3 * 40 + 2 * 15) + ". Hours used: "
                             + String.format(
                                     Locale.ROOT,
@@ -444,6 +460,11 @@ class ServiceReportTest {
         // problems and RCAs
         JsonNode p = f.path("problems");
         assertThat(p.path("opened").asLong()).isEqualTo(count("problem", "opened_at", period, ""));
+        assertThat(p.path("incidentsReported").asLong())
+                .isEqualTo(count("client_incident", "reported_at", period, ""))
+                .isPositive();
+        assertThat(p.path("incidentsWithProblem").asLong())
+                .isEqualTo(count("client_incident", "reported_at", period, " AND problem_reference IS NOT NULL"));
         long rcaMet = clocks(period, " AND metric = 'rca.delivered' AND state = 'MET'");
         long rcaLate = clocks(period, " AND metric = 'rca.delivered' AND state = 'BREACHED'");
         assertThat(p.path("rcasOnTime").asLong()).isEqualTo(rcaMet);

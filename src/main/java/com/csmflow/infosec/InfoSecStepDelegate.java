@@ -8,6 +8,7 @@ import com.csmflow.audit.RegisterAudit;
 import com.csmflow.engine.DelegateInputs;
 import com.csmflow.engine.EngineIdentity;
 import com.csmflow.engine.InputReadingDelegate;
+import com.csmflow.forms.FormDates;
 import com.csmflow.forms.FormOptions;
 import com.csmflow.register.BusinessKeys;
 import com.csmflow.register.ProcessOrigin;
@@ -18,7 +19,6 @@ import com.csmflow.servicerequest.ServiceDirectory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -150,7 +150,7 @@ class InfoSecStepDelegate implements InputReadingDelegate {
         String source = source(execution);
         boolean signed = Boolean.TRUE.equals(execution.getVariable(CRITERIA_SIGNED.name()));
         LocalDate signedOn = signed
-                ? date(
+                ? FormDates.required(
                         execution.getVariable(CRITERIA_SIGNED_ON.name()),
                         CRITERIA_SIGNED_ON.name(),
                         "when the criteria are signed")
@@ -222,7 +222,7 @@ class InfoSecStepDelegate implements InputReadingDelegate {
                         required(execution, CLIENT_CRITERIA.name(), 4000),
                         source(execution),
                         Boolean.TRUE.equals(execution.getVariable(CRITERIA_SIGNED.name())),
-                        signedOn == null ? null : date(signedOn, CRITERIA_SIGNED_ON.name(), ""),
+                        signedOn == null ? null : FormDates.required(signedOn, CRITERIA_SIGNED_ON.name(), ""),
                         String.join(", ", internal),
                         serviceCriteria,
                         mitigation,
@@ -281,8 +281,8 @@ class InfoSecStepDelegate implements InputReadingDelegate {
                 throw new InvalidInputException(TRAINED_MEMBERS.name(), "'" + member + "' is no member of staff");
             }
         }
-        LocalDate trainedOn =
-                date(execution.getVariable(TRAINED_ON.name()), TRAINED_ON.name(), "for the training record");
+        LocalDate trainedOn = FormDates.required(
+                execution.getVariable(TRAINED_ON.name()), TRAINED_ON.name(), "for the training record");
         TRAINED_MEMBERS.set(execution, new ArrayList<>(members));
         long version = PLAN_VERSION.get(execution, 0L);
         for (String member : members) {
@@ -395,21 +395,6 @@ class InfoSecStepDelegate implements InputReadingDelegate {
         }
         members.removeIf(member -> member == null || member.isBlank());
         return members.stream().map(String::trim).toList();
-    }
-
-    static LocalDate date(Object value, String field, String requiredFor) {
-        if (value instanceof java.util.Date date) {
-            return LocalDate.ofInstant(date.toInstant(), java.time.ZoneOffset.UTC);
-        }
-        String text = value == null ? "" : value.toString().trim();
-        if (text.isEmpty()) {
-            throw new InvalidInputException(field, "is required " + requiredFor);
-        }
-        try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "is not a date (yyyy-mm-dd): " + text);
-        }
     }
 
     private static String required(DelegateExecution execution, String field, int max) {

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The mailed survey link opened in a browser: the same address as the JSON API ({@link SurveyController}),
  * chosen by content negotiation. A browser asks for {@code text/html} first and gets the question with a form;
  * the form posts {@code application/x-www-form-urlencoded} back to the link and gets a page. A system that
- * asks for JSON (or anything else) and posts JSON keeps the API. The token checks are the service's, so a
+ * asks for JSON (or for anything, {@code *}{@code /*}) and posts JSON keeps the API. The token checks are the service's, so a
  * forged link is 404, an expired one 410 and a second answer 409 here too, each as a readable page.
  * Hidden from the OpenAPI description: it documents the JSON operations of the same paths.
  */
@@ -65,7 +65,11 @@ class SurveyPageController {
         }
     }
 
-    @PostMapping(path = "/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    // produces too: a form post that asks for JSON is not a browser and gets the API's refusal (415 problem)
+    @PostMapping(
+            path = "/{token}",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> answer(
             @PathVariable String token,
             @RequestParam(name = "score", required = false) String score,

@@ -103,6 +103,18 @@ class SurveyPageTest {
         assertThat(badScore.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(status(reference)).isEqualTo("SENT");
 
+        // a form post that asks for JSON is a system, not a browser: the API's refusal, as a problem
+        HttpHeaders system = new HttpHeaders();
+        system.setAccept(List.of(MediaType.APPLICATION_JSON));
+        system.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+        fields.add("score", "4");
+        ResponseEntity<String> systemForm =
+                rest.exchange("/api/surveys/" + token, HttpMethod.POST, new HttpEntity<>(fields, system), String.class);
+        assertThat(systemForm.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(systemForm.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(status(reference)).isEqualTo("SENT");
+
         ResponseEntity<String> answered = formPost(token, "4", "Reibungslose Änderung");
         assertThat(answered.getStatusCode()).as(answered.getBody()).isEqualTo(HttpStatus.OK);
         assertHtml(answered);

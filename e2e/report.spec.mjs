@@ -241,7 +241,7 @@ test('a client answers the survey through the page of the mailed link', async ()
     assert.equal(opened.status(), 200);
     assert.match(opened.headers()['content-type'], /^text\/html/);
     await page.getByRole('heading', { name: 'Wie zufrieden sind Sie mit unserem Service?' }).waitFor();
-    assert.match(await page.locator('main').innerText(), new RegExp(`die Eskalation ${reference}`));
+    assert.match(await page.locator('main').innerText(), new RegExp(`zur Eskalation ${reference}`));
     await page.screenshot({ path: join(SHOTS, 'survey-1-question.png'), fullPage: true });
 
     step = 'answer: score 4 and a comment';

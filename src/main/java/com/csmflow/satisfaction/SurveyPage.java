@@ -190,14 +190,15 @@ final class SurveyPage {
         Language l = s.language();
         SatisfactionSurvey survey = s.survey();
         String reference = survey.getSourceReference() == null ? "" : " " + esc(survey.getSourceReference());
+        // the German preposition merges with the article (zur, zum), so each case carries its own
         String what = switch (survey.getSourceType()) {
-            case ESCALATION -> l.pick("the escalation", "die Eskalation") + reference;
-            case CHANGE -> l.pick("the change", "die Änderung") + reference;
-            case REVIEW -> l.pick("the service review", "das Service-Review") + reference;
-            case OTHER -> l.pick("our service", "unseren Service") + reference;
+            case ESCALATION -> l.pick("about the escalation", "zur Eskalation") + reference;
+            case CHANGE -> l.pick("about the change", "zur Änderung") + reference;
+            case REVIEW -> l.pick("about the service review", "zum Service-Review") + reference;
+            case OTHER -> l.pick("about our service", "zu unserem Service") + reference;
         };
         return l.pick("Survey ", "Umfrage ") + "<strong>" + esc(survey.getReference()) + "</strong> "
-                + l.pick("for ", "für ") + esc(s.clientName()) + " " + l.pick("about ", "zu ") + what + ".";
+                + l.pick("for ", "für ") + esc(s.clientName()) + " " + what + ".";
     }
 
     private static String page(Language l, String title, String body) {

@@ -80,7 +80,7 @@ class SurveyPageTest {
         // ALPENWERK reads German, whatever the browser prefers
         assertThat(page.getBody())
                 .contains("<html lang=\"de\">", "Wie zufrieden sind Sie mit unserem Service?", reference, change)
-                .contains("Alpenwerk Maschinenbau GmbH", "die Änderung", "<form method=\"post\"")
+                .contains("Alpenwerk Maschinenbau GmbH", "zur Änderung", "<form method=\"post\"")
                 .contains("name=\"score\" required value=\"1\"", "name=\"score\" required value=\"5\"")
                 .contains("name=\"comment\"", "Antwort senden", "März 2027");
         assertThat(page.getHeaders().getCacheControl()).contains("no-store");
@@ -146,7 +146,7 @@ class SurveyPageTest {
         String token = jobs.token(survey.getId());
         ResponseEntity<String> page = browserGet(token, "de-DE,de;q=0.9");
         assertThat(page.getBody())
-                .contains("<html lang=\"en\">", "How satisfied are you with our service?", "the escalation")
+                .contains("<html lang=\"en\">", "How satisfied are you with our service?", "about the escalation")
                 .contains("Send answer", "very dissatisfied");
         ResponseEntity<String> answered = formPost(token, "1", "Too slow");
         assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -149,6 +149,15 @@ public class SatisfactionSurveys {
         return survey;
     }
 
+    /**
+     * The survey a correctly signed token names, expired or not: the page for a refused link is still written
+     * in that client's language. Empty for a link that is not ours.
+     */
+    @Transactional(readOnly = true)
+    java.util.Optional<SatisfactionSurvey> signedFor(String token) {
+        return tokens.verify(token).flatMap(signed -> surveys.findByReference(signed.reference()));
+    }
+
     private SurveyTokens.Signed signed(String token) {
         SurveyTokens.Signed signed =
                 tokens.verify(token).orElseThrow(() -> new NotFoundException("survey link", "given"));

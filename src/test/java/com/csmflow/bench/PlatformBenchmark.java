@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class PlatformBenchmark {
 
-    /** -Dbench.skip=baseline,workflows,storm,tasklist leaves workloads out (for quick looks at one). */
+    /** -Dbench.skip=baseline,workflows,storm,tasklist,report leaves workloads out (for quick looks at one). */
     private static boolean wanted(String workload) {
         return !List.of(System.getProperty("bench.skip", "").split(",")).contains(workload);
     }
@@ -204,6 +204,14 @@ class PlatformBenchmark {
                 results.write(out);
             }
             WorkflowWorkloads.changeQueries(app, results, clients, scale);
+
+            // 9: the service report of one client over 12 months of history (issue 20)
+            if (wanted("report")) {
+                results.detail(
+                        "report",
+                        new ReportWorkload(app, results).run(clients, Integer.getInteger("bench.reportRuns", 10)));
+                results.write(out);
+            }
 
             // 8: footprint at the end
             results.add(footprint, "heap in use, highest of the 5 s samples", heapUsed.max(), "MB");

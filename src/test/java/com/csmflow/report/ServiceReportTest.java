@@ -392,6 +392,56 @@ class ServiceReportTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    /**
+     * The browser test's PDF step (e2e/report.spec.mjs): the PDF a manager downloads, fetched over HTTP and its
+     * pages rendered to PNG with PDFBox's renderer, as a person would see them (target/e2e/report-pdf-page-*.png).
+     * A headless Chromium has no PDF viewer, so the page image is made here.
+     */
+    @Test
+    void thePdfFetchedOverHttpRendersToPageImages() throws Exception {
+        long id = reports.generate(CLIENT, ReportPeriod.parse("2025-11", "period"), null, "service-manager");
+        ResponseEntity<byte[]> pdf = rest.withBasicAuth("service-manager", "service-manager")
+                .getForEntity("/api/reports/" + id + ".pdf", byte[].class);
+        assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+        java.nio.file.Path out = java.nio.file.Path.of("target", "e2e");
+        java.nio.file.Files.createDirectories(out);
+        try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Report Test Ltd", "2025-11");
+            org.apache.pdfbox.rendering.PDFRenderer renderer = new org.apache.pdfbox.rendering.PDFRenderer(document);
+            int pages = Math.min(2, document.getNumberOfPages());
+            assertThat(pages).isEqualTo(2);
+            long colourSeen = 0;
+            for (int page = 0; page < pages; page++) {
+                java.awt.image.BufferedImage image =
+                        renderer.renderImageWithDPI(page, 110, org.apache.pdfbox.rendering.ImageType.RGB);
+                java.nio.file.Path file = out.resolve("report-pdf-page-" + (page + 1) + ".png");
+                javax.imageio.ImageIO.write(image, "png", file.toFile());
+                // a page with content: a good share of ink, and on the chart pages colour, not only black text
+                long ink = 0;
+                long colour = 0;
+                for (int y = 0; y < image.getHeight(); y += 2) {
+                    for (int x = 0; x < image.getWidth(); x += 2) {
+                        int rgb = image.getRGB(x, y);
+                        int r = (rgb >> 16) & 0xff;
+                        int g = (rgb >> 8) & 0xff;
+                        int b = rgb & 0xff;
+                        if (r + g + b < 600) {
+                            ink++;
+                        }
+                        if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60) {
+                            colour++;
+                        }
+                    }
+                }
+                long samples = (long) (image.getWidth() / 2) * (image.getHeight() / 2);
+                assertThat(ink).as(file + " has content").isGreaterThan(samples / 100);
+                assertThat(java.nio.file.Files.size(file)).isGreaterThan(10_000);
+                colourSeen += colour;
+            }
+            assertThat(colourSeen).as("the charts are drawn in colour").isPositive();
+        }
+    }
+
     // ---- the figures, each against the test's own SQL
 
     private void checkFigures(JsonNode f, ReportPeriod period) {

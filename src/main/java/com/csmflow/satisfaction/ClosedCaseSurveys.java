@@ -4,6 +4,7 @@ import com.csmflow.api.InvalidFieldException;
 import com.csmflow.change.ChangeProcess;
 import com.csmflow.engine.CaseVariables;
 import com.csmflow.escalation.EscalationProcess;
+import com.csmflow.review.ServiceReviewProcess;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -13,16 +14,17 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * After a closed escalation or change the client gets a survey. Hooked on the engine's execution events
+ * After a closed escalation or change, and after a service review was held, the client gets a survey. Hooked on the engine's execution events
  * (the Spring Boot starter publishes every activity's start and end as a Spring event): when an instance of
- * {@code escalation} ends at {@code EndEvent_Closed}, or of {@code change-request} at {@code End_ChangeClosed},
+ * {@code escalation} ends at {@code EndEvent_Closed}, of {@code change-request} at {@code End_ChangeClosed}, or of
+ * {@code service-review} at {@code EndEvent_ReviewHeld} (after the minutes went out),
  * a {@code satisfaction-survey} starts in the same transaction (its own work then runs in its own job).
  *
  * <p>Why here and not a step in those models: the two workflows stay as their owners drew them (no extra
  * task, job or path for their tests to drive), the rule "which closures are surveyed" is one table in the
  * capability that owns surveys, and an instance that is cancelled, rejected or deleted never reaches these
- * end events, so it is never surveyed. A service review asks through {@link
- * SatisfactionSurveys#requestSurvey} or the message {@code survey-requested} instead.
+ * end events, so it is never surveyed. Anything else asks through {@link SatisfactionSurveys#requestSurvey} or
+ * the message {@code survey-requested}.
  */
 @Component
 class ClosedCaseSurveys {
@@ -30,7 +32,8 @@ class ClosedCaseSurveys {
     /** Process key → the end event that means "closed", and what the survey is about. */
     private static final Map<String, Closure> SURVEYED = Map.of(
             EscalationProcess.KEY, new Closure(EscalationProcess.END_EVENT_CLOSED, SurveySource.ESCALATION),
-            ChangeProcess.KEY, new Closure(ChangeProcess.END_CHANGE_CLOSED, SurveySource.CHANGE));
+            ChangeProcess.KEY, new Closure(ChangeProcess.END_CHANGE_CLOSED, SurveySource.CHANGE),
+            ServiceReviewProcess.KEY, new Closure(ServiceReviewProcess.END_EVENT, SurveySource.REVIEW));
 
     private record Closure(String endEventId, SurveySource source) {}
 

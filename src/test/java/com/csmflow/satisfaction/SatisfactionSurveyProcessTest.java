@@ -169,7 +169,7 @@ class SatisfactionSurveyProcessTest {
     }
 
     @Test
-    void aClosedEscalationOrChangeAsksTheClientButAnotherEndDoesNot() {
+    void aClosedEscalationOrChangeOrAHeldReviewAsksTheClientButAnotherEndDoesNot() {
         String escalation = "ESC-CLOSED-" + UUID.randomUUID().toString().substring(0, 8);
         engine.getRuntimeService()
                 .createProcessInstanceByKey("escalation")
@@ -191,6 +191,16 @@ class SatisfactionSurveyProcessTest {
                 .execute();
         assertThat(jobs.variables(jobs.instanceFor(change).getId())).containsEntry(SURVEY_SOURCE.name(), "change");
 
+        // a review held (minutes sent) asks too
+        String review = "REV-HELD-" + UUID.randomUUID().toString().substring(0, 8);
+        engine.getRuntimeService()
+                .createProcessInstanceByKey(com.csmflow.review.ServiceReviewProcess.KEY)
+                .businessKey(review)
+                .setVariable("clientReference", "HUDSON-MUTUAL")
+                .startBeforeActivity(com.csmflow.review.ServiceReviewProcess.END_EVENT)
+                .execute();
+        assertThat(jobs.variables(jobs.instanceFor(review).getId())).containsEntry(SURVEY_SOURCE.name(), "review");
+
         // a commercial query answered is not a closed escalation
         String commercial = "ESC-COMM-" + UUID.randomUUID().toString().substring(0, 8);
         engine.getRuntimeService()
@@ -209,6 +219,8 @@ class SatisfactionSurveyProcessTest {
         engine.getRuntimeService().deleteProcessInstance(survey.getId(), "test");
         engine.getRuntimeService()
                 .deleteProcessInstance(jobs.instanceFor(change).getId(), "test");
+        engine.getRuntimeService()
+                .deleteProcessInstance(jobs.instanceFor(review).getId(), "test");
     }
 
     @AfterAll

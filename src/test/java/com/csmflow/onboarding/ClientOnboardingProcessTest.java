@@ -125,7 +125,11 @@ class ClientOnboardingProcessTest {
         assertThat(running(onboarding)).isFalse();
         assertThat(visited(onboarding))
                 .contains(TASK_CHECK_DOCUMENTS, END_ONBOARDED)
-                .doesNotContain(TASK_COMPLETE_DOCUMENTS, TASK_REMIND_DOCUMENTATION, TASK_ESCALATE_DOCUMENTATION);
+                .doesNotContain(
+                        TASK_COMPLETE_DOCUMENTS,
+                        TASK_REMIND_DOCUMENTATION,
+                        TASK_ESCALATE_DOCUMENTATION,
+                        TASK_AGREE_CONTINUITY_PLAN);
         // every document written is audited
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM register_audit WHERE register = 'client_document' AND reference IN"
@@ -232,6 +236,25 @@ class ClientOnboardingProcessTest {
         register(client, "OTHER");
         complete(onboarding, TASK_CUSTOMER_PLAYBOOK, Map.of(TECHNICAL_BASELINES.name(), "b"), "cse");
         complete(onboarding, TASK_EXECUTIVE_SUMMARY, Map.of(DOCUMENTATION_NOTES.name(), "s"));
+
+        // the contract includes a continuity plan: the CSM agrees it with the client before the check
+        Task agree = task(onboarding, TASK_AGREE_CONTINUITY_PLAN);
+        assertThat(agree.getAssignee()).isEqualTo("csm");
+        assertThat(agree.getName()).contains(onboarding);
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(onboarding)
+                        .taskDefinitionKey(TASK_COMPLETE_DOCUMENTS)
+                        .count())
+                .isZero();
+        complete(
+                onboarding,
+                TASK_AGREE_CONTINUITY_PLAN,
+                Map.of(
+                        "continuityPlanBasis", "business plan 2027, SLA, risk assessment of March",
+                        "continuityPlanAgreedWith", "Ms Ortiz (IT lead)",
+                        "continuityPlanAgreedOn", "2026-12-09",
+                        "continuityPlanInOperationsGuide", true));
 
         // the continuity plan was agreed: it and the business objectives are missing, named in the task
         Task missing = task(onboarding, TASK_COMPLETE_DOCUMENTS);

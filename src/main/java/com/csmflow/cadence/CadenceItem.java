@@ -37,7 +37,7 @@ public enum CadenceItem {
     CONTACT_LIST_REVIEW(
             "contactListReview",
             "contact-list-review",
-            "review of the authorised contact list",
+            "review of the authorised contact list and the customer playbook",
             Period.ofMonths(3),
             Duration.ofHours(40)),
     THRESHOLD_REVIEW(

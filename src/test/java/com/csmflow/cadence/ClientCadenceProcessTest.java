@@ -160,7 +160,13 @@ class ClientCadenceProcessTest {
         complete(
                 task(cadence, TASK_CONTACT_LIST_REVIEW),
                 "csm",
-                Map.of("contactListChanged", false, "contactListNotes", "ok"));
+                Map.of(
+                        "contactListChanged",
+                        false,
+                        "contactListNotes",
+                        "ok",
+                        "playbookChanges",
+                        "baseline for the new firewall firmware"));
         complete(
                 task(cadence, TASK_THRESHOLD_REVIEW),
                 "csm",

@@ -37,7 +37,7 @@ public enum CadenceItem {
     CONTACT_LIST_REVIEW(
             "contactListReview",
             "contact-list-review",
-            "review of the authorised contact list",
+            "review of the authorised contact list and the customer playbook",
             Period.ofMonths(3),
             Duration.ofHours(40)),
     THRESHOLD_REVIEW(
@@ -52,7 +52,22 @@ public enum CadenceItem {
             "continuity-test",
             "test of the continuity plan",
             Period.ofYears(1),
-            Duration.ofHours(80));
+            Duration.ofHours(80)),
+    /**
+     * The regular operational call with the client (001 §4.1 ongoing): open items, scheduled maintenance and
+     * changes, the service review; every two weeks unless the kick-off agreed otherwise in configuration.
+     */
+    OPERATIONAL_CALL("operationalCall", "operational-call", "operational call", Period.ofWeeks(2), Duration.ofHours(8)),
+    /**
+     * The client's service information, account plan and billing details reviewed (000 §4.1.1-4.1.2); wrong
+     * client data raises a data-correction ticket (002 configuration management).
+     */
+    ACCOUNT_REVIEW(
+            "accountReview",
+            "account-review",
+            "review of service information, account plan and billing details",
+            Period.ofMonths(3),
+            Duration.ofHours(40));
 
     private final String prefix;
     private final String property;

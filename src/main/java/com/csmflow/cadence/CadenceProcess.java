@@ -41,6 +41,9 @@ public final class CadenceProcess {
     public static final String TASK_CONTACT_LIST_REVIEW = "Task_ContactListReview";
     public static final String TASK_THRESHOLD_REVIEW = "Task_ThresholdReview";
     public static final String TASK_CONTINUITY_TEST = "Task_ContinuityTest";
+    public static final String TASK_OPERATIONAL_CALL = "Task_OperationalCall";
+    public static final String TASK_ACCOUNT_REVIEW = "Task_AccountReview";
+    public static final String TASK_RAISE_DATA_CORRECTION = "Task_RaiseDataCorrection";
 
     /** The timer of an item: {@code Timer_<Item>} as in the model. */
     public static String timer(CadenceItem item) {

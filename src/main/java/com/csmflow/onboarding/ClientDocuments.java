@@ -1,12 +1,14 @@
 package com.csmflow.onboarding;
 
 import com.csmflow.api.InvalidFieldException;
+import com.csmflow.api.InvalidInputException;
 import com.csmflow.api.NotFoundException;
 import com.csmflow.api.PageParameters;
 import com.csmflow.audit.RegisterAudit;
 import com.csmflow.client.Client;
 import com.csmflow.client.Clients;
 import com.csmflow.register.BusinessKeys;
+import com.csmflow.register.ProcessOrigin;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -72,6 +75,44 @@ public class ClientDocuments {
                 clock.instant(),
                 null));
         audit.record(REGISTER, document.getReference(), RegisterAudit.CREATE, Map.of(), document.auditView());
+        return document;
+    }
+
+    /**
+     * A new version of the client's latest document of {@code kind}, recorded by a workflow step (same title,
+     * owner, place and review date, the step's case as origin, audited under it). Refused naming
+     * {@code field} when the client has no such document yet or the version is the current one.
+     */
+    ClientDocument newVersion(
+            DelegateExecution execution, String clientReference, DocumentKind kind, String version, String field) {
+        ClientDocument current = documents.findByClientReference(clientReference).stream()
+                .filter(document -> document.getKind() == kind)
+                .max(java.util.Comparator.comparing(ClientDocument::getId))
+                .orElseThrow(() -> new InvalidInputException(
+                        field,
+                        "the client has no " + kind.label() + " in its document register yet: register it first"
+                                + " (POST /api/clients/" + clientReference + "/documents)"));
+        if (current.getVersion().equalsIgnoreCase(version.trim())) {
+            throw new InvalidInputException(
+                    field, "must be a new version; the register holds version " + current.getVersion());
+        }
+        if (version.trim().length() > 32) {
+            throw new InvalidInputException(field, "at most 32 characters");
+        }
+        ClientDocument document = documents.save(new ClientDocument(
+                businessKeys.next("DOC"),
+                clientReference,
+                kind,
+                current.getTitle(),
+                version.trim(),
+                current.getOwner(),
+                current.getLocation(),
+                current.getNextReviewDate(),
+                currentUser(),
+                clock.instant(),
+                ProcessOrigin.of(execution)));
+        audit.record(
+                execution, REGISTER, document.getReference(), RegisterAudit.CREATE, Map.of(), document.auditView());
         return document;
     }
 

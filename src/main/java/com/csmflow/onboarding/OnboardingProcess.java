@@ -60,6 +60,12 @@ public final class OnboardingProcess {
 
     public static final ProcessVariable<Boolean> DOCUMENTS_COMPLETE = ProcessVariable.flag("documentsComplete");
 
+    // the change workflow's CMDB step (bpmn/change-request.bpmn#Task_UpdateConfiguration,
+    // ${recordOperationsGuideVersion})
+    /** The operations guide's new version after a change that touched the client's configuration items. */
+    public static final ProcessVariable<String> OPERATIONS_GUIDE_VERSION =
+            ProcessVariable.text("operationsGuideVersion");
+
     // element ids
     public static final String TASK_KICK_OFF = "Task_KickOff";
     public static final String TASK_RECOMMEND_TIER = "Task_RecommendTier";
@@ -67,6 +73,8 @@ public final class OnboardingProcess {
     public static final String TASK_VALIDATE_CONTRACT = "Task_ValidateContract";
     /** The CSE registers the client's configuration items; completes only with at least one in the CMDB. */
     public static final String TASK_SET_UP_CMDB = "Task_SetUpCmdb";
+
+    public static final String TASK_AGREE_CONTINUITY_PLAN = "Task_AgreeContinuityPlan";
 
     public static final String TASK_ACTIVATE_SERVICE = "Task_ActivateService";
     public static final String TASK_SCHEDULE_TRAINING = "Task_ScheduleTraining";

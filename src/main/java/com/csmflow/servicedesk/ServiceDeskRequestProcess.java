@@ -13,7 +13,7 @@ public final class ServiceDeskRequestProcess {
     public static final String KEY = "service-desk-request";
 
     // the start form / POST /api/service-desk-requests
-    /** MOVE, ADD, CHANGE, DELETE or OTHER (lower case accepted). */
+    /** MOVE, ADD, CHANGE, DELETE, OTHER or DATA_CORRECTION (lower case accepted). */
     public static final ProcessVariable<String> CATEGORY = ProcessVariable.text("category");
 
     public static final ProcessVariable<String> SUBJECT = ProcessVariable.text("subject");
@@ -25,6 +25,12 @@ public final class ServiceDeskRequestProcess {
     public static final ProcessVariable<String> RESOLUTION = ProcessVariable.text("resolution");
     /** resolved or declined. */
     public static final ProcessVariable<String> OUTCOME = ProcessVariable.text("outcome");
+
+    // a data-correction ticket raised from another workflow (${raiseDataCorrectionTicket}, e.g. the cadence)
+    /** What is wrong in the client's data, written by the CSM who found it. */
+    public static final ProcessVariable<String> DATA_CORRECTION = ProcessVariable.text("dataCorrection");
+    /** The SDR reference of the ticket raised. */
+    public static final ProcessVariable<String> DATA_CORRECTION_TICKET = ProcessVariable.text("dataCorrectionTicket");
 
     // the resolution clock (clockName serviceRequestResolution, metric service-request.resolution)
     public static final String METRIC = "service-request.resolution";

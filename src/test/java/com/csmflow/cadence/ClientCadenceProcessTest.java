@@ -2,8 +2,10 @@ package com.csmflow.cadence;
 
 import static com.csmflow.cadence.CadenceProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.csmflow.api.InvalidInputException;
 import com.csmflow.harness.CsmFlowTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -93,7 +95,9 @@ class ClientCadenceProcessTest {
                         timer(CadenceItem.QUARTERLY_REVIEW),
                         timer(CadenceItem.CONTACT_LIST_REVIEW),
                         timer(CadenceItem.THRESHOLD_REVIEW),
-                        timer(CadenceItem.CONTINUITY_TEST));
+                        timer(CadenceItem.CONTINUITY_TEST),
+                        timer(CadenceItem.OPERATIONAL_CALL),
+                        timer(CadenceItem.ACCOUNT_REVIEW));
         // the first health check is a week after the first day, at the client's opening (09:00 London)
         assertThat(timerDue(cadence, CadenceItem.HEALTH_CHECK)).isEqualTo(Instant.parse("2026-12-14T09:00:00Z"));
         assertThat(jdbc.queryForObject("SELECT status FROM client_cadence WHERE reference = ?", String.class, cadence))
@@ -113,6 +117,18 @@ class ClientCadenceProcessTest {
         // the next health check is left open for weeks: its missed cycles do not stack a second task
         moveTo("2027-01-07T09:00:01Z", cadence);
         assertThat(tasks(cadence, TASK_HEALTH_CHECK)).hasSize(1);
+        // the operational call every two weeks (first on 21 December), the CSM's
+        Task call = task(cadence, TASK_OPERATIONAL_CALL);
+        assertForTheCsm(call);
+        assertThat(call.getName()).contains(cadence).contains(client);
+        complete(
+                call,
+                "csm",
+                Map.of(
+                        "operationalCallHeldOn", "2026-12-21",
+                        "operationalCallOpenItems", "two open tickets on the VPN",
+                        "operationalCallMaintenance", "firmware window on 9 January"));
+        assertThat(timerDue(cadence, CadenceItem.OPERATIONAL_CALL)).isAfter(Instant.parse("2027-01-07T09:00:01Z"));
         // a month on: the CSM's executive summary, due three working days later (over the weekend)
         Task summary = task(cadence, TASK_EXECUTIVE_SUMMARY);
         assertForTheCsm(summary);
@@ -144,13 +160,52 @@ class ClientCadenceProcessTest {
         complete(
                 task(cadence, TASK_CONTACT_LIST_REVIEW),
                 "csm",
-                Map.of("contactListChanged", false, "contactListNotes", "ok"));
+                Map.of(
+                        "contactListChanged",
+                        false,
+                        "contactListNotes",
+                        "ok",
+                        "playbookChanges",
+                        "baseline for the new firewall firmware"));
         complete(
                 task(cadence, TASK_THRESHOLD_REVIEW),
                 "csm",
                 Map.of("thresholdsChanged", true, "thresholdReviewNotes", "CPU 90"));
         assertThat(tasks(cadence, TASK_CONTACT_UPDATE)).isEmpty();
         assertThat(variable(cadence, "continuityTestApplies")).isEqualTo(false);
+
+        // the quarterly account review: the CSM finds the client's data wrong and a data-correction ticket is raised
+        Task account = task(cadence, TASK_ACCOUNT_REVIEW);
+        assertForTheCsm(account);
+        Map<String, Object> wrongData = new LinkedHashMap<>();
+        wrongData.put("serviceInformationCorrect", false);
+        wrongData.put("accountPlan", "renewal talks in Q3, monitoring gaps to close");
+        wrongData.put("billingDetailsCurrent", true);
+        // saying the data is wrong without saying what is wrong is refused, naming the field; nothing is raised
+        Throwable refused = catchThrowable(() -> complete(account, "csm", wrongData));
+        assertThat(refused).isInstanceOf(InvalidInputException.class);
+        assertThat(((InvalidInputException) refused).field()).isEqualTo("dataCorrection");
+        assertThat(dataCorrectionTickets(client)).isEmpty();
+        wrongData.put("dataCorrection", "billing contact left the company; new one is Ms Ortiz");
+        complete(task(cadence, TASK_ACCOUNT_REVIEW), "csm", wrongData);
+        List<Map<String, Object>> tickets = dataCorrectionTickets(client);
+        assertThat(tickets).hasSize(1);
+        assertThat(tickets.get(0))
+                .containsEntry("requester_email", "csm@demo.csmflow.example")
+                .containsEntry("priority", "P4");
+        assertThat((String) tickets.get(0).get("description"))
+                .contains("Ms Ortiz")
+                .contains(cadence);
+        String ticket = (String) tickets.get(0).get("reference");
+        assertThat(variable(cadence, "dataCorrectionTicket")).isEqualTo(ticket);
+        assertThat(instance).hasPassed("Task_RaiseDataCorrection");
+        // the ticket is a service desk request like any other: in the CSMs' queue
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(ticket)
+                        .taskDefinitionKey("Task_HandleRequest")
+                        .count())
+                .isEqualTo(1);
 
         // a year on: no continuity test was agreed, so none comes
         moveTo("2027-12-08T09:00:01Z", cadence);
@@ -191,6 +246,16 @@ class ClientCadenceProcessTest {
         assertThat(tasks(cadence, TASK_CONTACT_LIST_REVIEW)).hasSize(1);
         assertThat(tasks(cadence, TASK_THRESHOLD_REVIEW)).hasSize(1);
         assertThat(tasks(cadence, TASK_EXECUTIVE_SUMMARY)).hasSize(1);
+        // the account review with correct data raises nothing
+        complete(
+                task(cadence, TASK_ACCOUNT_REVIEW),
+                "csm",
+                Map.of(
+                        "serviceInformationCorrect", true,
+                        "accountPlan", "expand to a second site",
+                        "billingDetailsCurrent", true));
+        assertThat(dataCorrectionTickets(client)).isEmpty();
+        assertThat(instance(cadence)).hasPassed("Gateway_DataCorrection").hasNotPassed("Task_RaiseDataCorrection");
 
         // a year on: the agreed continuity test, due ten working days later
         moveTo("2027-12-07T09:00:01Z", cadence);
@@ -314,6 +379,13 @@ class ClientCadenceProcessTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private List<Map<String, Object>> dataCorrectionTickets(String client) {
+        return jdbc.queryForList(
+                "SELECT reference, requester_email, priority, description FROM service_desk_request"
+                        + " WHERE client_reference = ? AND category = 'DATA_CORRECTION'",
+                client);
+    }
 
     private String start(String client, boolean continuity) {
         String cadence = cadences.startFor(client, continuity, "TEST");

@@ -177,8 +177,32 @@ class CmdbChangeTest {
         done.put(UPDATED_CONFIGURATION_ITEMS.name(), new ArrayList<>(List.of(sw))); // a list, like the taglist
         done.put(CONFIGURATION_ITEM_STATUS.name(), "ACTIVE");
         done.put(CONFIGURATION_ITEM_VERSION.name(), "9.1");
-        taskService.complete(step.getId(), done);
+        // items were touched: the client's operations guide must get its new version, and must exist to get one
+        Throwable noGuide = catchThrowable(() -> taskService.complete(step.getId(), withGuide(done, "2.0")));
+        assertThat(CmdbFixtures.refusal(noGuide).field()).isEqualTo("operationsGuideVersion");
+        assertThat(CmdbFixtures.refusal(noGuide).getMessage()).contains("operations guide");
+        registerOperationsGuide(client, "1.0");
+        Throwable noVersion = catchThrowable(() -> taskService.complete(step.getId(), done));
+        assertThat(CmdbFixtures.refusal(noVersion).field()).isEqualTo("operationsGuideVersion");
+        Throwable sameVersion = catchThrowable(() -> taskService.complete(step.getId(), withGuide(done, "1.0")));
+        assertThat(CmdbFixtures.refusal(sameVersion).field()).isEqualTo("operationsGuideVersion");
+        assertThat(taskService.createTaskQuery().taskId(step.getId()).count()).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM configuration_item_change WHERE change_reference = ?",
+                        Long.class,
+                        reference))
+                .as("a refused completion writes nothing")
+                .isZero();
+        taskService.complete(step.getId(), withGuide(done, "2.0"));
         identityService.clearAuthentication();
+
+        // the guide's new version is in the client's document register, written under the change
+        assertThat(jdbc.queryForList(
+                        "SELECT version, business_key FROM client_document WHERE client_reference = ?"
+                                + " AND kind = 'OPERATIONS_GUIDE' ORDER BY id",
+                        client))
+                .extracting(row -> row.get("version") + "/" + row.get("business_key"))
+                .containsExactly("1.0/null", "2.0/" + reference);
 
         // the item the change named and the one the CSE picked each got a CI change linked to the change
         List<Map<String, Object>> rows = jdbc.queryForList(
@@ -220,7 +244,78 @@ class CmdbChangeTest {
         cancel(instance);
     }
 
+    @Test
+    void aChangeThatNamesItemsUpdatesTheCmdbAndTheOperationsGuideEvenWhenItIsNoMajorChange() throws Exception {
+        String client = CmdbFixtures.newClient(rest);
+        String firewall = CmdbFixtures.register(rest, client, "fw-01", "FIREWALL", "ACTIVE");
+        registerOperationsGuide(client, "3.1");
+        Map<String, Object> body = change(client, List.of(firewall));
+        body.put("impact", "low"); // a normal low-impact change: no major change
+        ResponseEntity<String> created = post(body);
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+        JsonNode view = json.readTree(created.getBody());
+        String reference = view.path("reference").asText();
+        String instance = view.path("processInstanceId").asText();
+        assertThat(runtimeService.getVariable(instance, "majorChange")).isEqualTo(false);
+
+        moveTo(instance, "Task_TechnicalReview");
+        identityService.setAuthentication("cse", List.of("cse"));
+        taskService.complete(
+                taskService
+                        .createTaskQuery()
+                        .processInstanceId(instance)
+                        .taskDefinitionKey("Task_TechnicalReview")
+                        .singleResult()
+                        .getId(),
+                Map.of("reviewNotes", "fine"));
+        // it named an item of the CMDB: the CMDB and documentation step comes, not straight to billing
+        Task step = taskService
+                .createTaskQuery()
+                .processInstanceId(instance)
+                .taskDefinitionKey(TASK_UPDATE_CONFIGURATION)
+                .singleResult();
+        assertThat(step).as("the CMDB step of a change naming items").isNotNull();
+        Map<String, Object> done = new HashMap<>();
+        done.put(CONFIGURATION_UPDATES.name(), "ACL for the new branch");
+        done.put("operationsGuideVersion", "3.2");
+        taskService.complete(step.getId(), done);
+        identityService.clearAuthentication();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM configuration_item_change WHERE change_reference = ? AND ci_reference = ?",
+                        Long.class,
+                        reference,
+                        firewall))
+                .isEqualTo(1L);
+        assertThat(jdbc.queryForObject(
+                        "SELECT version FROM client_document WHERE client_reference = ? AND business_key = ?",
+                        String.class,
+                        client,
+                        reference))
+                .isEqualTo("3.2");
+        cancel(instance);
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    private static Map<String, Object> withGuide(Map<String, Object> values, String version) {
+        Map<String, Object> with = new HashMap<>(values);
+        with.put("operationsGuideVersion", version);
+        return with;
+    }
+
+    /** The client's operations guide in its document register, as the CSM records it. */
+    private void registerOperationsGuide(String client, String version) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("kind", "OPERATIONS_GUIDE");
+        document.put("title", "Customer operations guide");
+        document.put("version", version);
+        document.put("owner", "csm");
+        document.put("location", "https://dms.example/cog");
+        document.put("nextReviewDate", "2027-06-01");
+        ResponseEntity<String> created = rest.withBasicAuth("csm", "csm")
+                .postForEntity("/api/clients/" + client + "/documents", document, String.class);
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
 
     private Map<String, Object> change(String client, List<String> items) {
         ZonedDateTime window = ZonedDateTime.of(2026, 6, 6, 2, 0, 0, 0, LONDON);

@@ -307,7 +307,12 @@ class HoursLedgerTest {
         assertThat(entries.get(0).path("source").asText()).isEqualTo("TASK");
         assertThat(entries.get(0).path("date").asText()).isEqualTo("2026-12-10");
 
-        // the next task without the field books nothing: the value does not linger in the case
+        // the next tasks without the field book nothing: the value does not linger in the case
+        complete(
+                onboarding,
+                "Task_SetUpCmdb",
+                Map.of("ciName", "erp", "ciType", "APPLICATION", "ciTechnologyGroup", "apps"),
+                "cse");
         complete(onboarding, "Task_ConfirmTier", Map.of("tierConfirmed", true));
         assertThat(json.readTree(rest.withBasicAuth("csm", "csm")
                         .getForEntity("/api/time-entries?clientReference=" + client, String.class)
@@ -471,13 +476,17 @@ class HoursLedgerTest {
     }
 
     private void complete(String onboarding, String taskKey, Map<String, Object> variables) {
+        complete(onboarding, taskKey, variables, "csm");
+    }
+
+    private void complete(String onboarding, String taskKey, Map<String, Object> variables, String user) {
         Task task = engine.getTaskService()
                 .createTaskQuery()
                 .processInstanceBusinessKey(onboarding)
                 .taskDefinitionKey(taskKey)
                 .singleResult();
         assertThat(task).as("open %s of %s", taskKey, onboarding).isNotNull();
-        engine.getIdentityService().setAuthentication("csm", List.of("csm"));
+        engine.getIdentityService().setAuthentication(user, List.of(user));
         try {
             engine.getTaskService().complete(task.getId(), variables);
         } finally {

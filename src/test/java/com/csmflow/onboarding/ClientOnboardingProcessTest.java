@@ -92,6 +92,14 @@ class ClientOnboardingProcessTest {
         assertThat(kickOff.getName()).contains(onboarding);
         assertThat(kickOff.getAssignee()).isEqualTo("csm");
         complete(onboarding, TASK_KICK_OFF, kickOff());
+        // the CMDB is set up before the tier is decided
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(onboarding)
+                        .taskDefinitionKey(TASK_CONFIRM_TIER)
+                        .count())
+                .isZero();
+        setUpCmdb(client, onboarding);
 
         // 40,000-49,999 is the 50-hour band, +10 h for the second technology group
         assertThat(variable(onboarding, RECOMMENDED_PACKAGE.name())).isEqualTo("tier-50");
@@ -103,7 +111,6 @@ class ClientOnboardingProcessTest {
         assertThat(variable(onboarding, AGREED_HOURS.name())).isEqualTo(60L);
 
         complete(onboarding, TASK_VALIDATE_CONTRACT, Map.of(CONTRACT_VALID.name(), true, CONTRACT_NOTES.name(), "ok"));
-        setUpCmdb(client, onboarding);
         complete(onboarding, TASK_ACTIVATE_SERVICE, Map.of(ACTIVATION_NOTES.name(), "portal shown to IT lead"));
         complete(onboarding, TASK_SCHEDULE_TRAINING, Map.of(TRAINING_PLAN.name(), "14 Dec portal training"));
 
@@ -118,7 +125,11 @@ class ClientOnboardingProcessTest {
         assertThat(running(onboarding)).isFalse();
         assertThat(visited(onboarding))
                 .contains(TASK_CHECK_DOCUMENTS, END_ONBOARDED)
-                .doesNotContain(TASK_COMPLETE_DOCUMENTS, TASK_REMIND_DOCUMENTATION, TASK_ESCALATE_DOCUMENTATION);
+                .doesNotContain(
+                        TASK_COMPLETE_DOCUMENTS,
+                        TASK_REMIND_DOCUMENTATION,
+                        TASK_ESCALATE_DOCUMENTATION,
+                        TASK_AGREE_CONTINUITY_PLAN);
         // every document written is audited
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM register_audit WHERE register = 'client_document' AND reference IN"
@@ -148,6 +159,9 @@ class ClientOnboardingProcessTest {
                         "documentationDue", "P30D",
                         "documentationReminder", "P25D"));
         complete(onboarding, TASK_KICK_OFF, kickOff());
+        // only an application in the CMDB, no device: the 250 entered decide
+        setUpCmdb(client, onboarding, "APPLICATION");
+        assertThat(variable(onboarding, DEVICE_COUNT_SOURCE.name())).isEqualTo("ENTERED");
         // 250 devices: not the entry package
         assertThat(variable(onboarding, RECOMMENDED_PACKAGE.name())).isEqualTo("tier-30");
 
@@ -175,7 +189,6 @@ class ClientOnboardingProcessTest {
                 .isEqualTo("two sites planned next quarter");
 
         complete(onboarding, TASK_VALIDATE_CONTRACT, Map.of(CONTRACT_VALID.name(), true));
-        setUpCmdb(client, onboarding);
         complete(onboarding, TASK_ACTIVATE_SERVICE, Map.of(ACTIVATION_NOTES.name(), "on"));
         complete(onboarding, TASK_SCHEDULE_TRAINING, Map.of(TRAINING_PLAN.name(), "planned"));
 
@@ -211,9 +224,9 @@ class ClientOnboardingProcessTest {
                 client,
                 Map.of("monthlySpend", 95_000, "technologyGroups", 1, "deviceCount", 20, "continuityAgreed", true));
         complete(onboarding, TASK_KICK_OFF, kickOff());
+        setUpCmdb(client, onboarding);
         complete(onboarding, TASK_CONFIRM_TIER, Map.of(TIER_CONFIRMED.name(), true));
         complete(onboarding, TASK_VALIDATE_CONTRACT, Map.of(CONTRACT_VALID.name(), true));
-        setUpCmdb(client, onboarding);
         complete(onboarding, TASK_ACTIVATE_SERVICE, Map.of(ACTIVATION_NOTES.name(), "on"));
         complete(onboarding, TASK_SCHEDULE_TRAINING, Map.of(TRAINING_PLAN.name(), "planned"));
         register(client, "OPERATIONS_GUIDE");
@@ -223,6 +236,25 @@ class ClientOnboardingProcessTest {
         register(client, "OTHER");
         complete(onboarding, TASK_CUSTOMER_PLAYBOOK, Map.of(TECHNICAL_BASELINES.name(), "b"), "cse");
         complete(onboarding, TASK_EXECUTIVE_SUMMARY, Map.of(DOCUMENTATION_NOTES.name(), "s"));
+
+        // the contract includes a continuity plan: the CSM agrees it with the client before the check
+        Task agree = task(onboarding, TASK_AGREE_CONTINUITY_PLAN);
+        assertThat(agree.getAssignee()).isEqualTo("csm");
+        assertThat(agree.getName()).contains(onboarding);
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(onboarding)
+                        .taskDefinitionKey(TASK_COMPLETE_DOCUMENTS)
+                        .count())
+                .isZero();
+        complete(
+                onboarding,
+                TASK_AGREE_CONTINUITY_PLAN,
+                Map.of(
+                        "continuityPlanBasis", "business plan 2027, SLA, risk assessment of March",
+                        "continuityPlanAgreedWith", "Ms Ortiz (IT lead)",
+                        "continuityPlanAgreedOn", "2026-12-09",
+                        "continuityPlanInOperationsGuide", true));
 
         // the continuity plan was agreed: it and the business objectives are missing, named in the task
         Task missing = task(onboarding, TASK_COMPLETE_DOCUMENTS);
@@ -262,8 +294,6 @@ class ClientOnboardingProcessTest {
         String other = newClient();
         String onboarding = start(client, Map.of("monthlySpend", 30_000, "technologyGroups", 1, "deviceCount", 10));
         complete(onboarding, TASK_KICK_OFF, kickOff());
-        complete(onboarding, TASK_CONFIRM_TIER, Map.of(TIER_CONFIRMED.name(), true));
-        complete(onboarding, TASK_VALIDATE_CONTRACT, Map.of(CONTRACT_VALID.name(), true));
         Task setUp = task(onboarding, TASK_SET_UP_CMDB);
         assertThat(setUp.getName()).contains(onboarding);
         assertThat(engine.getTaskService().getIdentityLinksForTask(setUp.getId()))
@@ -297,31 +327,53 @@ class ClientOnboardingProcessTest {
                 Map.of("clientReference", client, "name", "erp", "type", "APPLICATION", "technologyGroup", "apps"));
         assertThat(registered.getStatusCode()).as(registered.getBody()).isEqualTo(HttpStatus.CREATED);
         complete(onboarding, TASK_SET_UP_CMDB, Map.of(), "cse");
-        assertThat(task(onboarding, TASK_ACTIVATE_SERVICE)).isNotNull();
+        assertThat(task(onboarding, TASK_CONFIRM_TIER)).isNotNull();
         assertThat(variable(onboarding, "cmdbItemCount")).isEqualTo(1L);
         assertThat(variable(onboarding, "cmdbDeviceCount")).isEqualTo(0L);
+        // an application is no device: the figure entered decides the tier
+        assertThat(variable(onboarding, DEVICE_COUNT_SOURCE.name())).isEqualTo("ENTERED");
     }
 
     @Test
-    void theClientsActiveDevicesInTheCmdbAreTheDevicesTheTierReads() throws Exception {
+    void theTierIsDecidedAfterTheCmdbSetUpFromTheDevicesRegisteredThere() throws Exception {
         String client = newClient();
-        // two active firewalls count; an application is no device, a planned server is not under coverage yet
-        cmdb.create(new CiInput(client, "fw-01", "FIREWALL", "network security", "DC1", null, "ACTIVE", null), null);
-        cmdb.create(new CiInput(client, "fw-02", "FIREWALL", "network security", "DC1", null, "ACTIVE", null), null);
-        cmdb.create(new CiInput(client, "erp", "APPLICATION", "network security", null, null, "ACTIVE", null), null);
-        cmdb.create(new CiInput(client, "srv-new", "SERVER", "network security", null, null, "PLANNED", null), null);
-        // 300 devices entered would rule out the entry package; the CMDB knows of 2
+        // 300 devices entered would rule out the entry package
         String onboarding = start(client, Map.of("monthlySpend", 12_000, "technologyGroups", 1, "deviceCount", 300));
         complete(onboarding, TASK_KICK_OFF, kickOff());
+        // nothing is recommended before the CMDB is set up
+        assertThat(engine.getHistoryService()
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(instanceId(onboarding))
+                        .activityId(TASK_RECOMMEND_TIER)
+                        .count())
+                .isZero();
+        // during the set-up the CSE registers the client's items: two active firewalls count; an application is
+        // no device, a planned server is not under coverage yet
+        cmdb.create(new CiInput(client, "fw-01", "FIREWALL", "network security", "DC1", null, "ACTIVE", null), null);
+        cmdb.create(new CiInput(client, "erp", "APPLICATION", "network security", null, null, "ACTIVE", null), null);
+        cmdb.create(new CiInput(client, "srv-new", "SERVER", "network security", null, null, "PLANNED", null), null);
+        Map<String, Object> formItem = new LinkedHashMap<>();
+        formItem.put("ciName", "fw-02");
+        formItem.put("ciType", "FIREWALL");
+        formItem.put("ciTechnologyGroup", "network security");
+        formItem.put("ciStatus", "ACTIVE");
+        complete(onboarding, TASK_SET_UP_CMDB, formItem, "cse");
+
         assertThat(variable(onboarding, DEVICE_COUNT.name())).isEqualTo(2L);
         assertThat(variable(onboarding, DEVICE_COUNT_SOURCE.name())).isEqualTo("CMDB");
         assertThat(variable(onboarding, DEVICE_COUNT_ENTERED.name())).isEqualTo(300L);
         assertThat(variable(onboarding, RECOMMENDED_PACKAGE.name())).isEqualTo("entry");
+        assertThat(task(onboarding, TASK_CONFIRM_TIER)).isNotNull();
+        // the register keeps the figure entered at the start
+        assertThat(jdbc.queryForObject(
+                        "SELECT device_count FROM client_onboarding WHERE reference = ?", Integer.class, onboarding))
+                .isEqualTo(300);
 
-        // without items in the CMDB the figure entered decides: 300 devices, not the entry package
+        // a CMDB without an active device leaves the figure entered: 300 devices, not the entry package
         String without = newClient();
         String second = start(without, Map.of("monthlySpend", 12_000, "technologyGroups", 1, "deviceCount", 300));
         complete(second, TASK_KICK_OFF, kickOff());
+        setUpCmdb(without, second, "APPLICATION");
         assertThat(variable(second, DEVICE_COUNT_SOURCE.name())).isEqualTo("ENTERED");
         assertThat(variable(second, DEVICE_COUNT.name())).isEqualTo(300L);
         assertThat(variable(second, RECOMMENDED_PACKAGE.name())).isEqualTo("tier-30");
@@ -513,9 +565,13 @@ class ClientOnboardingProcessTest {
 
     /** The CSE registers one item in the set-up form: the task then completes. */
     private void setUpCmdb(String client, String onboarding) {
+        setUpCmdb(client, onboarding, "FIREWALL");
+    }
+
+    private void setUpCmdb(String client, String onboarding, String type) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("ciName", "fw-edge-01");
-        item.put("ciType", "FIREWALL");
+        item.put("ciType", type);
         item.put("ciTechnologyGroup", "network security");
         item.put("ciStatus", "ACTIVE");
         complete(onboarding, TASK_SET_UP_CMDB, item, "cse");

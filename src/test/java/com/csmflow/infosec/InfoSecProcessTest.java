@@ -310,7 +310,7 @@ class InfoSecProcessTest {
         String service = service("ALPENWERK");
         ProcessInstance loop = loop(service);
         issueFirstVersion(loop);
-        implementAndTrain(loop, service, List.of("cse"));
+        implementAndTrain(loop, service, List.of("competence-manager"));
         // due by the round (1 January 2027): two of the service, one of the whole client; one due later
         String backup = control(service, "Backup policy", "policy", "P3M", "2026-12-15");
         String mfa = control(service, "MFA for administrators", "technological", "P1M", "2026-12-20");

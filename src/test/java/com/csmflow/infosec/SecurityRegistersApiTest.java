@@ -130,6 +130,15 @@ class SecurityRegistersApiTest {
         assertField("/api/security-assets", with(asset(own, "Z", 4, 4), "treatment", ""), "treatment");
         assertThat(count("security_asset")).isEqualTo(before);
 
+        // the start form's asset picker offers it to those who may read the inventory, not to a csm
+        String path = "/engine-rest/process-definition/key/security-event/deployed-start-form";
+        ResponseEntity<String> isecForm = rest.withBasicAuth("isec", "isec").getForEntity(path, String.class);
+        assertThat(isecForm.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(isecForm.getBody()).contains(reference, "HR file share (" + reference);
+        ResponseEntity<String> csmForm = rest.withBasicAuth("csm", "csm").getForEntity(path, String.class);
+        assertThat(csmForm.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(csmForm.getBody()).contains("assetReference").doesNotContain(reference);
+
         // a security event names the asset: its name and criticality come from the inventory
         Map<String, Object> report = new HashMap<>();
         report.put("clientReference", "ALPENWERK");

@@ -1,5 +1,6 @@
 package com.csmflow.audit;
 
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -21,6 +22,20 @@ interface AuditEntryRepository extends Repository<AuditEntry, Long> {
     Page<AuditEntry> findByRegisterAndReference(String register, String reference, Pageable page);
 
     Page<AuditEntry> findByRegister(String register, Pageable page);
+
+    Page<AuditEntry> findByBusinessKeyAndRegisterNotIn(String businessKey, Collection<String> hidden, Pageable page);
+
+    Page<AuditEntry> findByRegisterAndReferenceAndRegisterNotIn(
+            String register, String reference, Collection<String> hidden, Pageable page);
+
+    Page<AuditEntry> findByRegisterAndRegisterNotIn(String register, Collection<String> hidden, Pageable page);
+
+    Page<AuditEntry> findByBusinessKeyAndRegisterIn(String businessKey, Collection<String> only, Pageable page);
+
+    Page<AuditEntry> findByRegisterAndReferenceAndRegisterIn(
+            String register, String reference, Collection<String> only, Pageable page);
+
+    Page<AuditEntry> findByRegisterAndRegisterIn(String register, Collection<String> only, Pageable page);
 
     long count();
 }

@@ -88,16 +88,41 @@ public class RegisterAudit {
         return entries.findByRegisterAndReferenceOrderByChangedAtAscIdAsc(register, reference);
     }
 
-    /** One page of entries in the order they were written; by business key, else by row or register. */
+    /** Which registers' entries a reader gets: all, all but some, or only some. */
+    record Scope(Set<String> registers, boolean only) {
+        static final Scope ALL = new Scope(Set.of(), false);
+    }
+
+    /**
+     * One page of entries in the order they were written; by business key, else by row or register. The
+     * scope is applied in the query, so pages and totals stay right.
+     */
     @Transactional(readOnly = true)
-    Page<AuditEntry> find(String businessKey, String register, String reference, PageParameters page) {
+    Page<AuditEntry> find(String businessKey, String register, String reference, Scope scope, PageParameters page) {
         Pageable pageable = page.sortedBy(Sort.by("changedAt", "id"));
+        Set<String> registers = scope.registers();
+        if (scope.only()) {
+            if (businessKey != null) {
+                return entries.findByBusinessKeyAndRegisterIn(businessKey, registers, pageable);
+            }
+            return reference == null
+                    ? entries.findByRegisterAndRegisterIn(register, registers, pageable)
+                    : entries.findByRegisterAndReferenceAndRegisterIn(register, reference, registers, pageable);
+        }
+        if (registers.isEmpty()) {
+            if (businessKey != null) {
+                return entries.findByBusinessKey(businessKey, pageable);
+            }
+            return reference == null
+                    ? entries.findByRegister(register, pageable)
+                    : entries.findByRegisterAndReference(register, reference, pageable);
+        }
         if (businessKey != null) {
-            return entries.findByBusinessKey(businessKey, pageable);
+            return entries.findByBusinessKeyAndRegisterNotIn(businessKey, registers, pageable);
         }
         return reference == null
-                ? entries.findByRegister(register, pageable)
-                : entries.findByRegisterAndReference(register, reference, pageable);
+                ? entries.findByRegisterAndRegisterNotIn(register, registers, pageable)
+                : entries.findByRegisterAndReferenceAndRegisterNotIn(register, reference, registers, pageable);
     }
 
     @Transactional(readOnly = true)

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +40,9 @@ import org.springframework.stereotype.Component;
  *       user id (e.g. who gets an access right, the team members an InfoSec training was given to);</li>
  *   <li>{@value #OWNERS}: who may own a SIP action: every role group (labelled "Delivery Manager (group)",
  *       value the group id), then every staff member (a member of any role group), by display name.</li>
+ *   <li>{@value #ASSETS}: the assets of the clients' inventories that the caller may read (security data:
+ *       isec, IT and the admin all, a service's SM and DM their services', nobody else any), labelled
+ *       "name (AST-..., client, criticality)", value the asset reference; filled by a {@link Source}.</li>
  *   <li>{@value #CIS}: configuration items of the CMDB that are not retired, labelled "name (CI-..., type)",
  *       value the CI reference; on a task's form only the items of the task's client ({@code clientReference}),
  *       on a start form every client's, the client named in the label.</li>
@@ -54,6 +58,9 @@ public class FormOptions {
     public static final String OWNERS = "ownerOptions";
     public static final String STAFF = "staffOptions";
     public static final String CIS = "ciOptions";
+    /** Assets of the clients' inventories the caller may read (filled by the infosec capability). */
+    public static final String ASSETS = "assetOptions";
+
     private static final String MEMBERS_SUFFIX = "MemberOptions";
 
     /** The groups whose members may own a risk or decide for a manager. */
@@ -62,6 +69,16 @@ public class FormOptions {
 
     /** One choice: what the person reads and what the form submits. */
     public record Option(String label, String value) {}
+
+    /**
+     * A list another capability fills, built for the caller when the form is handed out (that capability
+     * knows who may see which choice); it depends on this one, not the other way round.
+     */
+    public interface Source {
+        String valuesKey();
+
+        List<Option> options();
+    }
 
     private final Clients clients;
     private final IdentityService identityService;
@@ -75,7 +92,8 @@ public class FormOptions {
             IdentityService identityService,
             EngineIdentity engineIdentity,
             ConfigurationItems configurationItems,
-            TaskService taskService) {
+            TaskService taskService,
+            ObjectProvider<Source> sources) {
         this.clients = clients;
         this.identityService = identityService;
         this.engineIdentity = engineIdentity;
@@ -89,6 +107,14 @@ public class FormOptions {
         for (RoleGroup group : RoleGroup.values()) {
             lists.put(membersKey(group), () -> members(Set.of(group)));
         }
+        // looked up when a list is built: the sources use services that may use this class themselves
+        lists.put(
+                ASSETS,
+                () -> sources.stream()
+                        .filter(source -> ASSETS.equals(source.valuesKey()))
+                        .findFirst()
+                        .map(Source::options)
+                        .orElse(List.of()));
     }
 
     /** The {@code valuesKey} that offers the members of a group, e.g. {@code cabMemberOptions}. */
@@ -102,7 +128,7 @@ public class FormOptions {
 
     /** Every {@code valuesKey} the platform fills (ModelConventionsTest checks the forms against it). */
     public static Set<String> names() {
-        Set<String> names = new TreeSet<>(Set.of(CLIENTS, MANAGERS, OWNERS, STAFF, CIS));
+        Set<String> names = new TreeSet<>(Set.of(CLIENTS, MANAGERS, OWNERS, STAFF, CIS, ASSETS));
         for (RoleGroup group : RoleGroup.values()) {
             names.add(membersKey(group));
         }

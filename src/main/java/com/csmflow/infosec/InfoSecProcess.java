@@ -62,6 +62,16 @@ public final class InfoSecProcess {
     public static final ProcessVariable<String> MONITORING_FINDINGS = ProcessVariable.text("monitoringFindings");
     public static final ProcessVariable<Boolean> UPDATE_NEEDED = ProcessVariable.flag("planUpdateNeeded");
 
+    // the controls due for review in a monitoring round (F11)
+    public static final ProcessVariable<List<String>> CONTROLS_DUE = ProcessVariable.texts("controlsDue");
+    public static final ProcessVariable<Long> CONTROLS_DUE_COUNT = ProcessVariable.number("controlsDueCount");
+    /** The due controls as the review form lists them, one line each. */
+    public static final ProcessVariable<String> CONTROLS_DUE_TEXT = ProcessVariable.text("controlsDueText");
+    /** The references of the due controls the reviewer found not effective. */
+    public static final ProcessVariable<String> INEFFECTIVE_CONTROLS = ProcessVariable.text("ineffectiveControls");
+
+    public static final ProcessVariable<String> CONTROL_REVIEW_NOTES = ProcessVariable.text("controlReviewNotes");
+
     // a security event of the service (Q34)
     public static final ProcessVariable<String> SECURITY_EVENT_REFERENCE =
             ProcessVariable.text("securityEventReference");
@@ -84,6 +94,9 @@ public final class InfoSecProcess {
     public static final String TASK_FIND_PENDING_EVENT = "Task_FindPendingEvent";
     public static final String TIMER_MONITORING = "Timer_MonitoringDue";
     public static final String TASK_MONITOR = "Task_Monitor";
+    public static final String TASK_FIND_CONTROLS_DUE = "Task_FindControlsDue";
+    public static final String TASK_REVIEW_CONTROLS = "Task_ReviewControls";
+    public static final String TASK_RECORD_CONTROL_REVIEW = "Task_RecordControlReview";
     public static final String TASK_RECORD_MONITORING = "Task_RecordMonitoring";
     public static final String BOUNDARY_SECURITY_EVENT = "Boundary_SecurityEvent";
     public static final String TASK_RUN_PLAN_ACTIONS = "Task_RunPlanActions";

@@ -45,6 +45,9 @@ import org.springframework.stereotype.Component;
  *   <li>{@code PENDING_EVENT}: a security event of the service whose lessons arrived while the loop was not
  *       watching is taken up now.</li>
  *   <li>{@code MONITORING}: a monitoring round's report kept in {@code infosec-monitoring} (Q33).</li>
+ *   <li>{@code CONTROLS_DUE}: the controls of the service and the client-wide ones due for review today (F11).</li>
+ *   <li>{@code CONTROL_REVIEW}: each due control reviewed (effective or not), its next review a cycle on; a control
+ *       not effective becomes a finding of the monitoring round, with the plan update proposed.</li>
  *   <li>{@code LESSONS}: the plan's actions run for a security event and its lessons (Q34), kept in
  *       {@code infosec-plan-action}.</li>
  * </ul>
@@ -74,6 +77,7 @@ class InfoSecStepDelegate implements InputReadingDelegate {
 
     private final InfoSecPlanRepository plans;
     private final SecurityEventRepository events;
+    private final SecurityControlRepository controls;
     private final ServiceDirectory services;
     private final RegisterEntries entries;
     private final RegisterAudit audit;
@@ -87,6 +91,7 @@ class InfoSecStepDelegate implements InputReadingDelegate {
     InfoSecStepDelegate(
             InfoSecPlanRepository plans,
             SecurityEventRepository events,
+            SecurityControlRepository controls,
             ServiceDirectory services,
             RegisterEntries entries,
             RegisterAudit audit,
@@ -97,6 +102,7 @@ class InfoSecStepDelegate implements InputReadingDelegate {
             Clock clock) {
         this.plans = plans;
         this.events = events;
+        this.controls = controls;
         this.services = services;
         this.entries = entries;
         this.audit = audit;
@@ -118,6 +124,8 @@ class InfoSecStepDelegate implements InputReadingDelegate {
             case "TRAINING" -> training(execution);
             case "PENDING_EVENT" -> pendingEvent(execution);
             case "MONITORING" -> monitoring(execution);
+            case "CONTROLS_DUE" -> controlsDue(execution);
+            case "CONTROL_REVIEW" -> controlReview(execution);
             case "LESSONS" -> lessons(execution);
             default -> throw new IllegalArgumentException("Unknown infosec step '" + step + "'");
         }
@@ -331,6 +339,72 @@ class InfoSecStepDelegate implements InputReadingDelegate {
         if (update) {
             PLAN_BASIS.set(execution, PlanBasis.MONITORING.name());
             PLAN_LESSONS.set(execution, findings);
+        }
+    }
+
+    private void controlsDue(DelegateExecution execution) {
+        String client = CLIENT_REFERENCE.text(execution);
+        List<SecurityControl> due =
+                controls.dueForReview(client, SERVICE_REFERENCE.get(execution), LocalDate.now(clock));
+        List<String> references = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (SecurityControl control : due) {
+            references.add(control.getReference());
+            text.append("- **")
+                    .append(control.getReference())
+                    .append("** ")
+                    .append(control.getName())
+                    .append(" (")
+                    .append(control.getCategory().name().toLowerCase(Locale.ROOT))
+                    .append(", owner ")
+                    .append(control.getOwner())
+                    .append(", due ")
+                    .append(control.getNextReviewOn())
+                    .append(control.getServiceReference() == null ? ", client-wide" : "")
+                    .append(")\n");
+        }
+        CONTROLS_DUE.set(execution, references);
+        CONTROLS_DUE_COUNT.set(execution, (long) references.size());
+        CONTROLS_DUE_TEXT.set(execution, text.toString());
+    }
+
+    private void controlReview(DelegateExecution execution) {
+        List<String> due = CONTROLS_DUE.get(execution) == null ? List.of() : CONTROLS_DUE.get(execution);
+        String notes = required(execution, CONTROL_REVIEW_NOTES.name(), 4000);
+        Set<String> ineffective = new LinkedHashSet<>();
+        String typed = optional(execution, INEFFECTIVE_CONTROLS.name(), 2000);
+        if (typed != null) {
+            for (String reference : typed.toUpperCase(Locale.ROOT).split("[,;\\s]+")) {
+                if (reference.isBlank()) {
+                    continue;
+                }
+                if (!due.contains(reference)) {
+                    throw new InvalidInputException(
+                            INEFFECTIVE_CONTROLS.name(), reference + " is not one of the controls due: " + due);
+                }
+                ineffective.add(reference);
+            }
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock);
+        String reviewer = engineIdentity.currentUserId();
+        for (SecurityControl control : controls.findByReferenceIn(due)) {
+            Map<String, Object> before = control.auditView();
+            control.reviewed(!ineffective.contains(control.getReference()), notes, reviewer, now, today);
+            controls.save(control);
+            audit.record(
+                    execution,
+                    SecurityRegisters.CONTROL_REGISTER,
+                    control.getReference(),
+                    RegisterAudit.UPDATE,
+                    before,
+                    control.auditView());
+        }
+        if (!ineffective.isEmpty()) {
+            // proposed to the monitoring round that follows: its form shows the box ticked and the finding
+            UPDATE_NEEDED.set(execution, true);
+            MONITORING_FINDINGS.set(
+                    execution, "Controls in need of improvement: " + String.join(", ", ineffective) + ". " + notes);
         }
     }
 

@@ -28,6 +28,10 @@ public class SecurityEvent extends RegisterRecord {
 
     private String asset;
 
+    /** The asset of the inventory the event concerns, when the reporter named one (F15). */
+    @Column(name = "asset_reference")
+    private String assetReference;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "asset_criticality")
     private AssetCriticality assetCriticality;
@@ -163,6 +167,7 @@ public class SecurityEvent extends RegisterRecord {
         view.put("serviceReference", serviceReference);
         view.put("eventType", eventType);
         view.put("asset", asset);
+        view.put("assetReference", assetReference);
         view.put("assetCriticality", assetCriticality.name());
         view.put("personalData", personalData);
         view.put("description", description);
@@ -193,6 +198,14 @@ public class SecurityEvent extends RegisterRecord {
 
     public String getEventType() {
         return eventType;
+    }
+
+    void concerns(String assetReference) {
+        this.assetReference = assetReference;
+    }
+
+    public String getAssetReference() {
+        return assetReference;
     }
 
     public String getAsset() {

@@ -37,11 +37,13 @@ class SecurityEventController {
             @NotBlank @Size(max = 64) String clientReference,
             @Size(max = 32) String serviceReference,
             @NotBlank @Size(max = 32) String eventType,
-            @NotBlank @Size(max = 200) String asset,
-            @NotBlank @Size(max = 16) String assetCriticality,
+            @Size(max = 200) String asset,
+            @Size(max = 16) String assetCriticality,
             @NotNull Boolean personalData,
             @NotBlank @Size(max = 4000) String description,
-            @Size(max = 32) String source) {}
+            @Size(max = 32) String source,
+            // an asset of the client's inventory (/api/security-assets): its name and criticality are used
+            @Size(max = 32) String assetReference) {}
 
     /** What the reporter gets back: the reference to quote, nothing of the register's content. */
     record Receipt(String reference, String status, Instant receivedAt) {}
@@ -52,6 +54,7 @@ class SecurityEventController {
             String serviceReference,
             String eventType,
             String asset,
+            String assetReference,
             String assetCriticality,
             boolean personalData,
             String description,
@@ -82,6 +85,7 @@ class SecurityEventController {
                     e.getServiceReference(),
                     e.getEventType(),
                     e.getAsset(),
+                    e.getAssetReference(),
                     e.getAssetCriticality().name(),
                     e.isPersonalData(),
                     e.getDescription(),
@@ -122,7 +126,8 @@ class SecurityEventController {
                 body.assetCriticality(),
                 body.personalData(),
                 body.description(),
-                body.source()));
+                body.source(),
+                body.assetReference()));
         return ResponseEntity.created(URI.create("/api/security-events/" + event.getReference()))
                 .body(new Receipt(event.getReference(), event.getStatus().name(), event.getCreatedAt()));
     }

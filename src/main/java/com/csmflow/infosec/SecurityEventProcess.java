@@ -22,6 +22,8 @@ public final class SecurityEventProcess {
     public static final ProcessVariable<String> EVENT_TYPE = ProcessVariable.text("eventType");
 
     public static final ProcessVariable<String> ASSET = ProcessVariable.text("asset");
+    /** An asset of the client's inventory (F15), instead of naming the asset and its criticality. */
+    public static final ProcessVariable<String> ASSET_REFERENCE = ProcessVariable.text("assetReference");
     /** critical, high, medium or low. */
     public static final ProcessVariable<String> ASSET_CRITICALITY = ProcessVariable.text("assetCriticality");
 

@@ -132,7 +132,8 @@ class SecurityEventStepDelegate implements InputReadingDelegate {
                                 ASSET_CRITICALITY.text(execution),
                                 personal == null ? null : Boolean.valueOf(personal.toString()),
                                 DESCRIPTION.text(execution),
-                                fromWorkflow ? "workflow" : SOURCE.text(execution)),
+                                fromWorkflow ? "workflow" : SOURCE.text(execution),
+                                SecurityEventProcess.ASSET_REFERENCE.text(execution)),
                         fromWorkflow ? SOURCE_BUSINESS_KEY.text(execution) : engineIdentity.currentUserId(),
                         ProcessOrigin.of(execution));
             } catch (InvalidFieldException invalid) {

@@ -52,6 +52,7 @@ class SecurityEvents {
     static final Set<String> SOURCES = Set.of("siem", "client-system", "staff", "workflow");
 
     private final SecurityEventRepository events;
+    private final SecurityAssetRepository assets;
     private final Clients clients;
     private final ServiceDirectory services;
     private final BusinessKeys businessKeys;
@@ -64,6 +65,7 @@ class SecurityEvents {
     @SuppressWarnings("java:S107")
     SecurityEvents(
             SecurityEventRepository events,
+            SecurityAssetRepository assets,
             Clients clients,
             ServiceDirectory services,
             BusinessKeys businessKeys,
@@ -73,6 +75,7 @@ class SecurityEvents {
             EngineIdentity engineIdentity,
             SecurityDataAccess access) {
         this.events = events;
+        this.assets = assets;
         this.clients = clients;
         this.services = services;
         this.businessKeys = businessKeys;
@@ -92,7 +95,31 @@ class SecurityEvents {
             String assetCriticality,
             Boolean personalData,
             String description,
-            String source) {}
+            String source,
+            String assetReference) {
+
+        /** A report that names no asset of the inventory. */
+        Report(
+                String clientReference,
+                String serviceReference,
+                String eventType,
+                String asset,
+                String assetCriticality,
+                Boolean personalData,
+                String description,
+                String source) {
+            this(
+                    clientReference,
+                    serviceReference,
+                    eventType,
+                    asset,
+                    assetCriticality,
+                    personalData,
+                    description,
+                    source,
+                    null);
+        }
+    }
 
     /** Through the API: the row, then its workflow (classification and clock run in this transaction). */
     @Transactional
@@ -124,7 +151,11 @@ class SecurityEvents {
      */
     SecurityEvent write(String reference, Report report, String reportedBy, ProcessOrigin origin) {
         Client client = clients.require(report.clientReference());
+        SecurityAsset named = inventoryAsset(client, report.assetReference());
         String serviceReference = blankToNull(report.serviceReference());
+        if (serviceReference == null && named != null) {
+            serviceReference = named.getServiceReference();
+        }
         if (serviceReference != null) {
             ManagedService service = services.find(serviceReference)
                     .orElseThrow(() -> new InvalidFieldException("serviceReference", "no service with this reference"));
@@ -135,8 +166,9 @@ class SecurityEvents {
             serviceReference = service.getReference();
         }
         String type = oneOf("eventType", report.eventType(), EVENT_TYPES);
-        String asset = required("asset", report.asset(), 200);
-        AssetCriticality criticality = criticality(report.assetCriticality());
+        // an asset of the inventory brings its name and criticality; otherwise the reporter gives them
+        String asset = named != null ? named.getName() : required("asset", report.asset(), 200);
+        AssetCriticality criticality = named != null ? named.getCriticality() : criticality(report.assetCriticality());
         if (report.personalData() == null) {
             throw new InvalidFieldException("personalData", "is required (true or false)");
         }
@@ -144,7 +176,7 @@ class SecurityEvents {
         String source = report.source() == null || report.source().isBlank()
                 ? "staff"
                 : oneOf("source", report.source(), SOURCES);
-        return events.save(new SecurityEvent(
+        SecurityEvent event = new SecurityEvent(
                 reference != null ? reference : businessKeys.next("SEC"),
                 client.getReference(),
                 serviceReference,
@@ -156,7 +188,28 @@ class SecurityEvents {
                 source,
                 reportedBy,
                 clock.instant(),
-                origin));
+                origin);
+        if (named != null) {
+            event.concerns(named.getReference());
+        }
+        return events.save(event);
+    }
+
+    /** The asset of the client's inventory the report names (400 naming assetReference otherwise), or null. */
+    private SecurityAsset inventoryAsset(Client client, String assetReference) {
+        String reference = blankToNull(assetReference);
+        if (reference == null) {
+            return null;
+        }
+        SecurityAsset asset = assets.findByReference(reference)
+                .filter(SecurityAsset::isActive)
+                .orElseThrow(() ->
+                        new InvalidFieldException("assetReference", "no asset in the inventory with this reference"));
+        if (!asset.getClientReference().equals(client.getReference())) {
+            throw new InvalidFieldException(
+                    "assetReference", "is an asset of another client, not of " + client.getReference());
+        }
+        return asset;
     }
 
     /** The event, if the caller may read it; otherwise it does not exist for them. */

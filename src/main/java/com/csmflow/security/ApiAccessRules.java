@@ -115,7 +115,16 @@ final class ApiAccessRules {
             new Rule(POST, "/api/sla-targets", SLA_EDITORS),
             new Rule(PUT, "/api/sla-targets/*", SLA_EDITORS),
             new Rule(DELETE, "/api/sla-targets/*", SLA_EDITORS),
-            new Rule(GET, "/api/audit", MANAGERS),
+            // managers read the audit log but the security registers; isec and IT only those (AuditController)
+            new Rule(
+                    GET,
+                    "/api/audit",
+                    groups(
+                            RoleGroup.DC_HEAD,
+                            RoleGroup.SERVICE_MANAGER,
+                            RoleGroup.DELIVERY_MANAGER,
+                            RoleGroup.ISEC,
+                            RoleGroup.IT)),
             new Rule(GET, "/api/sla/**", MANAGERS),
             new Rule(
                     GET,
@@ -162,6 +171,13 @@ final class ApiAccessRules {
             new Rule(GET, "/api/security-events/**", SECURITY_READERS),
             new Rule(GET, "/api/infosec-plans", SECURITY_READERS),
             new Rule(GET, "/api/infosec-plans/**", SECURITY_READERS),
+            // the controls register (F11) and the asset inventory with its risk assessment (F15)
+            new Rule(POST, "/api/security-controls", groups(RoleGroup.ISEC)),
+            new Rule(GET, "/api/security-controls", SECURITY_READERS),
+            new Rule(GET, "/api/security-controls/**", SECURITY_READERS),
+            new Rule(POST, "/api/security-assets", groups(RoleGroup.ISEC, RoleGroup.IT)),
+            new Rule(GET, "/api/security-assets", SECURITY_READERS),
+            new Rule(GET, "/api/security-assets/**", SECURITY_READERS),
             // personal data (003: CM and HR; a service's SM and DM for its team, checked per row)
             new Rule(GET, "/api/staff-profiles", PROFILE_KEEPERS),
             new Rule(PUT, "/api/staff-profiles/*", PROFILE_KEEPERS),

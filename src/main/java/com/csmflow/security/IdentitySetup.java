@@ -5,9 +5,12 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.AuthorizationQuery;
@@ -18,9 +21,11 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -91,6 +96,7 @@ class IdentitySetup implements ApplicationRunner {
     private final AuthorizationService authorizationService;
     private final FilterService filterService;
     private final TaskService taskService;
+    private final RepositoryService repositoryService;
     private final AdminAccount admin;
 
     IdentitySetup(
@@ -98,11 +104,13 @@ class IdentitySetup implements ApplicationRunner {
             AuthorizationService authorizationService,
             FilterService filterService,
             TaskService taskService,
+            RepositoryService repositoryService,
             AdminAccount admin) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
         this.taskService = taskService;
+        this.repositoryService = repositoryService;
         this.admin = admin;
     }
 
@@ -115,6 +123,7 @@ class IdentitySetup implements ApplicationRunner {
             createGroupFilter(role);
         }
         createMyTasksFilter();
+        grantVariableReading(deployedProcessKeys());
         grantHistoryOfOpenTasks();
     }
 
@@ -163,6 +172,54 @@ class IdentitySetup implements ApplicationRunner {
             grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
             grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
         }
+    }
+
+    /** The variable permissions a group needs to read the variables of a whole process (Cockpit, REST). */
+    static final Permission[] VARIABLE_READING = {
+        ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+        ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+        ProcessDefinitionPermissions.READ_TASK_VARIABLE
+    };
+
+    /**
+     * With {@code enforceSpecificVariablePermission} on (application.yaml), reading an instance's variables
+     * takes its own permission on the process definition; seeing the instance is no longer enough. The
+     * managers who watch operations in Cockpit get it on every deployed process except the security
+     * workflows ({@link SecurityDataReaders#SECURITY_PROCESSES}); ISEC and IT get it, and the right to see
+     * the instances, on those. Per process key, not on all: a grant on all and a revoke per key would make
+     * every authorization query of the engine take its slower revoke-aware form. A process deployed later
+     * gets its grants at the next start; until then only the admin reads its variables (closed, not open).
+     * Whoever works a task reads its variables through the engine's own grant on the task (READ_VARIABLE).
+     */
+    private void grantVariableReading(Set<String> processKeys) {
+        for (RoleGroup role : RoleGroup.values()) {
+            if (role.watchesOperations()) {
+                processKeys.stream()
+                        .filter(key -> !SecurityDataReaders.SECURITY_PROCESSES.contains(key))
+                        .forEach(key -> grant(role.id(), Resources.PROCESS_DEFINITION, key, VARIABLE_READING));
+            }
+        }
+        for (RoleGroup reader : List.of(RoleGroup.ISEC, RoleGroup.IT)) {
+            for (String key : SecurityDataReaders.SECURITY_PROCESSES) {
+                grant(
+                        reader.id(),
+                        Resources.PROCESS_DEFINITION,
+                        key,
+                        ProcessDefinitionPermissions.READ_INSTANCE,
+                        ProcessDefinitionPermissions.READ_HISTORY,
+                        ProcessDefinitionPermissions.READ_TASK);
+                grant(reader.id(), Resources.PROCESS_DEFINITION, key, VARIABLE_READING);
+            }
+        }
+    }
+
+    private Set<String> deployedProcessKeys() {
+        Set<String> keys = new TreeSet<>();
+        for (ProcessDefinition definition :
+                repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
+            keys.add(definition.getKey());
+        }
+        return keys;
     }
 
     private void createGroupFilter(RoleGroup role) {
@@ -233,9 +290,10 @@ class IdentitySetup implements ApplicationRunner {
 
     /**
      * The engine grants READ on a task's history (HISTORIC_TASK) to whoever may work the task only for
-     * tasks created since {@code enableHistoricInstancePermissions} is on; open tasks from before get the
-     * same grant here, so their comments and History tab work too. Only per-task grants are copied, never
-     * the managers' READ on all tasks.
+     * tasks created since {@code enableHistoricInstancePermissions} is on, and READ_VARIABLE on the task and
+     * its history only since {@code enforceSpecificVariablePermission} is on; open tasks from before get the
+     * same grants here, so their forms, comments and History tab work too. Only per-task grants are copied,
+     * never the managers' READ on all tasks.
      */
     private void grantHistoryOfOpenTasks() {
         List<Authorization> taskGrants = authorizationService
@@ -247,6 +305,10 @@ class IdentitySetup implements ApplicationRunner {
             String taskId = taskGrant.getResourceId();
             if (Authorization.ANY.equals(taskId) || !taskGrant.isPermissionGranted(Permissions.READ)) {
                 continue;
+            }
+            if (!taskGrant.isPermissionGranted(TaskPermissions.READ_VARIABLE)) {
+                taskGrant.addPermission(TaskPermissions.READ_VARIABLE);
+                authorizationService.saveAuthorization(taskGrant);
             }
             AuthorizationQuery historic = authorizationService
                     .createAuthorizationQuery()
@@ -263,10 +325,12 @@ class IdentitySetup implements ApplicationRunner {
                 existing.setUserId(taskGrant.getUserId());
                 existing.setResource(Resources.HISTORIC_TASK);
                 existing.setResourceId(taskId);
-            } else if (existing.isPermissionGranted(HistoricTaskPermissions.READ)) {
+            } else if (existing.isPermissionGranted(HistoricTaskPermissions.READ)
+                    && existing.isPermissionGranted(HistoricTaskPermissions.READ_VARIABLE)) {
                 continue;
             }
             existing.addPermission(HistoricTaskPermissions.READ);
+            existing.addPermission(HistoricTaskPermissions.READ_VARIABLE);
             authorizationService.saveAuthorization(existing);
         }
     }

@@ -14,6 +14,28 @@ public final class SecurityDataReaders {
 
     private static final Set<String> ALL_ROWS = Set.of(RoleGroup.ISEC.id(), RoleGroup.IT.id(), Groups.CAMUNDA_ADMIN);
 
+    /**
+     * The workflows whose process variables are security data: the engine shows their variables (runtime,
+     * history, task) to ISEC, IT and the administrators only ({@code IdentitySetup}, with the engine's
+     * {@code enforceSpecificVariablePermission}). Cockpit's managers still see the instances, not what is
+     * in them. Literal keys: the workflows' packages depend on this one, not the other way round.
+     */
+    public static final Set<String> SECURITY_PROCESSES =
+            Set.of("infosec", "security-event", "access-right", "access-review");
+
+    /** The audit log's registers that are security data: {@code /api/audit} leaves them out for others. */
+    public static final Set<String> SECURITY_REGISTERS = Set.of(
+            "infosec-plan",
+            "infosec-criteria",
+            "infosec-monitoring",
+            "infosec-plan-action",
+            "security-event",
+            "access-right",
+            "access-review",
+            "access-review-decision",
+            "security-control",
+            "security-asset");
+
     private SecurityDataReaders() {}
 
     /** Whether the signed-in caller reads every row of the security data. */

@@ -117,7 +117,8 @@ class AccessMatrixTest {
             entry("GET /api/cases/{reference}", ALL_STAFF),
             entry("GET /api/cases/of-instance/{processInstanceId}", ALL_STAFF),
             entry("GET /api/registers/{register}", ALL_STAFF),
-            entry("GET /api/audit", union(MANAGERS, Set.of(ADMIN))),
+            // issue 19: isec and it read only the security registers' entries, managers all others
+            entry("GET /api/audit", union(MANAGERS, Set.of("isec", "it", ADMIN))),
             entry("GET /api/notifications", union(MANAGERS, Set.of("csm", ADMIN))),
             entry("POST /api/changes", CASE_RAISERS),
             entry("POST /api/changes/{reference}/client-approval", CASE_RAISERS),
@@ -179,6 +180,13 @@ class AccessMatrixTest {
             entry("GET /api/security-events/{reference}", SECURITY_READERS),
             entry("GET /api/infosec-plans", SECURITY_READERS),
             entry("GET /api/infosec-plans/{reference}", SECURITY_READERS),
+            // issue 19, F11 and F15: per row the service's SM and DM (SecurityRegistersApiTest)
+            entry("POST /api/security-controls", Set.of("isec", ADMIN)),
+            entry("GET /api/security-controls", SECURITY_READERS),
+            entry("GET /api/security-controls/{reference}", SECURITY_READERS),
+            entry("POST /api/security-assets", Set.of("isec", "it", ADMIN)),
+            entry("GET /api/security-assets", SECURITY_READERS),
+            entry("GET /api/security-assets/{reference}", SECURITY_READERS),
             // per row the service's SM and DM only: personal kinds are filtered (ServiceRequestApiTest)
             entry("GET /api/services/{reference}/records", ALL_STAFF),
             entry("GET /api/resources", ALL_STAFF),
@@ -247,6 +255,10 @@ class AccessMatrixTest {
     private static final String STARTERS_KEY = "service-desk-request";
     private static final Set<String> SDR_STARTERS = Set.of("csm", "cse", "service-manager", ADMIN);
     private static final Set<String> WATCHERS = union(MANAGERS, Set.of(ADMIN));
+    /** A variable of the seeded security event (issue 19): only these read it through the engine. */
+    private static final String SECURITY_PROBE = "accessProbeSecurityDetail";
+
+    private static final Set<String> SECURITY_VARIABLE_READERS = Set.of("isec", "it", ADMIN);
 
     static final List<EngineCase> ENGINE_MATRIX = List.of(
             new EngineCase(
@@ -379,7 +391,27 @@ class AccessMatrixTest {
                     Map.of()),
             // workflow messages come from the platform only, whoever asks (PlatformInputsPlugin.MESSAGE_SENDERS)
             new EngineCase(
-                    "POST", "/engine-rest/message", "{\"messageName\":\"sla-breached\"}", Expect.FORBIDDEN, Map.of()));
+                    "POST", "/engine-rest/message", "{\"messageName\":\"sla-breached\"}", Expect.FORBIDDEN, Map.of()),
+            // issue 19: the managers read the variables of the instances they watch (the seed's subject) ...
+            new EngineCase(
+                    "GET",
+                    "/engine-rest/variable-instance?variableName=subject&variableValues=subject_eq_access%20probe",
+                    null,
+                    Expect.EMPTY_LIST,
+                    groups(WATCHERS, Expect.NON_EMPTY_LIST)),
+            // ... but a security event's only ISEC, IT and the admin, at run time and in the history
+            new EngineCase(
+                    "GET",
+                    "/engine-rest/variable-instance?variableName=" + SECURITY_PROBE,
+                    null,
+                    Expect.EMPTY_LIST,
+                    groups(SECURITY_VARIABLE_READERS, Expect.NON_EMPTY_LIST)),
+            new EngineCase(
+                    "GET",
+                    "/engine-rest/history/variable-instance?variableName=" + SECURITY_PROBE,
+                    null,
+                    Expect.EMPTY_LIST,
+                    groups(SECURITY_VARIABLE_READERS, Expect.NON_EMPTY_LIST)));
 
     @LocalServerPort
     int port;
@@ -421,11 +453,25 @@ class AccessMatrixTest {
                         "priority", "P4",
                         "subject", "access probe",
                         "requesterEmail", "probe@client.example"));
+        // a security event waiting in its handling task (started there: no mails, no register row)
+        runtimeService
+                .createProcessInstanceByKey("security-event")
+                .businessKey("ACCESS-PROBE-SEC")
+                .setVariable("accessProbe", true)
+                .setVariable(SECURITY_PROBE, "salary list copied to a USB stick")
+                .setVariable(
+                        "securityEventResolutionWarning",
+                        java.util.Date.from(java.time.Instant.parse("2099-01-01T00:00:00Z")))
+                .setVariable(
+                        "securityEventResolutionDue",
+                        java.util.Date.from(java.time.Instant.parse("2099-01-02T00:00:00Z")))
+                .startBeforeActivity("Task_HandleEvent")
+                .execute();
     }
 
     @AfterEach
     void removeStartedInstances() {
-        for (String businessKey : List.of("ACCESS-PROBE", "ACCESS-PROBE-SEED")) {
+        for (String businessKey : List.of("ACCESS-PROBE", "ACCESS-PROBE-SEED", "ACCESS-PROBE-SEC")) {
             runtimeService
                     .createProcessInstanceQuery()
                     .processInstanceBusinessKey(businessKey)

@@ -77,7 +77,9 @@ class OpenApiDescriptionTest {
             Map.entry("POST /api/access-requests", true),
             Map.entry("POST /api/access-reviews", true),
             Map.entry("POST /api/training-records", true),
-            Map.entry("POST /api/security-events", true));
+            Map.entry("POST /api/security-events", true),
+            Map.entry("POST /api/security-controls", true),
+            Map.entry("POST /api/security-assets", true));
 
     /** Operations that answer 409 when the request clashes with the current state (see the services). */
     private static final Set<String> CONFLICTING = Set.of(

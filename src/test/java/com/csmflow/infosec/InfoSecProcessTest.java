@@ -97,6 +97,12 @@ class InfoSecProcessTest {
     @Autowired
     SecurityEvents securityEvents;
 
+    @Autowired
+    SecurityRegisters securityRegisters;
+
+    @Autowired
+    SecurityControlRepository controls;
+
     private final Set<String> instances = new HashSet<>();
     private int services;
 
@@ -297,6 +303,92 @@ class InfoSecProcessTest {
                         org.assertj.core.groups.Tuple.tuple(2, PlanStatus.SUPERSEDED),
                         org.assertj.core.groups.Tuple.tuple(3, PlanStatus.ISSUED));
         assertThat(loop).isWaitingAt(TASK_IMPLEMENT);
+    }
+
+    @Test
+    void aMonitoringRoundReviewsTheControlsDueAndOneNotEffectiveCallsForANewVersion() {
+        String service = service("ALPENWERK");
+        ProcessInstance loop = loop(service);
+        issueFirstVersion(loop);
+        implementAndTrain(loop, service, List.of("competence-manager"));
+        // due by the round (1 January 2027): two of the service, one of the whole client; one due later
+        String backup = control(service, "Backup policy", "policy", "P3M", "2026-12-15");
+        String mfa = control(service, "MFA for administrators", "technological", "P1M", "2026-12-20");
+        String later = control(service, "Supplier audits", "organisational", "P1Y", "2027-06-01");
+        String cleanDesk = control(null, "Clean desk", "physical", "P1Y", "2026-12-31");
+
+        Job timer = timer(loop, TIMER_MONITORING);
+        ClockUtil.setCurrentTime(timer.getDuedate());
+        runJobs(loop.getId());
+        assertThat(loop).hasPassed(TASK_FIND_CONTROLS_DUE).isWaitingAt(TASK_REVIEW_CONTROLS);
+        assertThat(groups(loop, TASK_REVIEW_CONTROLS)).containsExactly("isec");
+        @SuppressWarnings("unchecked")
+        List<String> due = (List<String>) runtimeService.getVariable(loop.getId(), CONTROLS_DUE.name());
+        assertThat(due).containsExactly(backup, mfa, cleanDesk);
+        assertThat((String) runtimeService.getVariable(loop.getId(), CONTROLS_DUE_TEXT.name()))
+                .contains(backup, "Backup policy", "client-wide")
+                .doesNotContain(later);
+
+        // only a control that is due may be named, and the notes are required
+        assertThatThrownBy(() -> complete(
+                        loop,
+                        TASK_REVIEW_CONTROLS,
+                        "isec",
+                        Map.of(INEFFECTIVE_CONTROLS.name(), later, CONTROL_REVIEW_NOTES.name(), "Looked at logs")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(INEFFECTIVE_CONTROLS.name());
+        assertThatThrownBy(() -> complete(loop, TASK_REVIEW_CONTROLS, "isec", Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(CONTROL_REVIEW_NOTES.name());
+        complete(
+                loop,
+                TASK_REVIEW_CONTROLS,
+                "isec",
+                Map.of(
+                        INEFFECTIVE_CONTROLS.name(),
+                        mfa.toLowerCase(java.util.Locale.ROOT),
+                        CONTROL_REVIEW_NOTES.name(),
+                        "Restore test passed; two admin accounts without MFA"));
+        assertThat(loop).hasPassed(TASK_RECORD_CONTROL_REVIEW).isWaitingAt(TASK_MONITOR);
+
+        // each due control reviewed and moved on by its own cycle; the one not effective is flagged
+        SecurityControl reviewedBackup = controls.findByReference(backup).orElseThrow();
+        assertThat(reviewedBackup.getStatus()).isEqualTo(ControlStatus.EFFECTIVE);
+        assertThat(reviewedBackup.getNextReviewOn()).hasToString("2027-04-01");
+        assertThat(reviewedBackup.getLastReviewedBy()).isEqualTo("isec");
+        SecurityControl reviewedMfa = controls.findByReference(mfa).orElseThrow();
+        assertThat(reviewedMfa.getStatus()).isEqualTo(ControlStatus.NEEDS_IMPROVEMENT);
+        assertThat(reviewedMfa.getNextReviewOn()).hasToString("2027-02-01");
+        assertThat(controls.findByReference(cleanDesk).orElseThrow().getNextReviewOn())
+                .hasToString("2028-01-01");
+        assertThat(controls.findByReference(later).orElseThrow().getLastReviewedAt())
+                .isNull();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM register_audit WHERE register = 'security-control' AND reference = ?"
+                                + " AND action = 'UPDATE'",
+                        Integer.class,
+                        mfa))
+                .isEqualTo(1);
+
+        // the monitoring round starts with the finding proposed; confirmed, it calls for version 2
+        assertThat(loop)
+                .variables()
+                .containsEntry(UPDATE_NEEDED.name(), true)
+                .hasEntrySatisfying(
+                        MONITORING_FINDINGS.name(),
+                        findings -> assertThat((String) findings).contains(mfa));
+        complete(
+                loop,
+                TASK_MONITOR,
+                "isec",
+                Map.of(
+                        MONITORING_REPORT.name(),
+                        "Monthly SIEM report and the control reviews",
+                        MONITORING_FINDINGS.name(),
+                        "MFA missing on two admin accounts (" + mfa + ")",
+                        UPDATE_NEEDED.name(),
+                        true));
+        assertThat(loop).isWaitingAt(TASK_UPDATE_PLAN);
     }
 
     @Test
@@ -695,6 +787,20 @@ class InfoSecProcessTest {
         handling.put(SecurityEventProcess.LESSONS.name(), "Block macros in mail attachments");
         handling.put(SecurityEventProcess.RESOLUTION.name(), "Contained within the hour, no data lost");
         complete(instance, SecurityEventProcess.TASK_HANDLE, "isec", handling);
+    }
+
+    private String control(String service, String name, String category, String cycle, String firstReview) {
+        return securityRegisters
+                .addControl(new SecurityRegisters.NewControl(
+                        "ALPENWERK",
+                        service,
+                        name,
+                        name + ": what it requires and how it is checked",
+                        category,
+                        "isec",
+                        cycle,
+                        java.time.LocalDate.parse(firstReview)))
+                .getReference();
     }
 
     private ProcessInstance instanceOf(String reference) {

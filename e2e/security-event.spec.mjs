@@ -79,7 +79,9 @@ async function launchBrowser() {
 }
 
 async function fillText(form, label, text) {
-  const field = form.getByLabel(label);
+  // the whole label (a required field's ends in '*'): "Cause" is also in the checkbox "The cause is known ..."
+  const whole = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\*?$`);
+  const field = form.getByLabel(whole);
   await field.fill(text);
   // form-js debounces text input and flushes it on blur
   await field.blur();

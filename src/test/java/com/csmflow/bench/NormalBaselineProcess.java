@@ -14,9 +14,9 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
  * CAB's preparation (user task), an asynchronous step (the invitations), the vote as a parallel
  * multi-instance user task for the five bench-cab-* members that ends at the majority (three votes) and carries
  * two non-interrupting timers (warning and overdue, far ahead, as in the change), an asynchronous step
- * (the "approved" mail), scheduling (user task), the notice timer, an asynchronous step (the notice),
+ * (the "approved" mail), scheduling and the short-notice confirmation (user tasks), the notice timer, an asynchronous step (the notice),
  * the window timer, implement and review (user tasks), an asynchronous step (the outcome), the
- * post-implementation review (user task): 8 user tasks completed, 2 timers fired, 5 asynchronous steps.
+ * post-implementation review (user task): 9 user tasks completed, 2 timers fired, 5 asynchronous steps.
  * The change's business work (decision tables, registers, mails, SLA clock) is what it leaves out.
  */
 final class NormalBaselineProcess {
@@ -59,6 +59,8 @@ final class NormalBaselineProcess {
                 .camundaAsyncBefore()
                 .camundaDelegateExpression("${benchNoop}")
                 .userTask("schedule")
+                .camundaCandidateGroups("csm")
+                .userTask("confirmShortNotice")
                 .camundaCandidateGroups("csm")
                 .intermediateCatchEvent("notice")
                 .timerWithDuration("PT0S")

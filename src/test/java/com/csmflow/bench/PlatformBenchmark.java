@@ -83,7 +83,7 @@ class PlatformBenchmark {
                     .filter(c -> Integer.parseInt(c.substring(6)) % 2 == 0)
                     .toList();
             RepositoryService repository = app.engine.getRepositoryService();
-            int userTasks = Integer.getInteger("bench.baseline.userTasks", 3);
+            int userTasks = Integer.getInteger("bench.baseline.userTasks", 4);
             int asyncSteps = Integer.getInteger("bench.baseline.asyncSteps", 2);
             int timers = Integer.getInteger("bench.baseline.timers", 2);
             repository

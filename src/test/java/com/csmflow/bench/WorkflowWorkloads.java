@@ -55,7 +55,8 @@ final class WorkflowWorkloads {
      * The maintenance window opens this long after the request: the window timer is a real wait. Since
      * the short-notice confirmation (the CSM confirms a notice inside the lead time before the window
      * opens; a window that has opened must be moved) the CSM needs time to confirm: 1 s left every
-     * change looping between "move the window" and scheduling. The baselines use the same lead.
+     * change looping between "move the window" and scheduling. The CSM sets the window again, at the
+     * same lead, when scheduling. The baselines use the same lead from their start.
      */
     static final long WINDOW_LEAD_MILLIS = Long.getLong("bench.windowLeadMs", 8_000);
 
@@ -313,6 +314,17 @@ final class WorkflowWorkloads {
                     case TASK_IMPLEMENT_CHANGE ->
                         Map.of(IMPLEMENTATION_RESULT.name(), "success", IMPLEMENTATION_NOTES.name(), "done");
                     case TASK_TECHNICAL_REVIEW -> Map.of(REVIEW_NOTES.name(), "ok");
+                    case ChangeProcess.TASK_SCHEDULE_CHANGE -> {
+                        // the window moves to the lead time from now: the CSM confirms the short notice
+                        // before it opens, however long the CAB took
+                        OffsetDateTime window =
+                                OffsetDateTime.now(ZoneOffset.UTC).plusNanos(WINDOW_LEAD_MILLIS * 1_000_000);
+                        yield Map.of(
+                                ChangeProcess.WINDOW_START.name(),
+                                window.toString(),
+                                ChangeProcess.WINDOW_END.name(),
+                                window.plusHours(2).toString());
+                    }
                     case ChangeProcess.TASK_CONFIRM_SHORT_NOTICE ->
                         Map.of(
                                 ChangeProcess.SHORT_NOTICE.name(),

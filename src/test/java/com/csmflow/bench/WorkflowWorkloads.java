@@ -58,7 +58,7 @@ final class WorkflowWorkloads {
      * change looping between "move the window" and scheduling. The CSM sets the window again, at the
      * same lead, when scheduling. The baselines use the same lead from their start.
      */
-    static final long WINDOW_LEAD_MILLIS = Long.getLong("bench.windowLeadMs", 8_000);
+    static final long WINDOW_LEAD_MILLIS = Long.getLong("bench.windowLeadMs", 10_000);
 
     private final BenchApp app;
     private final Results results;

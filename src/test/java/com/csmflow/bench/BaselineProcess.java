@@ -61,9 +61,7 @@ final class BaselineProcess {
             @Override
             public String start(int sequence) {
                 String client = clients.get(sequence % clients.size());
-                String window = java.time.Instant.now()
-                        .plusMillis(WorkflowWorkloads.WINDOW_LEAD_MILLIS)
-                        .toString();
+                String window = WorkflowWorkloads.windowStart().toInstant().toString();
                 // no business key: a caller of the engine API may not choose one (docs/security.md)
                 String body = "{\"variables\":{\"clientReference\":"
                         + "{\"value\":\"" + client + "\",\"type\":\"String\"},\"windowStart\":{\"value\":\""

@@ -44,10 +44,10 @@ final class Bench {
 
         static Scale of(String name) {
             return switch (name) {
-                // smoke: 3 instances in flight per user and 45 s measured, so that a change (two timers,
-                // a window seconds ahead) completes inside the window on a loaded machine (issue 22)
-                case "smoke" -> new Scale("smoke", 20, 45, 4, 3, 300, 3_000, 40);
-                case "full" -> new Scale("full", 10, 60, 4, 24, 10_000, 100_000, 200);
+                // smoke: 60 s of warm-up and 60 s measured: a change waits for its window, the next
+                // whole minute at least 10 s ahead (issue 22), so an instance takes 40-80 s
+                case "smoke" -> new Scale("smoke", 60, 60, 4, 6, 300, 3_000, 40);
+                case "full" -> new Scale("full", 90, 120, 4, 24, 10_000, 100_000, 200);
                 default -> throw new IllegalArgumentException("bench.scale must be smoke or full: " + name);
             };
         }

@@ -23,6 +23,9 @@ import org.camunda.bpm.engine.task.Task;
  */
 final class InstanceDriver {
 
+    /** An instance still running after this long counts as stuck (the change's window is up to 70 s away). */
+    static final long STUCK_NANOS = Long.getLong("bench.stuckSeconds", 300) * 1_000_000_000L;
+
     /** How one workload starts an instance and completes each of its tasks. */
     interface Scenario {
         String name();
@@ -227,7 +230,7 @@ final class InstanceDriver {
                                             instanceLatency.recordNanos(now - started);
                                         }
                                     }
-                                } else if (now - started > 60_000_000_000L) {
+                                } else if (now - started > STUCK_NANOS) {
                                     inFlight.remove(id); // an incident or a lost job: don't let it block this user
                                     stuck.incrementAndGet();
                                 }

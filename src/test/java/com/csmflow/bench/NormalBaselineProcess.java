@@ -94,9 +94,7 @@ final class NormalBaselineProcess {
             @Override
             public String start(int sequence) {
                 String client = clients.get(sequence % clients.size());
-                String window = java.time.Instant.now()
-                        .plusMillis(WorkflowWorkloads.WINDOW_LEAD_MILLIS)
-                        .toString();
+                String window = WorkflowWorkloads.windowStart().toInstant().toString();
                 String body = "{\"variables\":{\"clientReference\":{\"value\":\"" + client
                         + "\",\"type\":\"String\"},\"windowStart\":{\"value\":\"" + window
                         + "\",\"type\":\"String\"}}}";

@@ -233,6 +233,19 @@ class PlatformBenchmark {
                         System.out.println("[bench] populated; database " + app.jdbcUrl);
                         InstanceDriver.sleep(Integer.getInteger("bench.hold", 0) * 1000L);
                     }
+                    // -Dbench.tasklistWithout=index: the same queries first without that index (before/after)
+                    String without = System.getProperty("bench.tasklistWithout", "");
+                    if (!without.isEmpty()) {
+                        String definition = app.query("SELECT pg_get_indexdef('" + without + "'::regclass)")
+                                .get(0)[0];
+                        app.execute("DROP INDEX " + without);
+                        app.execute("ANALYZE act_ru_task");
+                        results.detail(
+                                "tasklist-" + size + "-without-" + without,
+                                tasklist.measure(w6 + " without " + without, 10, scale.querySamples(), openTasks));
+                        app.execute(definition);
+                        app.execute("ANALYZE act_ru_task");
+                    }
                     Map<String, Object> queries = tasklist.measure(w6, 10, scale.querySamples(), openTasks);
                     queries.put("populateSeconds", Stats.round(populateSeconds));
                     queries.put("createdThroughEngine", viaEngine);

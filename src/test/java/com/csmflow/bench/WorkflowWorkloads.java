@@ -60,6 +60,18 @@ final class WorkflowWorkloads {
      */
     static final long WINDOW_LEAD_MILLIS = Long.getLong("bench.windowLeadMs", 10_000);
 
+    /**
+     * The window's start: the first whole minute at least the lead from now. The change publishes its
+     * window to the minute (the form's and the mails' precision), so a window at a second within a
+     * minute would read as opened already: every short-notice confirmation was refused.
+     */
+    static OffsetDateTime windowStart() {
+        return OffsetDateTime.now(ZoneOffset.UTC)
+                .plusNanos(WINDOW_LEAD_MILLIS * 1_000_000)
+                .plusMinutes(1)
+                .truncatedTo(ChronoUnit.MINUTES);
+    }
+
     private final BenchApp app;
     private final Results results;
     private final Bench.Scale scale;
@@ -258,7 +270,7 @@ final class WorkflowWorkloads {
 
             @Override
             public String start(int sequence) {
-                OffsetDateTime window = OffsetDateTime.now(ZoneOffset.UTC).plusNanos(WINDOW_LEAD_MILLIS * 1_000_000);
+                OffsetDateTime window = windowStart();
                 String body = """
                         {"clientReference":"%s","title":"Benchmark change %d","description":"Patch the firewall",
                          "requestedType":"%s","nonStandard":false,"impactedServices":["Networking"],
@@ -317,8 +329,7 @@ final class WorkflowWorkloads {
                     case ChangeProcess.TASK_SCHEDULE_CHANGE -> {
                         // the window moves to the lead time from now: the CSM confirms the short notice
                         // before it opens, however long the CAB took
-                        OffsetDateTime window =
-                                OffsetDateTime.now(ZoneOffset.UTC).plusNanos(WINDOW_LEAD_MILLIS * 1_000_000);
+                        OffsetDateTime window = windowStart();
                         yield Map.of(
                                 ChangeProcess.WINDOW_START.name(),
                                 window.toString(),

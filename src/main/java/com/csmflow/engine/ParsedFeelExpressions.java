@@ -31,6 +31,10 @@ import org.springframework.stereotype.Component;
  * it goes to Camunda's engine, which reports the error as before. The cache is bounded: beyond
  * {@value #MAX_ENTRIES} texts (only generated tables could have so many) it starts again empty.
  * {@code csmflow.dmn.parsed-expression-cache=false} switches it off (for the benchmark's before/after).
+ * <p>
+ * Engine internals: the DMN engine's FEEL engine factory and Camunda's {@code ScalaFeelEngine} are the
+ * only place where the parse can be kept; the public API evaluates decisions, it does not expose how
+ * their expressions are parsed.
  */
 @Component
 class ParsedFeelExpressions extends AbstractProcessEnginePlugin {

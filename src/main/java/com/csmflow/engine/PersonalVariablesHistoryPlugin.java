@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,14 +25,26 @@ import org.springframework.stereotype.Component;
  * Engine internals: the history event handler and its event classes are the only place where a value
  * can be kept out of the history tables; the public API can only delete history afterwards, and it has no
  * way at all to delete the form-field details that Tasklist's submit-form writes.
+ * <p>
+ * Technical machinery (issue 22, docs/performance.md tuning 19): for the processes named in
+ * {@code csmflow.history.technical-processes} (default {@code notification-delivery}, one instance per
+ * mail batch) the handler also drops the activity-instance and variable events (with their details).
+ * Their process instance history, incidents, job log (every attempt, failures with their stack trace)
+ * and user operation log stay; what was sent, to whom and when is the outbox's own record
+ * (docs/security.md, "what the history keeps"). An empty value keeps everything.
  */
 @Component
 class PersonalVariablesHistoryPlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<PersonalVariables> personal;
+    private final Set<String> technicalProcesses;
 
-    PersonalVariablesHistoryPlugin(ObjectProvider<PersonalVariables> personal) {
+    PersonalVariablesHistoryPlugin(
+            ObjectProvider<PersonalVariables> personal,
+            @Value("${csmflow.history.technical-processes:notification-delivery}") List<String> technicalProcesses) {
         this.personal = personal;
+        this.technicalProcesses = new HashSet<>(technicalProcesses);
+        this.technicalProcesses.remove("");
     }
 
     @Override
@@ -55,7 +69,7 @@ class PersonalVariablesHistoryPlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public void handleEvent(HistoryEvent event) {
-            if (!isPersonal(event, names())) {
+            if (!isPersonal(event, names()) && !isTechnicalDetail(event, technicalProcesses)) {
                 database.handleEvent(event);
             }
         }
@@ -64,7 +78,7 @@ class PersonalVariablesHistoryPlugin extends AbstractProcessEnginePlugin {
         public void handleEvents(List<HistoryEvent> events) {
             Set<String> names = names();
             for (HistoryEvent event : events) {
-                if (!isPersonal(event, names)) {
+                if (!isPersonal(event, names) && !isTechnicalDetail(event, technicalProcesses)) {
                     database.handleEvent(event);
                 }
             }
@@ -76,6 +90,25 @@ class PersonalVariablesHistoryPlugin extends AbstractProcessEnginePlugin {
             personal.forEach(variables -> names.addAll(variables.names()));
             return names;
         }
+    }
+
+    /**
+     * An activity-instance or variable event of a technical process. All such events of these processes
+     * are dropped alike (start and end, create, update and delete), so none looks for a row never written.
+     */
+    static boolean isTechnicalDetail(HistoryEvent event, Set<String> processKeys) {
+        if (processKeys.isEmpty()
+                || !(event instanceof HistoricActivityInstanceEventEntity
+                        || event instanceof HistoricVariableUpdateEventEntity
+                        || event instanceof HistoricFormPropertyEventEntity)) {
+            return false;
+        }
+        String key = event.getProcessDefinitionKey();
+        if (key == null && event.getProcessDefinitionId() != null) {
+            // the engine's definition ids start with the key ("key:version:id")
+            key = event.getProcessDefinitionId().split(":", 2)[0];
+        }
+        return key != null && processKeys.contains(key);
     }
 
     static boolean isPersonal(HistoryEvent event, Set<String> names) {

@@ -23,6 +23,16 @@ import org.camunda.bpm.engine.task.Task;
  */
 final class InstanceDriver {
 
+    /** An instance still running after this long counts as stuck (the change's window is up to 70 s away). */
+    /**
+     * How long a user waits when a round made no progress. Was 5 ms: since a change waits up to a
+     * minute for its window, the users' polling (2 queries per round) became most of the CPU per
+     * instance of every workload (issue 22, smoke run of 12:06: 1.7 s per baseline instance).
+     */
+    static final long IDLE_POLL_MILLIS = Long.getLong("bench.idlePollMs", 100);
+
+    static final long STUCK_NANOS = Long.getLong("bench.stuckSeconds", 300) * 1_000_000_000L;
+
     /** How one workload starts an instance and completes each of its tasks. */
     interface Scenario {
         String name();
@@ -227,13 +237,13 @@ final class InstanceDriver {
                                             instanceLatency.recordNanos(now - started);
                                         }
                                     }
-                                } else if (now - started > 60_000_000_000L) {
+                                } else if (now - started > STUCK_NANOS) {
                                     inFlight.remove(id); // an incident or a lost job: don't let it block this user
                                     stuck.incrementAndGet();
                                 }
                             }
                             if (!progressed) {
-                                sleep(5);
+                                sleep(IDLE_POLL_MILLIS);
                             }
                         }
                     },

@@ -66,7 +66,8 @@ class PlatformBenchmark {
                 java.util.concurrent.TimeUnit.SECONDS);
         GreenMail smtp = new GreenMail(new ServerSetup(0, "localhost", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        try (BenchApp app = new BenchApp(smtp.getSmtp().getPort(), extra)) {
+        try (BenchApp app = new BenchApp(smtp.getSmtp().getPort(), extra);
+                HeapWatch heap = new HeapWatch()) {
             results.run("database", app.databaseDescription);
             app.enableStatementStatistics();
             results.run("jobExecutor", jobExecutor(app));
@@ -82,7 +83,7 @@ class PlatformBenchmark {
                     .filter(c -> Integer.parseInt(c.substring(6)) % 2 == 0)
                     .toList();
             RepositoryService repository = app.engine.getRepositoryService();
-            int userTasks = Integer.getInteger("bench.baseline.userTasks", 3);
+            int userTasks = Integer.getInteger("bench.baseline.userTasks", 4);
             int asyncSteps = Integer.getInteger("bench.baseline.asyncSteps", 2);
             int timers = Integer.getInteger("bench.baseline.timers", 2);
             repository
@@ -92,8 +93,10 @@ class PlatformBenchmark {
                             BaselineProcess.KEY + ".bpmn", BaselineProcess.model(userTasks, asyncSteps, timers))
                     .addModelInstance(TimerStorm.KEY + ".bpmn", TimerStorm.model())
                     .addModelInstance(TasklistScale.KEY + ".bpmn", TasklistScale.model())
+                    .addModelInstance(NormalBaselineProcess.KEY + ".bpmn", NormalBaselineProcess.model())
                     .deploy();
             Bench.grantStart(app, "csm", BaselineProcess.KEY);
+            Bench.grantStart(app, "csm", NormalBaselineProcess.KEY);
 
             // 4: baseline; the baseline runs before and after workload 1 (A-B-A): the overhead ratio compares workload
             // 1
@@ -107,6 +110,20 @@ class PlatformBenchmark {
                             scale.measureSeconds());
             WorkflowWorkloads workflows =
                     new WorkflowWorkloads(app, results, scale, clients, smtp, wanted("baseline") ? runBaseline : null);
+            // issue 22: workload 2 against a bare baseline with its own wait states, A-B-A as workload 1
+            workflows.issue22(
+                    heap,
+                    !wanted("baseline")
+                            ? null
+                            : () -> new InstanceDriver(app)
+                                    .run(
+                                            NormalBaselineProcess.scenario(app, clients),
+                                            scale.users(),
+                                            scale.inFlightPerUser(),
+                                            scale.warmupSeconds(),
+                                            Double.parseDouble(System.getProperty(
+                                                    "bench.normalSeconds",
+                                                    "" + Math.min(30, scale.measureSeconds())))));
             // JVM warm-up: the baseline and the change each run unmeasured first, so that the JIT compiler
             // has compiled the code of both before either is measured. Without it the first workload ran on
             // a colder JVM than the next (session 6: the baseline measured again after workload 1 needed a
@@ -129,11 +146,13 @@ class PlatformBenchmark {
                 }
             }
             app.resetStatements();
+            heap.start();
             InstanceDriver.Outcome baseline = !wanted("baseline") ? null : runBaseline.get();
             String w4 = "4 baseline (" + userTasks + " tasks, " + asyncSteps + " async, " + timers + " timers)";
             Map<String, Object> w4detail = new LinkedHashMap<>();
             if (baseline != null) {
                 report(results, w4, baseline, false);
+                heap.report(results, w4);
                 w4detail.putAll(baseline.json());
             }
             w4detail.put("userTasks", userTasks);
@@ -158,11 +177,23 @@ class PlatformBenchmark {
             if (wanted("storm")) {
                 app.resetStatements();
                 Map<String, long[]> updatesBefore = app.runtimeTableUpdates();
-                new TimerStorm(app, results)
-                        .run(
-                                scale.stormClocks(),
-                                enhanced,
-                                Double.parseDouble(System.getProperty("bench.stormTimeout", "300")));
+                // issue 22: the storm at several sizes (1k, 10k, 100k at full scale), cost per timer compared
+                TimerStorm storm = new TimerStorm(app, results);
+                for (int clocks : sizes(
+                        "bench.stormSizes",
+                        scale.name().equals("full")
+                                ? "1000," + scale.stormClocks() + ",100000"
+                                : "100," + scale.stormClocks() + ",1000")) {
+                    heap.start();
+                    storm.run(
+                            clocks,
+                            enhanced,
+                            Double.parseDouble(
+                                    System.getProperty("bench.stormTimeout", "" + Math.max(300, clocks / 100))));
+                    heap.report(results, "timer storm (" + clocks + ")");
+                    results.write(out);
+                }
+                storm.reportCostGrowth();
                 results.detail("timerStormTopStatements", app.topStatements(8));
                 results.detail("timerStormStatementTime", app.statementTimeTotals());
                 results.detail("timerStormStatementsByTable", app.statementsByTable(40));
@@ -177,31 +208,56 @@ class PlatformBenchmark {
             if (wanted("tasklist")) {
                 TasklistScale tasklist = new TasklistScale(app, results);
                 int viaEngine = Math.min(scale.openTasks(), Integer.getInteger("bench.tasksViaEngine", 5_000));
+                heap.start();
                 double populateSeconds = tasklist.populate(viaEngine, clients);
-                double multiplySeconds = tasklist.multiply(viaEngine, scale.openTasks());
-                long openTasks = app.engine.getTaskService().createTaskQuery().count();
-                String w6 = "6 tasklist (" + openTasks + " open tasks)";
-                results.add(w6, "engine: start " + viaEngine + " instances w/ task", populateSeconds, "s");
-                results.add(
-                        w6, "engine: instances started / s (batches of 250)", viaEngine / populateSeconds, "inst/s");
-                results.add(w6, "SQL copies to reach " + scale.openTasks(), multiplySeconds, "s");
-                // what autovacuum does after bulk inserts (visibility map for index-only scans, statistics)
-                app.execute("VACUUM ANALYZE");
-                app.resetStatements();
-                if (Boolean.getBoolean("bench.tasklistOnlyPopulate")) {
+                int reached = viaEngine;
+                // issue 22: the same queries at 100,000 and 1,000,000 open tasks (full scale)
+                for (int size : sizes("bench.taskSizes", scale.openTasks() + "," + scale.openTasks() * 10)) {
+                    double multiplySeconds = tasklist.multiply(viaEngine, reached, size);
+                    reached = Math.max(reached, size);
+                    long openTasks =
+                            app.engine.getTaskService().createTaskQuery().count();
+                    String w6 = "6 tasklist (" + openTasks + " open tasks)";
+                    results.add(w6, "engine: start " + viaEngine + " instances w/ task", populateSeconds, "s");
+                    results.add(
+                            w6,
+                            "engine: instances started / s (batches of 250)",
+                            viaEngine / populateSeconds,
+                            "inst/s");
+                    results.add(w6, "SQL copies to reach " + size, multiplySeconds, "s");
+                    // what autovacuum does after bulk inserts (visibility map for index-only scans, statistics)
+                    app.execute("VACUUM ANALYZE");
+                    app.resetStatements();
+                    if (Boolean.getBoolean("bench.tasklistOnlyPopulate")) {
+                        results.write(out);
+                        System.out.println("[bench] populated; database " + app.jdbcUrl);
+                        InstanceDriver.sleep(Integer.getInteger("bench.hold", 0) * 1000L);
+                    }
+                    // -Dbench.tasklistWithout=index: the same queries first without that index (before/after)
+                    String without = System.getProperty("bench.tasklistWithout", "");
+                    if (!without.isEmpty()) {
+                        String definition = app.query("SELECT pg_get_indexdef('" + without + "'::regclass)")
+                                .get(0)[0];
+                        app.execute("DROP INDEX " + without);
+                        app.execute("ANALYZE act_ru_task");
+                        results.detail(
+                                "tasklist-" + size + "-without-" + without,
+                                tasklist.measure(w6 + " without " + without, 10, scale.querySamples(), openTasks));
+                        app.execute(definition);
+                        app.execute("ANALYZE act_ru_task");
+                    }
+                    Map<String, Object> queries = tasklist.measure(w6, 10, scale.querySamples(), openTasks);
+                    queries.put("populateSeconds", Stats.round(populateSeconds));
+                    queries.put("createdThroughEngine", viaEngine);
+                    queries.put("copiedInSqlSeconds", Stats.round(multiplySeconds));
+                    queries.put("openTasks", openTasks);
+                    queries.put("topStatements", app.topStatements(6));
+                    results.detail("tasklist-" + size, queries);
+                    heap.report(results, w6);
+                    results.detail("tableRows", tableRows(app));
                     results.write(out);
-                    System.out.println("[bench] populated; database " + app.jdbcUrl);
-                    InstanceDriver.sleep(Integer.getInteger("bench.hold", 0) * 1000L);
+                    heap.start();
                 }
-                Map<String, Object> queries = tasklist.measure(w6, 10, scale.querySamples());
-                queries.put("populateSeconds", Stats.round(populateSeconds));
-                queries.put("createdThroughEngine", viaEngine);
-                queries.put("copiedInSqlSeconds", Stats.round(multiplySeconds));
-                queries.put("openTasks", openTasks);
-                queries.put("topStatements", app.topStatements(6));
-                results.detail("tasklist", queries);
-                results.detail("tableRows", tableRows(app));
-                results.write(out);
             }
             WorkflowWorkloads.changeQueries(app, results, clients, scale);
 
@@ -291,6 +347,17 @@ class PlatformBenchmark {
         results.add(label, "  of it GC threads", outcome.gcCpuMsPerInstance(), "ms");
         results.add(label, "CPU / instance: PostgreSQL", outcome.postgresCpuMsPerInstance(), "ms");
         results.add(label, "stuck instances / errors", outcome.stuck() + outcome.errors(), "");
+    }
+
+    /** A comma-separated list of sizes from a system property (issue 22's growth curves). */
+    private static List<Integer> sizes(String property, String defaults) {
+        return java.util.Arrays.stream(System.getProperty(property, defaults).split(","))
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .map(Integer::valueOf)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     private static Map<String, Object> jobExecutor(BenchApp app) {

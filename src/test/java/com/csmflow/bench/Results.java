@@ -49,6 +49,17 @@ final class Results {
                 !Double.isNaN(value) && value >= target));
     }
 
+    /** A figure that must lie between two bounds (issue 22: a cost that stays flat within ±20 %). */
+    synchronized void within(String workload, String metric, double value, String unit, double low, double high) {
+        figures.add(new Figure(
+                workload,
+                metric,
+                Stats.round(value),
+                unit,
+                fmt(low) + " - " + fmt(high),
+                !Double.isNaN(value) && value >= low && value <= high));
+    }
+
     synchronized void check(String workload, String metric, boolean passed, String target) {
         figures.add(new Figure(workload, metric, passed ? 1 : 0, "yes/no", target, passed));
     }

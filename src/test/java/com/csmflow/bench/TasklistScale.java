@@ -92,18 +92,22 @@ final class TasklistScale {
      * so the table sizes and the selectivities the task query sees are those of {@code total} tasks.
      * Done because creating 100,000 instances through the engine takes about ten minutes on two
      * loaded cores; the engine's creation rate is measured on the first batch. The copies have no
-     * history rows (nothing here reads them). Returns seconds taken.
+     * history rows (nothing here reads them). {@code present}: the tasks there already (the
+     * engine-created ones, or a smaller size copied before): copy number g of the engine-created tasks
+     * is named {@code ~g}, so a later, larger size adds the numbers after those of the earlier one.
+     * Returns seconds taken.
      */
-    double multiply(int engineCreated, int total) {
+    double multiply(int engineCreated, int present, int total) {
+        int copiesBefore = (present - engineCreated + engineCreated - 1) / engineCreated;
         int copies = (total - engineCreated + engineCreated - 1) / engineCreated;
-        if (copies <= 0) {
+        if (copies <= copiesBefore) {
             return 0;
         }
         long start = System.nanoTime();
         String instances =
                 "SELECT proc_inst_id_ FROM act_ru_execution WHERE proc_def_key_ = '" + KEY + "' AND id_ NOT LIKE '%~%'";
         String suffix = " || '~' || g";
-        String series = " CROSS JOIN generate_series(1, " + copies + ") g ";
+        String series = " CROSS JOIN generate_series(" + (copiesBefore + 1) + ", " + copies + ") g ";
         clone(
                 "act_ru_execution",
                 Map.of(
@@ -166,7 +170,7 @@ final class TasklistScale {
                 + from);
     }
 
-    Map<String, Object> measure(String label, int warmup, int samples) {
+    Map<String, Object> measure(String label, int warmup, int samples, long openTasks) {
         Filter filter = app.engine
                 .getFilterService()
                 .createFilterQuery()
@@ -205,12 +209,18 @@ final class TasklistScale {
             // the count reads every task of the group: fewer samples, and no target (the issue's target
             // is the list a user sees)
             boolean count = query.getKey().contains("/count");
-            Stats stats = time(query.getValue(), count ? 3 : warmup, count ? Math.max(10, samples / 5) : samples);
+            // the count is linear in the group's tasks (about 10 s at 1,000,000 open tasks): fewer samples
+            boolean large = openTasks > 200_000;
+            Stats stats = time(
+                    query.getValue(),
+                    count ? (large ? 1 : 3) : warmup,
+                    count ? (large ? 3 : Math.max(10, samples / 5)) : samples);
             results.add(label, query.getKey() + " p50", stats.percentile(50), "ms");
             if (count) {
                 results.add(label, query.getKey() + " p95", stats.percentile(95), "ms");
             } else {
-                results.atMost(label, query.getKey() + " p95", stats.percentile(95), "ms", 100);
+                // issue 22: p95 <= 50 ms at 1,000,000 open tasks (issue 7: <= 100 ms at 100,000)
+                results.atMost(label, query.getKey() + " p95", stats.percentile(95), "ms", 50);
             }
             detail.put(query.getKey(), stats.summary());
         }

@@ -51,8 +51,26 @@ final class WorkflowWorkloads {
 
     static final String CHANGE_KEY = ChangeProcess.KEY;
     static final String ESCALATION_KEY = EscalationProcess.KEY;
-    /** The maintenance window opens this long after the request: the window timer is a real wait. */
-    static final long WINDOW_LEAD_MILLIS = 1_000;
+    /**
+     * The maintenance window opens this long after the request: the window timer is a real wait. Since
+     * the short-notice confirmation (the CSM confirms a notice inside the lead time before the window
+     * opens; a window that has opened must be moved) the CSM needs time to confirm: 1 s left every
+     * change looping between "move the window" and scheduling. The CSM sets the window again, at the
+     * same lead, when scheduling. The baselines use the same lead from their start.
+     */
+    static final long WINDOW_LEAD_MILLIS = Long.getLong("bench.windowLeadMs", 10_000);
+
+    /**
+     * The window's start: the first whole minute at least the lead from now. The change publishes its
+     * window to the minute (the form's and the mails' precision), so a window at a second within a
+     * minute would read as opened already: every short-notice confirmation was refused.
+     */
+    static OffsetDateTime windowStart() {
+        return OffsetDateTime.now(ZoneOffset.UTC)
+                .plusNanos(WINDOW_LEAD_MILLIS * 1_000_000)
+                .plusMinutes(1)
+                .truncatedTo(ChronoUnit.MINUTES);
+    }
 
     private final BenchApp app;
     private final Results results;
@@ -63,6 +81,28 @@ final class WorkflowWorkloads {
     private final Supplier<InstanceDriver.Outcome> baselineAgain;
 
     private final ObjectMapper json = new ObjectMapper();
+
+    /** Issue 22: heap per workload, and workload 2's own bare baseline (null: none in this run). */
+    private HeapWatch heap;
+
+    private Supplier<InstanceDriver.Outcome> normalBaseline;
+
+    void issue22(HeapWatch heap, Supplier<InstanceDriver.Outcome> normalBaseline) {
+        this.heap = heap;
+        this.normalBaseline = normalBaseline;
+    }
+
+    private void heapStart() {
+        if (heap != null) {
+            heap.start();
+        }
+    }
+
+    private void heapReport(String workload) {
+        if (heap != null) {
+            heap.report(results, workload);
+        }
+    }
 
     WorkflowWorkloads(
             BenchApp app,
@@ -95,12 +135,17 @@ final class WorkflowWorkloads {
     /** Workloads 1-3; {@code baseline} is workload 4's first run (null when left out). */
     void run(InstanceDriver.Outcome baseline) {
         if (deployed(CHANGE_KEY)) {
+            heapStart();
             changeStandard(baseline);
+            heapReport("1 change standard path");
+            heapStart();
             changeNormal();
+            heapReport("2 change normal path, 5-member CAB");
         } else {
             results.detail("change", "not run: process " + CHANGE_KEY + " is not deployed in this build");
         }
         if (deployed(ESCALATION_KEY)) {
+            heapStart();
             escalationLadder();
         } else {
             results.detail("escalation", "not run: process " + ESCALATION_KEY + " is not deployed in this build");
@@ -132,17 +177,18 @@ final class WorkflowWorkloads {
             PlatformBenchmark.report(results, "4 baseline again, after workload 1", after, false);
             double baselinePerSecond = (baseline.perSecond() + after.perSecond()) / 2;
             double baselineCpu = (cpuPerInstance(baseline) + cpuPerInstance(after)) / 2;
-            results.atMost(
+            results.add(
                     label,
                     "overhead ratio vs baseline (instances/s, mean of both baseline runs)",
                     baselinePerSecond / outcome.perSecond(),
-                    "x",
-                    1.5);
-            results.add(
+                    "x");
+            // issue 22: the target is the ratio of CPU per completed instance (A-B-A), <= 1.3
+            results.atMost(
                     label,
                     "overhead ratio vs baseline (CPU JVM + PostgreSQL, mean of both)",
                     cpuPerInstance(outcome) / baselineCpu,
-                    "x");
+                    "x",
+                    1.3);
             results.add(
                     label,
                     "overhead ratio vs baseline (statements)",
@@ -165,6 +211,11 @@ final class WorkflowWorkloads {
     }
 
     private void changeNormal() {
+        // A-B-A against a bare process with the normal path's wait states (NormalBaselineProcess)
+        InstanceDriver.Outcome before = normalBaseline == null ? null : normalBaseline.get();
+        if (before != null) {
+            PlatformBenchmark.report(results, "4n baseline, normal change's wait states", before, false);
+        }
         int mailsBefore = smtp.getReceivedMessages().length;
         InstanceDriver driver = new InstanceDriver(app);
         InstanceDriver.Outcome outcome = driver.run(
@@ -181,6 +232,29 @@ final class WorkflowWorkloads {
         PlatformBenchmark.report(results, label, outcome, false);
         results.add(label, "mails received by the SMTP sink", mails, "mails");
         Map<String, Object> detail = new LinkedHashMap<>(outcome.json());
+        if (before != null) {
+            InstanceDriver.Outcome after = normalBaseline.get();
+            PlatformBenchmark.report(results, "4n baseline again, after workload 2", after, false);
+            double baselineCpu = (cpuPerInstance(before) + cpuPerInstance(after)) / 2;
+            results.atMost(
+                    label,
+                    "overhead ratio vs its baseline (CPU JVM + PostgreSQL, mean of both)",
+                    cpuPerInstance(outcome) / baselineCpu,
+                    "x",
+                    1.5);
+            results.add(
+                    label,
+                    "overhead ratio vs its baseline (instances/s, mean of both)",
+                    (before.perSecond() + after.perSecond()) / 2 / outcome.perSecond(),
+                    "x");
+            results.add(
+                    label,
+                    "overhead ratio vs its baseline (statements)",
+                    outcome.statementsPerInstance() / before.statementsPerInstance(),
+                    "x");
+            detail.put("baselineBefore", before.json());
+            detail.put("baselineAfter", after.json());
+        }
         detail.put("mailsReceived", mails);
         results.detail("changeNormal", detail);
     }
@@ -196,7 +270,7 @@ final class WorkflowWorkloads {
 
             @Override
             public String start(int sequence) {
-                OffsetDateTime window = OffsetDateTime.now(ZoneOffset.UTC).plusNanos(WINDOW_LEAD_MILLIS * 1_000_000);
+                OffsetDateTime window = windowStart();
                 String body = """
                         {"clientReference":"%s","title":"Benchmark change %d","description":"Patch the firewall",
                          "requestedType":"%s","nonStandard":false,"impactedServices":["Networking"],
@@ -252,11 +326,46 @@ final class WorkflowWorkloads {
                     case TASK_IMPLEMENT_CHANGE ->
                         Map.of(IMPLEMENTATION_RESULT.name(), "success", IMPLEMENTATION_NOTES.name(), "done");
                     case TASK_TECHNICAL_REVIEW -> Map.of(REVIEW_NOTES.name(), "ok");
+                    case ChangeProcess.TASK_SCHEDULE_CHANGE -> {
+                        // the window moves to the lead time from now: the CSM confirms the short notice
+                        // before it opens, however long the CAB took
+                        OffsetDateTime window = windowStart();
+                        yield Map.of(
+                                ChangeProcess.WINDOW_START.name(),
+                                window.toString(),
+                                ChangeProcess.WINDOW_END.name(),
+                                window.plusHours(2).toString());
+                    }
+                    case ChangeProcess.TASK_CONFIRM_SHORT_NOTICE ->
+                        // on a loaded machine the window may open before the CSM gets here: then the
+                        // CSM moves it (back to scheduling), as the form asks, instead of a refused confirm
+                        windowOpensSoon(task)
+                                ? Map.of(ChangeProcess.SHORT_NOTICE.name(), "move")
+                                : Map.of(
+                                        ChangeProcess.SHORT_NOTICE.name(),
+                                        "confirm",
+                                        ChangeProcess.SHORT_NOTICE_REASON.name(),
+                                        "Benchmark: the client agreed by phone");
                     case TASK_POST_IMPLEMENTATION_REVIEW -> Map.of(PIR_OUTCOME.name(), "achieved");
                     default -> Map.of();
                 };
             }
         };
+    }
+
+    /** Whether the task's window opens within a second (read as the platform, counted as the driver's). */
+    private boolean windowOpensSoon(Task task) {
+        org.camunda.bpm.engine.IdentityService identity = app.engine.getIdentityService();
+        var user = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            Object opens = StatementCounter.asDriver(() -> app.engine
+                    .getRuntimeService()
+                    .getVariable(task.getExecutionId(), ChangeProcess.WINDOW_START_AT.name()));
+            return !(opens instanceof Date date) || date.getTime() < System.currentTimeMillis() + 1_000;
+        } finally {
+            identity.setAuthentication(user);
+        }
     }
 
     /**
@@ -325,6 +434,7 @@ final class WorkflowWorkloads {
             ClockUtil.reset();
         }
         InstanceDriver.sleep(5_000);
+        heapReport(label);
         detail.put("mailsReceivedTotal", smtp.getReceivedMessages().length);
         detail.put(
                 "failedJobs",

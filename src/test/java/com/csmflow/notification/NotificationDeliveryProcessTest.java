@@ -52,6 +52,9 @@ class NotificationDeliveryProcessTest {
     ClientRepository clients;
 
     @Autowired
+    org.camunda.bpm.engine.HistoryService history;
+
+    @Autowired
     OutboxRepository outbox;
 
     NotificationFixtures fx;
@@ -148,6 +151,68 @@ class NotificationDeliveryProcessTest {
         assertThat(held.getHoldNote())
                 .isEqualTo("Held until the client's business hours open (Mon 15 Jun 2026, 09:00 CEST)");
         assertThat(mailsTo(contact(client, "anna"))).hasSize(1);
+    }
+
+    /**
+     * Tuning 19 (docs/performance.md): a delivery instance keeps its process instance, job log and
+     * outbox record in the history, not its activity instances and variables; the process that asked
+     * for the mail keeps all of its history.
+     */
+    @Test
+    void aDeliveryKeepsItsInstanceAndJobLogButNotItsActivitiesAndVariablesInTheHistory() throws Exception {
+        Client client = fx.client("en");
+        String process = fx.deployNotifyProcess(
+                Map.of(
+                        NotifyDelegate.TEMPLATE,
+                        "notify-probe",
+                        NotifyDelegate.CLIENT_CONTACTS,
+                        "true",
+                        NotifyDelegate.CLIENT_REFERENCE,
+                        client.getReference(),
+                        NotifyDelegate.URGENT,
+                        "true"),
+                null);
+        ProcessInstance instance = fx.start(process, Map.of("summary", "outage"));
+
+        fx.runDueJobs(instance.getBusinessKey());
+
+        assertThat(mailsTo(contact(client, "anna"))).hasSize(1);
+        List<org.camunda.bpm.engine.history.HistoricProcessInstance> deliveries =
+                history.createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(instance.getBusinessKey())
+                        .processDefinitionKey(NotificationDeliveryProcess.KEY)
+                        .finished()
+                        .list();
+        assertThat(deliveries).hasSize(1);
+        String delivery = deliveries.get(0).getId();
+        assertThat(history.createHistoricJobLogQuery()
+                        .processInstanceId(delivery)
+                        .successLog()
+                        .count())
+                .isEqualTo(1);
+        assertThat(history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(delivery)
+                        .count())
+                .isZero();
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(delivery)
+                        .count())
+                .isZero();
+        assertThat(history.createHistoricDetailQuery()
+                        .processInstanceId(delivery)
+                        .count())
+                .isZero();
+        assertThat(fx.outboxOf(instance).get(0).getSentAt()).isEqualTo(SATURDAY);
+        // the business process's own history is whole
+        assertThat(history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .isPositive();
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .variableName("summary")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test

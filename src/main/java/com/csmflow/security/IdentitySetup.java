@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
@@ -124,6 +125,7 @@ class IdentitySetup implements ApplicationRunner {
         }
         createMyTasksFilter();
         grantVariableReading(deployedProcessKeys());
+        grantDecisionHistory(deployedDecisionKeys());
         grantHistoryOfOpenTasks();
     }
 
@@ -169,7 +171,9 @@ class IdentitySetup implements ApplicationRunner {
                     ProcessDefinitionPermissions.READ_TASK);
             grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
             grant(group, Resources.TASK, "*", Permissions.READ);
-            grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+            // the decisions' history per decision key (grantDecisionHistory): the security decisions' is not theirs
+            grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+            withdraw(group, Resources.DECISION_DEFINITION, "*", Permissions.READ_HISTORY);
             grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
         }
     }
@@ -211,6 +215,37 @@ class IdentitySetup implements ApplicationRunner {
                 grant(reader.id(), Resources.PROCESS_DEFINITION, key, VARIABLE_READING);
             }
         }
+    }
+
+    /**
+     * The history of a decision (its inputs and outputs per evaluation) follows the same rule as the variables:
+     * the managers read every deployed decision's but the security decisions'
+     * ({@link SecurityDataReaders#SECURITY_DECISIONS}), which ISEC and IT read. Per key for the same reason.
+     */
+    private void grantDecisionHistory(Set<String> decisionKeys) {
+        for (RoleGroup role : RoleGroup.values()) {
+            if (role.watchesOperations()) {
+                decisionKeys.stream()
+                        .filter(key -> !SecurityDataReaders.SECURITY_DECISIONS.contains(key))
+                        .forEach(key -> grant(role.id(), Resources.DECISION_DEFINITION, key, Permissions.READ_HISTORY));
+            }
+        }
+        for (RoleGroup reader : List.of(RoleGroup.ISEC, RoleGroup.IT)) {
+            for (String key : SecurityDataReaders.SECURITY_DECISIONS) {
+                grant(reader.id(), Resources.DECISION_DEFINITION, key, Permissions.READ, Permissions.READ_HISTORY);
+            }
+        }
+    }
+
+    private Set<String> deployedDecisionKeys() {
+        Set<String> keys = new TreeSet<>();
+        for (DecisionDefinition definition : repositoryService
+                .createDecisionDefinitionQuery()
+                .latestVersion()
+                .list()) {
+            keys.add(definition.getKey());
+        }
+        return keys;
     }
 
     private Set<String> deployedProcessKeys() {
@@ -352,6 +387,30 @@ class IdentitySetup implements ApplicationRunner {
                         .count()
                 == 0) {
             identityService.createMembership(userId, groupId);
+        }
+    }
+
+    /** Takes permissions out of a grant an earlier version gave (a grant, not a revoke: see grantVariableReading). */
+    private void withdraw(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizationService
+                .createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
+        if (authorization == null) {
+            return;
+        }
+        boolean changed = false;
+        for (Permission permission : permissions) {
+            if (authorization.isPermissionGranted(permission)) {
+                authorization.removePermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizationService.saveAuthorization(authorization);
         }
     }
 

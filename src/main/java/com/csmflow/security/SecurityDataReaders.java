@@ -23,6 +23,13 @@ public final class SecurityDataReaders {
     public static final Set<String> SECURITY_PROCESSES =
             Set.of("infosec", "security-event", "access-right", "access-review");
 
+    /**
+     * The decision tables whose inputs are security data (an event's type, its asset's criticality, whether
+     * personal data is involved): their history (Cockpit's decision instances, {@code /history/decision-instance})
+     * is for ISEC, IT and the administrators, like the security workflows' variables.
+     */
+    public static final Set<String> SECURITY_DECISIONS = Set.of("security-event-severity");
+
     /** The audit log's registers that are security data: {@code /api/audit} leaves them out for others. */
     public static final Set<String> SECURITY_REGISTERS = Set.of(
             "infosec-plan",

@@ -320,8 +320,15 @@ class AccessMatrixTest {
                     BROKEN_DEPLOYMENT,
                     Expect.FORBIDDEN,
                     Map.of(ADMIN, Expect.BAD_REQUEST)),
+            // the watchers read every decision table; ISEC and IT the security ones, whose history is theirs
             new EngineCase(
-                    "GET", "/engine-rest/decision-definition", null, Expect.EMPTY_LIST, groups(WATCHERS, Expect.OK)),
+                    "GET",
+                    "/engine-rest/decision-definition",
+                    null,
+                    Expect.EMPTY_LIST,
+                    merged(List.of(
+                            groups(WATCHERS, Expect.OK),
+                            Map.of("isec", Expect.NON_EMPTY_LIST, "it", Expect.NON_EMPTY_LIST)))),
             // users see their own profile only; the admin sees everyone
             new EngineCase("GET", "/engine-rest/user", null, Expect.ONLY_SELF, Map.of(ADMIN, Expect.NON_EMPTY_LIST)),
             new EngineCase(

@@ -11,9 +11,12 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -53,6 +56,9 @@ class SecurityVariablesAccessTest {
 
     @Autowired
     ManagementService managementService;
+
+    @Autowired
+    AuthorizationService authorizationService;
 
     @BeforeEach
     void setUp() {
@@ -104,6 +110,21 @@ class SecurityVariablesAccessTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(list("service-manager", "/api/audit?businessKey=" + reference))
                 .isEmpty();
+        // nor the severity table's inputs and outputs for this event (its decision history)
+        String severityHistory = "/engine-rest/history/decision-instance?decisionDefinitionKey="
+                + "security-event-severity&includeInputs=true&processInstanceId=" + id;
+        assertThat(list("service-manager", severityHistory)).isEmpty();
+        assertThat(list("isec", severityHistory)).hasSize(1);
+        // the table itself stays readable, and every other decision's history stays the managers'
+        assertThat(list("service-manager", "/engine-rest/decision-definition?key=security-event-severity"))
+                .isNotEmpty();
+        assertThat(authorizationService.isUserAuthorized(
+                        "service-manager",
+                        List.of("service-manager"),
+                        Permissions.READ_HISTORY,
+                        Resources.DECISION_DEFINITION,
+                        "escalation-severity"))
+                .isTrue();
         assertThat(list("service-manager", "/api/audit?register=security-event&reference=" + reference))
                 .isEmpty();
         // the same manager still reads the variables of every other workflow (a service desk request)

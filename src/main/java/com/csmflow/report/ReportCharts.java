@@ -31,6 +31,7 @@ final class ReportCharts {
     private static final Color FAILED = new Color(0xef6c00);
     private static final Color INCIDENTS = new Color(0x6a1b9a);
     private static final Color PROBLEMS = new Color(0x455a64);
+    private static final Color SATISFACTION = new Color(0x00897b);
 
     private ReportCharts() {}
 
@@ -47,6 +48,24 @@ final class ReportCharts {
         axis.setRange(0, 100);
         LineAndShapeRenderer renderer = (LineAndShapeRenderer) plot.getRenderer();
         renderer.setSeriesPaint(0, MET);
+        renderer.setSeriesStroke(0, new BasicStroke(3f));
+        renderer.setDefaultShapesVisible(true);
+        return chart.createBufferedImage(WIDTH, HEIGHT);
+    }
+
+    /** The mean survey score per period (1 to 5); a period without answers leaves a gap in the line. */
+    static BufferedImage satisfactionTrend(ReportFigures figures) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (ReportFigures.TrendPoint point : figures.trend()) {
+            data.addValue(point.satisfactionMeanScore(), "Mean score", point.period());
+        }
+        JFreeChart chart = ChartFactory.createLineChart(
+                "Satisfaction (mean survey score)", null, "score", data, PlotOrientation.VERTICAL, false, false, false);
+        CategoryPlot plot = style(chart);
+        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
+        axis.setRange(1, 5);
+        LineAndShapeRenderer renderer = (LineAndShapeRenderer) plot.getRenderer();
+        renderer.setSeriesPaint(0, SATISFACTION);
         renderer.setSeriesStroke(0, new BasicStroke(3f));
         renderer.setDefaultShapesVisible(true);
         return chart.createBufferedImage(WIDTH, HEIGHT);

@@ -81,6 +81,9 @@ final class ReportDocument {
         b.add(new Heading("3. Trends over the last 12 periods"));
         b.add(new Chart("SLA targets met (%)", ReportCharts.slaTrend(f)));
         b.add(new Chart("Escalations and changes", ReportCharts.activityTrend(f)));
+        if (f.trend().stream().anyMatch(point -> point.satisfactionMeanScore() != null)) {
+            b.add(new Chart("Satisfaction", ReportCharts.satisfactionTrend(f)));
+        }
         b.add(new Heading("4. Escalations"));
         ReportFigures.Escalations e = f.escalations();
         b.add(new Text("Escalations raised: " + e.raised() + ". By severity: " + counts(e.bySeverity())

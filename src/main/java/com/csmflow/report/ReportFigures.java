@@ -37,7 +37,7 @@ public record ReportFigures(
 
     /**
      * One bucket of the trend: percent of clocks met, escalations raised, changes raised and failed, incidents
-     * reported and problems opened.
+     * reported, problems opened, and the mean survey score (null without answers or without surveys).
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record TrendPoint(
@@ -47,7 +47,8 @@ public record ReportFigures(
             long changes,
             long changesFailed,
             long incidents,
-            long problems) {}
+            long problems,
+            Double satisfactionMeanScore) {}
 
     /** Escalations raised in the period; mean minutes from raised to acknowledged (null without any). */
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -95,14 +95,15 @@ public class ServiceReports {
                     activity[1],
                     activity[2],
                     activity[3],
-                    activity[4]));
+                    activity[4],
+                    score(ref, bucket.from(), bucket.to())
+                            .map(s -> ReportQueries.round1(s.meanScore()))
+                            .orElse(null)));
         }
         long[] reviews = queries.metric(ref, "service-review.held", from, to);
         Optional<Double> used =
                 Optional.ofNullable(ledger.getIfAvailable()).flatMap(source -> source.hoursUsed(ref, from, to));
-        Optional<ReportSources.Score> score = Optional.ofNullable(satisfaction.getIfAvailable())
-                .flatMap(source -> source.satisfaction(ref, from, to))
-                .filter(s -> s.responses() > 0);
+        Optional<ReportSources.Score> score = score(ref, from, to);
         return new ReportFigures(
                 ref,
                 client.getName(),
@@ -128,6 +129,13 @@ public class ServiceReports {
                 score.map(s -> new ReportFigures.Satisfaction(s.responses(), ReportQueries.round1(s.meanScore()), null))
                         .orElse(new ReportFigures.Satisfaction(null, null, NO_SURVEY_DATA)),
                 new ReportFigures.Reviews(reviews[0], reviews[1]));
+    }
+
+    /** The survey answers of the client in [from, to), when surveys are recorded and any was answered. */
+    private Optional<ReportSources.Score> score(String clientReference, Instant from, Instant to) {
+        return Optional.ofNullable(satisfaction.getIfAvailable())
+                .flatMap(source -> source.satisfaction(clientReference, from, to))
+                .filter(s -> s.responses() > 0);
     }
 
     /** Generates and stores the report of a client's period; returns its id. */

@@ -55,12 +55,12 @@ class ReportPeriodTest {
     void theAnalysisComparesWithTheTrendFromTheFirstActivePeriodOn() {
         List<ReportFigures.TrendPoint> trend = new java.util.ArrayList<>();
         for (int i = 1; i <= 8; i++) {
-            trend.add(new ReportFigures.TrendPoint("2025-" + String.format("%02d", i), null, 0, 0, 0, 0, 0));
+            trend.add(new ReportFigures.TrendPoint("2025-" + String.format("%02d", i), null, 0, 0, 0, 0, 0, null));
         }
-        trend.add(new ReportFigures.TrendPoint("2025-09", 90.0, 2, 3, 0, 1, 0));
-        trend.add(new ReportFigures.TrendPoint("2025-10", 90.0, 2, 3, 0, 1, 0));
-        trend.add(new ReportFigures.TrendPoint("2025-11", 90.0, 2, 3, 1, 1, 1));
-        trend.add(new ReportFigures.TrendPoint("2025-12", 60.0, 3, 4, 1, 6, 1));
+        trend.add(new ReportFigures.TrendPoint("2025-09", 90.0, 2, 3, 0, 1, 0, null));
+        trend.add(new ReportFigures.TrendPoint("2025-10", 90.0, 2, 3, 0, 1, 0, null));
+        trend.add(new ReportFigures.TrendPoint("2025-11", 90.0, 2, 3, 1, 1, 1, null));
+        trend.add(new ReportFigures.TrendPoint("2025-12", 60.0, 3, 4, 1, 6, 1, null));
         List<String> lines = ReportDocument.analysis(figures(trend));
         assertThat(lines.get(0)).contains("60.0 %", "82.5 %", "worse than usual");
         assertThat(lines.get(1)).contains("Escalations: 3 against 2", "incidents: 6 against 1");

@@ -261,7 +261,13 @@ class ServiceReportTest {
                     .isEqualTo(count("change_request", "created_at", bucket, " AND implementation_result = 'failed'"));
             assertThat(point.path("incidents").asLong()).isEqualTo(count("client_incident", "reported_at", bucket, ""));
             assertThat(point.path("problems").asLong()).isEqualTo(count("problem", "opened_at", bucket, ""));
+            assertThat(nullable(point.path("satisfactionMeanScore")))
+                    .as(bucket.label())
+                    .isEqualTo(meanScore(bucket));
         }
+        assertThat(f.path("trend").findValues("satisfactionMeanScore"))
+                .as("the seeded year has answers")
+                .anyMatch(JsonNode::isNumber);
 
         // the documents: HTML with charts, a PDF that opens and says the same
         ResponseEntity<String> html = rest.withBasicAuth("cse", "cse").getForEntity("/api/reports/" + id, String.class);
@@ -269,7 +275,7 @@ class ServiceReportTest {
         assertThat(html.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML))
                 .isTrue();
         assertThat(html.getBody()).contains("Report Test Ltd", "2025-Q4", "Analysis and trending");
-        assertThat(html.getBody().split("data:image/png;base64,", -1)).hasSize(3);
+        assertThat(html.getBody().split("data:image/png;base64,", -1)).hasSize(4);
         ResponseEntity<byte[]> pdf =
                 rest.withBasicAuth("csm", "csm").getForEntity("/api/reports/" + id + ".pdf", byte[].class);
         assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -580,6 +586,18 @@ class ServiceReportTest {
             assertThat(f.path("satisfaction").path("responses").asLong()).isEqualTo(answers);
             assertThat(f.path("satisfaction").path("meanScore").asDouble()).isEqualTo(Math.round(mean * 10) / 10.0);
         }
+    }
+
+    /** The period's mean survey score to one decimal, null without answers. */
+    private Double meanScore(ReportPeriod period) {
+        Double mean = jdbc.queryForObject(
+                "SELECT AVG(score) FROM satisfaction_survey WHERE client_reference = ? AND status = 'ANSWERED'"
+                        + " AND answered_at >= ? AND answered_at < ?",
+                Double.class,
+                CLIENT,
+                ts(period.from()),
+                ts(period.to()));
+        return mean == null ? null : Math.round(mean * 10) / 10.0;
     }
 
     private long[] sla(ReportPeriod period) {

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { signIn } from './login.mjs';
+import { openInTasklist, signIn } from './login.mjs';
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -163,7 +163,7 @@ test('csm sees the case beside the task; service-manager sees a breached clock f
     await logIn(page, 'tasklist', CSM);
 
     step = 'open the task\'s Case tab';
-    await page.goto(`${BASE_URL}/camunda/app/tasklist/#/?task=${task.id}&detailsTab=csm-flow-case`);
+    await openInTasklist(page, `${BASE_URL}/camunda/app/tasklist/#/?task=${task.id}&detailsTab=csm-flow-case`);
     const caseView = page.locator('.csmflow-case');
     await caseView.getByRole('heading', { name: new RegExp(reference) }).waitFor();
 

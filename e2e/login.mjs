@@ -19,3 +19,17 @@ export async function signIn(page, user, password) {
   // signed in once the login form has gone
   await name.waitFor({ state: 'detached' });
 }
+
+// Opens a Tasklist address (a task) once signed in. Twice a run found Tasklist still on its loading spinner
+// 30 s after such a full page load, on a machine busy with a build; a page whose filter list (drawn once
+// the app has started) has not come after 45 s is loaded once more.
+export async function openInTasklist(page, url) {
+  await page.goto(url);
+  const started = page.locator('.task-filters');
+  try {
+    await started.waitFor({ timeout: 45_000 });
+  } catch {
+    await page.reload();
+    await started.waitFor({ timeout: 60_000 });
+  }
+}

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { signIn } from './login.mjs';
+import { openInTasklist, signIn } from './login.mjs';
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -193,7 +193,7 @@ test('a CSM picks the client and the CAB members; refusals show under the field'
     assert.ok(prepare, 'the change should wait at "Prepare the CAB"');
 
     step = 'open "Prepare the CAB" and claim it';
-    await page.goto(`${BASE_URL}/camunda/app/tasklist/#/?task=${prepare.id}`);
+    await openInTasklist(page, `${BASE_URL}/camunda/app/tasklist/#/?task=${prepare.id}`);
     const claim = page.getByRole('button', { name: 'Claim', exact: true });
     await claim.click();
     await claim.waitFor({ state: 'detached' });

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { signIn } from './login.mjs';
+import { openInTasklist, signIn } from './login.mjs';
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -162,7 +162,7 @@ test('isec handles a security event in Tasklist; a service manager sees its inst
     step = 'log into Tasklist as isec and open the handling task';
     await page.goto(`${BASE_URL}/camunda/app/tasklist/`);
     await signIn(page, ...ISEC);
-    await page.goto(`${BASE_URL}/camunda/app/tasklist/#/?task=${task.id}`);
+    await openInTasklist(page, `${BASE_URL}/camunda/app/tasklist/#/?task=${task.id}`);
     await page.getByRole('heading', { name: /Handle the security event/ }).first().waitFor();
     // the form shows isec what was reported
     await page.getByText(marker).first().waitFor();

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { signIn } from './login.mjs';
+import { openInTasklist, signIn } from './login.mjs';
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -164,7 +164,7 @@ test('sales starts a service request in Tasklist and the DC Head decides go', as
     contexts.push(head.context);
     page = head.page;
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${BASE_URL}/camunda/app/tasklist/#/?task=${decide.id}`);
+    await openInTasklist(page, `${BASE_URL}/camunda/app/tasklist/#/?task=${decide.id}`);
     const claim = page.getByRole('button', { name: 'Claim', exact: true });
     await claim.click();
     await claim.waitFor({ state: 'detached' });

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.csmflow.harness.CsmFlowTest;
+import com.csmflow.harness.FlowNodeCoverage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
@@ -17,15 +18,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -292,42 +290,7 @@ class ServiceDeskRequestProcessTest {
 
     @AfterAll
     static void flowNodeCoverageIsAtLeast95Percent() {
-        ProcessDefinition definition = coverageEngine
-                .getRepositoryService()
-                .createProcessDefinitionQuery()
-                .processDefinitionKey(KEY)
-                .latestVersion()
-                .singleResult();
-        Set<String> nodes = coverageEngine
-                .getRepositoryService()
-                .getBpmnModelInstance(definition.getId())
-                .getModelElementsByType(FlowNode.class)
-                .stream()
-                .map(FlowNode::getId)
-                .collect(Collectors.toSet());
-        Set<String> covered = new HashSet<>();
-        for (String key : DRIVEN) {
-            coverageEngine
-                    .getHistoryService()
-                    .createHistoricProcessInstanceQuery()
-                    .processDefinitionKey(KEY)
-                    .processInstanceBusinessKey(key)
-                    .list()
-                    .forEach(instance -> coverageEngine
-                            .getHistoryService()
-                            .createHistoricActivityInstanceQuery()
-                            .processInstanceId(instance.getId())
-                            .list()
-                            .stream()
-                            .map(HistoricActivityInstance::getActivityId)
-                            .forEach(covered::add));
-        }
-        covered.retainAll(nodes);
-        Set<String> missing = new HashSet<>(nodes);
-        missing.removeAll(covered);
-        assertThat((double) covered.size() / nodes.size())
-                .as("flow-node coverage of service-desk-request; not visited: %s", missing)
-                .isGreaterThanOrEqualTo(0.95);
+        FlowNodeCoverage.assertAtLeast(coverageEngine, KEY, DRIVEN, 0.95);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -47,8 +47,8 @@ final class Bench {
                 // 60-90 s of warm-up, 60-120 s measured, more instances in flight: a change waits for its
                 // window, the next whole minute at least 10 s ahead (issue 22), so an instance takes
                 // 40-80 s and the closed loop needs many in flight to keep the cores busy
-                case "smoke" -> new Scale("smoke", 60, 60, 4, 20, 300, 3_000, 40);
-                case "full" -> new Scale("full", 90, 120, 4, 60, 10_000, 100_000, 200);
+                case "smoke" -> new Scale("smoke", 60, 60, 4, 40, 300, 3_000, 40);
+                case "full" -> new Scale("full", 90, 120, 4, 150, 10_000, 100_000, 200);
                 default -> throw new IllegalArgumentException("bench.scale must be smoke or full: " + name);
             };
         }

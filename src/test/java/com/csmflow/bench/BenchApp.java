@@ -48,6 +48,9 @@ final class BenchApp implements AutoCloseable {
     final String dbUser;
     final String dbPassword;
     final String databaseDescription;
+    /** Tells the simulated users of their instances' new tasks and ends (no polling). */
+    final DriverEvents driverEvents = new DriverEvents();
+
     private final EmbeddedPostgres postgres;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -88,6 +91,7 @@ final class BenchApp implements AutoCloseable {
                 .initializers(ctx -> {
                     ctx.getBeanFactory().registerSingleton("benchTestClassExclusion", new TestClassExclusion());
                     ctx.getBeanFactory().registerSingleton("benchNoop", (JavaDelegate) execution -> {});
+                    ctx.getBeanFactory().registerSingleton("benchDriverEvents", driverEvents);
                     ctx.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
                         @Override
                         public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -246,6 +250,10 @@ final class BenchApp implements AutoCloseable {
                     .setCleanDataDirectory(true)
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "256MB")
+                    // as docker-compose.yml runs production: with the default 1GB the storms and the
+                    // bulk seeding checkpointed every 7 s (session 11, postgres.log), each checkpoint
+                    // followed by full-page images in the WAL of every first change to a page
+                    .setServerConfig("max_wal_size", System.getProperty("bench.maxWalSize", "4GB"))
                     .setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
                     .setServerConfig("pg_stat_statements.max", "2000")
                     // planning time per statement too: plan_cache_mode decides how often the server plans

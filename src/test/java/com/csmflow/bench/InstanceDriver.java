@@ -2,35 +2,29 @@ package com.csmflow.bench;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 
 /**
  * Closed-loop load for an end-to-end workload: simulated users, each keeping a few instances in
- * flight. A user starts instances (through the scenario, usually HTTP), looks for the open tasks of
- * its instances and completes them through the engine API under its own authentication, and the job
- * executor runs the asynchronous steps in between. Warm-up first, then a fixed measuring window.
+ * flight. A user starts instances (through the scenario, usually HTTP), is told of each new task of
+ * its instances ({@link DriverEvents}, no polling) and completes it through the engine API under its
+ * own authentication, and the job executor runs the asynchronous steps in between. An instance counts
+ * as completed when it ended. Warm-up first, then a fixed measuring window.
  */
 final class InstanceDriver {
 
-    /** An instance still running after this long counts as stuck (the change's window is up to 70 s away). */
-    /**
-     * How long a user waits when a round made no progress. Was 5 ms: since a change waits up to a
-     * minute for its window, the users' polling (2 queries per round) became most of the CPU per
-     * instance of every workload (issue 22, smoke run of 12:06: 1.7 s per baseline instance).
-     */
+    /** How long a user waits for an event before it looks for stuck instances. */
     static final long IDLE_POLL_MILLIS = Long.getLong("bench.idlePollMs", 100);
 
+    /** An instance still running after this long counts as stuck (the change's window is up to 70 s away). */
     static final long STUCK_NANOS = Long.getLong("bench.stuckSeconds", 300) * 1_000_000_000L;
 
     /** How one workload starts an instance and completes each of its tasks. */
@@ -41,10 +35,10 @@ final class InstanceDriver {
         String start(int sequence);
 
         /** The user (id and groups) who completes this task. */
-        Actor actor(Task task);
+        Actor actor(DriverEvents.OpenTask task);
 
         /** The variables completing this task submits (the form's fields). */
-        Map<String, Object> completion(Task task);
+        Map<String, Object> completion(DriverEvents.OpenTask task);
     }
 
     record Actor(String userId, List<String> groups) {}
@@ -59,7 +53,6 @@ final class InstanceDriver {
             long platformStatements,
             long platformCommits,
             long postgresCommits,
-            long driverCommands,
             int stuck,
             int errors,
             long jvmCpuNanos,
@@ -111,7 +104,6 @@ final class InstanceDriver {
             json.put("platformStatements", platformStatements);
             json.put("platformCommits", platformCommits);
             json.put("postgresXactCommitDelta", postgresCommits);
-            json.put("driverPollingCommands", driverCommands);
             json.put("postgresCommitsPerInstanceInclPolling", Stats.round(postgresCommitsPerInstance()));
             json.put("statementsPerInstance", Stats.round(statementsPerInstance()));
             json.put("commitsPerInstance", Stats.round(commitsPerInstance()));
@@ -128,13 +120,13 @@ final class InstanceDriver {
     }
 
     private final BenchApp app;
-    private final RuntimeService runtime;
+    private final DriverEvents events;
     private final TaskService tasks;
     private final IdentityService identity;
 
     InstanceDriver(BenchApp app) {
         this.app = app;
-        this.runtime = app.engine.getRuntimeService();
+        this.events = app.driverEvents;
         this.tasks = app.engine.getTaskService();
         this.identity = app.engine.getIdentityService();
     }
@@ -146,7 +138,6 @@ final class InstanceDriver {
         AtomicInteger completed = new AtomicInteger();
         AtomicInteger stuck = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
-        AtomicLong driverCommands = new AtomicLong();
         Stats instanceLatency = new Stats();
         Stats startLatency = new Stats();
         Stats completeLatency = new Stats();
@@ -160,9 +151,10 @@ final class InstanceDriver {
             Thread thread = new Thread(
                     () -> {
                         Map<String, Long> inFlight = new HashMap<>();
+                        BlockingQueue<DriverEvents.Event> mailbox = new LinkedBlockingQueue<>();
+                        long nextStuckCheck = System.nanoTime();
                         while (System.nanoTime() < measureEnd) {
-                            boolean measuring = System.nanoTime() >= warmupEnd;
-                            if (measuring && snapshot[0] == null) {
+                            if (System.nanoTime() >= warmupEnd && snapshot[0] == null) {
                                 synchronized (gate) {
                                     if (snapshot[0] == null) {
                                         statementsAtStart[0] = StatementCounter.platform();
@@ -172,80 +164,57 @@ final class InstanceDriver {
                                         cpuAtStart[1] = CpuTime.postgresNanos();
                                         cpuAtStart[2] = CpuTime.jitNanos();
                                         cpuAtStart[3] = CpuTime.gcNanos();
-                                        driverCommands.set(0);
                                     }
                                 }
                             }
-                            boolean progressed = false;
-                            // one start per round at most, so that a user keeps working its open tasks meanwhile
-                            if (inFlight.size() < inFlightPerUser) {
+                            // one start at a time, then the events that came meanwhile: a user keeps
+                            // working its open tasks while it fills its share of instances in flight
+                            boolean canStart = inFlight.size() < inFlightPerUser;
+                            if (canStart) {
                                 long t0 = System.nanoTime();
                                 try {
                                     String id = scenario.start(sequence.incrementAndGet());
-                                    long t1 = System.nanoTime();
                                     if (t0 >= warmupEnd) {
-                                        startLatency.recordNanos(t1 - t0);
+                                        startLatency.recordNanos(System.nanoTime() - t0);
                                     }
                                     inFlight.put(id, t0);
-                                    progressed = true;
+                                    events.claim(id, mailbox);
                                 } catch (RuntimeException e) {
                                     errors.incrementAndGet();
                                     log(scenario, e);
                                 }
                             }
-                            Set<String> ids = new HashSet<>(inFlight.keySet());
-                            driverCommands.addAndGet(2);
-                            List<Task> open = StatementCounter.asDriver(() -> tasks.createTaskQuery()
-                                    .processInstanceIdIn(ids.toArray(String[]::new))
-                                    .list());
-                            for (Task task : open) {
-                                Actor actor = scenario.actor(task);
-                                long t0 = System.nanoTime();
-                                try {
-                                    identity.setAuthentication(actor.userId(), actor.groups());
-                                    tasks.complete(task.getId(), scenario.completion(task));
-                                    if (t0 >= warmupEnd) {
-                                        completeLatency.recordNanos(System.nanoTime() - t0);
-                                    }
-                                    progressed = true;
-                                } catch (RuntimeException e) {
-                                    // a parallel task (a CAB vote) ended by the completion condition is not an error
-                                    if (!String.valueOf(e.getMessage()).contains("Cannot find task")) {
-                                        errors.incrementAndGet();
-                                        log(scenario, e);
-                                    }
-                                } finally {
-                                    identity.clearAuthentication();
-                                }
-                            }
-                            Set<String> running = new HashSet<>();
-                            StatementCounter.asDriver(() -> runtime.createProcessInstanceQuery()
-                                            .processInstanceIds(ids)
-                                            .list())
-                                    .stream()
-                                    .map(ProcessInstance::getId)
-                                    .forEach(running::add);
-                            long now = System.nanoTime();
-                            for (String id : ids) {
-                                long started = inFlight.get(id);
-                                if (!running.contains(id)) {
-                                    inFlight.remove(id);
-                                    progressed = true;
+                            DriverEvents.Event event = canStart ? mailbox.poll() : take(mailbox);
+                            if (event != null && inFlight.containsKey(event.processInstanceId())) {
+                                if (event.ended()) {
+                                    long started = inFlight.remove(event.processInstanceId());
+                                    events.release(event.processInstanceId());
+                                    long now = System.nanoTime();
                                     if (now >= warmupEnd && now < measureEnd) {
                                         completed.incrementAndGet();
                                         if (started >= warmupEnd) {
                                             instanceLatency.recordNanos(now - started);
                                         }
                                     }
-                                } else if (now - started > STUCK_NANOS) {
-                                    inFlight.remove(id); // an incident or a lost job: don't let it block this user
-                                    stuck.incrementAndGet();
+                                } else {
+                                    complete(scenario, event.task(), warmupEnd, completeLatency, errors);
                                 }
                             }
-                            if (!progressed) {
-                                sleep(IDLE_POLL_MILLIS);
+                            if (System.nanoTime() >= nextStuckCheck) {
+                                nextStuckCheck = System.nanoTime() + 1_000_000_000L;
+                                long now = System.nanoTime();
+                                inFlight.entrySet().removeIf(entry -> {
+                                    // an incident or a lost job: don't let it block this user
+                                    boolean isStuck = now - entry.getValue() > STUCK_NANOS;
+                                    if (isStuck) {
+                                        stuck.incrementAndGet();
+                                        events.release(entry.getKey());
+                                    }
+                                    return isStuck;
+                                });
                             }
                         }
+                        inFlight.keySet().forEach(events::release);
                     },
                     "bench-user-" + u);
             threads.add(thread);
@@ -274,13 +243,48 @@ final class InstanceDriver {
                 statements,
                 commits,
                 pgCommits,
-                driverCommands.get(),
                 stuck.get(),
                 errors.get(),
                 jvmCpu,
                 postgresCpu,
                 jit,
                 gc);
+    }
+
+    /** Completes one task as its actor would in Tasklist, with the form's fields. */
+    private void complete(
+            Scenario scenario,
+            DriverEvents.OpenTask task,
+            long warmupEnd,
+            Stats completeLatency,
+            AtomicInteger errors) {
+        Actor actor = scenario.actor(task);
+        long t0 = System.nanoTime();
+        try {
+            identity.setAuthentication(actor.userId(), actor.groups());
+            tasks.complete(task.id(), scenario.completion(task));
+            if (t0 >= warmupEnd) {
+                completeLatency.recordNanos(System.nanoTime() - t0);
+            }
+        } catch (RuntimeException e) {
+            // a parallel task (a CAB vote) ended by the completion condition is not an error
+            if (!String.valueOf(e.getMessage()).contains("Cannot find task")) {
+                errors.incrementAndGet();
+                log(scenario, e);
+            }
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** The next event, or null after the idle wait (so that the user checks for stuck instances). */
+    private static DriverEvents.Event take(BlockingQueue<DriverEvents.Event> mailbox) {
+        try {
+            return mailbox.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     private static final AtomicInteger LOGGED = new AtomicInteger();

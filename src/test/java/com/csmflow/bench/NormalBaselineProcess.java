@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 
@@ -115,14 +114,14 @@ final class NormalBaselineProcess {
             }
 
             @Override
-            public InstanceDriver.Actor actor(Task task) {
-                return task.getAssignee() != null
-                        ? new InstanceDriver.Actor(task.getAssignee(), List.of("cab"))
+            public InstanceDriver.Actor actor(DriverEvents.OpenTask task) {
+                return task.assignee() != null
+                        ? new InstanceDriver.Actor(task.assignee(), List.of("cab"))
                         : new InstanceDriver.Actor(Bench.CSM_USER, List.of("csm"));
             }
 
             @Override
-            public Map<String, Object> completion(Task task) {
+            public Map<String, Object> completion(DriverEvents.OpenTask task) {
                 return Map.of("done", true);
             }
         };

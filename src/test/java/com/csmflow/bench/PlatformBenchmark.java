@@ -84,7 +84,7 @@ class PlatformBenchmark {
                     .toList();
             RepositoryService repository = app.engine.getRepositoryService();
             int userTasks = Integer.getInteger("bench.baseline.userTasks", 4);
-            int asyncSteps = Integer.getInteger("bench.baseline.asyncSteps", 2);
+            int asyncSteps = Integer.getInteger("bench.baseline.asyncSteps", 4);
             int timers = Integer.getInteger("bench.baseline.timers", 2);
             repository
                     .createDeployment()
@@ -122,8 +122,19 @@ class PlatformBenchmark {
                                             scale.inFlightPerUser(),
                                             scale.warmupSeconds(),
                                             Double.parseDouble(System.getProperty(
-                                                    "bench.normalSeconds",
-                                                    "" + Math.min(30, scale.measureSeconds())))));
+                                                    "bench.normalSeconds", "" + scale.measureSeconds()))));
+            // what the platform costs with nothing to do (job acquisition, schedulers, the benchmark's
+            // samplers): spread over every completed instance, it pulls a CPU ratio towards 1 when the
+            // closed loop completes few instances per second
+            long idleJvm = CpuTime.jvmNanos();
+            long idlePostgres = CpuTime.postgresNanos();
+            double idleSeconds = Double.parseDouble(System.getProperty("bench.idleSeconds", "15"));
+            InstanceDriver.sleep((long) (idleSeconds * 1000));
+            results.add(
+                    footprint,
+                    "CPU when idle: JVM + PostgreSQL, per second",
+                    ((CpuTime.jvmNanos() - idleJvm) + (CpuTime.postgresNanos() - idlePostgres)) / 1e6 / idleSeconds,
+                    "ms/s");
             // JVM warm-up: the baseline and the change each run unmeasured first, so that the JIT compiler
             // has compiled the code of both before either is measured. Without it the first workload ran on
             // a colder JVM than the next (session 6: the baseline measured again after workload 1 needed a

@@ -22,6 +22,7 @@ final class Results {
     private final List<Figure> figures = new ArrayList<>();
     private final Map<String, Object> details = new LinkedHashMap<>();
     private final Map<String, Object> run = new LinkedHashMap<>();
+    private final Curves curves = new Curves();
 
     synchronized void add(String workload, String metric, double value, String unit) {
         figures.add(new Figure(workload, metric, Stats.round(value), unit, "", null));
@@ -64,6 +65,11 @@ final class Results {
         figures.add(new Figure(workload, metric, passed ? 1 : 0, "yes/no", target, passed));
     }
 
+    /** A point of a cost-growth curve (issue 22), drawn in curves.svg. */
+    void point(String chart, String unit, String series, double size, double value) {
+        curves.point(chart, unit, series, size, value);
+    }
+
     synchronized void detail(String key, Object value) {
         details.put(key, value);
     }
@@ -103,6 +109,9 @@ final class Results {
                     .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(directory.resolve("results.json").toFile(), json);
             Files.writeString(directory.resolve("results.txt"), table());
+            if (!curves.isEmpty()) {
+                Files.writeString(directory.resolve("curves.svg"), curves.svg());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

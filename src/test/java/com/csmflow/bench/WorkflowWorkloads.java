@@ -39,7 +39,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.Task;
 
 /**
  * Workloads 1-3 (change standard path, change normal path with a 5-member CAB and its mail, escalation
@@ -223,8 +222,7 @@ final class WorkflowWorkloads {
                 scale.users(),
                 scale.inFlightPerUser(),
                 scale.warmupSeconds(),
-                Double.parseDouble(
-                        System.getProperty("bench.normalSeconds", "" + Math.min(30, scale.measureSeconds()))));
+                Double.parseDouble(System.getProperty("bench.normalSeconds", "" + scale.measureSeconds())));
         // let the last notifications leave the outbox
         InstanceDriver.sleep(5_000);
         int mails = smtp.getReceivedMessages().length - mailsBefore;
@@ -292,12 +290,11 @@ final class WorkflowWorkloads {
             }
 
             @Override
-            public InstanceDriver.Actor actor(Task task) {
-                return switch (task.getTaskDefinitionKey()) {
+            public InstanceDriver.Actor actor(DriverEvents.OpenTask task) {
+                return switch (task.taskDefinitionKey()) {
                     case TASK_CAB_VOTE, TASK_EMERGENCY_CAB_DECISION, TASK_EMERGENCY_RETROSPECTIVE ->
                         new InstanceDriver.Actor(
-                                task.getAssignee() != null ? task.getAssignee() : Bench.CAB_USERS.get(0),
-                                List.of("cab"));
+                                task.assignee() != null ? task.assignee() : Bench.CAB_USERS.get(0), List.of("cab"));
                     case TASK_IMPLEMENT_CHANGE, TASK_TECHNICAL_REVIEW, TASK_UPDATE_CONFIGURATION, TASK_ROLL_BACK ->
                         new InstanceDriver.Actor("bench-cse", List.of("cse"));
                     case TASK_SERVICE_MANAGER_DECISION ->
@@ -307,8 +304,8 @@ final class WorkflowWorkloads {
             }
 
             @Override
-            public Map<String, Object> completion(Task task) {
-                return switch (task.getTaskDefinitionKey()) {
+            public Map<String, Object> completion(DriverEvents.OpenTask task) {
+                return switch (task.taskDefinitionKey()) {
                     case TASK_PREPARE_CAB ->
                         Map.of(
                                 CAB_AGENDA.name(),
@@ -354,14 +351,14 @@ final class WorkflowWorkloads {
     }
 
     /** Whether the task's window opens within a second (read as the platform, counted as the driver's). */
-    private boolean windowOpensSoon(Task task) {
+    private boolean windowOpensSoon(DriverEvents.OpenTask task) {
         org.camunda.bpm.engine.IdentityService identity = app.engine.getIdentityService();
         var user = identity.getCurrentAuthentication();
         identity.clearAuthentication();
         try {
             Object opens = StatementCounter.asDriver(() -> app.engine
                     .getRuntimeService()
-                    .getVariable(task.getExecutionId(), ChangeProcess.WINDOW_START_AT.name()));
+                    .getVariable(task.executionId(), ChangeProcess.WINDOW_START_AT.name()));
             return !(opens instanceof Date date) || date.getTime() < System.currentTimeMillis() + 1_000;
         } finally {
             identity.setAuthentication(user);

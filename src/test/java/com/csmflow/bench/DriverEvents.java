@@ -34,8 +34,11 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  */
 final class DriverEvents extends AbstractProcessEnginePlugin {
 
-    /** A task as the user sees it in its list: enough to pick the actor and fill the form. */
-    record OpenTask(String id, String taskDefinitionKey, String assignee, String executionId) {}
+    /**
+     * A task as the user sees it in its list: enough to pick the actor and fill the form. No execution
+     * id: the engine moves a task to its parent execution when a parallel branch beside it ends.
+     */
+    record OpenTask(String id, String taskDefinitionKey, String assignee) {}
 
     /** A task was created in an instance ({@code task} set), or the instance ended ({@code task} null). */
     record Event(String processInstanceId, OpenTask task) {
@@ -124,8 +127,7 @@ final class DriverEvents extends AbstractProcessEnginePlugin {
             // read at commit time: the model's and the product's create listeners (routing) ran by then
             afterCommit(() -> publish(new Event(
                     task.getProcessInstanceId(),
-                    new OpenTask(
-                            task.getId(), task.getTaskDefinitionKey(), task.getAssignee(), task.getExecutionId()))));
+                    new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getAssignee()))));
         }
 
         private void processEnded(DelegateExecution execution) {

@@ -10,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 
 /**
@@ -259,21 +260,35 @@ final class InstanceDriver {
             Stats completeLatency,
             AtomicInteger errors) {
         Actor actor = scenario.actor(task);
-        long t0 = System.nanoTime();
-        try {
-            identity.setAuthentication(actor.userId(), actor.groups());
-            tasks.complete(task.id(), scenario.completion(task));
-            if (t0 >= warmupEnd) {
-                completeLatency.recordNanos(System.nanoTime() - t0);
+        for (int attempt = 1; ; attempt++) {
+            long t0 = System.nanoTime();
+            try {
+                identity.setAuthentication(actor.userId(), actor.groups());
+                tasks.complete(task.id(), scenario.completion(task));
+                if (t0 >= warmupEnd) {
+                    completeLatency.recordNanos(System.nanoTime() - t0);
+                }
+                return;
+            } catch (OptimisticLockingException e) {
+                // a job of the same instance (a parallel mail step) committed first: Tasklist would
+                // show the user the error and the user would submit again; nobody else tells this user
+                // of the task again
+                if (attempt == 5) {
+                    errors.incrementAndGet();
+                    log(scenario, e);
+                    return;
+                }
+                sleep(20L * attempt);
+            } catch (RuntimeException e) {
+                // a parallel task (a CAB vote) ended by the completion condition is not an error
+                if (!String.valueOf(e.getMessage()).contains("Cannot find task")) {
+                    errors.incrementAndGet();
+                    log(scenario, e);
+                }
+                return;
+            } finally {
+                identity.clearAuthentication();
             }
-        } catch (RuntimeException e) {
-            // a parallel task (a CAB vote) ended by the completion condition is not an error
-            if (!String.valueOf(e.getMessage()).contains("Cannot find task")) {
-                errors.incrementAndGet();
-                log(scenario, e);
-            }
-        } finally {
-            identity.clearAuthentication();
         }
     }
 

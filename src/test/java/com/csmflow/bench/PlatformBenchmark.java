@@ -196,13 +196,17 @@ class PlatformBenchmark {
                                 ? "1000," + scale.stormClocks() + ",100000"
                                 : "100," + scale.stormClocks() + ",1000")) {
                     heap.start();
-                    storm.run(
-                            clocks,
-                            enhanced,
-                            Double.parseDouble(
-                                    System.getProperty("bench.stormTimeout", "" + Math.max(300, clocks / 100))));
+                    double timeout = Double.parseDouble(
+                            System.getProperty("bench.stormTimeout", "" + Math.max(300, clocks / 100)));
+                    storm.run(clocks, enhanced, timeout, false);
                     heap.report(results, "timer storm (" + clocks + ")");
                     results.write(out);
+                    // the same timers on the bare engine: what of the storm is the engine's own cost
+                    // (-Dbench.stormBareSizes, default the real storm's sizes up to 10,000)
+                    if (sizes("bench.stormBareSizes", "1000,10000").contains(clocks)) {
+                        storm.run(clocks, enhanced, timeout, true);
+                        results.write(out);
+                    }
                 }
                 storm.reportCostGrowth();
                 results.detail("timerStormTopStatements", app.topStatements(8));

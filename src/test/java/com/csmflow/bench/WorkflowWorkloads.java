@@ -356,9 +356,8 @@ final class WorkflowWorkloads {
         var user = identity.getCurrentAuthentication();
         identity.clearAuthentication();
         try {
-            Object opens = StatementCounter.asDriver(() -> app.engine
-                    .getRuntimeService()
-                    .getVariable(task.executionId(), ChangeProcess.WINDOW_START_AT.name()));
+            Object opens = StatementCounter.asDriver(
+                    () -> app.engine.getTaskService().getVariable(task.id(), ChangeProcess.WINDOW_START_AT.name()));
             return !(opens instanceof Date date) || date.getTime() < System.currentTimeMillis() + 1_000;
         } finally {
             identity.setAuthentication(user);

@@ -165,7 +165,7 @@ final class TimerStorm {
 
         Date warningAt = runtime
                 .createVariableInstanceQuery()
-                .processDefinitionId(latestDefinitionId(key))
+                .processInstanceIdIn(oneInstance)
                 .variableName("ackWarning")
                 .listPage(0, 1)
                 .stream()
@@ -174,7 +174,7 @@ final class TimerStorm {
                 .orElseThrow();
         Date dueAt = runtime
                 .createVariableInstanceQuery()
-                .processDefinitionId(latestDefinitionId(key))
+                .processInstanceIdIn(oneInstance)
                 .variableName("ackDue")
                 .listPage(0, 1)
                 .stream()

@@ -163,6 +163,11 @@ final class TimerStorm {
             detail.put("vacuumAnalyzeSeconds", Stats.round((System.nanoTime() - vacuumStart) / 1e9));
         }
 
+        String oneInstance = runtime.createProcessInstanceQuery()
+                .processDefinitionId(latestDefinitionId(key))
+                .listPage(0, 1)
+                .get(0)
+                .getId();
         Date warningAt = runtime
                 .createVariableInstanceQuery()
                 .processInstanceIdIn(oneInstance)

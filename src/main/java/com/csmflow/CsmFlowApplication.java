@@ -1,5 +1,6 @@
 package com.csmflow;
 
+import com.csmflow.performance.ProviderLookups;
 import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,6 +11,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling // performance.RuntimeTableStatistics
 @EnableProcessApplication("csm-flow")
 public class CsmFlowApplication {
+
+    static {
+        // also when a test or the benchmark starts the application without main()
+        ProviderLookups.pin();
+    }
 
     public static void main(String[] args) {
         SpringApplication.run(CsmFlowApplication.class, args);

@@ -126,9 +126,7 @@ public class SlaClocks {
      */
     @Transactional(readOnly = true)
     public Optional<SlaClock> governing(String processInstanceId, String businessKey) {
-        return clocks
-                .findActiveByProcessInstanceIdOrBusinessKeyWithoutFlush(processInstanceId, businessKey, ACTIVE)
-                .stream()
+        return clocks.findActiveByProcessInstanceIdOrBusinessKeyWithoutFlush(processInstanceId, businessKey).stream()
                 .filter(candidate -> candidate.getState() == SlaClockState.RUNNING)
                 .min(Comparator.comparing(SlaClock::getDueAt).thenComparing(SlaClock::getId));
     }

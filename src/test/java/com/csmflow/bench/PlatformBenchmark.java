@@ -91,7 +91,7 @@ class PlatformBenchmark {
                     .name("benchmark")
                     .addModelInstance(
                             BaselineProcess.KEY + ".bpmn", BaselineProcess.model(userTasks, asyncSteps, timers))
-                    .addModelInstance(TimerStorm.KEY + ".bpmn", TimerStorm.model())
+                    .addModelInstance(TimerStorm.KEY + ".bpmn", TimerStorm.model(false))
                     .addModelInstance(TasklistScale.KEY + ".bpmn", TasklistScale.model())
                     .addModelInstance(NormalBaselineProcess.KEY + ".bpmn", NormalBaselineProcess.model())
                     .deploy();

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,47 +42,26 @@ final class TimerStorm {
         this.results = results;
     }
 
-    /** The SLA clock pattern of docs/sla-clocks.md with the real clock delegates. */
-    static BpmnModelInstance model() {
-        return Bpmn.createExecutableProcess(KEY)
-                .name("Benchmark timer storm")
-                .camundaHistoryTimeToLive(1)
-                .startEvent("start")
-                .serviceTask("startClock")
-                .camundaDelegateExpression("${slaClockStart}")
-                .camundaInputParameter("metric", "escalation.acknowledge")
-                .camundaInputParameter("priority", "P1")
-                .camundaInputParameter("clientReference", "${clientReference}")
-                .camundaInputParameter("clockName", "ack")
-                .userTask("work")
-                .camundaCandidateGroups("csm")
-                .boundaryEvent("warning")
-                .cancelActivity(false)
-                .timerWithDate("${ackWarning}")
-                .endEvent("warned")
-                .moveToActivity("work")
-                .boundaryEvent("breach")
-                .timerWithDate("${ackDue}")
-                .serviceTask("stopClock")
-                .camundaDelegateExpression("${slaClockStop}")
-                .camundaInputParameter("clockName", "ack")
-                .endEvent("breached")
-                .moveToActivity("work")
-                .endEvent("done")
-                .done();
-    }
-
     /**
-     * The storm's bare engine: the same user task and boundary timers at the same instants (given as
-     * variables), no SLA clock, no delegate on the breach path. What the engine alone needs per fired
-     * timer on this machine, measured in the same run as the real storm (issue 22: the storm's floor).
+     * The SLA clock pattern of docs/sla-clocks.md with the real clock delegates; {@code bare}: the storm's
+     * bare engine, the same user task and boundary timers at the same instants (given as variables), no
+     * SLA clock, no delegate on the breach path. What the engine alone needs per fired timer on this
+     * machine, measured in the same run as the real storm (issue 22: the storm's floor).
      */
-    static BpmnModelInstance bareModel() {
-        return Bpmn.createExecutableProcess(BARE_KEY)
-                .name("Benchmark timer storm, bare engine")
+    static BpmnModelInstance model(boolean bare) {
+        AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(bare ? BARE_KEY : KEY)
+                .name(bare ? "Benchmark timer storm, bare engine" : "Benchmark timer storm")
                 .camundaHistoryTimeToLive(1)
-                .startEvent("start")
-                .userTask("work")
+                .startEvent("start");
+        if (!bare) {
+            flow = flow.serviceTask("startClock")
+                    .camundaDelegateExpression("${slaClockStart}")
+                    .camundaInputParameter("metric", "escalation.acknowledge")
+                    .camundaInputParameter("priority", "P1")
+                    .camundaInputParameter("clientReference", "${clientReference}")
+                    .camundaInputParameter("clockName", "ack");
+        }
+        AbstractFlowNodeBuilder<?, ?> breach = flow.userTask("work")
                 .camundaCandidateGroups("csm")
                 .boundaryEvent("warning")
                 .cancelActivity(false)
@@ -89,8 +69,13 @@ final class TimerStorm {
                 .endEvent("warned")
                 .moveToActivity("work")
                 .boundaryEvent("breach")
-                .timerWithDate("${ackDue}")
-                .endEvent("breached")
+                .timerWithDate("${ackDue}");
+        if (!bare) {
+            breach = breach.serviceTask("stopClock")
+                    .camundaDelegateExpression("${slaClockStop}")
+                    .camundaInputParameter("clockName", "ack");
+        }
+        return breach.endEvent("breached")
                 .moveToActivity("work")
                 .endEvent("done")
                 .done();
@@ -109,7 +94,7 @@ final class TimerStorm {
                 .getRepositoryService()
                 .createDeployment()
                 .name("benchmark timer storm " + clocks + (bare ? " bare" : ""))
-                .addModelInstance(key + ".bpmn", bare ? bareModel() : model())
+                .addModelInstance(key + ".bpmn", model(bare))
                 .deploy();
         RuntimeService runtime = app.engine.getRuntimeService();
         TransactionTemplate tx = new TransactionTemplate(app.bean(PlatformTransactionManager.class));

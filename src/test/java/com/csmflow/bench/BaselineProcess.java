@@ -1,6 +1,5 @@
 package com.csmflow.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -22,6 +21,8 @@ import org.camunda.bpm.model.bpmn.builder.StartEventBuilder;
 final class BaselineProcess {
 
     static final String KEY = "bench-baseline";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private BaselineProcess() {}
 
@@ -51,7 +52,6 @@ final class BaselineProcess {
 
     /** Started over HTTP through /engine-rest by a csm user, tasks completed by csm users. */
     static InstanceDriver.Scenario scenario(BenchApp app, List<String> clients) {
-        ObjectMapper json = new ObjectMapper();
         return new InstanceDriver.Scenario() {
             @Override
             public String name() {
@@ -60,27 +60,7 @@ final class BaselineProcess {
 
             @Override
             public String start(int sequence) {
-                String client = clients.get(sequence % clients.size());
-                String window = WorkflowWorkloads.windowStart().toInstant().toString();
-                // no business key: a caller of the engine API may not choose one (docs/security.md)
-                String body = "{\"variables\":{\"clientReference\":"
-                        + "{\"value\":\"" + client + "\",\"type\":\"String\"},\"windowStart\":{\"value\":\""
-                        + window + "\",\"type\":\"String\"}}}";
-                HttpResponse<String> response = app.call(
-                        "POST",
-                        "/engine-rest/process-definition/key/" + KEY + "/start",
-                        Bench.CSM_USER,
-                        Bench.PASSWORD,
-                        body);
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("start: " + response.statusCode() + " " + response.body());
-                }
-                try {
-                    JsonNode node = json.readTree(response.body());
-                    return node.get("id").asText();
-                } catch (java.io.IOException e) {
-                    throw new IllegalStateException(e);
-                }
+                return startOverEngineRest(app, KEY, clients.get(sequence % clients.size()));
             }
 
             @Override
@@ -93,5 +73,27 @@ final class BaselineProcess {
                 return Map.of("done", true);
             }
         };
+    }
+
+    /**
+     * Starts a baseline instance as a client system would, over /engine-rest as a csm user, with the
+     * client and the window at the next whole minute (as the change's); returns its process instance id.
+     * No business key: a caller of the engine API may not choose one (docs/security.md).
+     */
+    static String startOverEngineRest(BenchApp app, String key, String client) {
+        String window = WorkflowWorkloads.windowStart().toInstant().toString();
+        String body = "{\"variables\":{\"clientReference\":{\"value\":\"" + client
+                + "\",\"type\":\"String\"},\"windowStart\":{\"value\":\"" + window
+                + "\",\"type\":\"String\"}}}";
+        HttpResponse<String> response = app.call(
+                "POST", "/engine-rest/process-definition/key/" + key + "/start", Bench.CSM_USER, Bench.PASSWORD, body);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("start: " + response.statusCode() + " " + response.body());
+        }
+        try {
+            return JSON.readTree(response.body()).get("id").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,7 +1,5 @@
 package com.csmflow.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -83,7 +81,6 @@ final class NormalBaselineProcess {
 
     /** Started over HTTP through /engine-rest by a csm user; the votes by their assigned CAB members. */
     static InstanceDriver.Scenario scenario(BenchApp app, List<String> clients) {
-        ObjectMapper json = new ObjectMapper();
         return new InstanceDriver.Scenario() {
             @Override
             public String name() {
@@ -92,25 +89,7 @@ final class NormalBaselineProcess {
 
             @Override
             public String start(int sequence) {
-                String client = clients.get(sequence % clients.size());
-                String window = WorkflowWorkloads.windowStart().toInstant().toString();
-                String body = "{\"variables\":{\"clientReference\":{\"value\":\"" + client
-                        + "\",\"type\":\"String\"},\"windowStart\":{\"value\":\"" + window
-                        + "\",\"type\":\"String\"}}}";
-                HttpResponse<String> response = app.call(
-                        "POST",
-                        "/engine-rest/process-definition/key/" + KEY + "/start",
-                        Bench.CSM_USER,
-                        Bench.PASSWORD,
-                        body);
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("start: " + response.statusCode() + " " + response.body());
-                }
-                try {
-                    return json.readTree(response.body()).get("id").asText();
-                } catch (java.io.IOException e) {
-                    throw new IllegalStateException(e);
-                }
+                return BaselineProcess.startOverEngineRest(app, KEY, clients.get(sequence % clients.size()));
             }
 
             @Override

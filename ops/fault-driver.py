@@ -21,7 +21,9 @@ Expected ends:
                   manager), RCA mailed; ends at EndEvent_ProblemClosed, problem CLOSED, once both
                   actions are done.
   sip-action      one per proposed action: completed with evidence (cse); sip_action DONE.
-  notification-delivery  ends at EndEvent_Delivered; every outbox row SENT, each mail received once.
+  notification delivery  a job per batch of mail (tuning 23); a batch held for business hours or
+                  whose job could not send goes to a notification-delivery instance, which ends at
+                  EndEvent_Delivered; every outbox row SENT, each mail received once.
 """
 import base64
 import concurrent.futures
@@ -594,8 +596,9 @@ def run():
     log("node 2 restarted")
 
     # deliveries still retrying finish or run out of retries (an incident)
-    wait_until(lambda: sql_int("SELECT count(*) FROM act_ru_job WHERE process_def_key_ = 'notification-delivery' "
-                               "AND retries_ > 0") == 0, 180,
+    # (delivery jobs of their own, tuning 23, and the instances that took over a failed batch)
+    wait_until(lambda: sql_int("SELECT count(*) FROM act_ru_job WHERE (process_def_key_ = 'notification-delivery' "
+                               "OR handler_type_ = 'csmflow-notification-delivery') AND retries_ > 0") == 0, 180,
                "delivery jobs to finish or fail")
     status, answer = call_any("GET", "/engine-rest/incident/count?incidentType=failedJob", ADMIN)
     report["incidents_open_rest"] = answer["count"] if status == 200 else -1
@@ -700,6 +703,11 @@ def checks(report):
                      "FROM act_hi_procinst WHERE proc_def_key_ = 'notification-delivery'")[0]
     check("notification deliveries at EndEvent_Delivered", f"{deliveries[1]} of {deliveries[0]}",
           deliveries[0] == deliveries[1] and int(deliveries[0]) > 0)
+    delivery_jobs = sql_int("SELECT count(DISTINCT job_id_) FROM act_hi_job_log "
+                            "WHERE job_def_type_ = 'csmflow-notification-delivery'")
+    delivery_jobs_open = sql_int("SELECT count(*) FROM act_ru_job WHERE handler_type_ = 'csmflow-notification-delivery'")
+    check("delivery jobs without an instance (tuning 23) run / open at the end",
+          f"{delivery_jobs} / {delivery_jobs_open}", delivery_jobs > 0 and delivery_jobs_open == 0)
     other_open = sql_int("SELECT count(*) FROM act_hi_procinst WHERE end_time_ IS NULL" + NOT_WAITING_FOR_CLIENT)
     check("process instances still open (any process but surveys)", other_open, other_open == 0)
     surveys = sql_int("SELECT count(*) FROM act_hi_procinst WHERE proc_def_key_ = 'satisfaction-survey' "

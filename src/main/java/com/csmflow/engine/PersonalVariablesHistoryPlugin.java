@@ -1,6 +1,8 @@
 package com.csmflow.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +10,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
@@ -32,19 +35,31 @@ import org.springframework.stereotype.Component;
  * Their process instance history, incidents, job log (every attempt, failures with their stack trace)
  * and user operation log stay; what was sent, to whom and when is the outbox's own record
  * (docs/security.md, "what the history keeps"). An empty value keeps everything.
+ * <p>
+ * Jobs without a process instance (named in {@code csmflow.history.technical-jobs}, default the
+ * notification delivery job of tuning 23) have no instance whose time-to-live would date their job log;
+ * the engine leaves its removal time empty and the history cleanup never removes it. Their job log rows
+ * get the removal time of a delivery instance instead: written + {@link #TECHNICAL_JOB_LOG_TIME_TO_LIVE}.
  */
 @Component
 class PersonalVariablesHistoryPlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<PersonalVariables> personal;
+    /** As the history time-to-live of {@code notification-delivery} (bpmn/notification-delivery.bpmn). */
+    static final Duration TECHNICAL_JOB_LOG_TIME_TO_LIVE = Duration.ofDays(30);
+
     private final Set<String> technicalProcesses;
+    private final Set<String> technicalJobs;
 
     PersonalVariablesHistoryPlugin(
             ObjectProvider<PersonalVariables> personal,
-            @Value("${csmflow.history.technical-processes:notification-delivery}") List<String> technicalProcesses) {
+            @Value("${csmflow.history.technical-processes:notification-delivery}") List<String> technicalProcesses,
+            @Value("${csmflow.history.technical-jobs:csmflow-notification-delivery}") List<String> technicalJobs) {
         this.personal = personal;
         this.technicalProcesses = new HashSet<>(technicalProcesses);
         this.technicalProcesses.remove("");
+        this.technicalJobs = new HashSet<>(technicalJobs);
+        this.technicalJobs.remove("");
     }
 
     @Override
@@ -70,7 +85,7 @@ class PersonalVariablesHistoryPlugin extends AbstractProcessEnginePlugin {
         @Override
         public void handleEvent(HistoryEvent event) {
             if (!isPersonal(event, names()) && !isTechnicalDetail(event, technicalProcesses)) {
-                database.handleEvent(event);
+                database.handleEvent(datedForCleanup(event, technicalJobs));
             }
         }
 
@@ -79,7 +94,7 @@ class PersonalVariablesHistoryPlugin extends AbstractProcessEnginePlugin {
             Set<String> names = names();
             for (HistoryEvent event : events) {
                 if (!isPersonal(event, names) && !isTechnicalDetail(event, technicalProcesses)) {
-                    database.handleEvent(event);
+                    database.handleEvent(datedForCleanup(event, technicalJobs));
                 }
             }
         }
@@ -120,6 +135,18 @@ class PersonalVariablesHistoryPlugin extends AbstractProcessEnginePlugin {
             key = event.getProcessDefinitionId().split(":", 2)[0];
         }
         return key != null && processKeys.contains(key);
+    }
+
+    /** A job log event of a technical job without an instance gets the removal time the engine leaves empty. */
+    static HistoryEvent datedForCleanup(HistoryEvent event, Set<String> jobTypes) {
+        if (event instanceof HistoricJobLogEvent jobLog
+                && jobLog.getRemovalTime() == null
+                && jobLog.getProcessInstanceId() == null
+                && jobLog.getTimestamp() != null // the engine's clock when the row was written
+                && jobTypes.contains(jobLog.getJobDefinitionType())) {
+            jobLog.setRemovalTime(Date.from(jobLog.getTimestamp().toInstant().plus(TECHNICAL_JOB_LOG_TIME_TO_LIVE)));
+        }
+        return event;
     }
 
     static boolean isPersonal(HistoryEvent event, Set<String> names) {

@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,18 +23,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * "Send notification": decides who gets what and writes it to the outbox, in the engine's transaction.
- * Nothing leaves the building here. Each batch of new outbox rows gets a "notification-delivery"
- * process instance (same business key) whose async job sends them after this transaction commits,
- * retries with back-off and raises an incident when retries run out. If this transaction rolls back,
- * the rows and the delivery instance roll back with it, so no mail goes out for an undone decision.
+ * Nothing leaves the building here. Each batch of new outbox rows gets a delivery
+ * ({@link NotificationDeliveries}: a job, or a "notification-delivery" instance with the same business
+ * key when held or failed) that sends them after this transaction commits, retries with back-off and
+ * raises an incident when retries run out. If this transaction rolls back, the rows and the delivery
+ * roll back with it, so no mail goes out for an undone decision.
  *
  * <p>Dedup: every row carries the decision key {@code processInstanceId/activityId/notificationKey}
  * ({@code notificationKey} defaults to the activity instance); a row whose (decision key, channel,
@@ -96,7 +94,7 @@ class NotifyDelegate implements TemplateBackedDelegate {
     private final Recipients recipients;
     private final Clients clients;
     private final NoticeHours noticeHours;
-    private final RuntimeService runtimeService;
+    private final NotificationDeliveries deliveries;
     private final ObjectMapper json;
     private final Clock clock;
     private final EngineIdentity engineIdentity;
@@ -109,7 +107,7 @@ class NotifyDelegate implements TemplateBackedDelegate {
             Recipients recipients,
             Clients clients,
             NoticeHours noticeHours,
-            RuntimeService runtimeService,
+            NotificationDeliveries deliveries,
             ObjectMapper json,
             Clock clock,
             EngineIdentity engineIdentity,
@@ -122,7 +120,7 @@ class NotifyDelegate implements TemplateBackedDelegate {
         this.recipients = recipients;
         this.clients = clients;
         this.noticeHours = noticeHours;
-        this.runtimeService = runtimeService;
+        this.deliveries = deliveries;
         this.json = json;
     }
 
@@ -272,24 +270,14 @@ class NotifyDelegate implements TemplateBackedDelegate {
         }
     }
 
-    /** One delivery instance per "not before" instant: staff now, client contacts maybe later. */
+    /** One delivery per "not before" instant: staff now, client contacts maybe later. */
     private void startDeliveries(String businessKey, List<OutboxEntry> written) {
         Map<Instant, List<Long>> batches = new LinkedHashMap<>();
         written.forEach(entry -> batches.computeIfAbsent(
                         entry.getNotBefore() == null ? Instant.EPOCH : entry.getNotBefore(), at -> new ArrayList<>())
                 .add(entry.getId()));
-        batches.forEach((notBefore, ids) -> runtimeService
-                .createProcessInstanceByKey(NotificationDeliveryProcess.KEY)
-                .businessKey(businessKey)
-                .setVariables(Variables.createVariables()
-                        // an ArrayList: the engine's type allow-list (ObjectVariableTypes) refuses immutable lists
-                        .putValue(
-                                NotificationDeliveryProcess.OUTBOX_IDS.name(),
-                                ids.stream().map(String::valueOf).collect(Collectors.toCollection(ArrayList::new)))
-                        .putValue(
-                                NotificationDeliveryProcess.NOT_BEFORE.name(),
-                                Instant.EPOCH.equals(notBefore) ? null : Date.from(notBefore)))
-                .execute());
+        batches.forEach((notBefore, ids) ->
+                deliveries.schedule(businessKey, ids, Instant.EPOCH.equals(notBefore) ? null : notBefore));
     }
 
     private Client client(DelegateExecution execution, String reference) {

@@ -2,6 +2,7 @@ package com.csmflow.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.csmflow.notification.DeliveryJobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -195,6 +196,7 @@ record AccessFixtures(
                             .filter(job -> job.getDuedate() == null
                                     || !job.getDuedate().after(now))
                             .forEach(due::add));
+            due.addAll(DeliveryJobs.of(engine.getManagementService(), businessKey));
             if (due.isEmpty()) {
                 return;
             }

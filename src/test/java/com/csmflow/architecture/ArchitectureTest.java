@@ -48,6 +48,8 @@ class ArchitectureTest {
      */
     static final Set<String> ALLOWED_OUTSIDE_THE_ENGINE_PACKAGE = Set.of(
             "com.csmflow.api.InvalidInputException",
+            "com.csmflow.notification.NotificationDeliveries",
+            "com.csmflow.notification.NotificationDeliveryJob",
             "com.csmflow.security.GuardedIdentityProvider",
             "com.csmflow.security.IdentityEnginePlugin",
             "com.csmflow.security.ObjectVariableTypeValidation",

@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.csmflow.harness.CsmFlowTest;
 import com.csmflow.harness.TestServers;
+import com.csmflow.notification.DeliveryJobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.Address;
@@ -473,6 +474,7 @@ class ChangeApiTest {
                         .executable()
                         .list());
             }
+            due.addAll(DeliveryJobs.of(managementService, businessKey));
             if (due.isEmpty()) {
                 return;
             }

@@ -118,6 +118,7 @@ import com.csmflow.api.InvalidInputException;
 import com.csmflow.engine.ProcessVariable;
 import com.csmflow.harness.CsmFlowTest;
 import com.csmflow.harness.TestServers;
+import com.csmflow.notification.DeliveryJobs;
 import com.csmflow.notification.NotificationDeliveryProcess;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
@@ -1183,6 +1184,7 @@ class ChangeRequestProcessTest {
     }
 
     private void deliverNotifications(String businessKey) {
+        DeliveryJobs.run(managementService, businessKey); // a failed one hands over to an instance, run next
         for (ProcessInstance delivery : runtimeService
                 .createProcessInstanceQuery()
                 .processInstanceBusinessKey(businessKey)

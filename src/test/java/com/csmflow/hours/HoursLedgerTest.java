@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.csmflow.api.InvalidInputException;
 import com.csmflow.harness.CsmFlowTest;
 import com.csmflow.harness.TestServers;
+import com.csmflow.notification.DeliveryJobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.MessagingException;
@@ -451,6 +452,7 @@ class HoursLedgerTest {
                     .processInstanceId(instance)
                     .singleResult()
                     .getBusinessKey();
+            DeliveryJobs.run(engine.getManagementService(), businessKey);
             for (ProcessInstance delivery : engine.getRuntimeService()
                     .createProcessInstanceQuery()
                     .processDefinitionKey("notification-delivery")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.csmflow.harness.CsmFlowTest;
 import com.csmflow.harness.TestServers;
+import com.csmflow.notification.DeliveryJobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.Address;
@@ -208,15 +209,25 @@ class SecurityEventApiTest {
     private void deliverEverything(String businessKey) {
         for (int round = 0; round < 50; round++) {
             Date now = ClockUtil.getCurrentTime();
-            List<Job> due =
-                    runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list().stream()
-                            .map(ProcessInstance::getId)
-                            .flatMap(id ->
-                                    managementService.createJobQuery().processInstanceId(id).active().list().stream())
-                            .filter(job -> job.getRetries() > 0)
-                            .filter(job -> job.getDuedate() == null
-                                    || !job.getDuedate().after(now))
-                            .toList();
+            List<Job> due = java.util.stream.Stream.concat(
+                            DeliveryJobs.of(managementService, businessKey).stream(),
+                            runtimeService
+                                    .createProcessInstanceQuery()
+                                    .processInstanceBusinessKey(businessKey)
+                                    .list()
+                                    .stream()
+                                    .map(ProcessInstance::getId)
+                                    .flatMap(id ->
+                                            managementService
+                                                    .createJobQuery()
+                                                    .processInstanceId(id)
+                                                    .active()
+                                                    .list()
+                                                    .stream())
+                                    .filter(job -> job.getRetries() > 0)
+                                    .filter(job -> job.getDuedate() == null
+                                            || !job.getDuedate().after(now)))
+                    .toList();
             if (due.isEmpty()) {
                 return;
             }

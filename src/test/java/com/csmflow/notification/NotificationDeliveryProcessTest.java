@@ -4,10 +4,13 @@ import static com.csmflow.notification.NotificationFixtures.ALICE;
 import static com.csmflow.notification.NotificationFixtures.contact;
 import static com.csmflow.notification.NotificationFixtures.mailsTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.csmflow.client.Client;
 import com.csmflow.client.ClientRepository;
 import com.csmflow.harness.CsmFlowTest;
+import com.csmflow.harness.TestServers;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -56,6 +59,9 @@ class NotificationDeliveryProcessTest {
 
     @Autowired
     OutboxRepository outbox;
+
+    @Autowired
+    org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration;
 
     NotificationFixtures fx;
 
@@ -168,12 +174,11 @@ class NotificationDeliveryProcessTest {
                         NotifyDelegate.CLIENT_CONTACTS,
                         "true",
                         NotifyDelegate.CLIENT_REFERENCE,
-                        client.getReference(),
-                        NotifyDelegate.URGENT,
-                        "true"),
+                        client.getReference()),
                 null);
         ProcessInstance instance = fx.start(process, Map.of("summary", "outage"));
-
+        fx.runDueJobs(instance.getBusinessKey()); // held until Monday: a delivery instance waits on its timer
+        ClockUtil.setCurrentTime(Date.from(MONDAY_OPENING));
         fx.runDueJobs(instance.getBusinessKey());
 
         assertThat(mailsTo(contact(client, "anna"))).hasSize(1);
@@ -189,7 +194,8 @@ class NotificationDeliveryProcessTest {
                         .processInstanceId(delivery)
                         .successLog()
                         .count())
-                .isEqualTo(1);
+                .as("the timer and the delivery step")
+                .isEqualTo(2);
         assertThat(history.createHistoricActivityInstanceQuery()
                         .processInstanceId(delivery)
                         .count())
@@ -202,7 +208,7 @@ class NotificationDeliveryProcessTest {
                         .processInstanceId(delivery)
                         .count())
                 .isZero();
-        assertThat(fx.outboxOf(instance).get(0).getSentAt()).isEqualTo(SATURDAY);
+        assertThat(fx.outboxOf(instance).get(0).getSentAt()).isEqualTo(MONDAY_OPENING);
         // the business process's own history is whole
         assertThat(history.createHistoricActivityInstanceQuery()
                         .processInstanceId(instance.getId())
@@ -248,10 +254,8 @@ class NotificationDeliveryProcessTest {
                         NotifyDelegate.CLIENT_CONTACTS,
                         "true",
                         NotifyDelegate.CLIENT_REFERENCE,
-                        client.getReference(),
-                        NotifyDelegate.URGENT,
-                        "true"),
-                null);
+                        client.getReference()),
+                null); // held until Monday: an instance carries the batch
         ProcessInstance instance = fx.start(process, Map.of("summary", "outage"));
         fx.runNotifyStep(instance);
 
@@ -263,9 +267,98 @@ class NotificationDeliveryProcessTest {
         // what the notify step wrote before lists: a delivery held until business hours may still carry it
         runtime.setVariable(deliveries.get(0), NotificationDeliveryProcess.OUTBOX_IDS.name(), id + ",");
 
+        ClockUtil.setCurrentTime(Date.from(MONDAY_OPENING));
         fx.runDueJobs(instance.getBusinessKey());
 
         assertThat(mailsTo(contact(client, "anna"))).hasSize(1);
-        assertThat(fx.outboxOf(instance).get(0).getSentAt()).isEqualTo(SATURDAY);
+        assertThat(fx.outboxOf(instance).get(0).getSentAt()).isEqualTo(MONDAY_OPENING);
+    }
+
+    /**
+     * Tuning 23 (docs/performance.md): a batch that may go at once is sent by one job, without a
+     * process instance; its job log stays in the history and is dated for the history cleanup.
+     */
+    @Test
+    void aBatchThatMayGoAtOnceIsSentByAJobWithoutAProcessInstance() throws Exception {
+        String process = fx.deployNotifyProcess(
+                Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.TO, "job@client.example"), null);
+        ProcessInstance instance = fx.start(process, Map.of("summary", "outage"));
+        fx.runNotifyStep(instance);
+
+        List<Job> jobs = DeliveryJobs.of(management, instance.getBusinessKey());
+        assertThat(jobs).hasSize(1);
+        assertThat(jobs.get(0).getProcessInstanceId()).isNull();
+        assertThat(NotificationDeliveryJob.batchOf(jobs.get(0)).ids())
+                .containsExactly(fx.outboxOf(instance).get(0).getId());
+        management.executeJob(jobs.get(0).getId());
+
+        assertThat(mailsTo("job@client.example")).hasSize(1);
+        assertThat(fx.outboxOf(instance).get(0).getStatus()).isEqualTo(NotificationStatus.SENT);
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(instance.getBusinessKey())
+                        .processDefinitionKey(NotificationDeliveryProcess.KEY)
+                        .count())
+                .as("no delivery instance")
+                .isZero();
+        List<org.camunda.bpm.engine.history.HistoricJobLog> log =
+                history.createHistoricJobLogQuery().jobId(jobs.get(0).getId()).list();
+        assertThat(log)
+                .extracting(entry -> entry.isCreationLog() ? "created" : entry.isSuccessLog() ? "sent" : "other")
+                .containsExactlyInAnyOrder("created", "sent");
+        assertThat(log)
+                .allSatisfy(entry -> assertThat(entry.getRemovalTime())
+                        .as("dated for the history cleanup like a delivery instance")
+                        .isEqualTo(Date.from(SATURDAY.plus(Duration.ofDays(30)))));
+    }
+
+    @Test
+    void aBatchItsJobCannotSendIsHandedToAnInstanceThatSendsItAtOnceWhenTheServerIsBack() throws Exception {
+        String process = fx.deployNotifyProcess(
+                Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.TO, "later@client.example"), null);
+        ProcessInstance instance = fx.start(process, Map.of("summary", "outage"));
+        fx.runNotifyStep(instance);
+        TestServers.stopMail();
+
+        String delivery = fx.handOverFailedDelivery(instance.getBusinessKey());
+        TestServers.startMail();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(delivery)
+                        .singleResult()
+                        .getBusinessKey())
+                .as("the case's business key, as Cockpit shows it")
+                .isEqualTo(instance.getBusinessKey());
+        fx.runDueJobs(instance.getBusinessKey());
+
+        assertThat(mailsTo("later@client.example")).hasSize(1);
+        OutboxEntry row = fx.outboxOf(instance).get(0);
+        assertThat(row.getStatus()).isEqualTo(NotificationStatus.SENT);
+        assertThat(row.getAttempts()).isEqualTo(2);
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(delivery)
+                        .singleResult()
+                        .getEndActivityId())
+                .isEqualTo("EndEvent_Delivered");
+    }
+
+    /** {@code csmflow.notification.delivery=process}: every batch through an instance, as before tuning 23. */
+    @Test
+    void theProcessWaySendsEveryBatchThroughAnInstance() throws Exception {
+        String process = fx.deployNotifyProcess(
+                Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.TO, "proc@client.example"), null);
+        ProcessInstance instance = fx.start(process, Map.of("summary", "outage"));
+        fx.runNotifyStep(instance);
+        Long id = fx.outboxOf(instance).get(0).getId();
+        DeliveryJobs.of(management, instance.getBusinessKey()).forEach(job -> management.deleteJob(job.getId()));
+
+        engineConfiguration.getCommandExecutorTxRequired().execute(command -> {
+            new NotificationDeliveries("process").schedule(instance.getBusinessKey(), List.of(id), null);
+            return null;
+        });
+        assertThat(DeliveryJobs.of(management, instance.getBusinessKey())).isEmpty();
+        assertThat(fx.deliveryInstances(instance.getBusinessKey())).hasSize(1);
+        fx.runDueJobs(instance.getBusinessKey());
+        assertThat(mailsTo("proc@client.example")).hasSize(1);
+        assertThatThrownBy(() -> new NotificationDeliveries("poller"))
+                .hasMessageContaining("csmflow.notification.delivery");
     }
 }

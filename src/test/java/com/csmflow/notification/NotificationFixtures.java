@@ -213,7 +213,26 @@ final class NotificationFixtures {
                         .createJobQuery()
                         .processInstanceId(instance.getId())
                         .list()));
+        jobs.addAll(DeliveryJobs.of(management, businessKey));
         return jobs;
+    }
+
+    /**
+     * Runs the case's one delivery job while its batch cannot be sent (tuning 23): the job hands the batch
+     * to a notification-delivery instance, whose id is returned.
+     */
+    String handOverFailedDelivery(String businessKey) {
+        List<Job> deliveryJobs = DeliveryJobs.of(management, businessKey);
+        assertThat(deliveryJobs).as("one delivery job").hasSize(1);
+        management.executeJob(deliveryJobs.get(0).getId()); // fails to send, does not fail: hands over
+        assertThat(DeliveryJobs.of(management, businessKey))
+                .as("the delivery job is done")
+                .isEmpty();
+        List<String> instances = deliveryInstances(businessKey);
+        assertThat(instances)
+                .as("the batch was handed to one delivery instance")
+                .hasSize(1);
+        return instances.get(0);
     }
 
     List<String> deliveryInstances(String businessKey) {

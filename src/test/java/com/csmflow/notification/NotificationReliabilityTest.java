@@ -89,13 +89,15 @@ class NotificationReliabilityTest {
         ProcessInstance instance = fx.start(process, Map.of("summary", "outage"));
         TestServers.stopMail();
 
-        fx.runNotifyStep(instance); // writes the outbox, starts the delivery
+        fx.runNotifyStep(instance); // writes the outbox, creates the delivery job
         assertThat(runtime.createProcessInstanceQuery()
                         .processInstanceId(instance.getId())
                         .count())
                 .as("the notifying process moved on; delivery is not its problem")
                 .isZero();
-        String delivery = fx.deliveryInstances(instance.getBusinessKey()).get(0);
+        // attempt 1, the delivery job: it cannot send and hands the batch to a delivery instance
+        String delivery = fx.handOverFailedDelivery(instance.getBusinessKey());
+        assertThat(fx.outboxOf(instance).get(0).getAttempts()).isEqualTo(1);
 
         Job job = management.createJobQuery().processInstanceId(delivery).singleResult();
         assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("Could not deliver 1");
@@ -108,7 +110,9 @@ class NotificationReliabilityTest {
                 .isEqualTo(Date.from(NOW.plus(Duration.ofMinutes(1))));
         OutboxEntry failed = fx.outboxOf(instance).get(0);
         assertThat(failed.getStatus()).isEqualTo(NotificationStatus.FAILED);
-        assertThat(failed.getAttempts()).isEqualTo(1);
+        assertThat(failed.getAttempts())
+                .as("the job's attempt and the instance's first")
+                .isEqualTo(2);
         assertThat(failed.getLastError()).containsIgnoringCase("connect");
 
         assertThatThrownBy(() -> management.executeJob(job.getId()));
@@ -127,7 +131,7 @@ class NotificationReliabilityTest {
         assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
         assertThat(incident.getActivityId()).isEqualTo(NotificationDeliveryProcess.TASK_DELIVER);
         assertThat(incident.getIncidentMessage()).contains("Could not deliver");
-        assertThat(fx.outboxOf(instance).get(0).getAttempts()).isEqualTo(6);
+        assertThat(fx.outboxOf(instance).get(0).getAttempts()).isEqualTo(7);
         assertThat(mailsTo("ops@client.example")).isEmpty();
 
         // The mail server is back; an operator resolves the incident in Cockpit ("retry" = set retries).
@@ -140,7 +144,7 @@ class NotificationReliabilityTest {
                 .isZero();
         OutboxEntry sent = fx.outboxOf(instance).get(0);
         assertThat(sent.getStatus()).isEqualTo(NotificationStatus.SENT);
-        assertThat(sent.getAttempts()).isEqualTo(7);
+        assertThat(sent.getAttempts()).isEqualTo(8);
         assertThat(sent.getLastError()).isNull();
         assertThat(fx.jobs(instance.getBusinessKey())).isEmpty();
         assertThat(TestServers.mail().getReceivedMessages()).hasSize(1);
@@ -245,11 +249,9 @@ class NotificationReliabilityTest {
                 null);
         ProcessInstance instance = fx.start(process, Map.of("summary", "Disk <90%> full"));
         fx.runNotifyStep(instance);
-        String delivery = fx.deliveryInstances(instance.getBusinessKey()).get(0);
-        Job job = management.createJobQuery().processInstanceId(delivery).singleResult();
-
-        assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("HTTP 503");
+        fx.handOverFailedDelivery(instance.getBusinessKey()); // HTTP 503
         assertThat(fx.outboxOf(instance).get(0).getStatus()).isEqualTo(NotificationStatus.FAILED);
+        assertThat(fx.outboxOf(instance).get(0).getLastError()).contains("503");
         ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofMinutes(2))));
         fx.runDueJobs(instance.getBusinessKey());
 

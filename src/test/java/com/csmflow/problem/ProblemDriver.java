@@ -3,6 +3,7 @@ package com.csmflow.problem;
 import static com.csmflow.problem.ProblemProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.csmflow.notification.DeliveryJobs;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -58,6 +59,9 @@ final class ProblemDriver {
                         .filter(job ->
                                 job.getDuedate() == null || !job.getDuedate().after(now))
                         .forEach(due::add);
+            }
+            for (String key : keysOf(problemReference)) {
+                due.addAll(DeliveryJobs.of(engine.getManagementService(), key));
             }
             if (due.isEmpty()) {
                 return;

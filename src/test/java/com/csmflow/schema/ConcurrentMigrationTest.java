@@ -18,7 +18,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Two nodes starting at once on an EMPTY PostgreSQL database race for the schema; Flyway's own lock
- * lets one create it while the other waits and then finds it done (before Flyway owned the engine's
+ * lets one node at a time apply a migration, so each is applied once (before Flyway owned the engine's
  * tables, both engines created them and the second died on a duplicate table, docs/operations.md).
  * Two Flyway runs configured as the application's, started together on a database of their own in
  * the test JVM's embedded PostgreSQL.
@@ -36,14 +36,11 @@ class ConcurrentMigrationTest {
 
             List<MigrateResult> results = List.of(node1.get(), node2.get());
             assertThat(results).allMatch(result -> result.success);
-            // every migration ran on exactly one of the two
+            // every migration ran on exactly one of the two. Not always the same one for all: Flyway
+            // holds its lock per migration, so the nodes may take turns (seen: 22 on one, 19 on the other)
             assertThat(results.stream()
                             .mapToInt(result -> result.migrationsExecuted)
                             .sum())
-                    .isEqualTo(results.stream()
-                            .mapToInt(result -> result.migrationsExecuted)
-                            .max()
-                            .orElseThrow())
                     .isEqualTo(flyway(url).info().applied().length);
             JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "postgres"));
             assertThat(jdbc.queryForObject(

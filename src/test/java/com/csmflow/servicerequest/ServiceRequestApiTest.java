@@ -5,6 +5,7 @@ import static com.csmflow.servicerequest.ServiceRequestProcessTest.mailTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.csmflow.harness.CsmFlowTest;
+import com.csmflow.notification.DeliveryJobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -334,6 +335,7 @@ class ServiceRequestApiTest {
                         .executable()
                         .list());
             }
+            due.addAll(DeliveryJobs.of(managementService, businessKey));
             if (due.isEmpty()) {
                 return;
             }

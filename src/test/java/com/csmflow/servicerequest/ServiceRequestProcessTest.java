@@ -10,6 +10,7 @@ import com.csmflow.cadence.CadenceService;
 import com.csmflow.engine.CaseVariables;
 import com.csmflow.harness.CsmFlowTest;
 import com.csmflow.harness.TestServers;
+import com.csmflow.notification.DeliveryJobs;
 import com.csmflow.notification.NotificationDeliveryProcess;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
@@ -1271,6 +1272,7 @@ class ServiceRequestProcessTest {
     }
 
     private void deliverNotifications(String businessKey) {
+        DeliveryJobs.run(managementService, businessKey); // a failed one hands over to an instance, run next
         for (ProcessInstance delivery : runtimeService
                 .createProcessInstanceQuery()
                 .processInstanceBusinessKey(businessKey)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CSM Flow performance benchmark (docs/performance.md).
-#   bench/run.sh            full scale (about 15-20 minutes on 2 cores)
-#   bench/run.sh smoke      a quick check that every workload runs (about 3 minutes)
+#   bench/run.sh            full scale (about 90 minutes on 2 cores, docs/performance.md "Run it")
+#   bench/run.sh smoke      a quick check that every workload runs (about 20 minutes)
 # Extra Maven arguments pass through, e.g. bench/run.sh full -Dbench.skip=storm
 # SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD point it at another PostgreSQL instead of the embedded one.
 set -euo pipefail

@@ -280,10 +280,7 @@ class NotificationDeliveryProcessTest {
      */
     @Test
     void aBatchThatMayGoAtOnceIsSentByAJobWithoutAProcessInstance() throws Exception {
-        String process = fx.deployNotifyProcess(
-                Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.TO, "job@client.example"), null);
-        ProcessInstance instance = fx.start(process, Map.of("summary", "outage"));
-        fx.runNotifyStep(instance);
+        ProcessInstance instance = notifiedUrgently("job@client.example");
 
         List<Job> jobs = DeliveryJobs.of(management, instance.getBusinessKey());
         assertThat(jobs).hasSize(1);
@@ -313,10 +310,7 @@ class NotificationDeliveryProcessTest {
 
     @Test
     void aBatchItsJobCannotSendIsHandedToAnInstanceThatSendsItAtOnceWhenTheServerIsBack() throws Exception {
-        String process = fx.deployNotifyProcess(
-                Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.TO, "later@client.example"), null);
-        ProcessInstance instance = fx.start(process, Map.of("summary", "outage"));
-        fx.runNotifyStep(instance);
+        ProcessInstance instance = notifiedUrgently("later@client.example");
         TestServers.stopMail();
 
         String delivery = fx.handOverFailedDelivery(instance.getBusinessKey());
@@ -343,10 +337,7 @@ class NotificationDeliveryProcessTest {
     /** {@code csmflow.notification.delivery=process}: every batch through an instance, as before tuning 23. */
     @Test
     void theProcessWaySendsEveryBatchThroughAnInstance() throws Exception {
-        String process = fx.deployNotifyProcess(
-                Map.of(NotifyDelegate.TEMPLATE, "notify-probe", NotifyDelegate.TO, "proc@client.example"), null);
-        ProcessInstance instance = fx.start(process, Map.of("summary", "outage"));
-        fx.runNotifyStep(instance);
+        ProcessInstance instance = notifiedUrgently("proc@client.example");
         Long id = fx.outboxOf(instance).get(0).getId();
         DeliveryJobs.of(management, instance.getBusinessKey()).forEach(job -> management.deleteJob(job.getId()));
 
@@ -360,5 +351,21 @@ class NotificationDeliveryProcessTest {
         assertThat(mailsTo("proc@client.example")).hasSize(1);
         assertThatThrownBy(() -> new NotificationDeliveries("poller"))
                 .hasMessageContaining("csmflow.notification.delivery");
+    }
+
+    /** A process whose "Send notification" step (mail to {@code address}, urgent: never held) has run. */
+    private ProcessInstance notifiedUrgently(String address) {
+        String process = fx.deployNotifyProcess(
+                Map.of(
+                        NotifyDelegate.TEMPLATE,
+                        "notify-probe",
+                        NotifyDelegate.TO,
+                        address,
+                        NotifyDelegate.URGENT,
+                        "true"),
+                null);
+        ProcessInstance instance = fx.start(process, Map.of("summary", "outage"));
+        fx.runNotifyStep(instance);
+        return instance;
     }
 }

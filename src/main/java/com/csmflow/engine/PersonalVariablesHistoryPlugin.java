@@ -44,10 +44,10 @@ import org.springframework.stereotype.Component;
 @Component
 class PersonalVariablesHistoryPlugin extends AbstractProcessEnginePlugin {
 
-    private final ObjectProvider<PersonalVariables> personal;
     /** As the history time-to-live of {@code notification-delivery} (bpmn/notification-delivery.bpmn). */
     static final Duration TECHNICAL_JOB_LOG_TIME_TO_LIVE = Duration.ofDays(30);
 
+    private final ObjectProvider<PersonalVariables> personal;
     private final Set<String> technicalProcesses;
     private final Set<String> technicalJobs;
 

@@ -1,6 +1,5 @@
 package com.csmflow.notification;
 
-import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,13 +24,13 @@ class DeliverNotificationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Object ids = execution.getVariable(NotificationDeliveryProcess.OUTBOX_IDS.name());
         // a list; comma-separated text in batches decided before the list (held until business hours)
-        List<String> outboxIds = ids instanceof String text
-                ? Arrays.asList(text.split(","))
-                : ids == null ? List.of() : NotificationDeliveryProcess.OUTBOX_IDS.get(execution);
-        delivery.deliver(outboxIds.stream()
-                .map(String::strip)
-                .filter(id -> !id.isEmpty())
-                .map(Long::valueOf)
-                .toList());
+        List<Long> outboxIds = ids instanceof String text
+                ? NotificationDeliveryJob.Batch.parse(text).ids()
+                : ids == null
+                        ? List.of()
+                        : NotificationDeliveryProcess.OUTBOX_IDS.get(execution).stream()
+                                .map(Long::valueOf)
+                                .toList();
+        delivery.deliver(outboxIds);
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -147,6 +148,8 @@ class NotifyDelegate implements TemplateBackedDelegate {
         Map<String, Object> values = values(execution, client);
         Map<String, NotificationTemplates.Rendered> rendered = new HashMap<>();
         ZoneId clientZone = client != null ? client.getTimeZone() : staffZone;
+        // the recipients this decision already has a row for (a retried step): one query, not one per recipient
+        Set<String> alreadyWritten = new HashSet<>(outbox.recipientsOf(decisionKey, channel));
 
         List<OutboxEntry> written = new ArrayList<>();
         if (channel == Channel.WEBHOOK) {
@@ -157,6 +160,7 @@ class NotifyDelegate implements TemplateBackedDelegate {
             String payload = webhookPayload(templateId, execution, client, urgent, message);
             write(
                     written,
+                    alreadyWritten,
                     new OutboxEntry(
                             decisionKey,
                             execution.getProcessInstanceId(),
@@ -202,6 +206,7 @@ class NotifyDelegate implements TemplateBackedDelegate {
                 boolean clientRow = audience == Audience.CLIENT;
                 write(
                         written,
+                        alreadyWritten,
                         new OutboxEntry(
                                 decisionKey,
                                 execution.getProcessInstanceId(),
@@ -263,9 +268,8 @@ class NotifyDelegate implements TemplateBackedDelegate {
     }
 
     /** Idempotent insert: a row of this decision for this recipient and channel exists -> nothing to do. */
-    private void write(List<OutboxEntry> written, OutboxEntry entry) {
-        if (!outbox.existsByDecisionKeyAndChannelAndRecipient(
-                entry.getDecisionKey(), entry.getChannel(), entry.getRecipient())) {
+    private void write(List<OutboxEntry> written, Set<String> alreadyWritten, OutboxEntry entry) {
+        if (alreadyWritten.add(entry.getRecipient())) {
             written.add(outbox.save(entry));
         }
     }

@@ -17,12 +17,9 @@ interface OutboxRepository extends JpaRepository<OutboxEntry, Long>, JpaSpecific
 
     // Hot-path lookups are JPQL strings, not derived queries: Hibernate caches a string query's SQL,
     // while a derived query is built and translated again on every call (docs/performance.md, tuning 11).
-    @Query("select count(e) > 0 from OutboxEntry e"
-            + " where e.decisionKey = :decisionKey and e.channel = :channel and e.recipient = :recipient")
-    boolean existsByDecisionKeyAndChannelAndRecipient(
-            @Param("decisionKey") String decisionKey,
-            @Param("channel") Channel channel,
-            @Param("recipient") String recipient);
+    /** The recipients a decision already has a row for on a channel: a retried step writes only the others. */
+    @Query("select e.recipient from OutboxEntry e where e.decisionKey = :decisionKey and e.channel = :channel")
+    List<String> recipientsOf(@Param("decisionKey") String decisionKey, @Param("channel") Channel channel);
 
     @Query("select e from OutboxEntry e where e.processInstanceId = :processInstanceId order by e.id")
     List<OutboxEntry> findByProcessInstanceIdOrderById(@Param("processInstanceId") String processInstanceId);

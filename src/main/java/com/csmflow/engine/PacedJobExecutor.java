@@ -15,6 +15,9 @@ import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
  * the jobs added meanwhile are acquired together. A backlog (a full batch) is still acquired without a
  * pause, and an executor that has been idle longer than the pause still answers a new job at once. The
  * cost: a job added right after an acquisition starts up to the pause later.
+ *
+ * <p>Engine internals: the engine offers no setting for this; its acquisition loop
+ * ({@code SequentialJobAcquisitionRunnable}) is replaceable only by a job executor subclass.
  */
 public class PacedJobExecutor extends SpringJobExecutor {
 

@@ -16,6 +16,9 @@ import org.springframework.core.task.TaskExecutor;
  * Puts {@link PacedJobExecutor} where the starter would put its own job executor, configured by the
  * starter from {@code camunda.bpm.job-execution.*}. {@code csmflow.jobs.acquisition-pause=0} keeps the
  * engine's pacing.
+ *
+ * <p>Engine internals: the job executor the starter builds is an engine class ({@code JobExecutor}),
+ * and the bean that replaces it must be one too.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(

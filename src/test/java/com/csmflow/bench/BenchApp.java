@@ -1,6 +1,7 @@
 package com.csmflow.bench;
 
 import com.csmflow.CsmFlowApplication;
+import com.csmflow.harness.EmbeddedPostgres17;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
@@ -65,7 +66,7 @@ final class BenchApp implements AutoCloseable {
             databaseDescription = "external PostgreSQL (SPRING_DATASOURCE_URL)";
         } else {
             postgres = startPostgres();
-            jdbcUrl = freshDatabase(postgres.getJdbcUrl("postgres", "postgres"), "csmflow_bench");
+            jdbcUrl = EmbeddedPostgres17.freshDatabase(postgres.getJdbcUrl("postgres", "postgres"), "csmflow_bench");
             dbUser = "postgres";
             dbPassword = "postgres";
             databaseDescription = "embedded PostgreSQL 17 (zonky binaries of the test harness; durable: fsync and "
@@ -371,17 +372,6 @@ final class BenchApp implements AutoCloseable {
         } catch (IllegalStateException e) {
             System.err.println("[bench] pg_stat_statements not available: " + e.getCause());
         }
-    }
-
-    private static String freshDatabase(String postgresUrl, String name) {
-        try (Connection connection = DriverManager.getConnection(postgresUrl, "postgres", "postgres");
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name);
-            statement.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return postgresUrl.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
     }
 
     /** Test classes (harness configurations of the test suite) are not part of the benchmarked app. */

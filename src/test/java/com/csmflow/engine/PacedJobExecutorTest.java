@@ -3,9 +3,6 @@ package com.csmflow.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.csmflow.harness.EmbeddedPostgres17;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -94,7 +91,7 @@ class PacedJobExecutorTest {
 
     /** Starts {@link #INSTANCES} instances one after the other and counts acquisitions until all ended. */
     private static int acquisitionsWhileStarting(EmbeddedPostgres17.Lease lease, String database, Duration pause)
-            throws Exception {
+            throws InterruptedException {
         CountingExecutor executor = new CountingExecutor(pause);
         ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
         threads.setCorePoolSize(4);
@@ -108,7 +105,7 @@ class PacedJobExecutorTest {
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration
                 .setProcessEngineName(database)
-                .setJdbcUrl(freshDatabase(lease, database))
+                .setJdbcUrl(lease.freshDatabase(database))
                 .setJdbcUsername("postgres")
                 .setJdbcPassword("postgres")
                 .setJdbcDriver("org.postgresql.Driver")
@@ -137,15 +134,6 @@ class PacedJobExecutorTest {
             engine.close();
             threads.shutdown();
         }
-    }
-
-    private static String freshDatabase(EmbeddedPostgres17.Lease lease, String name) throws Exception {
-        try (Connection connection = DriverManager.getConnection(lease.jdbcUrl(), "postgres", "postgres");
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name);
-            statement.execute("CREATE DATABASE " + name);
-        }
-        return lease.jdbcUrl().replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
     }
 
     private static final class CountingExecutor extends PacedJobExecutor {

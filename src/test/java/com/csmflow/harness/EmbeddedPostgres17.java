@@ -4,6 +4,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * One real PostgreSQL 17 per test JVM (zonky binaries, no Docker), shared by every Spring context the
@@ -56,7 +60,28 @@ public final class EmbeddedPostgres17 {
         }
     }
 
+    /**
+     * An empty database {@code name} (dropped first if it exists) on the server whose "postgres"
+     * database {@code postgresUrl} points at; returns its JDBC URL.
+     */
+    public static String freshDatabase(String postgresUrl, String name) {
+        try (Connection connection = DriverManager.getConnection(postgresUrl, "postgres", "postgres");
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name);
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + name, e);
+        }
+        return postgresUrl.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
+    }
+
     public record Lease(String jdbcUrl) implements AutoCloseable {
+
+        /** An empty database of its own on the shared server, for a test that needs one; its JDBC URL. */
+        public String freshDatabase(String name) {
+            return EmbeddedPostgres17.freshDatabase(jdbcUrl, name);
+        }
+
         @Override
         public void close() {
             release();

@@ -3,9 +3,6 @@ package com.csmflow.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.csmflow.harness.EmbeddedPostgres17;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -28,7 +25,7 @@ class ConcurrentMigrationTest {
     @Test
     void twoNodesMigratingAnEmptyDatabaseAtOnceCreateTheSchemaOnce() throws Exception {
         try (EmbeddedPostgres17.Lease lease = EmbeddedPostgres17.lease()) {
-            String url = emptyDatabase(lease, "csmflow_concurrent_migration");
+            String url = lease.freshDatabase("csmflow_concurrent_migration");
             CyclicBarrier together = new CyclicBarrier(2);
 
             CompletableFuture<MigrateResult> node1 = CompletableFuture.supplyAsync(() -> migrate(url, together));
@@ -69,14 +66,5 @@ class ConcurrentMigrationTest {
                 .locations("classpath:db/migration", "classpath:db/vendor/postgresql")
                 .javaMigrations(EngineSchemaMigrations.all().toArray(JavaMigration[]::new))
                 .load();
-    }
-
-    private static String emptyDatabase(EmbeddedPostgres17.Lease lease, String name) throws Exception {
-        try (Connection connection = DriverManager.getConnection(lease.jdbcUrl(), "postgres", "postgres");
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name);
-            statement.execute("CREATE DATABASE " + name);
-        }
-        return lease.jdbcUrl().replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
     }
 }

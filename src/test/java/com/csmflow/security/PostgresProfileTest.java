@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -276,7 +275,7 @@ class PostgresProfileTest {
     void withoutAnAdminPasswordItRefusesToStartWithAOneLineReason(CapturedOutput output) throws SQLException {
         assumeTrue(System.getenv("CSMFLOW_ADMIN_PASSWORD") == null, "CSMFLOW_ADMIN_PASSWORD is set here");
         try (EmbeddedPostgres17.Lease lease = EmbeddedPostgres17.lease()) {
-            String jdbcUrl = OwnDatabase.createDatabase(lease, "csmflow_refused");
+            String jdbcUrl = lease.freshDatabase("csmflow_refused");
             // a reachable, empty database: the refusal is about the password, nothing else
             SpringApplicationBuilder application = new SpringApplicationBuilder(CsmFlowApplication.class);
             Throwable refusal = catchThrowable(() -> application
@@ -337,23 +336,11 @@ class PostgresProfileTest {
         @Primary
         DataSource dataSource(EmbeddedPostgres17.Lease lease) {
             HikariDataSource dataSource = new HikariDataSource();
-            dataSource.setJdbcUrl(createDatabase(lease, "csmflow_postgres_profile"));
+            dataSource.setJdbcUrl(lease.freshDatabase("csmflow_postgres_profile"));
             dataSource.setUsername("postgres");
             dataSource.setPassword("postgres");
             dataSource.setMaximumPoolSize(10);
             return dataSource;
-        }
-
-        /** Creates an empty database next to "postgres" and returns its JDBC URL. */
-        static String createDatabase(EmbeddedPostgres17.Lease lease, String name) {
-            try (Connection connection = DriverManager.getConnection(lease.jdbcUrl(), "postgres", "postgres");
-                    Statement statement = connection.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + name);
-                statement.execute("CREATE DATABASE " + name);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not create database " + name, e);
-            }
-            return lease.jdbcUrl().replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
         }
     }
 }

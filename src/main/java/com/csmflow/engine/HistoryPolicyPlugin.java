@@ -20,29 +20,39 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the variables named by {@link PersonalVariables} beans out of the history: the engine's database
- * history handler gets every event except the variable events (create, update, delete, migrate) and the
- * form-field events (Tasklist's submit-form writes one per field) of those names. All events of a name are
- * dropped alike, so no later update looks for a historic row that was never written.
+ * What the engine's history keeps beyond its own defaults: the one place that hands history events to
+ * the database (docs/security.md, "What the history keeps").
+ * <ul>
+ *   <li><b>Personal variables</b> (named by {@link PersonalVariables} beans) stay out of the history: the
+ *       engine's database history handler gets every event except the variable events (create, update,
+ *       delete, migrate) and the form-field events (Tasklist's submit-form writes one per field) of those
+ *       names. All events of a name are dropped alike, so no later update looks for a historic row that
+ *       was never written.</li>
+ *   <li><b>Technical machinery</b> (issue 22, docs/performance.md tuning 19): for the processes named in
+ *       {@code csmflow.history.technical-processes} (default {@code notification-delivery}, one instance
+ *       per mail batch) the handler also drops the activity-instance and variable events (with their
+ *       details). Their process instance history, incidents, job log (every attempt, failures with their
+ *       stack trace) and user operation log stay; what was sent, to whom and when is the outbox's own
+ *       record. An empty value keeps everything.</li>
+ *   <li><b>Jobs without a process instance</b> (named in {@code csmflow.history.technical-jobs}, default
+ *       the notification delivery job of tuning 23) have no instance whose time-to-live would date their
+ *       job log; the engine leaves its removal time empty and the history cleanup never removes it. Their
+ *       job log rows get the removal time of a delivery instance instead: written +
+ *       {@link #TECHNICAL_JOB_LOG_TIME_TO_LIVE}.</li>
+ *   <li><b>Task copies</b> (tuning 26): the variables named in {@code csmflow.history.task-copies}
+ *       (default {@code caseReference, clientName}) are copied onto every user task for the Tasklist
+ *       ({@code TaskContext}); the process variable of the same name holds the same value and keeps its
+ *       history, so the task-local copies' events are dropped. An empty value keeps them.</li>
+ *   <li><b>First details on change</b> (tuning 26, {@code csmflow.history.first-detail-on-change}, default
+ *       true): see {@link FirstDetailOnChange}.</li>
+ * </ul>
  * <p>
  * Engine internals: the history event handler and its event classes are the only place where a value
  * can be kept out of the history tables; the public API can only delete history afterwards, and it has no
  * way at all to delete the form-field details that Tasklist's submit-form writes.
- * <p>
- * Technical machinery (issue 22, docs/performance.md tuning 19): for the processes named in
- * {@code csmflow.history.technical-processes} (default {@code notification-delivery}, one instance per
- * mail batch) the handler also drops the activity-instance and variable events (with their details).
- * Their process instance history, incidents, job log (every attempt, failures with their stack trace)
- * and user operation log stay; what was sent, to whom and when is the outbox's own record
- * (docs/security.md, "what the history keeps"). An empty value keeps everything.
- * <p>
- * Jobs without a process instance (named in {@code csmflow.history.technical-jobs}, default the
- * notification delivery job of tuning 23) have no instance whose time-to-live would date their job log;
- * the engine leaves its removal time empty and the history cleanup never removes it. Their job log rows
- * get the removal time of a delivery instance instead: written + {@link #TECHNICAL_JOB_LOG_TIME_TO_LIVE}.
  */
 @Component
-class PersonalVariablesHistoryPlugin extends AbstractProcessEnginePlugin {
+class HistoryPolicyPlugin extends AbstractProcessEnginePlugin {
 
     /** As the history time-to-live of {@code notification-delivery} (bpmn/notification-delivery.bpmn). */
     static final Duration TECHNICAL_JOB_LOG_TIME_TO_LIVE = Duration.ofDays(30);
@@ -50,16 +60,23 @@ class PersonalVariablesHistoryPlugin extends AbstractProcessEnginePlugin {
     private final ObjectProvider<PersonalVariables> personal;
     private final Set<String> technicalProcesses;
     private final Set<String> technicalJobs;
+    private final Set<String> taskCopies;
+    private final boolean firstDetailOnChange;
 
-    PersonalVariablesHistoryPlugin(
+    HistoryPolicyPlugin(
             ObjectProvider<PersonalVariables> personal,
             @Value("${csmflow.history.technical-processes:notification-delivery}") List<String> technicalProcesses,
-            @Value("${csmflow.history.technical-jobs:csmflow-notification-delivery}") List<String> technicalJobs) {
+            @Value("${csmflow.history.technical-jobs:csmflow-notification-delivery}") List<String> technicalJobs,
+            @Value("${csmflow.history.task-copies:caseReference,clientName}") List<String> taskCopies,
+            @Value("${csmflow.history.first-detail-on-change:true}") boolean firstDetailOnChange) {
         this.personal = personal;
         this.technicalProcesses = new HashSet<>(technicalProcesses);
         this.technicalProcesses.remove("");
         this.technicalJobs = new HashSet<>(technicalJobs);
         this.technicalJobs.remove("");
+        this.taskCopies = new HashSet<>(taskCopies);
+        this.taskCopies.remove("");
+        this.firstDetailOnChange = firstDetailOnChange;
     }
 
     @Override
@@ -69,7 +86,10 @@ class PersonalVariablesHistoryPlugin extends AbstractProcessEnginePlugin {
                 : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
         if (configuration.isEnableDefaultDbHistoryEventHandler()) {
             configuration.setEnableDefaultDbHistoryEventHandler(false);
-            handlers.add(0, new WithoutPersonalVariables(new DbHistoryEventHandler()));
+            handlers.add(
+                    0,
+                    new WithoutPersonalVariables(
+                            firstDetailOnChange ? new FirstDetailOnChange() : new DbHistoryEventHandler()));
         }
         configuration.setCustomHistoryEventHandlers(handlers);
     }
@@ -84,7 +104,7 @@ class PersonalVariablesHistoryPlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public void handleEvent(HistoryEvent event) {
-            if (!isPersonal(event, names()) && !isTechnicalDetail(event, technicalProcesses)) {
+            if (kept(event, names())) {
                 database.handleEvent(datedForCleanup(event, technicalJobs));
             }
         }
@@ -93,10 +113,16 @@ class PersonalVariablesHistoryPlugin extends AbstractProcessEnginePlugin {
         public void handleEvents(List<HistoryEvent> events) {
             Set<String> names = names();
             for (HistoryEvent event : events) {
-                if (!isPersonal(event, names) && !isTechnicalDetail(event, technicalProcesses)) {
+                if (kept(event, names)) {
                     database.handleEvent(datedForCleanup(event, technicalJobs));
                 }
             }
+        }
+
+        private boolean kept(HistoryEvent event, Set<String> personalNames) {
+            return !isPersonal(event, personalNames)
+                    && !isTechnicalDetail(event, technicalProcesses)
+                    && !isTaskCopy(event, taskCopies);
         }
 
         /** The names, looked up at the first event (the beans that name them use engine services themselves). */
@@ -147,6 +173,16 @@ class PersonalVariablesHistoryPlugin extends AbstractProcessEnginePlugin {
             jobLog.setRemovalTime(Date.from(jobLog.getTimestamp().toInstant().plus(TECHNICAL_JOB_LOG_TIME_TO_LIVE)));
         }
         return event;
+    }
+
+    /**
+     * An event of a task-local variable of one of these names: all its events (create, update, delete)
+     * carry the task, so all are dropped alike.
+     */
+    static boolean isTaskCopy(HistoryEvent event, Set<String> names) {
+        return event instanceof HistoricVariableUpdateEventEntity variable
+                && variable.getTaskId() != null
+                && names.contains(variable.getVariableName());
     }
 
     static boolean isPersonal(HistoryEvent event, Set<String> names) {

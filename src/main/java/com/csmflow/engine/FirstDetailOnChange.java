@@ -36,14 +36,24 @@ class FirstDetailOnChange extends DbHistoryEventHandler {
 
     @Override
     protected void insertHistoricVariableUpdateEntity(HistoricVariableUpdateEventEntity event) {
-        if (isFirstValueOfTheMachine(event) && shouldWriteHistoricDetail(event)) {
+        if (!levelWritesDetails(event)) {
+            super.insertHistoricVariableUpdateEntity(event);
+        } else if (isFirstValueOfTheMachine(event)) {
             getDbEntityManager().insert(new HistoricVariableInstanceEntity(event));
-            return;
+        } else {
+            if (!event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE)) {
+                // before the engine applies an update or a migration to the row that holds the first value
+                writeDeferredFirstDetail(event.getVariableInstanceId());
+            }
+            super.insertHistoricVariableUpdateEntity(event);
         }
-        if (!event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE)) {
-            writeDeferredFirstDetail(event.getVariableInstanceId());
-        }
-        super.insertHistoricVariableUpdateEntity(event);
+    }
+
+    /** History level full (the product's) writes details; a lower level writes none, deferred or not. */
+    private static boolean levelWritesDetails(HistoricVariableUpdateEventEntity event) {
+        return Context.getProcessEngineConfiguration()
+                .getHistoryLevel()
+                .isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, event);
     }
 
     static boolean isFirstValueOfTheMachine(HistoricVariableUpdateEventEntity event) {

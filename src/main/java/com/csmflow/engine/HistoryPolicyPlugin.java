@@ -88,17 +88,16 @@ class HistoryPolicyPlugin extends AbstractProcessEnginePlugin {
             configuration.setEnableDefaultDbHistoryEventHandler(false);
             handlers.add(
                     0,
-                    new WithoutPersonalVariables(
-                            firstDetailOnChange ? new FirstDetailOnChange() : new DbHistoryEventHandler()));
+                    new OnlyWhatIsKept(firstDetailOnChange ? new FirstDetailOnChange() : new DbHistoryEventHandler()));
         }
         configuration.setCustomHistoryEventHandlers(handlers);
     }
 
-    private final class WithoutPersonalVariables implements HistoryEventHandler {
+    private final class OnlyWhatIsKept implements HistoryEventHandler {
 
         private final HistoryEventHandler database;
 
-        WithoutPersonalVariables(HistoryEventHandler database) {
+        OnlyWhatIsKept(HistoryEventHandler database) {
             this.database = database;
         }
 

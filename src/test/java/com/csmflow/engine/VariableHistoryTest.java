@@ -146,6 +146,27 @@ class VariableHistoryTest {
     }
 
     @Test
+    void aRemovedValueKeepsItsFirstDetail() {
+        ProcessInstance instance = startAndRunTheMachine("VH-3");
+        assertThat(details(instance, "machineValue")).isEmpty();
+
+        runtimeService.removeVariable(instance.getId(), "machineValue");
+
+        assertThat(details(instance, "machineValue"))
+                .extracting(HistoricVariableUpdate::getValue)
+                .as("the value it had, then its removal")
+                .startsWith("first");
+        assertThat(historyService
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .variableName("machineValue")
+                        .includeDeleted()
+                        .singleResult()
+                        .getState())
+                .isEqualTo(HistoricVariableInstance.STATE_DELETED);
+    }
+
+    @Test
     void taskCopiesOfTheCaseReferenceLeaveNoHistoryBesideTheProcessVariable() {
         ProcessInstance instance = startAndRunTheMachine("VH-2");
         Task task = taskService

@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.repository.ResourceTypes;
  * <p>
  * At history level full the engine writes a historic variable row and a detail row for a new variable;
  * until the variable changes, both hold the same value at the same time, and most variables of a case
- * never change (in a standard change 42 of 45). A variable created in a command without a user
+ * never change (in a completed standard change 48 of 51). A variable created in a command without a user
  * operation (a delegate, a timer, an asynchronous step) and not at the start of its process therefore
  * gets its historic variable row only. When it first changes or is removed, its first detail is written
  * from that row (value, time, task, scope) before the engine writes the change, so the history of
@@ -56,7 +56,7 @@ class FirstDetailOnChange extends DbHistoryEventHandler {
                 .isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, event);
     }
 
-    static boolean isFirstValueOfTheMachine(HistoricVariableUpdateEventEntity event) {
+    private static boolean isFirstValueOfTheMachine(HistoricVariableUpdateEventEntity event) {
         return event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE)
                 && event.getUserOperationId() == null
                 && !Boolean.TRUE.equals(event.isInitial());
